@@ -1,0 +1,5 @@
+"""``python -m mlr_minutes`` runs the command-line interface."""
+
+from .cli import main
+
+main()

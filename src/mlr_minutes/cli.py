@@ -1,0 +1,119 @@
+"""The command line: a thin layer over load → build.  The only module that imports click."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .load import load_meetings
+from .model import Diagnostic, Level
+from .serialize import dumps, meeting_to_json
+
+DEFAULT_CONFIG = Path("mlr-minutes.yaml")
+
+
+def _config(path: Path | None) -> Config:
+    if path is None and DEFAULT_CONFIG.is_file():
+        path = DEFAULT_CONFIG
+    try:
+        return load_config(path)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _annotation(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command, so that problems show on the changed lines."""
+    kind = "error" if diagnostic.level is Level.ERROR else "warning"
+    where = f"file={diagnostic.path}"
+    if diagnostic.line is not None:
+        where += f",line={diagnostic.line}"
+    text = diagnostic.message + (f" – {diagnostic.hint}" if diagnostic.hint else "")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{kind} {where},title=mlr-minutes {diagnostic.code}::{text}"
+
+
+def report(diagnostics: Sequence[Diagnostic]) -> None:
+    """Print diagnostics to stderr, compiler style (and as annotations under GitHub Actions)."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+        if annotate:
+            click.echo(_annotation(diagnostic))
+
+
+def failed(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
+    """Whether these diagnostics fail the run: any error, or any warning under --strict."""
+    return any(d.level is Level.ERROR or strict for d in diagnostics)
+
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="YAML-fil som utökar fokusfrågor, kommuner och mötestyper (standard: mlr-minutes.yaml).",
+)  # fmt: skip
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mlr-minutes")
+def main() -> None:
+    """Tolka och publicera minnesanteckningar från MalmöLundregionen."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True, dir_okay=False))  # fmt: skip
+@config_option
+def parse(files: tuple[Path, ...], config_path: Path | None) -> None:
+    """Skriv ut det som tolkats ur FILES som JSON (ett objekt per fil, en lista för flera)."""
+    config = _config(config_path)
+    result = load_meetings(files, config)
+    by_source = {m.source: m for m in result.meetings}
+    data = [meeting_to_json(by_source[str(path)]) for path in files]
+    click.echo(dumps(data[0] if len(data) == 1 else data), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Underkänn även vid varningar.")
+@config_option
+def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> None:
+    """Granska minnesanteckningar (standard: minutes/) och rapportera varje problem med rad."""
+    config = _config(config_path)
+    result = load_meetings(paths or (Path("minutes"),), config)
+    report(result.diagnostics)
+    files = len({m.source for m in result.meetings})
+    click.echo(
+        f"{files} filer granskade: {result.errors} fel, {result.warnings} varningar", err=True
+    )
+    if failed(result.diagnostics, strict):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--source", type=click.Path(path_type=Path, file_okay=False), default=Path("minutes"),
+              show_default=True, help="Mappen med minnesanteckningar.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+              show_default=True, help="Mappen som webbplatsen skrivs till.")
+@click.option("--base-url", default="/", show_default=True,
+              help="Sökväg som webbplatsen publiceras under, t.ex. /mlr-arkiv/.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Mapp med mallar som ersätter de inbyggda med samma namn.")
+@click.option("--strict", is_flag=True, help="Avbryt bygget även vid varningar.")
+@config_option
+def build(source: Path, out: Path, base_url: str, templates: Path | None, strict: bool,
+          config_path: Path | None) -> None:  # fmt: skip
+    """Bygg den statiska webbplatsen från minnesanteckningarna."""
+    from .build import BuildOptions, build_site
+
+    options = BuildOptions(source=source, out=out, base_url=base_url, templates=templates,
+                           strict=strict, config=_config(config_path))  # fmt: skip
+    result = build_site(options, progress=lambda text: click.echo(text, err=True))
+    report(result.diagnostics)
+    click.echo(result.summary(), err=True)
+    if not result.ok:
+        sys.exit(1)

@@ -1,0 +1,140 @@
+"""What the parser knows about the region: focus areas, municipalities, meeting bodies.
+
+MalmöLundregionen's own lists are embedded as the default.  A YAML file
+(``mlr-minutes.yaml`` at the repository root, or ``--config``) can add to
+them, so that another organisation, or a new focus area, needs no code change::
+
+    organisation: MalmöLundregionen
+    focus_areas:
+      Digitalisering: [digital utveckling]
+    municipalities: [Hörby]
+    bodies:
+      Arbetsgrupp kultur: [kulturgruppen]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The region's names, each canonical name with the aliases minutes use for it."""
+
+    organisation: str
+    """The organisation whose minutes these are, used when a file does not say."""
+    focus_areas: Mapping[str, tuple[str, ...]]
+    """Canonical focus-area name → aliases (the canonical name is matched too)."""
+    municipalities: tuple[str, ...]
+    """Member municipalities, for grouping attendees and finding mentions."""
+    bodies: Mapping[str, tuple[str, ...]]
+    """Canonical meeting body → the words that name it, definite forms included."""
+
+    def focus_area_names(self) -> dict[str, str]:
+        """Every lower-cased name and alias → its canonical focus-area name."""
+        names: dict[str, str] = {}
+        for canonical, aliases in self.focus_areas.items():
+            for alias in (canonical, *aliases):
+                names[alias.casefold()] = canonical
+        return names
+
+    def body_names(self) -> dict[str, str]:
+        """Every lower-cased word for a meeting body → its canonical name."""
+        names: dict[str, str] = {}
+        for canonical, aliases in self.bodies.items():
+            for alias in (canonical, *aliases):
+                names[alias.casefold()] = canonical
+        return names
+
+
+DEFAULT = Config(
+    organisation="MalmöLundregionen",
+    focus_areas={
+        "Arbetsmarknad och sysselsättning": (
+            "Arbetsmarknad & sysselsättning", "Arbetsmarknad", "Sysselsättning",
+            "Arbetsmarknad och sysselsättningen",
+        ),
+        "Migration & integration": (
+            "Migration och integration", "Integration och migration", "Migration", "Integration",
+            "Mottagande och integration",
+        ),
+        "Långsiktig kompetensförsörjning": (
+            "Kompetensförsörjning", "Långsiktig kompetensförsörjningen",
+            "Långsiktig kompetens­försörjning",
+        ),
+        "Stimulera ökat bostadsbyggande": (
+            "Bostadsbyggande", "Ökat bostadsbyggande", "Stimulera bostadsbyggande",
+            "Stimulera ökat bostadsbyggandet", "Bostäder",
+        ),
+    },
+    municipalities=(
+        "Burlöv", "Eslöv", "Höör", "Kävlinge", "Lomma", "Lund", "Malmö",
+        "Skurup", "Staffanstorp", "Svedala", "Trelleborg", "Vellinge",
+    ),
+    bodies={
+        "Kommundirektörmöte": (
+            "kommundirektörmötet", "kommundirektörsmöte", "kommundirektörsmötet",
+            "kommundirektörmöten", "kd-möte", "kd-mötet", "kommundirektörsgruppen",
+        ),
+        "Styrelsemöte": ("styrelsemötet", "styrelsen", "styrelsens möte", "styrelsesammanträde"),
+        "Årsmöte": ("årsmötet", "föreningsstämma", "föreningsstämman"),
+        "Näringslivsgruppen": ("näringslivsgruppens möte", "näringslivsgruppsmöte"),
+        "Samordningsgrupp infrastruktur": ("samordningsgruppen för infrastruktur",),
+        "Arbetsgruppsmöte": ("arbetsgruppsmötet", "arbetsgruppen"),
+        "Projektgruppsmöte": ("projektgruppsmötet", "projektgruppen", "projektmöte"),
+        "Ledningsgruppsmöte": ("ledningsgruppen", "ledningsgruppsmötet"),
+    },
+)  # fmt: skip
+"""MalmöLundregionen's names, as its minutes write them."""
+
+
+class ConfigError(ValueError):
+    """The configuration file cannot be used; the message names the file."""
+
+
+def load_config(path: Path | None) -> Config:
+    """The default configuration, extended by the YAML file at ``path`` when given."""
+    if path is None:
+        return DEFAULT
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ConfigError(f"{path}: kan inte läsa konfigurationen: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: konfigurationen ska vara en YAML-mappning")
+    return extend(DEFAULT, raw, str(path))
+
+
+def _aliases(value: Any, where: str, key: str) -> dict[str, tuple[str, ...]]:
+    if isinstance(value, list):
+        return {str(name): () for name in value}
+    if isinstance(value, dict):
+        return {
+            str(name): tuple(str(a) for a in (aliases or ())) for name, aliases in value.items()
+        }
+    raise ConfigError(f"{where}: '{key}' ska vara en lista eller en mappning namn → alias")
+
+
+def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -> Config:
+    """``base`` with the names in ``raw`` added (aliases merge; nothing is removed)."""
+    focus = {name: tuple(aliases) for name, aliases in base.focus_areas.items()}
+    for name, aliases in _aliases(raw.get("focus_areas", {}), where, "focus_areas").items():
+        focus[name] = tuple(dict.fromkeys((*focus.get(name, ()), *aliases)))
+    bodies = {name: tuple(aliases) for name, aliases in base.bodies.items()}
+    for name, aliases in _aliases(raw.get("bodies", {}), where, "bodies").items():
+        bodies[name] = tuple(dict.fromkeys((*bodies.get(name, ()), *aliases)))
+    municipalities = list(base.municipalities)
+    for name in _aliases(raw.get("municipalities", []), where, "municipalities"):
+        if name not in municipalities:
+            municipalities.append(name)
+    return Config(
+        organisation=str(raw.get("organisation", base.organisation)),
+        focus_areas=focus,
+        municipalities=tuple(municipalities),
+        bodies=bodies,
+    )

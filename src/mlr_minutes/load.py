@@ -1,0 +1,107 @@
+"""Load every minutes file of an archive: read → parse, keeping going past bad files.
+
+One broken file never hides the others: each file's problems become
+diagnostics, and a file that makes the parser itself fail is reported with
+its path instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .model import Diagnostic, Level, Meeting
+from .parse import parse_source
+from .read import read_source
+
+MINUTES_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """All meetings that could be parsed, and every problem found on the way."""
+
+    meetings: tuple[Meeting, ...]
+    """Parsed meetings, ordered by date then id (undated last)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Problems across the archive, per file in path order, cross-file problems last."""
+
+    @property
+    def errors(self) -> int:
+        """How many diagnostics are errors."""
+        return sum(d.level is Level.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        """How many diagnostics are warnings."""
+        return sum(d.level is Level.WARNING for d in self.diagnostics)
+
+
+def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Minutes files named directly or found below the named folders, sorted."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.suffix.lower() in MINUTES_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() != "readme.md"
+            )  # fmt: skip
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(
+                Diagnostic(Level.ERROR, str(path), None, "no-such-file",
+                           "filen eller mappen finns inte")
+            )  # fmt: skip
+    return found, problems
+
+
+def parse_file(path: Path, config: Config) -> Meeting:
+    """Read and parse one file; a crash inside the parser becomes an error diagnostic."""
+    source = read_source(path)
+    try:
+        return parse_source(source, config)
+    except Exception as error:  # noqa: BLE001 - one file's crash must not stop the archive
+        empty = parse_source(type(source)(source.path, "", source.diagnostics), config)
+        crash = Diagnostic(
+            Level.ERROR, source.path, None, "internal-error",
+            f"parsern kraschade på filen ({type(error).__name__}: {error})",
+            "det här är ett fel i mlr-minutes; rapportera det med filen bifogad",
+        )  # fmt: skip
+        return _with_diagnostics(empty, (crash,))
+
+
+def _with_diagnostics(meeting: Meeting, extra: tuple[Diagnostic, ...]) -> Meeting:
+    from dataclasses import replace
+
+    return replace(meeting, diagnostics=meeting.diagnostics + extra)
+
+
+def _sort_key(meeting: Meeting) -> tuple[int, str, str]:
+    return (meeting.date is None, meeting.date.isoformat() if meeting.date else "", meeting.id)
+
+
+def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
+    """Parse every minutes file under ``paths`` and check the archive as a whole."""
+    files, diagnostics = find_minutes(paths)
+    meetings = [parse_file(path, config) for path in files]
+    for meeting in meetings:
+        diagnostics.extend(meeting.diagnostics)
+    first_by_id: dict[str, Meeting] = {}
+    for meeting in meetings:
+        earlier = first_by_id.setdefault(meeting.id, meeting)
+        if earlier is not meeting:
+            diagnostics.append(
+                Diagnostic(
+                    Level.ERROR, meeting.source, 1, "duplicate-id",
+                    f"mötet har samma id ({meeting.id}) som {earlier.source}",
+                    "två filer beskriver samma möte: slå ihop dem, eller rätta datum eller "
+                    "mötestyp i den ena",
+                )  # fmt: skip
+            )
+    return LoadResult(tuple(sorted(meetings, key=_sort_key)), tuple(diagnostics))

@@ -1,0 +1,54 @@
+"""What every extraction rule needs to know about the file being parsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..model import Diagnostic, Level, Person
+from .structure import Outline, Unit
+
+
+@dataclass
+class ParseContext:
+    """The file, its outline, the meeting date, and the diagnostics collected so far."""
+
+    path: str
+    """The file's path as given."""
+    source: str
+    """The decoded text (front matter blanked)."""
+    outline: Outline
+    """Segments, items and annotated units."""
+    meeting_date: dt.date | None
+    """The meeting date, for resolving year-less dates."""
+    body: str
+    """The meeting body, for references to *mötet* without a body."""
+    config: Config
+    """The region's names."""
+    people: tuple[Person, ...] = ()
+    """Everyone listed as present, for recognising owners."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Problems found so far, in the order found."""
+
+    def warn(self, line: int | None, code: str, message: str, hint: str | None = None) -> None:
+        """Record a warning at ``line``."""
+        self.diagnostics.append(Diagnostic(Level.WARNING, self.path, line, code, message, hint))
+
+    def error(self, line: int | None, code: str, message: str, hint: str | None = None) -> None:
+        """Record an error at ``line``."""
+        self.diagnostics.append(Diagnostic(Level.ERROR, self.path, line, code, message, hint))
+
+    def children(self, unit: Unit) -> list[Unit]:
+        """The list items nested (at any depth) under ``unit``, in order."""
+        found: list[Unit] = []
+        parents = {unit.index}
+        for other in self.outline.units:
+            if other.block.parent in parents:
+                found.append(other)
+                parents.add(other.index)
+        return found
+
+    def direct_children(self, unit: Unit) -> list[Unit]:
+        """The list items nested directly under ``unit``."""
+        return [u for u in self.outline.units if u.block.parent == unit.index]

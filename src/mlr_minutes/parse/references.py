@@ -1,0 +1,72 @@
+"""References to other meetings: *kommundirektörmötet 22 mars*, *styrelsen 24 maj*.
+
+A reference is a meeting body's name (any form the configuration knows, or a
+plain *mötet* for this meeting's own body) followed closely by a date.  One
+reference is kept per meeting referred to, at its first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..config import Config
+from ..model import Reference
+from ..vocabulary import GENERIC_MEETING_WORDS, REFERENCE_LINK_WORDS
+from .blocks import BlockKind
+from .context import ParseContext
+from .dates import find_dates
+from .text import collapse
+
+_BETWEEN = 12
+"""How many characters may stand between a body's name and its date."""
+
+
+@cache
+def _body_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<name>{words})(?!\w)", re.IGNORECASE)
+
+
+def _bodies(config: Config, own_body: str) -> dict[str, str]:
+    names = dict(config.body_names())
+    for word in GENERIC_MEETING_WORDS:
+        names.setdefault(word, own_body)
+    return names
+
+
+_LINK = re.compile(
+    r"^[\s(]*(?:(?:" + "|".join(re.escape(w) for w in REFERENCE_LINK_WORDS if w != "(")
+    + r")\s+)?$",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+def extract_references(ctx: ParseContext) -> list[Reference]:
+    """Every other meeting mentioned, once each, in order of first mention."""
+    names = _bodies(ctx.config, ctx.body)
+    pattern = _body_pattern(tuple(names))
+    found: dict[tuple[str, str], Reference] = {}
+    for unit in ctx.outline.units:
+        if unit.block.kind is BlockKind.OTHER:
+            continue
+        text = unit.block.text
+        dates = find_dates(text, ctx.meeting_date)
+        if not dates:
+            continue
+        for match in pattern.finditer(text):
+            following = next((d for d in dates if d.start >= match.end()), None)
+            if following is None or following.start - match.end() > _BETWEEN:
+                continue
+            if not _LINK.match(text[match.end() : following.start]):
+                continue
+            body = names[match["name"].casefold()]
+            value = following.value
+            if ctx.meeting_date is not None and body == ctx.body and value.start == ctx.meeting_date:
+                continue  # the meeting itself
+            key = (body, value.iso)
+            if key not in found:
+                line = unit.block.line + text[: match.start()].count("\n")
+                words = collapse(text[match.start() : following.end])
+                found[key] = Reference(body, value, words.rstrip(")"), line)
+    return list(found.values())

@@ -1,0 +1,97 @@
+"""Small text tools shared by the extraction rules: sentences, words, similarity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocabulary import ABBREVIATIONS, STOPWORDS
+
+
+def collapse(text: str) -> str:
+    """Whitespace (line breaks, tabs) collapsed to single spaces, ends trimmed."""
+    return " ".join(text.split())
+
+
+def slugify(text: str) -> str:
+    """``Kommundirektörmöte`` → ``kommundirektormote``: å/ä → a, ö → o, the rest ASCII."""
+    folded = text.casefold().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a paragraph, with its offset there."""
+
+    text: str
+    """The sentence, as in the paragraph (line breaks kept)."""
+    offset: int
+    """Its offset in the paragraph's plain text."""
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    return re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())(?:{words})$", re.IGNORECASE)
+
+
+_BOUNDARY = re.compile(r"[.!?]+[”\"')]*\s+(?=[A-ZÅÄÖ0-9”\"(*])")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split plain text into sentences; ``bl.a.``, ``kl.`` and initials do not end one."""
+    found: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start : match.start() + 1]
+        last_word = head.split()[-1] if head.split() else ""
+        if _abbreviation_pattern().search(head) or re.fullmatch(r"[A-ZÅÄÖ]\.", last_word):
+            continue
+        end = match.end()
+        chunk = text[start:end].strip()
+        if chunk:
+            found.append(
+                Sentence(chunk, start + (len(text[start:end]) - len(text[start:end].lstrip())))
+            )
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        found.append(Sentence(tail, start + (len(text[start:]) - len(text[start:].lstrip()))))
+    return found
+
+
+_WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
+_SUFFIXES = ("ernas", "arnas", "ornas", "ens", "ets", "ers", "ars", "ors", "na", "en", "et",
+             "er", "ar", "or", "ns", "s", "n", "e", "a", "t")  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A crude Swedish stem: enough that *näringslivsgruppen* meets *näringslivsgruppens*."""
+    word = word.casefold().strip("-")
+    for _ in range(2):  # definite plurals carry two endings: fokusfråg-or-na
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the words that say what a text is about (stop words and numbers left out)."""
+    return {
+        stem(w) for w in _WORD.findall(text)
+        if w.casefold() not in STOPWORDS and not w.isdigit() and len(w) > 2
+    }  # fmt: skip
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter text's content words found in the other (0–1)."""
+    words_a, words_b = content_words(a), content_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))

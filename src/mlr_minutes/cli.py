@@ -53,9 +53,11 @@ def failed(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 
 
 config_option = click.option(
-    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="YAML-fil som utökar fokusfrågor, kommuner och mötestyper (standard: mlr-minutes.yaml).",
-)  # fmt: skip
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,8 +67,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, exists=True, dir_okay=False))  # fmt: skip
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
 @config_option
 def parse(files: tuple[Path, ...], config_path: Path | None) -> None:
     """Skriv ut det som tolkats ur FILES som JSON (ett objekt per fil, en lista för flera)."""
@@ -95,23 +98,52 @@ def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> No
 
 
 @main.command()
-@click.option("--source", type=click.Path(path_type=Path, file_okay=False), default=Path("minutes"),
-              show_default=True, help="Mappen med minnesanteckningar.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
-              show_default=True, help="Mappen som webbplatsen skrivs till.")
-@click.option("--base-url", default="/", show_default=True,
-              help="Sökväg som webbplatsen publiceras under, t.ex. /mlr-arkiv/.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Mapp med mallar som ersätter de inbyggda med samma namn.")
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("minutes"),
+    show_default=True,
+    help="Mappen med minnesanteckningar.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Mappen som webbplatsen skrivs till.",
+)
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Sökväg som webbplatsen publiceras under, t.ex. /mlr-arkiv/.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Mapp med mallar som ersätter de inbyggda med samma namn.",
+)
 @click.option("--strict", is_flag=True, help="Avbryt bygget även vid varningar.")
 @config_option
-def build(source: Path, out: Path, base_url: str, templates: Path | None, strict: bool,
-          config_path: Path | None) -> None:  # fmt: skip
+def build(
+    source: Path,
+    out: Path,
+    base_url: str,
+    templates: Path | None,
+    strict: bool,
+    config_path: Path | None,
+) -> None:
     """Bygg den statiska webbplatsen från minnesanteckningarna."""
     from .build import BuildOptions, build_site
 
-    options = BuildOptions(source=source, out=out, base_url=base_url, templates=templates,
-                           strict=strict, config=_config(config_path))  # fmt: skip
+    options = BuildOptions(
+        source=source,
+        out=out,
+        base_url=base_url,
+        templates=templates,
+        strict=strict,
+        config=_config(config_path),
+    )
     result = build_site(options, progress=lambda text: click.echo(text, err=True))
     report(result.diagnostics)
     click.echo(result.summary(), err=True)

@@ -46,18 +46,21 @@ def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.suffix.lower() in MINUTES_SUFFIXES and p.is_file()
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix.lower() in MINUTES_SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.name.lower() != "readme.md"
-            )  # fmt: skip
+            )
         elif path.is_file():
             found.append(path)
         else:
             problems.append(
-                Diagnostic(Level.ERROR, str(path), None, "no-such-file",
-                           "filen eller mappen finns inte")
-            )  # fmt: skip
+                Diagnostic(
+                    Level.ERROR, str(path), None, "no-such-file", "filen eller mappen finns inte"
+                )
+            )
     return found, problems
 
 
@@ -66,13 +69,16 @@ def parse_file(path: Path, config: Config) -> Meeting:
     source = read_source(path)
     try:
         return parse_source(source, config)
-    except Exception as error:  # noqa: BLE001 - one file's crash must not stop the archive
+    except Exception as error:
         empty = parse_source(type(source)(source.path, "", source.diagnostics), config)
         crash = Diagnostic(
-            Level.ERROR, source.path, None, "internal-error",
+            Level.ERROR,
+            source.path,
+            None,
+            "internal-error",
             f"parsern kraschade på filen ({type(error).__name__}: {error})",
             "det här är ett fel i mlr-minutes; rapportera det med filen bifogad",
-        )  # fmt: skip
+        )
         return _with_diagnostics(empty, (crash,))
 
 
@@ -98,10 +104,13 @@ def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
         if earlier is not meeting:
             diagnostics.append(
                 Diagnostic(
-                    Level.ERROR, meeting.source, 1, "duplicate-id",
+                    Level.ERROR,
+                    meeting.source,
+                    1,
+                    "duplicate-id",
                     f"mötet har samma id ({meeting.id}) som {earlier.source}",
                     "två filer beskriver samma möte: slå ihop dem, eller rätta datum eller "
                     "mötestyp i den ena",
-                )  # fmt: skip
+                )
             )
     return LoadResult(tuple(sorted(meetings, key=_sort_key)), tuple(diagnostics))

@@ -92,7 +92,7 @@ class Person:
     name: str
     """The name as written, whitespace normalised."""
     organisation: str | None
-    """The municipality or body they represent (``Malmö``, ``Greater Copenhagen & Skåne Committee``)."""
+    """The municipality or body they represent (``Malmö``, ``Region Skåne``)."""
     role: str | None
     """Their role at the meeting or in the organisation (``ordförande``, ``koordinator``)."""
     line: int

@@ -28,35 +28,50 @@ class SourceText:
     """Problems met while decoding."""
 
 
-def _first_bad_line(data: bytes, error: UnicodeDecodeError) -> int:
-    return data.count(b"\n", 0, error.start) + 1
+def _legacy_line(data: bytes) -> str:
+    """One line that is not UTF-8, read as Windows-1252 (the usual Word/Windows encoding).
+
+    The five bytes Windows-1252 leaves undefined are kept as the Latin-1 code points
+    of the same value, so that no byte of the file is lost.
+    """
+    return data.decode("cp1252", errors="mlr-latin1")
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("mlr-latin1", _latin1_fallback)
 
 
 def decode(data: bytes, path: str) -> SourceText:
-    """Decode ``data`` as UTF-8 (BOM optional); fall back to Windows-1252 with a warning.
-
-    Windows-1252 maps every byte except five to a character, so the fallback
-    keeps the text; the five unmapped bytes become U+FFFD and are reported as an
-    error, never silently dropped.
-    """
+    """Decode ``data`` as UTF-8 (BOM optional); lines that are not UTF-8 are read as
+    Windows-1252 and reported, so a file with one pasted line in another encoding
+    still parses, and nothing is lost."""
     diagnostics: list[Diagnostic] = []
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = _first_bad_line(data, error)
-        text = data.decode("cp1252", errors="replace")
-        lossy = "\ufffd" in text
+    except UnicodeDecodeError:
+        lines: list[str] = []
+        bad: list[int] = []
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                lines.append(_legacy_line(raw))
+                bad.append(number)
+        text = "\n".join(lines)
+        more = f" (och {len(bad) - 1} rader till)" if len(bad) > 1 else ""
         diagnostics.append(
             Diagnostic(
-                Level.ERROR if lossy else Level.WARNING,
+                Level.WARNING,
                 path,
-                line,
+                bad[0],
                 "invalid-encoding",
-                f"filen är inte UTF-8 (byte 0x{data[error.start]:02x}); "
-                + ("den lästes som Windows-1252 men vissa tecken gick förlorade"
-                   if lossy else "den lästes som Windows-1252"),
+                f"raden är inte UTF-8{more}; den lästes som Windows-1252",
                 "spara filen som UTF-8 i din editor (t.ex. 'Spara som' → kodning UTF-8)",
             )
         )
@@ -74,7 +89,14 @@ def read_source(path: Path) -> SourceText:
         return SourceText(
             str(path),
             "",
-            (Diagnostic(Level.ERROR, str(path), None, "unreadable-file",
-                        f"filen kan inte läsas: {message}"),),
-        )  # fmt: skip
+            (
+                Diagnostic(
+                    Level.ERROR,
+                    str(path),
+                    None,
+                    "unreadable-file",
+                    f"filen kan inte läsas: {message}",
+                ),
+            ),
+        )
     return decode(data, str(path))

@@ -51,18 +51,23 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
 
     body = _body(meta, outline, path, config)
     date = meta.date.start if meta.date else None
-    ctx = ParseContext(path, text, outline, date, body, config,
-                       people=(*meta.attendees, *meta.guests))  # fmt: skip
+    ctx = ParseContext(
+        path, text, outline, date, body, config, people=(*meta.attendees, *meta.guests)
+    )
     decisions = extract_decisions(ctx)
     actions = extract_actions(ctx, decisions)
     focus_areas = extract_focus_areas(ctx)
     references = extract_references(ctx)
     if text.strip() and not outline.items:
-        ctx.warn(None, "no-items", "inga numrerade punkter hittades",
-                 "skriv varje punkt som en rubrik med nummer, t.ex. '### 3. Fokusfrågorna' "
-                 "eller '## § 21 Val av justerare'")  # fmt: skip
+        ctx.warn(
+            None,
+            "no-items",
+            "inga numrerade punkter hittades",
+            "skriv varje punkt som en rubrik med nummer, t.ex. '### 3. Fokusfrågorna' "
+            "eller '## § 21 Val av justerare'",
+        )
     diagnostics.extend(ctx.diagnostics)
-    diagnostics.sort(key=lambda d: (d.line or 0))
+    diagnostics.sort(key=lambda d: d.line or 0)
 
     return Meeting(
         id=_meeting_id(date.isoformat() if date else None, body, path),
@@ -91,8 +96,9 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
     )
 
 
-def _date_problems(meta: Metadata, path: str, explicit: list[Explicit], text: str
-                   ) -> list[Diagnostic]:  # fmt: skip
+def _date_problems(
+    meta: Metadata, path: str, explicit: list[Explicit], text: str
+) -> list[Diagnostic]:
     """Fill the date from the file name as a last resort, and say so."""
     problems: list[Diagnostic] = []
     name = PurePath(path).name
@@ -101,30 +107,51 @@ def _date_problems(meta: Metadata, path: str, explicit: list[Explicit], text: st
     if meta.date is None:
         written = _unparsed_date_line(text)
         if written is not None:
-            problems.append(Diagnostic(
-                Level.ERROR, path, written[0], "unparseable-date",
-                f"mötesdatumet ”{written[1]}” kunde inte tolkas",
-                "skriv datumet som 2016-04-19 eller 19 april 2016",
-            ))  # fmt: skip
+            problems.append(
+                Diagnostic(
+                    Level.ERROR,
+                    path,
+                    written[0],
+                    "unparseable-date",
+                    f"mötesdatumet ”{written[1]}” kunde inte tolkas",
+                    "skriv datumet som 2016-04-19 eller 19 april 2016",
+                )
+            )
         if name_date is not None:
             meta.date = name_date
-            problems.append(Diagnostic(
-                Level.WARNING, path, None, "date-from-filename",
-                f"mötesdatumet saknas i texten; datumet {name_date.iso} i filnamnet används",
-                "skriv datumet överst, t.ex. 'Mötesdatum: " + name_date.iso + "'",
-            ))  # fmt: skip
+            problems.append(
+                Diagnostic(
+                    Level.WARNING,
+                    path,
+                    None,
+                    "date-from-filename",
+                    f"mötesdatumet saknas i texten; datumet {name_date.iso} i filnamnet används",
+                    "skriv datumet överst, t.ex. 'Mötesdatum: " + name_date.iso + "'",
+                )
+            )
         else:
-            problems.append(Diagnostic(
-                Level.ERROR, path, 1, "missing-date", "mötesdatum saknas",
-                "skriv datumet överst, t.ex. 'Mötesdatum: 2016-04-19', eller i front matter "
-                "som 'date: 2016-04-19'",
-            ))  # fmt: skip
+            problems.append(
+                Diagnostic(
+                    Level.ERROR,
+                    path,
+                    1,
+                    "missing-date",
+                    "mötesdatum saknas",
+                    "skriv datumet överst, t.ex. 'Mötesdatum: 2016-04-19', eller i front matter "
+                    "som 'date: 2016-04-19'",
+                )
+            )
     elif name_date is not None and name_date.start != meta.date.start:
-        problems.append(Diagnostic(
-            Level.WARNING, path, meta.date_line, "filename-date-mismatch",
-            f"datumet i texten ({meta.date.iso}) skiljer sig från filnamnets ({name_date.iso})",
-            "byt namn på filen eller rätta datumet",
-        ))  # fmt: skip
+        problems.append(
+            Diagnostic(
+                Level.WARNING,
+                path,
+                meta.date_line,
+                "filename-date-mismatch",
+                f"datumet i texten ({meta.date.iso}) skiljer sig från filnamnets ({name_date.iso})",
+                "byt namn på filen eller rätta datumet",
+            )
+        )
     return problems
 
 

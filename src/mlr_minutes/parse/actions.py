@@ -85,12 +85,14 @@ _CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*$")
 
 
 def _verb_pattern() -> str:
-    parts = []
+    parts: list[str] = []
     for phrase in sorted(SUBJECT_ACTION_VERBS, key=len, reverse=True):
         words = phrase.split()
         if len(words) == 2:
             # Swedish inverts after a clause: *… tar koordinatorn fram lista*.
-            parts.append(rf"{re.escape(words[0])}\s+(?:(?P<inv{len(parts)}>\S+)\s+)?{re.escape(words[1])}")
+            parts.append(
+                rf"{re.escape(words[0])}\s+(?:(?P<inv{len(parts)}>\S+)\s+)?{re.escape(words[1])}"
+            )
         else:
             parts.append(re.escape(phrase))
     return "|".join(parts)
@@ -149,32 +151,43 @@ class _Owners:
         return self.known(text) or text
 
 
-def _notes(text: str, ctx: ParseContext, line: int, owners: _Owners
-           ) -> tuple[str, list[str], DateValue | None]:  # fmt: skip
+def _notes(
+    text: str, ctx: ParseContext, line: int, owners: _Owners
+) -> tuple[str, list[str], DateValue | None]:
     """Strip ``(ansvarig: X, klart: DATUM)`` notes from ``text``; return what they said."""
     found_owners: list[str] = []
     due: DateValue | None = None
     for match in list(_note().finditer(text)):
         key, value = normalise_key(match["key"]), match["value"].strip()
         if key in OWNER_KEYS:
-            found_owners.extend(owners.written(v) for v in re.split(r"\s*(?:/|&|\boch\b)\s*", value) if v.strip())
+            found_owners.extend(
+                owners.written(v) for v in re.split(r"\s*(?:/|&|\boch\b)\s*", value) if v.strip()
+            )
         else:
             parsed = parse_date(value, ctx.meeting_date)
             if parsed is None:
-                ctx.warn(line, "unparseable-date",
-                         f"datumet ”{value}” kunde inte tolkas",
-                         "skriv t.ex. 30/9, 24 maj, 2016-11-15, vecka 42 eller i juni")  # fmt: skip
+                ctx.warn(
+                    line,
+                    "unparseable-date",
+                    f"datumet ”{value}” kunde inte tolkas",
+                    "skriv t.ex. 30/9, 24 maj, 2016-11-15, vecka 42 eller i juni",
+                )
             due = due or parsed
     if found_owners or due:
-        text = re.sub(r"\s*\((?:[^()]*?(?:" + _alternation((*OWNER_KEYS, *DUE_KEYS))
-                      + r")\s*:[^()]*)\)", "", text, flags=re.IGNORECASE)  # fmt: skip
+        text = re.sub(
+            r"\s*\((?:[^()]*?(?:" + _alternation((*OWNER_KEYS, *DUE_KEYS)) + r")\s*:[^()]*)\)",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
         text = _note().sub("", text)
         text = re.sub(r"[\s,;.]*[,;]\s*$", "", text).strip()
     return text, found_owners, due
 
 
-def _explicit(text: str, line: int, item: str | None, done: bool, ctx: ParseContext,
-              owners: _Owners) -> Candidate:  # fmt: skip
+def _explicit(
+    text: str, line: int, item: str | None, done: bool, ctx: ParseContext, owners: _Owners
+) -> Candidate:
     """An action written as such: read its notes, owner and due date."""
     text = collapse(text)
     text, named, due = _notes(text, ctx, line, owners)
@@ -187,8 +200,11 @@ def _explicit(text: str, line: int, item: str | None, done: bool, ctx: ParseCont
             text = text[: dash.start()].strip()
     if not named and (paren := _TRAILING_PAREN_OWNER.search(text)):
         parts = [p.strip() for p in re.split(r"[,/&]|\boch\b", paren["owners"]) if p.strip()]
-        if parts and all(_CAPITALISED.match(p.split()[0]) or owners.known(p) for p in parts) \
-                and not find_dates(paren["owners"], ctx.meeting_date):  # fmt: skip
+        if (
+            parts
+            and all(_CAPITALISED.match(p.split()[0]) or owners.known(p) for p in parts)
+            and not find_dates(paren["owners"], ctx.meeting_date)
+        ):
             named.extend(owners.written(p) for p in parts)
             text = text[: paren.start()].strip()
     if not named:
@@ -232,11 +248,15 @@ def _due_in(text: str, ctx: ParseContext) -> DateValue | None:
     return matches[-1].value if matches else None
 
 
-def _inferred(text: str, line: int, item: str | None, ctx: ParseContext,
-              owners: _Owners) -> Candidate | None:  # fmt: skip
+def _inferred(
+    text: str, line: int, item: str | None, ctx: ParseContext, owners: _Owners
+) -> Candidate | None:
     """An action read out of a sentence of prose, or None when it is not one."""
-    dates = [m for m in find_dates(text, ctx.meeting_date)
-             if ctx.meeting_date is None or m.value.end >= ctx.meeting_date]  # fmt: skip
+    dates = [
+        m
+        for m in find_dates(text, ctx.meeting_date)
+        if ctx.meeting_date is None or m.value.end >= ctx.meeting_date
+    ]
     due: DateValue | None = None
     for match in dates:
         window = text[max(0, match.start - 30) : match.start]
@@ -249,7 +269,11 @@ def _inferred(text: str, line: int, item: str | None, ctx: ParseContext,
     subject = _subject(text, owners)
     if due is None and not subject:
         return None
-    if due is None and not _subject_verb().search(text) and not any(p.search(text) for p in _assignments()):
+    if (
+        due is None
+        and not _subject_verb().search(text)
+        and not any(p.search(text) for p in _assignments())
+    ):
         return None
     named = subject or owners.in_text(text)
     return Candidate(collapse(text), line, item, named, due, inferred=True)
@@ -279,18 +303,30 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
         if unit.segment in (SegmentKind.METADATA, SegmentKind.TITLE):
             continue
         in_summary = unit.segment is SegmentKind.DECISIONS and unit.item is None
-        if block.checked is not None or unit.context == Context.ACTIONS or (
-            label_list and block.kind is BlockKind.LIST_ITEM
+        if (
+            block.checked is not None
+            or unit.context == Context.ACTIONS
+            or (label_list and block.kind is BlockKind.LIST_ITEM)
         ):
             children = _sub_points(ctx, unit, consumed)
             text = block.text if not children else block.text + " " + " ".join(children)
             if block.kind is BlockKind.PARAGRAPH:
                 for offset, line_text in enumerate(block.text.split("\n")):
                     if line_text.strip():
-                        found.append(_explicit(line_text, block.line + offset, unit.item,
-                                               bool(block.checked), ctx, owners))  # fmt: skip
+                        found.append(
+                            _explicit(
+                                line_text,
+                                block.line + offset,
+                                unit.item,
+                                bool(block.checked),
+                                ctx,
+                                owners,
+                            )
+                        )
             else:
-                found.append(_explicit(text, block.line, unit.item, bool(block.checked), ctx, owners))
+                found.append(
+                    _explicit(text, block.line, unit.item, bool(block.checked), ctx, owners)
+                )
             continue
         label_list = False
         for offset, line_text in enumerate(block.text.split("\n")):
@@ -324,8 +360,9 @@ def _sub_points(ctx: ParseContext, unit: Unit, consumed: set[int]) -> list[str]:
     return [collapse(c.block.text) for c in children]
 
 
-def _assigned(text: str, line: int, unit: Unit, ctx: ParseContext,
-              owners: _Owners) -> Candidate | None:  # fmt: skip
+def _assigned(
+    text: str, line: int, unit: Unit, ctx: ParseContext, owners: _Owners
+) -> Candidate | None:
     """*Uppdrag till X att …*, *ger X i uppdrag att …*: explicit, though written in prose."""
     for pattern in _assignments():
         match = pattern.search(text)
@@ -350,10 +387,18 @@ def _finish(found: list[Candidate], ctx: ParseContext) -> list[ActionItem]:
     kept.sort(key=lambda c: c.line)
     actions: list[ActionItem] = []
     for number, c in enumerate(kept, start=1):
-        actions.append(ActionItem(
-            id=f"atgard-{number}", text=c.text, owners=tuple(c.owners), due=c.due,
-            done=c.done, inferred=c.inferred, item=c.item, line=c.line,
-        ))  # fmt: skip
+        actions.append(
+            ActionItem(
+                id=f"atgard-{number}",
+                text=c.text,
+                owners=tuple(c.owners),
+                due=c.due,
+                done=c.done,
+                inferred=c.inferred,
+                item=c.item,
+                line=c.line,
+            )
+        )
     return actions
 
 

@@ -110,23 +110,41 @@ def parse_blocks(text: str) -> list[Block]:
             line, end = _line_range(token, last_line)
             inline = tokens[index + 1]
             blocks.append(
-                Block(BlockKind.HEADING, line, end, int(token.tag[1]), inline.content,
-                      inline_plain_text(inline.children))
-            )  # fmt: skip
+                Block(
+                    BlockKind.HEADING,
+                    line,
+                    end,
+                    int(token.tag[1]),
+                    inline.content,
+                    inline_plain_text(inline.children),
+                )
+            )
             last_line = end
         elif token.type == "paragraph_open":
             line, end = _line_range(token, last_line)
             inline = tokens[index + 1]
             if pending_item is not None:
-                _append_item(blocks, open_items, pending_item, inline.content,
-                             inline_plain_text(inline.children), ordered_stack)  # fmt: skip
+                _append_item(
+                    blocks,
+                    open_items,
+                    pending_item,
+                    inline.content,
+                    inline_plain_text(inline.children),
+                    ordered_stack,
+                )
                 pending_item = None
             else:
                 blocks.append(
-                    Block(BlockKind.PARAGRAPH, line, end, 0, inline.content,
-                          inline_plain_text(inline.children),
-                          parent=open_items[-1][0] if open_items else None)
-                )  # fmt: skip
+                    Block(
+                        BlockKind.PARAGRAPH,
+                        line,
+                        end,
+                        0,
+                        inline.content,
+                        inline_plain_text(inline.children),
+                        parent=open_items[-1][0] if open_items else None,
+                    )
+                )
             last_line = end
         elif token.type in ("fence", "code_block", "table_open", "hr", "blockquote_open"):
             line, end = _line_range(token, last_line)
@@ -158,7 +176,16 @@ def _append_item(
         markdown = text = ""
     parent = open_items[-1][0] if open_items else None
     blocks.append(
-        Block(BlockKind.LIST_ITEM, line, end, depth, markdown, text, checked, parent,
-              ordered_stack[-1] if ordered_stack else False)
-    )  # fmt: skip
+        Block(
+            BlockKind.LIST_ITEM,
+            line,
+            end,
+            depth,
+            markdown,
+            text,
+            checked,
+            parent,
+            ordered_stack[-1] if ordered_stack else False,
+        )
+    )
     open_items.append((len(blocks) - 1, end))

@@ -105,8 +105,9 @@ def _decision_label(line: str) -> str | None:
 
 
 def _lines(unit: Unit) -> list[tuple[str, int]]:
-    return [(text, unit.block.line + offset)
-            for offset, text in enumerate(unit.block.text.split("\n"))]  # fmt: skip
+    return [
+        (text, unit.block.line + offset) for offset, text in enumerate(unit.block.text.split("\n"))
+    ]
 
 
 class _Extractor:
@@ -130,8 +131,9 @@ class _Extractor:
             if unit.context == Context.DECISIONS:
                 self._listed(unit)
             elif unit.context == Context.ACTIONS or unit.segment in (
-                SegmentKind.METADATA, SegmentKind.TITLE
-            ):  # fmt: skip
+                SegmentKind.METADATA,
+                SegmentKind.TITLE,
+            ):
                 continue
             else:
                 self._prose(unit)
@@ -143,27 +145,44 @@ class _Extractor:
         if block.kind is BlockKind.LIST_ITEM:
             children = self.ctx.children(unit)
             self.consumed |= {c.index for c in children}
-            self.found.append(Candidate(
-                collapse(block.text).rstrip(":").strip(), block.line, unit.item,
-                [collapse(c.block.text) for c in children],
-                outcome_of(block.text), summary=unit.item is None,
-            ))  # fmt: skip
+            self.found.append(
+                Candidate(
+                    collapse(block.text).rstrip(":").strip(),
+                    block.line,
+                    unit.item,
+                    [collapse(c.block.text) for c in children],
+                    outcome_of(block.text),
+                    summary=unit.item is None,
+                )
+            )
             return
         self._prose(unit, listed=True)
 
     def _prose(self, unit: Unit, listed: bool = False) -> None:
         block = unit.block
-        if block.kind is BlockKind.LIST_ITEM and self.awaiting_clauses and _CLAUSE.match(block.text):
+        if (
+            block.kind is BlockKind.LIST_ITEM
+            and self.awaiting_clauses
+            and _CLAUSE.match(block.text)
+        ):
             self._add_clause(block.text, block.line, unit)
             return
-        if self.label_list_parent is not None and block.kind is BlockKind.LIST_ITEM and (
-            block.parent is None or block.parent == self.label_list_parent
+        if (
+            self.label_list_parent is not None
+            and block.kind is BlockKind.LIST_ITEM
+            and (block.parent is None or block.parent == self.label_list_parent)
         ):
             children = self.ctx.children(unit)
             self.consumed |= {c.index for c in children}
-            self.found.append(Candidate(collapse(block.text), block.line, unit.item,
-                                        [collapse(c.block.text) for c in children],
-                                        outcome_of(block.text)))  # fmt: skip
+            self.found.append(
+                Candidate(
+                    collapse(block.text),
+                    block.line,
+                    unit.item,
+                    [collapse(c.block.text) for c in children],
+                    outcome_of(block.text),
+                )
+            )
             return
         self.label_list_parent = None
         if block.kind is BlockKind.PARAGRAPH and not self.awaiting_clauses:
@@ -186,30 +205,48 @@ class _Extractor:
         if value is not None:
             accepted = _ATT_ACCEPTED.match(value)
             if accepted and self.last_att is not None:
-                self.found.append(Candidate(collapse(self.last_att[0]), self.last_att[1],
-                                            unit.item, outcome=outcome_of(accepted["verdict"])))  # fmt: skip
+                self.found.append(
+                    Candidate(
+                        collapse(self.last_att[0]),
+                        self.last_att[1],
+                        unit.item,
+                        outcome=outcome_of(accepted["verdict"]),
+                    )
+                )
                 self.last_att = None
             elif value:
-                self.found.append(Candidate(_clean_clause(value), line, unit.item,
-                                            outcome=outcome_of(value)))  # fmt: skip
+                self.found.append(
+                    Candidate(_clean_clause(value), line, unit.item, outcome=outcome_of(value))
+                )
             else:
-                self.label_list_parent = unit.index if unit.block.kind is BlockKind.LIST_ITEM else -1
+                self.label_list_parent = (
+                    unit.index if unit.block.kind is BlockKind.LIST_ITEM else -1
+                )
                 self.awaiting_clauses = "label"
             return
         for sentence in sentences(stripped):
             if _clause_lead().match(sentence.text):
                 self.awaiting_clauses = sentence.text
             elif listed or is_decision_sentence(sentence.text):
-                self.found.append(Candidate(collapse(sentence.text), line, unit.item,
-                                            outcome=outcome_of(sentence.text)))  # fmt: skip
+                self.found.append(
+                    Candidate(
+                        collapse(sentence.text), line, unit.item, outcome=outcome_of(sentence.text)
+                    )
+                )
 
     def _add_clause(self, text: str, line: int, unit: Unit) -> None:
         children = self.ctx.children(unit) if unit.block.kind is BlockKind.LIST_ITEM else []
         self.consumed |= {c.index for c in children}
         clause = _clean_clause(text)
-        self.found.append(Candidate(clause, line, unit.item,
-                                    [collapse(c.block.text) for c in children],
-                                    outcome_of(clause)))  # fmt: skip
+        self.found.append(
+            Candidate(
+                clause,
+                line,
+                unit.item,
+                [collapse(c.block.text) for c in children],
+                outcome_of(clause),
+            )
+        )
 
 
 def extract_decisions(ctx: ParseContext) -> list[Decision]:
@@ -229,14 +266,21 @@ def extract_decisions(ctx: ParseContext) -> list[Decision]:
     for number, candidate in enumerate(kept, start=1):
         if candidate.item is None and ctx.outline.items:
             ctx.warn(
-                candidate.line, "decision-without-item",
+                candidate.line,
+                "decision-without-item",
                 f"beslutet kunde inte knytas till någon punkt: ”{_short(candidate.text)}”",
                 "skriv beslutet under sin punkt, eller använd punktens rubrikord i beslutslistan",
-            )  # fmt: skip
-        decisions.append(Decision(
-            id=f"beslut-{number}", text=candidate.text, points=tuple(candidate.points),
-            item=candidate.item, outcome=candidate.outcome, line=candidate.line,
-        ))  # fmt: skip
+            )
+        decisions.append(
+            Decision(
+                id=f"beslut-{number}",
+                text=candidate.text,
+                points=tuple(candidate.points),
+                item=candidate.item,
+                outcome=candidate.outcome,
+                line=candidate.line,
+            )
+        )
     return decisions
 
 

@@ -54,12 +54,14 @@ class _Names:
             nearest = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.0)
             suggestion = self.names[nearest[0]] if nearest else None
             self.ctx.warn(
-                line, "unknown-focus-area",
+                line,
+                "unknown-focus-area",
                 f"okänd fokusfråga ”{collapse(written)}”"
                 + (f" – menade du ”{suggestion}”?" if suggestion else ""),
-                "använd ett av namnen " + ", ".join(f"”{n}”" for n in self.canonical)
+                "använd ett av namnen "
+                + ", ".join(f"”{n}”" for n in self.canonical)
                 + ", eller lägg till den nya fokusfrågan i mlr-minutes.yaml",
-            )  # fmt: skip
+            )
         return None
 
 
@@ -83,10 +85,14 @@ def extract_focus_areas(ctx: ParseContext) -> list[FocusAreaStatus]:
             named = item.title
         if named:
             canonical = names.resolve(named, item.line)
-            text = "\n".join(collapse(u.block.text) for u in units
-                             if u.block.kind is not BlockKind.HEADING)  # fmt: skip
-            found.append(FocusAreaStatus(canonical or collapse(named), collapse(named), text,
-                                         item.number, item.line))  # fmt: skip
+            text = "\n".join(
+                collapse(u.block.text) for u in units if u.block.kind is not BlockKind.HEADING
+            )
+            found.append(
+                FocusAreaStatus(
+                    canonical or collapse(named), collapse(named), text, item.number, item.line
+                )
+            )
             continue
         found.extend(_from_bullets(ctx, names, item.number, units))
         found.extend(_from_subheadings(ctx, names, item.number, units))
@@ -94,8 +100,9 @@ def extract_focus_areas(ctx: ParseContext) -> list[FocusAreaStatus]:
     return found
 
 
-def _from_bullets(ctx: ParseContext, names: _Names, number: str,
-                  units: list[Unit]) -> list[FocusAreaStatus]:  # fmt: skip
+def _from_bullets(
+    ctx: ParseContext, names: _Names, number: str, units: list[Unit]
+) -> list[FocusAreaStatus]:
     found: list[FocusAreaStatus] = []
     top = [u for u in units if u.block.kind is BlockKind.LIST_ITEM and u.block.parent is None]
     for unit in top:
@@ -104,23 +111,37 @@ def _from_bullets(ctx: ParseContext, names: _Names, number: str,
             continue
         canonical = names.resolve(label.key, unit.block.line)
         status_first = unit.block.text.split(":", 1)[1] if ":" in unit.block.text else ""
-        found.append(FocusAreaStatus(
-            canonical or collapse(label.key), collapse(label.key),
-            _text_with_children(ctx, unit, status_first), number, unit.block.line,
-        ))  # fmt: skip
+        found.append(
+            FocusAreaStatus(
+                canonical or collapse(label.key),
+                collapse(label.key),
+                _text_with_children(ctx, unit, status_first),
+                number,
+                unit.block.line,
+            )
+        )
     return found
 
 
-def _from_subheadings(ctx: ParseContext, names: _Names, number: str,
-                      units: list[Unit]) -> list[FocusAreaStatus]:  # fmt: skip
+def _from_subheadings(
+    ctx: ParseContext, names: _Names, number: str, units: list[Unit]
+) -> list[FocusAreaStatus]:
     found: list[FocusAreaStatus] = []
     headings = [u for u in units if u.block.kind is BlockKind.HEADING and u.subheading]
     for heading in headings:
         written = heading.block.text.strip().rstrip(":")
         canonical = names.resolve(written, heading.block.line)
-        body = [u for u in units if u.subheading == heading.subheading
-                and u.block.kind is not BlockKind.HEADING and u.index > heading.index]  # fmt: skip
+        body = [
+            u
+            for u in units
+            if u.subheading == heading.subheading
+            and u.block.kind is not BlockKind.HEADING
+            and u.index > heading.index
+        ]
         text = "\n".join(collapse(u.block.text) for u in body)
-        found.append(FocusAreaStatus(canonical or collapse(written), collapse(written), text,
-                                     number, heading.block.line))  # fmt: skip
+        found.append(
+            FocusAreaStatus(
+                canonical or collapse(written), collapse(written), text, number, heading.block.line
+            )
+        )
     return found

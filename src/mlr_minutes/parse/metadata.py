@@ -65,11 +65,20 @@ def split_front_matter(text: str, path: str) -> tuple[Explicit | None, str, list
         if _FRONT_MATTER_END.match(lines[end]):
             break
     else:
-        return None, text, [Diagnostic(
-            Level.ERROR, path, 1, "front-matter-unclosed",
-            "front matter inleds med --- men avslutas aldrig",
-            "avsluta metadata-blocket med en rad som bara innehåller ---",
-        )]  # fmt: skip
+        return (
+            None,
+            text,
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    path,
+                    1,
+                    "front-matter-unclosed",
+                    "front matter inleds med --- men avslutas aldrig",
+                    "avsluta metadata-blocket med en rad som bara innehåller ---",
+                )
+            ],
+        )
     raw = "\n".join(lines[1:end])
     blanked = "\n" * end + "\n" + "\n".join(lines[end + 1 :])
     try:
@@ -77,28 +86,51 @@ def split_front_matter(text: str, path: str) -> tuple[Explicit | None, str, list
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        return None, blanked, [Diagnostic(
-            Level.ERROR, path, line, "front-matter-invalid",
-            f"front matter är inte giltig YAML: {getattr(error, 'problem', error)}",
-            "skriv varje rad som 'nyckel: värde'; citattecken runt värden med kolon",
-        )]  # fmt: skip
+        return (
+            None,
+            blanked,
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    path,
+                    line,
+                    "front-matter-invalid",
+                    f"front matter är inte giltig YAML: {getattr(error, 'problem', error)}",
+                    "skriv varje rad som 'nyckel: värde'; citattecken runt värden med kolon",
+                )
+            ],
+        )
     if not isinstance(data, dict):
-        return None, blanked, [Diagnostic(
-            Level.ERROR, path, 2, "front-matter-invalid",
-            "front matter ska vara rader med 'nyckel: värde'",
-        )]  # fmt: skip
+        return (
+            None,
+            blanked,
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    path,
+                    2,
+                    "front-matter-invalid",
+                    "front matter ska vara rader med 'nyckel: värde'",
+                )
+            ],
+        )
     values: dict[str, tuple[Any, int]] = {}
     problems: list[Diagnostic] = []
     for key, value in data.items():
         name = _field_for(str(key))
         line = next((n + 1 for n in range(1, end) if lines[n].lstrip().startswith(str(key))), 2)
         if name is None:
-            problems.append(Diagnostic(
-                Level.WARNING, path, line, "unknown-metadata-key",
-                f"okänd nyckel '{key}' i front matter ignoreras",
-                "kända nycklar: date, time, location, chair, secretary, attendees, guests, "
-                "absent, adjusters, body, organisation, document_type, title",
-            ))  # fmt: skip
+            problems.append(
+                Diagnostic(
+                    Level.WARNING,
+                    path,
+                    line,
+                    "unknown-metadata-key",
+                    f"okänd nyckel '{key}' i front matter ignoreras",
+                    "kända nycklar: date, time, location, chair, secretary, attendees, guests, "
+                    "absent, adjusters, body, organisation, document_type, title",
+                )
+            )
             continue
         values[name] = (value, line)
     return Explicit(values, "front matter"), blanked, problems
@@ -220,8 +252,9 @@ def _as_people(value: Any, line: int, config: Config) -> list[Person]:
             if isinstance(entry, dict):
                 name = str(entry.get("name", "")).strip()
                 if name:
-                    people.append(Person(name, _opt(entry.get("organisation")),
-                                         _opt(entry.get("role")), line))  # fmt: skip
+                    people.append(
+                        Person(name, _opt(entry.get("organisation")), _opt(entry.get("role")), line)
+                    )
             else:
                 person = parse_person(str(entry), line, config)
                 if person:
@@ -234,19 +267,25 @@ def _opt(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def _apply(meta: Metadata, name: str, value: Any, line: int, config: Config,
-           list_entry: bool = False) -> None:  # fmt: skip
+def _apply(
+    meta: Metadata, name: str, value: Any, line: int, config: Config, list_entry: bool = False
+) -> None:
     """Set one field from one written value; list fields accumulate."""
     if name in PEOPLE_FIELDS:
         people = (
             [p for p in [parse_person(str(value), line, config)] if p]
-            if list_entry else _as_people(value, line, config)
-        )  # fmt: skip
+            if list_entry
+            else _as_people(value, line, config)
+        )
         getattr(meta, name).extend(people)
     elif name in PERSON_FIELDS:
         if isinstance(value, dict):
-            person = Person(str(value.get("name", "")), _opt(value.get("organisation")),
-                            _opt(value.get("role")), line)  # fmt: skip
+            person: Person | None = Person(
+                str(value.get("name", "")),
+                _opt(value.get("organisation")),
+                _opt(value.get("role")),
+                line,
+            )
         else:
             found = _as_people(value, line, config)
             person = found[0] if found else None
@@ -340,8 +379,19 @@ def collect(
 
 
 def _merge(meta: Metadata, other: Metadata) -> None:
-    for name in ("date", "date_line", "start", "end", "location", "chair", "secretary",
-                 "body", "organisation", "document_type", "title"):  # fmt: skip
+    for name in (
+        "date",
+        "date_line",
+        "start",
+        "end",
+        "location",
+        "chair",
+        "secretary",
+        "body",
+        "organisation",
+        "document_type",
+        "title",
+    ):
         if getattr(meta, name) is None:
             setattr(meta, name, getattr(other, name))
     for name in PEOPLE_FIELDS:
@@ -361,12 +411,17 @@ def _conflicts(meta: Metadata, text: Metadata, path: str, origin: str) -> list[D
     for name, explicit_value, text_value in pairs:
         if explicit_value is not None and text_value is not None and explicit_value != text_value:
             line = text.lines.get(name) or text.lines.get("place_and_time") or text.date_line
-            problems.append(Diagnostic(
-                Level.WARNING, path, line, "metadata-conflict",
-                f"{_SWEDISH_FIELD[name]} i texten ({_show(text_value)}) skiljer sig från "
-                f"{origin} ({_show(explicit_value)}); värdet från {origin} används",
-                f"rätta den som är fel så att texten och {origin} säger samma sak",
-            ))  # fmt: skip
+            problems.append(
+                Diagnostic(
+                    Level.WARNING,
+                    path,
+                    line,
+                    "metadata-conflict",
+                    f"{_SWEDISH_FIELD[name]} i texten ({_show(text_value)}) skiljer sig från "
+                    f"{origin} ({_show(explicit_value)}); värdet från {origin} används",
+                    f"rätta den som är fel så att texten och {origin} säger samma sak",
+                )
+            )
     return problems
 
 
@@ -381,8 +436,27 @@ def _show(value: object) -> str:
 
 _NAME = re.compile(r"\b[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*")
 _NOT_NAMES = frozenset(
-    "mötet till som att styrelsen årsmötet föreningen beslut beslutade valdes väljs "
-    "mötesordförande mötessekreterare sekreterare ordförande justerare och den det".split()
+    [
+        "mötet",
+        "till",
+        "som",
+        "att",
+        "styrelsen",
+        "årsmötet",
+        "föreningen",
+        "beslut",
+        "beslutade",
+        "valdes",
+        "väljs",
+        "mötesordförande",
+        "mötessekreterare",
+        "sekreterare",
+        "ordförande",
+        "justerare",
+        "och",
+        "den",
+        "det",
+    ]
 )
 
 
@@ -403,8 +477,11 @@ def _elections(meta: Metadata, outline: Outline, config: Config) -> None:
     """Chair, secretary and adjusters named by items such as *Val av mötesordförande*."""
     for item in outline.items:
         title = heading_key(item.title)
-        body_units = [u for u in outline.units if u.item == item.number
-                      and u.block.kind is not BlockKind.HEADING]  # fmt: skip
+        body_units = [
+            u
+            for u in outline.units
+            if u.item == item.number and u.block.kind is not BlockKind.HEADING
+        ]
         text = " ".join(u.block.text for u in body_units)
         line = body_units[0].block.line if body_units else item.line
         if not text.strip():
@@ -416,6 +493,7 @@ def _elections(meta: Metadata, outline: Outline, config: Config) -> None:
         if any(title.startswith(t) for t in ADJUSTER_ELECTION_TITLES) and not meta.adjusters:
             candidates = [*meta.attendees, *meta.guests]
             meta.adjusters = [p for p in candidates if p.name in text] or [
-                p for m in _NAME.finditer(text)
+                p
+                for m in _NAME.finditer(text)
                 if (p := _named_person(m.group(), line, Metadata(), config)) is not None
-            ]  # fmt: skip
+            ]

@@ -100,7 +100,7 @@ def _attributes(parts: Iterable[str]) -> tuple[str | None, str | None]:
 
 
 def parse_person(text: str, line: int, config: Config) -> Person | None:
-    """One person from ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn, roll Org``, ``Namn – Org``."""
+    """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``."""
     text = _clean(text)
     if not text:
         return None

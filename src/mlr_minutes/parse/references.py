@@ -36,10 +36,11 @@ def _bodies(config: Config, own_body: str) -> dict[str, str]:
 
 
 _LINK = re.compile(
-    r"^[\s(]*(?:(?:" + "|".join(re.escape(w) for w in REFERENCE_LINK_WORDS if w != "(")
+    r"^[\s(]*(?:(?:"
+    + "|".join(re.escape(w) for w in REFERENCE_LINK_WORDS if w != "(")
     + r")\s+)?$",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 
 def extract_references(ctx: ParseContext) -> list[Reference]:
@@ -62,7 +63,11 @@ def extract_references(ctx: ParseContext) -> list[Reference]:
                 continue
             body = names[match["name"].casefold()]
             value = following.value
-            if ctx.meeting_date is not None and body == ctx.body and value.start == ctx.meeting_date:
+            if (
+                ctx.meeting_date is not None
+                and body == ctx.body
+                and value.start == ctx.meeting_date
+            ):
                 continue  # the meeting itself
             key = (body, value.iso)
             if key not in found:

@@ -118,7 +118,7 @@ def split_item_heading(text: str) -> tuple[str, str] | None:
 
 
 def split_attachments(title: str) -> tuple[str, tuple[str, ...]]:
-    """The title without attachment notes, and the notes (``(bilaga bifogas)`` → ``bilaga bifogas``)."""
+    """The title without attachment notes, and the notes (``(bilaga 2)`` → ``bilaga 2``)."""
     notes: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
@@ -175,8 +175,9 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
     context: str | None = None
     subheading: str | None = None
 
-    def open_segment(kind: SegmentKind, heading: str | None, line: int, body_line: int,
-                     **extra: object) -> _OpenSegment:  # fmt: skip
+    def open_segment(
+        kind: SegmentKind, heading: str | None, line: int, body_line: int, **extra: object
+    ) -> _OpenSegment:
         nonlocal context, subheading
         segment = _OpenSegment(kind, heading, line, body_line, **extra)  # type: ignore[arg-type]
         segments.append(segment)
@@ -195,9 +196,17 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
                 number, rest = numbered
                 clean_title, notes = split_attachments(rest)
                 seen_item = True
-                open_segment(SegmentKind.ITEM, block.markdown, block.line, block.end_line,
-                             item=number, item_level=level, section=section,
-                             title=clean_title, attachments=notes)  # fmt: skip
+                open_segment(
+                    SegmentKind.ITEM,
+                    block.markdown,
+                    block.line,
+                    block.end_line,
+                    item=number,
+                    item_level=level,
+                    section=section,
+                    title=clean_title,
+                    attachments=notes,
+                )
             elif inside_item and current is not None and level > current.item_level:
                 subheading = text
                 if key in DECISION_HEADINGS:
@@ -213,8 +222,13 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
                 open_segment(SegmentKind.ACTIONS, block.markdown, block.line, block.end_line)
                 context = Context.ACTIONS
             elif (field := metadata_field(key)) is not None and field in _LIST_FIELDS:
-                open_segment(SegmentKind.METADATA, block.markdown, block.line, block.end_line,
-                             metadata_field=field)  # fmt: skip
+                open_segment(
+                    SegmentKind.METADATA,
+                    block.markdown,
+                    block.line,
+                    block.end_line,
+                    metadata_field=field,
+                )
                 context = f"metadata:{field}"
             elif not seen_item and _document_type(key) is not None:
                 document_type = document_type or _document_type(key)
@@ -226,31 +240,42 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
                 open_segment(SegmentKind.TITLE, block.markdown, block.line, block.end_line)
             else:
                 section = text.rstrip(":").strip()
-                open_segment(SegmentKind.SECTION, block.markdown, block.line, block.end_line,
-                             section=section)  # fmt: skip
+                open_segment(
+                    SegmentKind.SECTION, block.markdown, block.line, block.end_line, section=section
+                )
             current = segments[-1]
-            units.append(Unit(block, index, SegmentKind.TITLE if current.kind is SegmentKind.TITLE
-                              else current.kind, current.item, context, subheading))  # fmt: skip
+            units.append(
+                Unit(
+                    block,
+                    index,
+                    SegmentKind.TITLE if current.kind is SegmentKind.TITLE else current.kind,
+                    current.item,
+                    context,
+                    subheading,
+                )
+            )
             continue
 
         metadata_here = not seen_item and _is_metadata_block(block, source_lines)
         if metadata_here and (current is None or current.kind is not SegmentKind.METADATA):
             current = open_segment(SegmentKind.METADATA, None, block.line, block.line)
         elif (
-            current is not None and current.kind is SegmentKind.METADATA
-            and current.metadata_field is None and not metadata_here
+            current is not None
+            and current.kind is SegmentKind.METADATA
+            and current.metadata_field is None
+            and not metadata_here
             and not _continues_label(block, blocks, source_lines)
-        ):  # fmt: skip
-            current = open_segment(SegmentKind.TEXT, None, block.line, block.line)
-        elif current is None:
+        ) or current is None:
             current = open_segment(SegmentKind.TEXT, None, block.line, block.line)
         if metadata_here and block.kind is BlockKind.PARAGRAPH:
             last = match_metadata(source_lines[block.end_line - 2] if block.end_line >= 2 else "")
             context = f"metadata:{last[0]}" if last and not last[1].value else None
         unit_context = context
-        if block.kind is BlockKind.PARAGRAPH and current.kind in (SegmentKind.ITEM,
-                                                                   SegmentKind.SECTION,
-                                                                   SegmentKind.TEXT):  # fmt: skip
+        if block.kind is BlockKind.PARAGRAPH and current.kind in (
+            SegmentKind.ITEM,
+            SegmentKind.SECTION,
+            SegmentKind.TEXT,
+        ):
             unit_context = context
         units.append(Unit(block, index, current.kind, current.item, unit_context, subheading))
 
@@ -264,7 +289,7 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
             line=s.line,
             body=c.markdown,
             body_line=c.body_line,
-        )  # fmt: skip
+        )
         for s, c in zip(segments, closed, strict=True)
         if s.kind is SegmentKind.ITEM
     )
@@ -287,7 +312,7 @@ def _continues_label(block: Block, blocks: list[Block], source_lines: list[str])
     if previous_line < 1:
         return False
     found = match_metadata(source_lines[previous_line - 1])
-    return found is not None and not found[1].value or _previous_is_list(block, blocks)
+    return (found is not None and not found[1].value) or _previous_is_list(block, blocks)
 
 
 def _previous_is_list(block: Block, blocks: list[Block]) -> bool:
@@ -322,7 +347,8 @@ def _close(segments: list[_OpenSegment], source_lines: list[str]) -> list[Segmen
         end = segments[position + 1].line if position + 1 < len(segments) else len(source_lines) + 1
         body = "\n".join(source_lines[segment.body_line - 1 : end - 1]).strip("\n")
         closed.append(
-            Segment(segment.kind, segment.heading, body, segment.line, segment.body_line,
-                    segment.item)
-        )  # fmt: skip
+            Segment(
+                segment.kind, segment.heading, body, segment.line, segment.body_line, segment.item
+            )
+        )
     return closed

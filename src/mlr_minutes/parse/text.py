@@ -64,8 +64,28 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
-_SUFFIXES = ("ernas", "arnas", "ornas", "ens", "ets", "ers", "ars", "ors", "na", "en", "et",
-             "er", "ar", "or", "ns", "s", "n", "e", "a", "t")  # fmt: skip
+_SUFFIXES = (
+    "ernas",
+    "arnas",
+    "ornas",
+    "ens",
+    "ets",
+    "ers",
+    "ars",
+    "ors",
+    "na",
+    "en",
+    "et",
+    "er",
+    "ar",
+    "or",
+    "ns",
+    "s",
+    "n",
+    "e",
+    "a",
+    "t",
+)
 
 
 def stem(word: str) -> str:
@@ -84,9 +104,10 @@ def stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Stems of the words that say what a text is about (stop words and numbers left out)."""
     return {
-        stem(w) for w in _WORD.findall(text)
+        stem(w)
+        for w in _WORD.findall(text)
         if w.casefold() not in STOPWORDS and not w.isdigit() and len(w) > 2
-    }  # fmt: skip
+    }
 
 
 def similarity(a: str, b: str) -> float:

@@ -106,3 +106,24 @@ def test_python_dash_m_runs_the_cli() -> None:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "mlr-minutes" in done.stdout
+
+
+def test_a_parser_crash_is_reported_for_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mlr_minutes.load as load
+    from mlr_minutes.config import DEFAULT
+    from mlr_minutes.read import SourceText
+
+    real = load.parse_source
+
+    def fragile(source: SourceText, config: object) -> object:
+        if source.path.endswith("utan-datum.md"):
+            raise RuntimeError("boom")
+        return real(source, DEFAULT)
+
+    monkeypatch.setattr(load, "parse_source", fragile)
+    result = load.load_meetings([BROKEN], DEFAULT)
+    crashed = [d for d in result.diagnostics if d.code == "internal-error"]
+    assert [(Path(d.path).name, d.message) for d in crashed] == [
+        ("utan-datum.md", "parsern kraschade på filen (RuntimeError: boom)")
+    ]
+    assert len(result.meetings) == 4

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import Config
 from .model import Diagnostic, Level, Meeting
-from .parse import parse_source
+from .parse import parse_source, unparsed_meeting
 from .read import read_source
 
 MINUTES_SUFFIXES = (".md", ".markdown")
@@ -69,8 +69,7 @@ def parse_file(path: Path, config: Config) -> Meeting:
     source = read_source(path)
     try:
         return parse_source(source, config)
-    except Exception as error:
-        empty = parse_source(type(source)(source.path, "", source.diagnostics), config)
+    except Exception as error:  # one file's crash must not stop the archive
         crash = Diagnostic(
             Level.ERROR,
             source.path,
@@ -79,13 +78,7 @@ def parse_file(path: Path, config: Config) -> Meeting:
             f"parsern kraschade på filen ({type(error).__name__}: {error})",
             "det här är ett fel i mlr-minutes; rapportera det med filen bifogad",
         )
-        return _with_diagnostics(empty, (crash,))
-
-
-def _with_diagnostics(meeting: Meeting, extra: tuple[Diagnostic, ...]) -> Meeting:
-    from dataclasses import replace
-
-    return replace(meeting, diagnostics=meeting.diagnostics + extra)
+        return unparsed_meeting(source.path, (*source.diagnostics, crash))
 
 
 def _sort_key(meeting: Meeting) -> tuple[int, str, str]:

@@ -28,7 +28,7 @@ from .references import extract_references
 from .structure import Outline, build_outline
 from .text import collapse, slugify
 
-__all__ = ["parse_source"]
+__all__ = ["parse_source", "unparsed_meeting"]
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 DEFAULT_BODY = "Möte"
@@ -93,6 +93,35 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
         references=tuple(references),
         segments=outline.segments,
         diagnostics=tuple(diagnostics),
+    )
+
+
+def unparsed_meeting(path: str, diagnostics: tuple[Diagnostic, ...]) -> Meeting:
+    """A placeholder for a file that could not be parsed at all, carrying why."""
+    return Meeting(
+        id=_meeting_id(None, DEFAULT_BODY, path),
+        source=path,
+        title=None,
+        body=DEFAULT_BODY,
+        organisation=None,
+        document_type=None,
+        date=None,
+        start=None,
+        end=None,
+        location=None,
+        chair=None,
+        secretary=None,
+        attendees=(),
+        guests=(),
+        absent=(),
+        adjusters=(),
+        items=(),
+        decisions=(),
+        action_items=(),
+        focus_areas=(),
+        references=(),
+        segments=(),
+        diagnostics=diagnostics,
     )
 
 

@@ -110,10 +110,11 @@ def test_python_dash_m_runs_the_cli() -> None:
 
 def test_a_parser_crash_is_reported_for_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import mlr_minutes.load as load
+    import mlr_minutes.parse as parse
     from mlr_minutes.config import DEFAULT
     from mlr_minutes.read import SourceText
 
-    real = load.parse_source
+    real = parse.parse_source
 
     def fragile(source: SourceText, config: object) -> object:
         if source.path.endswith("utan-datum.md"):

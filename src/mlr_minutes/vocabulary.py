@@ -229,7 +229,8 @@ DECIDING_SUBJECTS: Final[tuple[str, ...]] = (
 OUTCOME_PHRASES: Final[tuple[tuple[str, Outcome], ...]] = (
     ("lades till handlingarna", Outcome.NOTED), ("läggs till handlingarna", Outcome.NOTED),
     ("lägga till handlingarna", Outcome.NOTED), ("lägger till handlingarna", Outcome.NOTED),
-    ("lägger informationen till handlingarna", Outcome.NOTED),
+    ("lägga ... till handlingarna", Outcome.NOTED), ("lägger ... till handlingarna", Outcome.NOTED),
+    ("lades ... till handlingarna", Outcome.NOTED), ("läggs ... till handlingarna", Outcome.NOTED),
     ("noterades", Outcome.NOTED), ("noterade", Outcome.NOTED), ("noterar", Outcome.NOTED),
     ("antecknades", Outcome.NOTED), ("togs till protokollet", Outcome.NOTED),
     ("bordlades", Outcome.TABLED), ("bordläggs", Outcome.TABLED), ("bordlägga", Outcome.TABLED),
@@ -252,7 +253,8 @@ OUTCOME_PHRASES: Final[tuple[tuple[str, Outcome], ...]] = (
     ("tillstyrks", Outcome.APPROVED), ("fick stöd", Outcome.APPROVED),
     ("ställde sig bakom", Outcome.APPROVED), ("ställer sig bakom", Outcome.APPROVED),
 )  # fmt: skip
-"""Phrases that state a decision's outcome, most specific first."""
+"""Phrases that state a decision's outcome, most specific first; ``...`` stands for up to
+six words (*lägga den ekonomiska rapporten till handlingarna*)."""
 
 PASSIVE_DECISION_PHRASES: Final[tuple[str, ...]] = (
     "godkändes", "godkänns", "fastställdes", "fastställs", "lades till handlingarna",

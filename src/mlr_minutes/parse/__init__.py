@@ -49,7 +49,8 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
         diagnostics.append(Diagnostic(Level.ERROR, path, None, "empty-file", "filen är tom"))
     diagnostics.extend(_date_problems(meta, path, explicit, text))
 
-    body = _body(meta, outline, path, config)
+    title = outline.title or meta.title
+    body = _body(meta, title, outline, path, config)
     date = meta.date.start if meta.date else None
     ctx = ParseContext(
         path, text, outline, date, body, config, people=(*meta.attendees, *meta.guests)
@@ -72,9 +73,9 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
     return Meeting(
         id=_meeting_id(date.isoformat() if date else None, body, path),
         source=path,
-        title=outline.title or meta.title,
+        title=title,
         body=body,
-        organisation=_organisation(meta, outline, body, config),
+        organisation=_organisation(meta, title, config),
         document_type=meta.document_type or outline.document_type,
         date=date,
         start=meta.start,
@@ -207,24 +208,23 @@ def _find_body(text: str, config: Config) -> str | None:
     return None
 
 
-def _body(meta: Metadata, outline: Outline, path: str, config: Config) -> str:
+def _body(meta: Metadata, title: str | None, outline: Outline, path: str, config: Config) -> str:
     """The meeting series, from metadata, the title headings, or the file name."""
     if meta.body:
         return config.body_names().get(meta.body.casefold(), meta.body)
     headings = [plain_text(s.heading) for s in outline.segments if s.heading is not None][:3]
-    for text in (outline.title or "", *headings, PurePath(path).stem):
+    for text in (title or "", *headings, PurePath(path).stem):
         found = _find_body(text, config)
         if found:
             return found
     return DEFAULT_BODY
 
 
-def _organisation(meta: Metadata, outline: Outline, body: str, config: Config) -> str | None:
+def _organisation(meta: Metadata, title: str | None, config: Config) -> str | None:
     """Whose meeting: written, named in the title, or the configured organisation."""
     if meta.organisation:
         return meta.organisation
-    title = outline.title or ""
-    if config.organisation.casefold() in title.casefold():
+    if title is None or config.organisation.casefold() in title.casefold():
         return config.organisation
     remainder = title
     for alias in sorted((*config.body_names(), *DOCUMENT_TYPES), key=len, reverse=True):

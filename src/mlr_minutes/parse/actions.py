@@ -78,7 +78,7 @@ def _deadline() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
 
 
-_TRAILING_DASH_OWNER = re.compile(r"\s+[–—-]\s+(?P<owner>@?[\wÅÄÖåäö][\w .&@åäöÅÄÖ-]{0,40})$")
+_TRAILING_DASH_OWNER = re.compile(r"\s+[–—-]\s+(?P<owner>@?[\wÅÄÖåäö][\w .,&@åäöÅÄÖ-]{0,60})$")
 _TRAILING_PAREN_OWNER = re.compile(r"\s*\((?P<owners>[^()]{1,60})\)\s*\.?$")
 _MENTION = re.compile(r"(?<![\w.])@(?P<name>[\wåäöÅÄÖ.-]+\w)")
 _CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*$")
@@ -145,6 +145,13 @@ class _Owners:
                     found.append(owner)
         return found
 
+    def split(self, text: str) -> list[str]:
+        """``Malmö och Lund`` → two owners; a name with *och* inside stays whole."""
+        parts = [p for p in re.split(r"\s*(?:,|/|&|\boch\b)\s*", collapse(text)) if p.strip()]
+        if len(parts) > 1 and all(self.known(p) or _CAPITALISED.match(p.split()[0]) for p in parts):
+            return [self.written(p) for p in parts]
+        return [self.written(text)]
+
     def written(self, text: str) -> str:
         """An owner as written, canonical when it is a known role."""
         text = collapse(text).strip(" .,:;").removeprefix("@")
@@ -193,10 +200,11 @@ def _explicit(
     text, named, due = _notes(text, ctx, line, owners)
     mentions = [m["name"] for m in _MENTION.finditer(text)]
     named.extend(mentions)
+    text = re.sub(r"(?:\s+@[\wåäöÅÄÖ.-]+\w)+\s*\.?$", "", text)
     if not named and (dash := _TRAILING_DASH_OWNER.search(text)):
         candidate = dash["owner"].strip()
-        if len(candidate.split()) <= 4 and not find_dates(candidate, ctx.meeting_date):
-            named.append(owners.written(candidate))
+        if len(candidate.split()) <= 6 and not find_dates(candidate, ctx.meeting_date):
+            named.extend(owners.split(candidate))
             text = text[: dash.start()].strip()
     if not named and (paren := _TRAILING_PAREN_OWNER.search(text)):
         parts = [p.strip() for p in re.split(r"[,/&]|\boch\b", paren["owners"]) if p.strip()]
@@ -208,7 +216,7 @@ def _explicit(
             named.extend(owners.written(p) for p in parts)
             text = text[: paren.start()].strip()
     if not named:
-        named.extend(_subject(text, owners))
+        named.extend(_subject(text, owners) or _leading_owner(text, owners))
     if due is None:
         due = _due_in(text, ctx)
     text = text.strip()
@@ -236,6 +244,17 @@ def _subject(text: str, owners: _Owners) -> list[str]:
                 return [owners.written(phrase)]
         if len(before) <= 3 and all(_CAPITALISED.match(w) for w in before):
             return [" ".join(before)]
+    return []
+
+
+def _leading_owner(text: str, owners: _Owners) -> list[str]:
+    """In an action list, *Alla läser …*: a known owner followed by a present-tense verb."""
+    words = text.split()
+    for size in (2, 1):
+        if len(words) > size and words[size].casefold().endswith("r"):
+            owner = owners.known(" ".join(words[:size]))
+            if owner:
+                return [owner]
     return []
 
 
@@ -368,7 +387,7 @@ def _assigned(
         match = pattern.search(text)
         if match and len(match["owner"].split()) <= 6:
             candidate = _explicit(text, line, unit.item, False, ctx, owners)
-            candidate.owners = [owners.written(match["owner"])]
+            candidate.owners = owners.split(match["owner"])
             return candidate
     return None
 

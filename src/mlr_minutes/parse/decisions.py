@@ -67,10 +67,14 @@ def _clause_lead() -> re.Pattern[str]:
     )
 
 
+def _phrase(phrase: str) -> str:
+    return r"\s+(?:\S+\s+){0,6}?".join(re.escape(part.strip()) for part in phrase.split("..."))
+
+
 @cache
 def _outcome_patterns() -> tuple[tuple[re.Pattern[str], Outcome], ...]:
     return tuple(
-        (re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE), outcome)
+        (re.compile(rf"(?<!\w){_phrase(phrase)}(?!\w)", re.IGNORECASE), outcome)
         for phrase, outcome in OUTCOME_PHRASES
     )
 
@@ -94,7 +98,7 @@ def is_decision_sentence(text: str) -> bool:
 
 
 def _clean_clause(text: str) -> str:
-    return re.sub(r"[\s,;]+(?:samt|och)?$", "", collapse(text)).rstrip(",;")
+    return re.sub(r"[\s,;]+(?:samt|och)?$", "", collapse(text)).rstrip(",;.")
 
 
 def _decision_label(line: str) -> str | None:
@@ -207,7 +211,7 @@ class _Extractor:
             if accepted and self.last_att is not None:
                 self.found.append(
                     Candidate(
-                        collapse(self.last_att[0]),
+                        _clean_clause("att " + self.last_att[0]),
                         self.last_att[1],
                         unit.item,
                         outcome=outcome_of(accepted["verdict"]),
@@ -216,7 +220,7 @@ class _Extractor:
                 self.last_att = None
             elif value:
                 self.found.append(
-                    Candidate(_clean_clause(value), line, unit.item, outcome=outcome_of(value))
+                    Candidate(collapse(value), line, unit.item, outcome=outcome_of(value))
                 )
             else:
                 self.label_list_parent = (

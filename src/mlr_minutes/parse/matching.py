@@ -8,11 +8,10 @@ one whose title, and failing that whose text, shares the rarest words with it.
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 from ..model import AgendaItem, SegmentKind
 from .structure import Unit
-from .text import content_words
+from .text import content_words, shared
 
 _TITLE_WEIGHT = 3.0
 _MIN_SCORE = 1.0
@@ -31,19 +30,22 @@ class ItemMatcher:
             if unit.item in bodies and unit.segment is SegmentKind.ITEM:
                 bodies[unit.item] |= content_words(unit.block.text)
         self._bodies = [bodies[n] for n in self._numbers]
-        counts: Counter[str] = Counter()
-        for title, body in zip(self._titles, self._bodies, strict=True):
-            counts.update(title | body)
-        total = max(len(items), 1)
-        self._idf = {word: math.log(1 + total / count) for word, count in counts.items()}
+
+    def _idf(self, word: str) -> float:
+        count = sum(
+            bool(shared({word}, title | body))
+            for title, body in zip(self._titles, self._bodies, strict=True)
+        )
+        return math.log(1 + len(self._numbers) / count) if count else 0.0
 
     def best(self, text: str) -> str | None:
         """The number of the item ``text`` most likely speaks of, or None when unsure."""
         words = content_words(text)
+        idf = {word: self._idf(word) for word in words}
         scores: list[tuple[float, str]] = []
         for number, title, body in zip(self._numbers, self._titles, self._bodies, strict=True):
-            score = sum(self._idf.get(w, 0.0) * _TITLE_WEIGHT for w in words & title)
-            score += sum(self._idf.get(w, 0.0) for w in words & body)
+            score = sum(idf[w] * _TITLE_WEIGHT for w in shared(words, title))
+            score += sum(idf[w] for w in shared(words, body))
             scores.append((score, number))
         scores.sort(key=lambda pair: pair[0], reverse=True)
         if not scores or scores[0][0] < _MIN_SCORE:

@@ -22,6 +22,7 @@ from ..model import DateValue, Diagnostic, Level, Person, Precision, SegmentKind
 from ..vocabulary import (
     ADJUSTER_ELECTION_TITLES,
     CHAIR_ELECTION_TITLES,
+    DECIDING_SUBJECTS,
     METADATA_KEYS,
     SECRETARY_ELECTION_TITLES,
 )
@@ -369,12 +370,15 @@ def collect(
         diagnostics.extend(_conflicts(meta, from_text, path, explicit[0].origin))
     _merge(meta, from_text)
     _elections(meta, outline, config)
+    present = [*meta.attendees, *meta.guests]
     if meta.chair is None:
         meta.chair = next((p for p in meta.attendees if p.role == "ordförande"), None)
     elif meta.chair.organisation is None:
-        same = next((p for p in meta.attendees if p.name == meta.chair.name), None)
-        if same is not None:
-            meta.chair = same
+        # ``Ordförande: Anna Berg`` names someone the attendance list describes better.
+        same = next((p for p in present if p.name == meta.chair.name), None)
+        meta.chair = same or meta.chair
+    if meta.secretary is None:
+        meta.secretary = next((p for p in present if p.role == "sekreterare"), None)
     return meta, diagnostics
 
 
@@ -436,40 +440,26 @@ def _show(value: object) -> str:
 
 _NAME = re.compile(r"\b[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*")
 _NOT_NAMES = frozenset(
-    [
-        "mötet",
-        "till",
-        "som",
-        "att",
-        "styrelsen",
-        "årsmötet",
-        "föreningen",
-        "beslut",
-        "beslutade",
-        "valdes",
-        "väljs",
-        "mötesordförande",
-        "mötessekreterare",
-        "sekreterare",
-        "ordförande",
-        "justerare",
-        "och",
-        "den",
-        "det",
-    ]
+    (*DECIDING_SUBJECTS, "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman")
 )
 
 
 def _named_person(text: str, line: int, meta: Metadata, config: Config) -> Person | None:
+    """The person an election names: someone listed as present, else a capitalised name
+    (two words preferred, so that a sentence's first word is not taken for one)."""
     for person in [*meta.attendees, *meta.guests]:
         if person.name in text:
             return person
+    names: list[str] = []
     for match in _NAME.finditer(text):
         words = [w for w in match.group().split() if w.casefold() not in _NOT_NAMES]
         if words:
-            found = parse_person(" ".join(words), line, config)
-            if found:
-                return found
+            names.append(" ".join(words))
+    names.sort(key=lambda name: len(name.split()) < 2)
+    for name in names:
+        found = parse_person(name, line, config)
+        if found:
+            return found
     return None
 
 

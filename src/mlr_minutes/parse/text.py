@@ -64,50 +64,37 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
-_SUFFIXES = (
-    "ernas",
-    "arnas",
-    "ornas",
-    "ens",
-    "ets",
-    "ers",
-    "ars",
-    "ors",
-    "na",
-    "en",
-    "et",
-    "er",
-    "ar",
-    "or",
-    "ns",
-    "s",
-    "n",
-    "e",
-    "a",
-    "t",
-)
-
-
-def stem(word: str) -> str:
-    """A crude Swedish stem: enough that *näringslivsgruppen* meets *näringslivsgruppens*."""
-    word = word.casefold().strip("-")
-    for _ in range(2):  # definite plurals carry two endings: fokusfråg-or-na
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
-    return word
+_MAX_ENDING = 3
+"""Longest inflectional ending told apart: -en, -ens, -na, -or, … (fokusfrågor-na)."""
 
 
 def content_words(text: str) -> set[str]:
-    """Stems of the words that say what a text is about (stop words and numbers left out)."""
+    """The lower-cased words that say what a text is about (stop words and numbers left out)."""
     return {
-        stem(w)
-        for w in _WORD.findall(text)
+        w.casefold().strip("-") for w in _WORD.findall(text)
         if w.casefold() not in STOPWORDS and not w.isdigit() and len(w) > 2
-    }
+    }  # fmt: skip
+
+
+def related(a: str, b: str) -> bool:
+    """Whether two words are forms of one word: *mötesplanen* ~ *mötesplan*, but not the
+    compound *styrelsemöte* ~ *styrelsen* (a shared stem with a long different tail)."""
+    if a == b:
+        return True
+    common = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return (
+        common >= 4
+        and len(a) - common <= _MAX_ENDING
+        and len(b) - common <= _MAX_ENDING
+        and common >= min(len(a), len(b)) - 2
+    )
+
+
+def shared(words: set[str], others: set[str]) -> set[str]:
+    """The words of ``words`` that have a form in ``others``."""
+    return {w for w in words if w in others or any(related(w, o) for o in others)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -115,4 +102,6 @@ def similarity(a: str, b: str) -> float:
     words_a, words_b = content_words(a), content_words(b)
     if not words_a or not words_b:
         return 0.0
-    return len(words_a & words_b) / min(len(words_a), len(words_b))
+    if len(words_a) > len(words_b):
+        words_a, words_b = words_b, words_a
+    return len(shared(words_a, words_b)) / len(words_a)

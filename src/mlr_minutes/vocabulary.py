@@ -307,7 +307,8 @@ SUBJECT_ACTION_VERBS: Final[tuple[str, ...]] = (
     "tar fram", "lägger upp", "skickar ut", "skickar", "bjuder in", "kallar till",
     "återkommer", "undersöker", "kontaktar", "sammanställer", "bokar", "ordnar",
     "förbereder", "håller i", "tittar på", "ser över", "uppdaterar", "kollar", "mejlar",
-    "skriver", "tar kontakt", "tar med", "presenterar", "fixar",
+    "skriver", "tar kontakt", "tar med", "presenterar", "fixar", "redovisar", "rapporterar",
+    "återrapporterar", "informerar", "kallar", "bokar in", "planerar", "samordnar", "leder",
 )  # fmt: skip
 """Verbs that, with a known owner as their subject, make a sentence an action
 (``Martin lägger upp …``, ``tar koordinatorn fram lista …``)."""

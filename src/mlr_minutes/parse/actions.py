@@ -118,7 +118,11 @@ class _Owners:
     def __init__(self, ctx: ParseContext) -> None:
         self.roles = {k.casefold(): v for k, v in ROLE_OWNERS.items()}
         self.people = {p.name.casefold(): p.name for p in ctx.people}
-        self.first_names = {p.name.split()[0].casefold(): p.name for p in ctx.people}
+        first_names: dict[str, list[str]] = {}
+        for person in ctx.people:
+            first_names.setdefault(person.name.split()[0].casefold(), []).append(person.name)
+        # A first name stands for a person only when one person present has it.
+        self.first_names = {k: v[0] for k, v in first_names.items() if len(v) == 1}
         self.municipalities = {m.casefold(): m for m in ctx.config.municipalities}
 
     def known(self, word: str) -> str | None:
@@ -127,6 +131,8 @@ class _Owners:
             return self.roles[key]
         if key in self.people:
             return self.people[key]
+        if key in self.first_names:
+            return self.first_names[key]
         if key in self.municipalities:
             return self.municipalities[key]
         if len(key) >= 8:
@@ -286,6 +292,8 @@ def _inferred(
     if due is None and planned and dates:
         due = min(dates, key=lambda m: abs(m.start - planned.start())).value
     subject = _subject(text, owners)
+    if due is None and subject and dates:
+        due = dates[0].value
     if due is None and not subject:
         return None
     if (

@@ -373,13 +373,21 @@ def collect(
     present = [*meta.attendees, *meta.guests]
     if meta.chair is None:
         meta.chair = next((p for p in meta.attendees if p.role == "ordförande"), None)
-    elif meta.chair.organisation is None:
-        # ``Ordförande: Anna Berg`` names someone the attendance list describes better.
-        same = next((p for p in present if p.name == meta.chair.name), None)
-        meta.chair = same or meta.chair
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == "sekreterare"), None)
+    # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
+    meta.chair = _as_listed(meta.chair, present)
+    meta.secretary = _as_listed(meta.secretary, present)
     return meta, diagnostics
+
+
+def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
+    if person is None or person.organisation is not None:
+        return person
+    same = next((p for p in present if p.name == person.name), None)
+    if same is None:
+        return person
+    return Person(same.name, same.organisation, person.role or same.role, person.line)
 
 
 def _merge(meta: Metadata, other: Metadata) -> None:

@@ -68,6 +68,12 @@ def _assignments() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in ASSIGNMENT_PATTERNS)
 
 
+def _assignments_in(text: str) -> tuple[re.Pattern[str], ...]:
+    """The assignment patterns worth trying on ``text``: every one needs *uppdra*, and
+    their lazy owner groups are slow on the long sentences that lack it."""
+    return _assignments() if "uppdr" in text.casefold() else ()
+
+
 @cache
 def _planning() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(PLANNING_PHRASES)})(?!\w)", re.IGNORECASE)
@@ -231,7 +237,7 @@ def _explicit(
 
 def _subject(text: str, owners: _Owners) -> list[str]:
     """The owner as the subject of a doing verb (*Martin lägger upp …*)."""
-    for assignment in _assignments():
+    for assignment in _assignments_in(text):
         match = assignment.search(text)
         if match:
             owner = owners.written(match["owner"])
@@ -299,7 +305,7 @@ def _inferred(
     if (
         due is None
         and not _subject_verb().search(text)
-        and not any(p.search(text) for p in _assignments())
+        and not any(p.search(text) for p in _assignments_in(text))
     ):
         return None
     named = subject or owners.in_text(text)
@@ -391,7 +397,7 @@ def _assigned(
     text: str, line: int, unit: Unit, ctx: ParseContext, owners: _Owners
 ) -> Candidate | None:
     """*Uppdrag till X att …*, *ger X i uppdrag att …*: explicit, though written in prose."""
-    for pattern in _assignments():
+    for pattern in _assignments_in(text):
         match = pattern.search(text)
         if match and len(match["owner"].split()) <= 6:
             candidate = _explicit(text, line, unit.item, False, ctx, owners)

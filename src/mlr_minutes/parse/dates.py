@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import DateValue, Precision
 from ..vocabulary import (
@@ -529,11 +530,25 @@ def find_dates(text: str, meeting_date: dt.date | None) -> list[DateMatch]:
     Phrases that name no real day (``31 april``) and year-less phrases when
     ``meeting_date`` is None are left out; a four-digit year alone is never a match.
     """
-    return [
+    return list(_find_dates(text, meeting_date))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, meeting_date: dt.date | None) -> tuple[DateMatch, ...]:
+    # The rules ask about the same sentence several times (action? reference? due?),
+    # and most sentences hold no digit and no month name at all.
+    if not _MAY_HOLD_DATE.search(text):
+        return ()
+    return tuple(
         DateMatch(candidate.start, candidate.end, candidate.value)
         for candidate in _select(_candidates(text, meeting_date))
         if candidate.value is not None
-    ]
+    )
+
+
+_MAY_HOLD_DATE = re.compile(
+    r"\d|" + "|".join(re.escape(name[:3]) for name in MONTH_NAMES), re.IGNORECASE
+)
 
 
 _FILLERS: frozenset[str] = frozenset(

@@ -11,7 +11,7 @@ import math
 
 from ..model import AgendaItem, SegmentKind
 from .structure import Unit
-from .text import content_words, shared
+from .text import PREFIX, content_words, related
 
 _TITLE_WEIGHT = 3.0
 _MIN_SCORE = 1.0
@@ -19,23 +19,38 @@ _MARGIN = 1.15
 """The best item must beat the runner-up by this factor, or the match is too unsure."""
 
 
+class _Words:
+    """A set of words indexed for :func:`shared` lookups done many times."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = frozenset(words)
+        self.by_prefix: dict[str, list[str]] = {}
+        for word in words:
+            self.by_prefix.setdefault(word[:PREFIX], []).append(word)
+
+    def has_form_of(self, word: str) -> bool:
+        return word in self.words or any(
+            related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
+        )
+
+
 class ItemMatcher:
     """Scores agenda items against a text by shared, rare content words."""
 
     def __init__(self, items: tuple[AgendaItem, ...], units: tuple[Unit, ...]) -> None:
         self._numbers = [item.number for item in items]
-        self._titles = [content_words(item.title) for item in items]
         bodies: dict[str, set[str]] = {n: set() for n in self._numbers}
         for unit in units:
             if unit.item in bodies and unit.segment is SegmentKind.ITEM:
                 bodies[unit.item] |= content_words(unit.block.text)
-        self._bodies = [bodies[n] for n in self._numbers]
+        self._titles = [_Words(content_words(item.title)) for item in items]
+        self._bodies = [_Words(bodies[n]) for n in self._numbers]
+        self._any = [
+            _Words(t.words | b.words) for t, b in zip(self._titles, self._bodies, strict=True)
+        ]
 
     def _idf(self, word: str) -> float:
-        count = sum(
-            bool(shared({word}, title | body))
-            for title, body in zip(self._titles, self._bodies, strict=True)
-        )
+        count = sum(words.has_form_of(word) for words in self._any)
         return math.log(1 + len(self._numbers) / count) if count else 0.0
 
     def best(self, text: str) -> str | None:
@@ -44,8 +59,8 @@ class ItemMatcher:
         idf = {word: self._idf(word) for word in words}
         scores: list[tuple[float, str]] = []
         for number, title, body in zip(self._numbers, self._titles, self._bodies, strict=True):
-            score = sum(idf[w] * _TITLE_WEIGHT for w in shared(words, title))
-            score += sum(idf[w] for w in shared(words, body))
+            score = sum(idf[w] * _TITLE_WEIGHT for w in words if title.has_form_of(w))
+            score += sum(idf[w] for w in words if body.has_form_of(w))
             scores.append((score, number))
         scores.sort(key=lambda pair: pair[0], reverse=True)
         if not scores or scores[0][0] < _MIN_SCORE:

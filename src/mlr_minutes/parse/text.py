@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import ABBREVIATIONS, STOPWORDS
 
@@ -68,12 +68,17 @@ _MAX_ENDING = 3
 """Longest inflectional ending told apart: -en, -ens, -na, -or, … (fokusfrågor-na)."""
 
 
-def content_words(text: str) -> set[str]:
-    """The lower-cased words that say what a text is about (stop words and numbers left out)."""
-    return {
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(
         w.casefold().strip("-") for w in _WORD.findall(text)
         if w.casefold() not in STOPWORDS and not w.isdigit() and len(w) > 2
-    }  # fmt: skip
+    )  # fmt: skip
+
+
+def content_words(text: str) -> set[str]:
+    """The lower-cased words that say what a text is about (stop words and numbers left out)."""
+    return set(_content_words(text))
 
 
 def related(a: str, b: str) -> bool:
@@ -92,9 +97,19 @@ def related(a: str, b: str) -> bool:
     )
 
 
-def shared(words: set[str], others: set[str]) -> set[str]:
+PREFIX = 4
+"""Related words share at least this many first letters, so only those are compared."""
+
+
+def shared(words: set[str], others: set[str] | frozenset[str]) -> set[str]:
     """The words of ``words`` that have a form in ``others``."""
-    return {w for w in words if w in others or any(related(w, o) for o in others)}
+    by_prefix: dict[str, list[str]] = {}
+    for other in others:
+        by_prefix.setdefault(other[:PREFIX], []).append(other)
+    return {
+        w for w in words
+        if w in others or any(related(w, o) for o in by_prefix.get(w[:PREFIX], ()))
+    }  # fmt: skip
 
 
 def similarity(a: str, b: str) -> float:

@@ -22,7 +22,7 @@ _MARGIN = 1.15
 class _Words:
     """A set of words indexed for :func:`shared` lookups done many times."""
 
-    def __init__(self, words: set[str]) -> None:
+    def __init__(self, words: set[str] | frozenset[str]) -> None:
         self.words = frozenset(words)
         self.by_prefix: dict[str, list[str]] = {}
         for word in words:

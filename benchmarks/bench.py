@@ -1,0 +1,117 @@
+"""Speed and memory of the parser and the site build on a synthetic archive.
+
+``make bench`` (or ``python benchmarks/bench.py [N]``; ``BENCH_N`` also works)
+writes N minutes files in the house style of the reference minutes, each about
+9 KB, then times two runs in fresh processes so that peak memory is theirs
+alone: parsing every file (``load``) and the whole site build (``build``).
+Results go to stdout and ``.bench/results.json``.  Compare with the baselines
+in shared/notes/recipes.md (10,000 files: Hugo 5.2 s, markdown-it-py + Jinja2
+in one process 13.1 s, MkDocs 37 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = [
+    ROOT / "minutes" / "2016-04-19-kommundirektormote.md",
+    *sorted((ROOT / "tests" / "fixtures" / "archive").glob("*.md")),
+]
+BODIES = ("Kommundirektörmöte", "Styrelsemöte")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def make_corpus(folder: Path, count: int) -> int:
+    """Write ``count`` minutes files (one per day from 1990 on); return the bytes written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [path.read_text("utf-8") for path in TEMPLATES]
+    start = dt.date(1990, 1, 1)
+    total = 0
+    for index in range(count):
+        day = start + dt.timedelta(days=index)
+        text = texts[index % len(texts)]
+        text = ISO_DATE.sub(day.isoformat(), text, count=1)
+        # Vary the words a little so that nothing is cached across files.
+        text = text.replace("Malmö", f"Malmö{index % 7 or ''}", 3)
+        name = f"{day.isoformat()}-{'kommundirektormote' if index % 3 else 'styrelsemote'}.md"
+        data = text.encode("utf-8")
+        (folder / name).write_bytes(data)
+        total += len(data)
+    return total
+
+
+LOAD = """
+import sys
+from pathlib import Path
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.load import load_meetings
+result = load_meetings([Path(sys.argv[1])], DEFAULT)
+print(len(result.meetings), "möten,", result.errors, "fel,", result.warnings, "varningar")
+import resource
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+BUILD = """
+import sys
+from pathlib import Path
+from mlr_minutes.build import BuildOptions, build_site
+options = BuildOptions(source=Path(sys.argv[1]), out=Path(sys.argv[2]))
+result = build_site(options, progress=lambda s: None)
+print(result.summary())
+import resource
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def measure(label: str, code: str, *args: str) -> dict[str, object]:
+    """Run ``code`` in a fresh interpreter; wall time and that process's peak memory."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{label} failed:\n{done.stderr}")
+    *output, peak_kb = done.stdout.strip().split("\n")
+    return {
+        "step": label,
+        "seconds": round(seconds, 2),
+        "peak_mb": round(int(peak_kb) / 1024),
+        "output": " ".join(output),
+    }
+
+
+def main() -> None:
+    count = int(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BENCH_N", "1000"))
+    work = ROOT / ".bench"
+    corpus = work / f"minutes-{count}"
+    if not corpus.is_dir() or len(list(corpus.glob("*.md"))) != count:
+        size = make_corpus(corpus, count)
+    else:
+        size = sum(p.stat().st_size for p in corpus.glob("*.md"))
+    print(f"{count} minutes files, {size / count / 1024:.1f} KB each on average")
+    rows = [
+        measure("load (read + parse)", LOAD, str(corpus)),
+        measure("build (whole site)", BUILD, str(corpus), str(work / f"site-{count}")),
+    ]
+    for row in rows:
+        per_file = float(str(row["seconds"])) / count * 1000
+        print(
+            f"{row['step']:<22} {row['seconds']:>8} s  {per_file:6.1f} ms/file  "
+            f"peak {row['peak_mb']} MB   {row['output']}"
+        )
+    (work / "results.json").write_text(
+        json.dumps({"files": count, "bytes": size, "rows": rows}, ensure_ascii=False, indent=2)
+    )
+
+
+if __name__ == "__main__":
+    main()

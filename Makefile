@@ -28,8 +28,8 @@ check: $(STAMP)
 	$(BIN)/mlr-minutes check $(SOURCE)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 test: lint

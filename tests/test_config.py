@@ -1,0 +1,95 @@
+"""The embedded region configuration and its YAML extension."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mlr_minutes.cli import main
+from mlr_minutes.config import DEFAULT, ConfigError, load_config
+
+MINUTES = """\
+## Styrelsemöte MalmöLundregionen
+
+Mötesdatum\t2018-03-06
+Närvarande\tAnna Ek (Hörby, ordförande), Bo Ström (Lund)
+
+### 1. Fokusfrågorna
+
+- *Digital utveckling*: Förstudien är klar.
+- *Migration och integration*: Inget nytt.
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_knows_the_regions_names() -> None:
+    names = DEFAULT.focus_area_names()
+    assert names["migration och integration"] == "Migration & integration"
+    assert names["bostadsbyggande"] == "Stimulera ökat bostadsbyggande"
+    assert "Lund" in DEFAULT.municipalities
+    assert DEFAULT.body_names()["styrelsen"] == "Styrelsemöte"
+
+
+def test_yaml_adds_focus_areas_aliases_municipalities_and_bodies(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            "c.yaml",
+            (
+                "organisation: MalmöLundregionen\n"
+                "focus_areas:\n  Digitalisering: [Digital utveckling]\n"
+                "  Migration & integration: [Nyanländas etablering]\n"
+                "municipalities: [Hörby]\n"
+                "bodies:\n  Kulturgruppsmöte: [kulturgruppen]\n"
+            ),
+        )
+    )
+    assert config.focus_area_names()["digital utveckling"] == "Digitalisering"
+    # Aliases merge: the embedded ones stay.
+    assert config.focus_area_names()["migration och integration"] == "Migration & integration"
+    assert config.focus_area_names()["nyanländas etablering"] == "Migration & integration"
+    assert config.municipalities[-1] == "Hörby" and "Malmö" in config.municipalities
+    assert config.body_names()["kulturgruppen"] == "Kulturgruppsmöte"
+
+
+def test_parse_with_config_recognises_the_new_focus_area(tmp_path: Path) -> None:
+    minutes = write(tmp_path, "2018-03-06-styrelsemote.md", MINUTES)
+    config = write(tmp_path, "c.yaml", "focus_areas:\n  Digitalisering: [Digital utveckling]\n")
+    runner = CliRunner()
+    without = json.loads(runner.invoke(main, ["parse", str(minutes)]).stdout)
+    assert [d["code"] for d in without["diagnostics"]] == ["unknown-focus-area"]
+    with_config = json.loads(
+        runner.invoke(main, ["parse", "--config", str(config), str(minutes)]).stdout
+    )
+    assert [f["name"] for f in with_config["focus_areas"]] == [
+        "Digitalisering",
+        "Migration & integration",
+    ]
+    assert with_config["diagnostics"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- just\n- a list\n", "ska vara en YAML-mappning"),
+        ("focus_areas: 3\n", "'focus_areas' ska vara en lista eller en mappning"),
+        ("focus_areas: [\n", "kan inte läsa konfigurationen"),
+    ],
+    ids=["not-a-mapping", "wrong-type", "invalid-yaml"],
+)
+def test_bad_configuration_names_the_file(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, "c.yaml", text)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(str(path))
+    result = CliRunner().invoke(main, ["check", "--config", str(path), str(tmp_path)])
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.stderr

@@ -403,3 +403,15 @@ GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
 
 REFERENCE_LINK_WORDS: Final[tuple[str, ...]] = ("den", "i", "på", "(", "vid", "från")
 """Words that may stand between a meeting body and its date (*styrelsen den 24 maj*)."""
+
+ORGANISATION_WORDS: Final[tuple[str, ...]] = (
+    "förening", "föreningen", "förbund", "förbundet", "länsstyrelse", "länsstyrelsen", "region",
+    "kommun", "stad", "staden", "stiftelse", "stiftelsen", "bolag", "ab", "nämnd", "nämnden",
+    "myndighet", "myndigheten", "verket", "sällskap", "sällskapet", "klubb", "klubben",
+    "organisation", "committee", "samfällighet", "brf", "kooperativ", "universitet",
+)  # fmt: skip
+"""Word parts that make the rest of a title an organisation's name (*Koloniföreningen
+Solrosen*, *Länsstyrelsen Skåne*) rather than a group's subject (*Digital samverkan*)."""
+
+PASSIVE_AGENT_WORDS: Final[tuple[str, ...]] = ("av",)
+"""The word before the doer of a passive sentence (*program tas fram av arbetsgruppen*)."""

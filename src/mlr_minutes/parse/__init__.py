@@ -16,7 +16,7 @@ from pathlib import PurePath
 from ..config import Config
 from ..model import Diagnostic, Level, Meeting
 from ..read import SourceText
-from ..vocabulary import DOCUMENT_TYPES, GLUE_WORDS
+from ..vocabulary import DOCUMENT_TYPES, GLUE_WORDS, ORGANISATION_WORDS
 from .actions import extract_actions
 from .blocks import parse_blocks, plain_text
 from .context import ParseContext
@@ -233,9 +233,12 @@ def _organisation(meta: Metadata, title: str | None, config: Config) -> str | No
     if found:
         remainder = remainder.replace(found.text, " ")
     words = [w for w in remainder.split() if w.casefold() not in GLUE_WORDS]
-    while words and words[0].casefold() in GLUE_WORDS:
-        words.pop(0)
-    return collapse(" ".join(words)).strip(" ,.:–-") or config.organisation
+    name = collapse(" ".join(words)).strip(" ,.:–-")
+    # ``Arbetsgruppsmöte Digital samverkan`` names the group's subject, not its organisation.
+    lowered = name.casefold()
+    if name and any(part in lowered for part in ORGANISATION_WORDS):
+        return name
+    return config.organisation
 
 
 def _meeting_id(date: str | None, body: str, path: str) -> str:

@@ -14,6 +14,7 @@ april*, *senast 30/9*), a plan with a date (*Utskick planeras till 3 maj*,
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +26,7 @@ from ..vocabulary import (
     DEADLINE_WORDS,
     DUE_KEYS,
     OWNER_KEYS,
+    PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
     ROLE_OWNERS,
     SUBJECT_ACTION_VERBS,
@@ -270,6 +272,15 @@ def _leading_owner(text: str, owners: _Owners) -> list[str]:
     return []
 
 
+def _passive_agent(text: str, owners: _Owners) -> list[str]:
+    """*program tas fram av arbetsgruppen*: the known doer after *av*."""
+    words = re.findall(r"[\wåäöÅÄÖ-]+", text)
+    for before, word in itertools.pairwise(words):
+        if before.casefold() in PASSIVE_AGENT_WORDS and (owner := owners.known(word)):
+            return [owner]
+    return []
+
+
 def _due_in(text: str, ctx: ParseContext) -> DateValue | None:
     """The deadline of an explicit action: after a deadline word, else its last date."""
     matches = find_dates(text, ctx.meeting_date)
@@ -308,7 +319,7 @@ def _inferred(
         and not any(p.search(text) for p in _assignments_in(text))
     ):
         return None
-    named = subject or owners.in_text(text)
+    named = subject or owners.in_text(text) or _passive_agent(text, owners)
     return Candidate(collapse(text), line, item, named, due, inferred=True)
 
 

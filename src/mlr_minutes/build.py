@@ -1,0 +1,154 @@
+"""The build, as a flat list of steps: load everything → archive → views → render → write.
+
+Every meeting is loaded before anything is rendered, because the pages link
+across meetings (previous/next, references, carried-over action items).  The
+site is written atomically (:mod:`mlr_minutes.write`): a build that fails
+leaves the previous site in place.  Output is reproducible: iteration is in
+sorted order and the only date in it is the build date, which comes from
+``SOURCE_DATE_EPOCH`` when that is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive import build_archive
+from .config import DEFAULT, Config
+from .load import load_meetings
+from .model import Diagnostic, Level
+from .read import read_source
+from .render import Renderer, RenderError, static_files
+from .views import Urls, normalise_base_url, site_pages, site_view
+from .write import atomic_output
+
+PROGRESS_EVERY = 500
+"""Report progress after this many pages on long builds."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build from, where to, and how."""
+
+    source: Path
+    """Folder of minutes files."""
+    out: Path
+    """Folder to write the site to (replaced as a whole)."""
+    base_url: str = "/"
+    """Path the site is served under (``/`` or ``/mlr-arkiv/``)."""
+    templates: Path | None = None
+    """Folder of templates that replace built-in ones by name."""
+    strict: bool = False
+    """Fail (and keep the old site) on warnings too."""
+    config: Config = DEFAULT
+    """Focus areas, municipalities, bodies."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    """Every problem found in the minutes."""
+    ok: bool
+    """False when errors were found, or warnings under ``--strict``, or rendering failed."""
+    written: bool
+    """Whether a new site was swapped in."""
+    pages: int
+    """HTML pages written."""
+    files: int
+    """All files written (pages, sources, static files)."""
+    meetings: int
+    """Meetings on the site."""
+    seconds: float
+    """How long the build took."""
+
+    @property
+    def errors(self) -> int:
+        """Error diagnostics."""
+        return sum(d.level is Level.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        """Warning diagnostics."""
+        return sum(d.level is Level.WARNING for d in self.diagnostics)
+
+    def summary(self) -> str:
+        """One Swedish line: what was written, problems, time."""
+        seconds = f"{self.seconds:.1f}".replace(".", ",")
+        problems = f"{self.errors} fel, {self.warnings} varningar"
+        if not self.written:
+            return f"Bygget avbröts: {problems}; den tidigare webbplatsen är orörd ({seconds} s)."
+        return (
+            f"{self.pages} sidor skrivna ({self.meetings} möten, {self.files} filer), "
+            f"{problems}, {seconds} s."
+        )
+
+
+def build_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (UTC) so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
+    """Load, index, render and write the whole site."""
+    started = time.perf_counter()
+
+    def result(
+        ok: bool, written: bool, pages: int = 0, files: int = 0, meetings: int = 0
+    ) -> BuildResult:
+        return BuildResult(
+            diagnostics, ok, written, pages, files, meetings, time.perf_counter() - started
+        )
+
+    progress(f"Läser minnesanteckningar i {options.source} …")
+    loaded = load_meetings([options.source], options.config)
+    diagnostics = loaded.diagnostics
+    errors = any(d.level is Level.ERROR for d in diagnostics)
+    if options.strict and diagnostics:
+        return result(ok=False, written=False)
+
+    # A file with errors cannot be trusted; the rest of the archive is still published.
+    meetings = [
+        m
+        for m in loaded.meetings
+        if m.date is not None and not any(d.level is Level.ERROR for d in m.diagnostics)
+    ]
+    skipped = len(loaded.meetings) - len(meetings)
+    progress(
+        f"{len(meetings)} möten inlästa"
+        + (f", {skipped} utelämnade på grund av fel" if skipped else "")
+    )
+
+    archive = build_archive(meetings, options.config)
+    urls = Urls(normalise_base_url(options.base_url))
+    today = build_date()
+    renderer = Renderer(site_view(urls, today), options.templates)
+    sources = {m.id: read_source(Path(m.source)).text for m in archive.meetings}
+
+    pages = 0
+    try:
+        with atomic_output(options.out) as writer:
+            for name, path in static_files(options.templates):
+                writer.copy(path, f"static/{name}")
+            for page, html in renderer.render_all(site_pages(archive, urls, today, sources)):
+                writer.write_text(page.path, html)
+                pages += 1
+                if pages % PROGRESS_EVERY == 0:
+                    progress(f"{pages} sidor skrivna …")
+            for meeting in archive.meetings:
+                writer.copy(Path(meeting.source), f"moten/{meeting.id}/{meeting.id}.md")
+            files = writer.files
+    except RenderError as error:
+        diagnostics += (
+            Diagnostic(Level.ERROR, error.template, error.line, "template-error", str(error)),
+        )
+        return result(ok=False, written=False)
+    return result(not errors, True, pages, files, len(archive.meetings))

@@ -1,0 +1,261 @@
+"""Rendering: view models through Jinja templates, and the minutes' Markdown into safe HTML.
+
+The only module that imports jinja2.  Templates are found in the packaged (or
+repository) ``templates`` folder; a folder given with ``--templates`` comes
+first in the search path, so any template can be replaced by name.  Markdown
+is rendered by markdown-it's CommonMark preset with raw HTML off, images off
+(no request may leave the site) and its link validation on (no
+``javascript:`` links); decisions, action items and focus-area statuses are
+marked where they are written, by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+import mlr_minutes
+
+from .views import Mark, MarkdownText, Page, SiteView
+
+TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
+"""Task-list markers as written at the start of a list item, and whether they mean done."""
+
+
+def builtin_templates() -> Path:
+    """The templates shipped in the wheel, or the repository's when running from source."""
+    packaged = Path(mlr_minutes.__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_dirs(override: Path | None) -> tuple[Path, ...]:
+    """The template search path: the override folder first, then the built-in templates."""
+    return (override, builtin_templates()) if override is not None else (builtin_templates(),)
+
+
+def static_files(override: Path | None) -> list[tuple[str, Path]]:
+    """Files of every ``static`` folder on the search path (earlier folders win), sorted."""
+    found: dict[str, Path] = {}
+    for folder in template_dirs(override):
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_file():
+                found.setdefault(path.relative_to(static).as_posix(), path)
+    return sorted(found.items())
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    # An image would be fetched from wherever the minutes point; its alt text stays.
+    md.disable("image")
+    return md
+
+
+_MD = _markdown()
+
+_BLOCKS = ("list_item_open", "paragraph_open", "heading_open", "th_open", "td_open")
+
+
+def _html(content: str) -> Token:
+    token = Token("html_inline", "", 0)
+    token.content = content
+    return token
+
+
+def _chip(mark: Mark) -> str:
+    notes = "".join(f' <span class="mark-note">· {escape(n)}</span>' for n in mark.notes)
+    state = f" is-{mark.state}" if mark.state else ""
+    return (
+        f'<span class="mark mark-{escape(mark.kind)}{state}" id="{escape(mark.id)}">'
+        f'<span class="mark-label">{escape(mark.label)}</span>{notes}</span> '
+    )
+
+
+def _links(mark: Mark) -> str:
+    if not mark.links:
+        return ""
+    links = ", ".join(
+        f'<a href="{escape(link.href)}">{escape(link.text)}</a>' for link in mark.links
+    )
+    return f' <span class="mark-links">({links})</span>'
+
+
+def _target(tokens: Sequence[Token], line: int) -> int | None:
+    """Index of the block that shows source ``line``: the innermost list item starting
+    there, else the innermost block containing it."""
+    starting: int | None = None
+    containing: int | None = None
+    span = 1 << 30
+    for index, token in enumerate(tokens):
+        if token.type not in _BLOCKS or token.map is None:
+            continue
+        first, last = token.map
+        if token.type == "list_item_open" and first == line:
+            starting = index
+        if first <= line < last and last - first <= span:
+            containing, span = index, last - first
+    return starting if starting is not None else containing
+
+
+def _inline_after(tokens: Sequence[Token], index: int) -> Token | None:
+    for token in tokens[index + 1 :]:
+        if token.type == "inline":
+            return token
+    return None
+
+
+def _apply_tasks(tokens: Sequence[Token]) -> None:
+    """Show ``- [ ]`` / ``- [x]`` as a marked box instead of literal brackets."""
+    for index, token in enumerate(tokens):
+        if token.type != "list_item_open":
+            continue
+        inline = _inline_after(tokens, index)
+        if inline is None or not inline.children or inline.children[0].type != "text":
+            continue
+        first = inline.children[0]
+        for prefix, done in TASK_PREFIXES.items():
+            if first.content.startswith(prefix) or first.content == prefix.rstrip():
+                first.content = first.content[len(prefix) :]
+                box = (
+                    '<span class="task is-done" aria-hidden="true">☑</span>'
+                    '<span class="visually-hidden">Avklarad: </span>'
+                    if done
+                    else '<span class="task" aria-hidden="true">☐</span>'
+                    '<span class="visually-hidden">Ej avklarad: </span>'
+                )
+                inline.children.insert(0, _html(box))
+                token.attrJoin("class", "task-item")
+                break
+
+
+def _apply_marks(tokens: list[Token], marks: Sequence[Mark]) -> list[Mark]:
+    """Put each mark's chip at its line; the marks that found no line are returned."""
+    missed: list[Mark] = []
+    for mark in marks:
+        index = _target(tokens, mark.line)
+        inline = _inline_after(tokens, index) if index is not None else None
+        if index is None or inline is None or inline.children is None:
+            missed.append(mark)
+            continue
+        classes = str(tokens[index].attrGet("class") or "").split()
+        for name in ("marked", f"marked-{mark.kind}"):
+            if name not in classes:
+                classes.append(name)
+        tokens[index].attrSet("class", " ".join(classes))
+        children = inline.children
+        position = 0
+        block = tokens[index]
+        if block.type == "paragraph_open" and block.map and mark.line > block.map[0]:
+            # Prose marks go at the start of their own line within the paragraph.
+            breaks = 0
+            for offset, child in enumerate(children):
+                if child.type in ("softbreak", "hardbreak"):
+                    breaks += 1
+                    if breaks == mark.line - block.map[0]:
+                        position = offset + 1
+                        break
+        while position < len(children) and children[position].type == "html_inline":
+            position += 1
+        children.insert(position, _html(_chip(mark)))
+        end = _closing_inline_position(children, position)
+        children.insert(end, _html(_links(mark)))
+    return missed
+
+
+def _closing_inline_position(children: list[Token], start: int) -> int:
+    """Where the mark's links go: before the next line break after ``start``, or the end."""
+    for offset in range(start + 1, len(children)):
+        if children[offset].type in ("softbreak", "hardbreak"):
+            return offset
+    return len(children)
+
+
+def _shift_headings(tokens: Sequence[Token], level: int) -> None:
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, level)}"
+
+
+def render_markdown(text: MarkdownText) -> Markup:
+    """The Markdown as safe HTML, with its marks in place (unplaced marks listed after)."""
+    tokens = _MD.parse(text.markdown)
+    _shift_headings(tokens, text.heading_level)
+    _apply_tasks(tokens)
+    missed = _apply_marks(tokens, text.marks)
+    html = _MD.renderer.render(tokens, _MD.options, {})
+    if missed:
+        items = "".join(f"<li>{_chip(m)}{_links(m).strip()}</li>" for m in missed)
+        html += f'<ul class="marks">{items}</ul>\n'
+    return Markup(html)
+
+
+def render_inline(text: str) -> Markup:
+    """One line of inline Markdown (a heading as written) as safe HTML."""
+    return Markup(_MD.renderInline(text))
+
+
+def render_marks(marks: Sequence[Mark]) -> Markup:
+    """Marks that belong to no text, as a list."""
+    if not marks:
+        return Markup("")
+    items = "".join(f"<li>{_chip(m)}{_links(m).strip()}</li>" for m in marks)
+    return Markup(f'<ul class="marks">{items}</ul>')
+
+
+class RenderError(Exception):
+    """A template failed; the message names the page and, when known, the template line."""
+
+    def __init__(self, page: Page, template: str, line: int | None, message: str) -> None:
+        super().__init__(f"{page.path}: {message}")
+        self.page = page
+        self.template = template
+        self.line = line
+        self.message = message
+
+
+class Renderer:
+    """Renders pages through the template search path."""
+
+    def __init__(self, site: SiteView, override: Path | None = None) -> None:
+        loader = jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(folder)) for folder in template_dirs(override)]
+        )
+        self._env = jinja2.Environment(
+            loader=loader,
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._env.filters["markdown"] = render_markdown
+        self._env.filters["inline"] = render_inline
+        self._env.filters["marks"] = render_marks
+        self._site = site
+
+    def render(self, page: Page) -> str:
+        """The page's HTML; a template problem becomes a :class:`RenderError`."""
+        try:
+            template = self._env.get_template(page.template)
+            return template.render(site=self._site, page=page, view=page.view)
+        except jinja2.TemplateSyntaxError as error:
+            raise RenderError(
+                page, error.filename or page.template, error.lineno, f"mallfel: {error.message}"
+            ) from error
+        except (jinja2.TemplateError, TypeError, AttributeError) as error:
+            raise RenderError(page, page.template, None, f"mallfel: {error}") from error
+
+    def render_all(self, pages: Iterator[Page]) -> Iterator[tuple[Page, str]]:
+        """Each page with its HTML, in order."""
+        for page in pages:
+            yield page, self.render(page)

@@ -1,0 +1,1540 @@
+"""View models: the plain data each page template shows, in Swedish, with URLs resolved.
+
+Templates never see the core model.  Every page becomes a :class:`Page` whose
+``view`` is a frozen dataclass of strings, numbers, tuples and links, built
+from the :class:`~mlr_minutes.archive.Archive` by looking up only what that
+page shows, so that pages could be rendered independently (and in parallel).
+Markdown stays Markdown here (:class:`MarkdownText`); turning it into HTML is
+the renderer's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .archive import ActionTrack, Archive, Attendance, FocusArea, slugify
+from .model import ActionItem, DateValue, Decision, Meeting, Outcome, Person, Precision, SegmentKind
+from .vocabulary import MONTH_NAMES
+
+SITE_NAME = "MalmöLundregionens mötesarkiv"
+"""The site's name, in the header and every page title."""
+
+LATEST_MEETINGS = 8
+"""How many meetings the start page lists."""
+
+NEAREST_ACTIONS = 6
+"""How many open action items the start page lists."""
+
+OUTCOME_TEXT = {
+    Outcome.APPROVED: "godkänt",
+    Outcome.NOTED: "noterat",
+    Outcome.TABLED: "bordlagt",
+    Outcome.REJECTED: "avslaget",
+    Outcome.REFERRED_BACK: "återremitterat",
+    Outcome.ELECTED: "val",
+}
+"""Decision outcomes as the register shows them."""
+
+
+# --- Swedish dates ------------------------------------------------------------
+
+
+def format_date(date: dt.date) -> str:
+    """``19 april 2016``."""
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def format_date_value(value: DateValue) -> str:
+    """A resolved date phrase at its own precision: ``30 september 2016``, ``vecka 42 2016``."""
+    start, end = value.start, value.end
+    if value.precision is Precision.DAY:
+        return format_date(start)
+    if value.precision is Precision.WEEK:
+        year, week, _ = start.isocalendar()
+        return f"vecka {week} {year}"
+    if value.precision is Precision.MONTH:
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    if value.precision is Precision.YEAR:
+        return str(start.year)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]}–{format_date(end)}"
+    return f"{format_date(start)}–{format_date(end)}"
+
+
+def format_time(time: dt.time) -> str:
+    """``15.00``, the Swedish way of writing the clock."""
+    return f"{time.hour:02d}.{time.minute:02d}"
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """``Kommundirektörmöte 19 april 2016``: unique, and readable out of context."""
+    if meeting.date is None:
+        return f"{meeting.body} ({meeting.id})"
+    return f"{meeting.body} {format_date(meeting.date)}"
+
+
+# --- URLs -------------------------------------------------------------------
+
+
+def normalise_base_url(base_url: str) -> str:
+    """``mlr-arkiv`` → ``/mlr-arkiv/``: root-relative, one slash at each end."""
+    inner = base_url.strip().strip("/")
+    return f"/{inner}/" if inner else "/"
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """Every URL of the site, root-relative under the base URL, so sub-paths work."""
+
+    base: str
+    """The normalised base URL (``/`` or ``/mlr-arkiv/``)."""
+
+    def home(self) -> str:
+        """Start page."""
+        return self.base
+
+    def meetings(self) -> str:
+        """All meetings."""
+        return f"{self.base}moten/"
+
+    def body(self, slug: str) -> str:
+        """The meetings of one body."""
+        return f"{self.base}moten/{slug}/"
+
+    def meeting(self, meeting_id: str) -> str:
+        """One meeting's page."""
+        return f"{self.base}moten/{meeting_id}/"
+
+    def source(self, meeting_id: str) -> str:
+        """The Markdown source copied next to the meeting page."""
+        return f"{self.meeting(meeting_id)}{meeting_id}.md"
+
+    def decisions(self) -> str:
+        """The decision register."""
+        return f"{self.base}beslut/"
+
+    def actions(self) -> str:
+        """The action list."""
+        return f"{self.base}atgarder/"
+
+    def focus_areas(self) -> str:
+        """All focus areas."""
+        return f"{self.base}fokusomraden/"
+
+    def focus_area(self, slug: str) -> str:
+        """One focus area's timeline."""
+        return f"{self.base}fokusomraden/{slug}/"
+
+    def municipalities(self) -> str:
+        """All municipalities."""
+        return f"{self.base}kommuner/"
+
+    def municipality(self, slug: str) -> str:
+        """One municipality."""
+        return f"{self.base}kommuner/{slug}/"
+
+    def people(self) -> str:
+        """All people."""
+        return f"{self.base}personer/"
+
+    def person(self, slug: str) -> str:
+        """One person."""
+        return f"{self.base}personer/{slug}/"
+
+    def accessibility(self) -> str:
+        """The accessibility statement."""
+        return f"{self.base}tillganglighet/"
+
+    def static(self, name: str) -> str:
+        """A file from the templates' ``static`` folder."""
+        return f"{self.base}static/{name}"
+
+
+def output_path(url: str, urls: Urls) -> str:
+    """The file a page URL is served from, relative to the site folder."""
+    relative = url[len(urls.base) :]
+    return f"{relative}index.html" if relative.endswith("/") or not relative else relative
+
+
+# --- Shared view data --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link with descriptive text."""
+
+    href: str
+    """Root-relative URL, or a fragment."""
+    text: str
+    """What the link says."""
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """An entry in the main navigation."""
+
+    href: str
+    """URL."""
+    text: str
+    """Label."""
+    key: str
+    """Section key, to mark the current section (``aria-current``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What every page shows around its content."""
+
+    name: str
+    """Site name."""
+    base_url: str
+    """Normalised base URL."""
+    home: str
+    """Start page URL."""
+    stylesheet: str
+    """Stylesheet URL."""
+    nav: tuple[NavItem, ...]
+    """Main navigation."""
+    accessibility: str
+    """Accessibility statement URL (in every footer)."""
+    build_date: str
+    """The date the build regards as today, written in Swedish."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to render: which template, where to write it, and what it shows."""
+
+    path: str
+    """Output file relative to the site folder (``moten/…/index.html``)."""
+    template: str
+    """Template name."""
+    title: str
+    """The page's own title (the ``h1``); the site name is added in ``<title>``."""
+    section: str
+    """Navigation key of the section the page belongs to."""
+    view: object
+    """The page's view model."""
+    breadcrumbs: tuple[Link, ...] = ()
+    """Links from the start page down to the page's parent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to mark where it is written in a stretch of Markdown."""
+
+    line: int
+    """0-based line within the Markdown."""
+    kind: str
+    """``beslut``, ``atgard`` or ``fokus`` (CSS class and meaning)."""
+    id: str
+    """Fragment id to give the marked block."""
+    label: str
+    """Visible label put before the text (``Beslut 1``)."""
+    notes: tuple[str, ...] = ()
+    """Short texts put after it (due date, *försenad*, *tolkad ur löptext*)."""
+    links: tuple[Link, ...] = ()
+    """Links put after it (agenda item, timeline, where closed)."""
+    state: str = ""
+    """Extra CSS state: ``open``, ``done``, ``overdue``."""
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownText:
+    """Markdown as written, with what to mark in it; the renderer makes it HTML."""
+
+    markdown: str
+    """The source text."""
+    marks: tuple[Mark, ...] = ()
+    """Decisions, actions and statuses to mark, by line."""
+    heading_level: int = 3
+    """Level for headings written inside the text (they are kept below the page's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A focus-area tag on a decision or action."""
+
+    href: str
+    """The focus area's timeline."""
+    text: str
+    """Its name."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """A meeting in a list."""
+
+    href: str
+    """Its page."""
+    title: str
+    """``Kommundirektörmöte 19 april 2016``."""
+    body: str
+    """The meeting series."""
+    date: str
+    """Swedish date."""
+    date_iso: str
+    """ISO date for ``<time datetime>``."""
+    location: str
+    """Where (empty when unknown)."""
+    decisions: int
+    """How many decisions."""
+    actions: int
+    """How many action items."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """A task in the action list (one row per task followed across meetings)."""
+
+    key: str
+    """Fragment id in lists: ``<meeting id>-<action id>`` of its origin."""
+    text: str
+    """The task as last written."""
+    owners: str
+    """Who is responsible, comma separated, or ``–``."""
+    due: str
+    """Due date in Swedish, or empty."""
+    due_iso: str
+    """Due date ISO (at its precision), or empty."""
+    overdue: bool
+    """Open and past its due date as of the build date."""
+    done: bool
+    """Ticked off in some meeting."""
+    inferred: bool
+    """Read out of prose rather than written as a task."""
+    origin: Link
+    """The meeting (and item) where it was set."""
+    passed: tuple[Link, ...]
+    """Later meetings whose minutes carried it."""
+    closed_in: Link | None
+    """Where it was ticked off."""
+    tags: tuple[Tag, ...]
+    """Focus areas it concerns."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """A decision in the register or on a timeline."""
+
+    id: str
+    """Anchor id on its meeting page (``beslut-1``)."""
+    href: str
+    """Permanent link: meeting page plus anchor."""
+    text: str
+    """The decision."""
+    points: tuple[str, ...]
+    """Its sub-points."""
+    outcome: str
+    """Outcome in Swedish, or empty."""
+    meeting: Link
+    """The meeting."""
+    date: str
+    """Meeting date in Swedish."""
+    date_iso: str
+    """Meeting date ISO."""
+    item: Link | None
+    """The agenda item on the meeting page."""
+    tags: tuple[Tag, ...]
+    """Focus areas it concerns."""
+
+
+# --- Helpers over the archive ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    archive: Archive
+    urls: Urls
+    today: dt.date
+
+    def meeting_link(self, meeting: Meeting, fragment: str = "") -> Link:
+        href = self.urls.meeting(meeting.id) + (f"#{fragment}" if fragment else "")
+        return Link(href, meeting_title(meeting))
+
+    def item_link(self, meeting: Meeting, number: str | None) -> Link | None:
+        if number is None:
+            return None
+        item = meeting.item(number)
+        if item is None:
+            return None
+        return Link(
+            f"{self.urls.meeting(meeting.id)}#{item.anchor}", f"punkt {number} {item.title}"
+        )
+
+    def tags(self, names: Sequence[str]) -> tuple[Tag, ...]:
+        return tuple(Tag(self.urls.focus_area(slugify(name)), name) for name in names)
+
+    def meeting_row(self, meeting: Meeting) -> MeetingRow:
+        return MeetingRow(
+            href=self.urls.meeting(meeting.id),
+            title=meeting_title(meeting),
+            body=meeting.body,
+            date=format_date(meeting.date) if meeting.date else "datum saknas",
+            date_iso=meeting.date.isoformat() if meeting.date else "",
+            location=meeting.location or "",
+            decisions=len(meeting.decisions),
+            actions=len(meeting.action_items),
+        )
+
+    def overdue(self, action: ActionItem, done: bool) -> bool:
+        return not done and action.due is not None and action.due.end < self.today
+
+    def action_row(self, track: ActionTrack, brief: bool = False) -> ActionRow:
+        """The task's row; ``brief`` leaves out the meetings it passed through, for lists
+        that show it once per meeting (their size must not grow with the square)."""
+        origin, latest = track.origin, track.latest
+        action = latest.action
+        due = effective_due(track)
+        key = f"{origin.meeting.id}-{origin.action.id}"
+        item = self.item_link(origin.meeting, origin.action.item)
+        origin_link = self.meeting_link(origin.meeting, origin.action.id)
+        if item is not None:
+            origin_link = Link(origin_link.href, f"{origin_link.text}, {item.text}")
+        closed = track.closed_in
+        return ActionRow(
+            key=key,
+            text=action.text,
+            owners=", ".join(action.owners) or "–",
+            due=format_date_value(due) if due else "",
+            due_iso=due.iso if due else "",
+            overdue=not track.done and due is not None and due.end < self.today,
+            done=track.done,
+            inferred=origin.action.inferred,
+            origin=origin_link,
+            passed=(
+                ()
+                if brief
+                else tuple(self.meeting_link(a.meeting, a.action.id) for a in track.appearances[1:])
+            ),
+            closed_in=(self.meeting_link(closed, _closed_id(track)) if closed else None),
+            tags=self.tags(
+                self.archive.action_focus.get((origin.meeting.id, origin.action.id), ())
+            ),
+        )
+
+    def decision_row(self, meeting: Meeting, decision: Decision) -> DecisionRow:
+        return DecisionRow(
+            id=decision.id,
+            href=f"{self.urls.meeting(meeting.id)}#{decision.id}",
+            text=decision.text,
+            points=decision.points,
+            outcome=OUTCOME_TEXT.get(decision.outcome, "") if decision.outcome else "",
+            meeting=self.meeting_link(meeting),
+            date=format_date(meeting.date) if meeting.date else "",
+            date_iso=meeting.date.isoformat() if meeting.date else "",
+            item=self.item_link(meeting, decision.item),
+            tags=self.tags(self.archive.decision_focus.get((meeting.id, decision.id), ())),
+        )
+
+
+def _closed_id(track: ActionTrack) -> str:
+    return track.closed_action.id if track.closed_action else ""
+
+
+# --- Meeting page ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    """A person on a meeting page or in a record."""
+
+    name: str
+    """Name."""
+    href: str
+    """Their page."""
+    detail: str
+    """Role and, where useful, organisation, as a short phrase (may be empty)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """People of one municipality or organisation."""
+
+    name: str
+    """Municipality or organisation (``Övriga`` when none is given)."""
+    href: str
+    """The municipality's page, or empty for other organisations."""
+    people: tuple[PersonView, ...]
+    """Its people in source order."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    """A stretch of the minutes, in source order."""
+
+    kind: str
+    """The segment kind (``item``, ``section``, ``decisions``, …)."""
+    heading: str
+    """Heading as written (inline Markdown), or empty."""
+    level: int
+    """Heading level."""
+    anchor: str
+    """Fragment id of the heading, or empty."""
+    text: MarkdownText
+    """The body."""
+    attachments: tuple[str, ...]
+    """Attachment notes of an item."""
+    related: tuple[Link, ...]
+    """Decisions and actions belonging to the item but written elsewhere in the minutes."""
+    focus: tuple[Link, ...]
+    """Timelines of focus areas reported in the item."""
+
+
+@dataclass(frozen=True, slots=True)
+class FocusStatusView:
+    """A focus area's status at a meeting."""
+
+    name: str
+    """Canonical name."""
+    timeline: Link
+    """The area's timeline."""
+    status: str
+    """Status text."""
+    where: Link | None
+    """Where in the minutes (agenda item)."""
+    anchor: str
+    """Fragment id of the status where it is written (``fokus-<slug>``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    """A mention of another meeting."""
+
+    text: str
+    """The words as written."""
+    description: str
+    """``Kommundirektörmöte 22 mars 2016``."""
+    link: Link | None
+    """The meeting's page when it is in the archive."""
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    """An attachment note of an agenda item."""
+
+    note: str
+    """As written (``bilaga bifogas``)."""
+    item: Link
+    """The item."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    """Everything a meeting page shows."""
+
+    id: str
+    """Meeting id."""
+    title: str
+    """Page heading."""
+    body: Link
+    """The meeting series' list."""
+    date: str
+    """Swedish date, or empty."""
+    date_iso: str
+    """ISO date, or empty."""
+    time: str
+    """``kl. 15.00–17.30``, or empty."""
+    location: str
+    """Where, or empty."""
+    document_type: str
+    """``Minnesanteckningar``, or empty."""
+    organisation: str
+    """Whose meeting, or empty."""
+    chair: PersonView | None
+    """The chair."""
+    secretary: PersonView | None
+    """Who wrote the minutes."""
+    adjusters: tuple[PersonView, ...]
+    """Who checks them."""
+    attendees: tuple[Group, ...]
+    """Members present, by municipality."""
+    guests: tuple[Group, ...]
+    """Others present, by municipality or organisation."""
+    absent: tuple[Group, ...]
+    """Members absent."""
+    segments: tuple[SegmentView, ...]
+    """The minutes, in order."""
+    unplaced: tuple[Mark, ...]
+    """Decisions or actions the text could not show at their line (shown in a list)."""
+    focus: tuple[FocusStatusView, ...]
+    """Focus-area statuses."""
+    references: tuple[ReferenceView, ...]
+    """Other meetings mentioned."""
+    cited_by: tuple[Link, ...]
+    """Meetings whose minutes mention this one."""
+    attachments: tuple[AttachmentView, ...]
+    """Attachments listed in the agenda."""
+    previous: Link | None
+    """Previous meeting of the same body."""
+    next: Link | None
+    """Next meeting of the same body."""
+    source: Link
+    """The Markdown source file."""
+    decision_count: int
+    """How many decisions."""
+    action_count: int
+    """How many action items."""
+
+
+def _people(persons: Sequence[Person], ctx: _Context, show_org: bool) -> tuple[PersonView, ...]:
+    views = []
+    for person in persons:
+        parts = [person.role] if person.role else []
+        if show_org and person.organisation:
+            parts.append(person.organisation)
+        views.append(
+            PersonView(person.name, ctx.urls.person(slugify(person.name)), ", ".join(parts))
+        )
+    return tuple(views)
+
+
+def _groups(persons: Sequence[Person], ctx: _Context) -> tuple[Group, ...]:
+    """People grouped by organisation: configured municipalities in order, then others."""
+    municipalities = {m.name.casefold(): m for m in ctx.archive.municipalities}
+    grouped: dict[str, list[Person]] = defaultdict(list)
+    for person in persons:
+        grouped[person.organisation or ""].append(person)
+    order = sorted(
+        grouped,
+        key=lambda name: (
+            name.casefold() not in municipalities,
+            name == "",
+            [m.casefold() for m in municipalities].index(name.casefold())
+            if name.casefold() in municipalities
+            else 0,
+            name,
+        ),
+    )
+    groups = []
+    for name in order:
+        municipality = municipalities.get(name.casefold())
+        href = ctx.urls.municipality(municipality.slug) if municipality else ""
+        groups.append(Group(name or "Övriga", href, _people(grouped[name], ctx, False)))
+    return tuple(groups)
+
+
+def _segment_of(meeting: Meeting, line: int) -> int | None:
+    """Index of the segment whose text contains 1-based source ``line``."""
+    found = None
+    for index, segment in enumerate(meeting.segments):
+        if segment.line <= line:
+            found = index
+        else:
+            break
+    return found
+
+
+def _action_mark(ctx: _Context, meeting: Meeting, action: ActionItem, line: int) -> Mark:
+    track = ctx.archive.track_of.get((meeting.id, action.id))
+    notes: list[str] = []
+    links: list[Link] = []
+    done = action.done
+    if action.owners and action.inferred:
+        # A task written as a task names its owner itself; prose rarely says it plainly.
+        notes.append("ansvarig: " + ", ".join(action.owners))
+    if action.due is not None:
+        notes.append("klart senast " + format_date_value(action.due))
+    if track is not None and track.origin.meeting is not meeting:
+        links.append(
+            Link(
+                ctx.meeting_link(track.origin.meeting, track.origin.action.id).href,
+                "från " + meeting_title(track.origin.meeting),
+            )
+        )
+    closed = track.closed_in if track is not None else None
+    if (
+        track is not None
+        and closed is not None
+        and not done
+        and closed.date
+        and meeting.date
+        and closed.date > meeting.date
+    ):
+        closed_href = ctx.meeting_link(closed, _closed_id(track))
+        links.append(Link(closed_href.href, "avklarad vid " + meeting_title(closed)))
+    if done:
+        state = "done"
+        notes.append("klar")
+    elif ctx.overdue(action, False) and not (track is not None and track.done):
+        state = "overdue"
+        notes.append("försenad")
+    else:
+        state = "open"
+    if action.inferred:
+        notes.append("tolkad ur löptext")
+    number = action.id.rsplit("-", 1)[-1]
+    return Mark(line, "atgard", action.id, f"Åtgärd {number}", tuple(notes), tuple(links), state)
+
+
+def _body_starts(meeting: Meeting, source: str | None) -> list[int]:
+    """The 1-based line where each segment's Markdown really starts.
+
+    A segment's text may have had blank lines stripped from its start while
+    ``body_line`` still points at them; with the source at hand, skip those.
+    """
+    starts = [segment.body_line for segment in meeting.segments]
+    if source is None:
+        return starts
+    lines = source.split("\n")
+    for index, segment in enumerate(meeting.segments):
+        start = segment.body_line
+        while segment.markdown and start <= len(lines) and not lines[start - 1].strip():
+            start += 1
+        starts[index] = start
+    return starts
+
+
+def _meeting_view(ctx: _Context, meeting: Meeting, source: str | None = None) -> MeetingView:
+    urls = ctx.urls
+    segments = meeting.segments
+    starts = _body_starts(meeting, source)
+    marks: dict[int, list[Mark]] = defaultdict(list)
+    unplaced: list[Mark] = []
+    placed_in: dict[str, int] = {}
+
+    used: set[str] = set()
+
+    def place(line: int, make: Mark) -> None:
+        mark_id, count = make.id, 1
+        while mark_id in used:
+            count += 1
+            mark_id = f"{make.id}-{count}"
+        used.add(mark_id)
+        make = replace(make, id=mark_id)
+        index = _segment_of(meeting, line)
+        if index is None or segments[index].kind is SegmentKind.METADATA:
+            unplaced.append(make)
+            return
+        relative = max(0, line - starts[index])
+        marks[index].append(
+            Mark(relative, make.kind, make.id, make.label, make.notes, make.links, make.state)
+        )
+        placed_in[make.id] = index
+
+    for decision in meeting.decisions:
+        number = decision.id.rsplit("-", 1)[-1]
+        links = []
+        item = ctx.item_link(meeting, decision.item)
+        if item is not None:
+            links.append(Link("#" + item.href.rsplit("#", 1)[1], item.text))
+        outcome = OUTCOME_TEXT.get(decision.outcome, "") if decision.outcome else ""
+        place(
+            decision.line,
+            Mark(0, "beslut", decision.id, f"Beslut {number}", (outcome,) if outcome else (),
+                 tuple(links)),
+        )  # fmt: skip
+    for action in meeting.action_items:
+        place(action.line, _action_mark(ctx, meeting, action, 0))
+    for status in meeting.focus_areas:
+        slug = slugify(status.name)
+        place(
+            status.line,
+            Mark(0, "fokus", f"fokus-{slug}", "Fokusfråga", (),
+                 (Link(urls.focus_area(slug), f"tidslinje: {status.name}"),)),
+        )  # fmt: skip
+
+    has_sections = any(s.kind is SegmentKind.SECTION for s in segments)
+    views: list[SegmentView] = []
+    for index, segment in enumerate(segments):
+        if segment.kind is SegmentKind.METADATA:
+            continue
+        level = 3 if segment.kind is SegmentKind.ITEM and has_sections else 2
+        anchor = ""
+        attachments: tuple[str, ...] = ()
+        related: list[Link] = []
+        focus: list[Link] = []
+        if segment.kind is SegmentKind.ITEM and segment.item is not None:
+            agenda_item = meeting.item(segment.item)
+            anchor = (
+                agenda_item.anchor if agenda_item else "punkt-" + segment.item.replace(".", "-")
+            )
+            attachments = agenda_item.attachments if agenda_item else ()
+            for decision in meeting.decisions:
+                if decision.item == segment.item and placed_in.get(decision.id) != index:
+                    related.append(Link(f"#{decision.id}", f"Beslut: {decision.text}"))
+            for action in meeting.action_items:
+                if action.item == segment.item and placed_in.get(action.id) != index:
+                    related.append(Link(f"#{action.id}", f"Åtgärd: {action.text}"))
+            for status in meeting.focus_areas:
+                placed = placed_in.get(f"fokus-{slugify(status.name)}") == index
+                if status.item == segment.item and not placed:
+                    focus.append(
+                        Link(urls.focus_area(slugify(status.name)), f"Tidslinje: {status.name}")
+                    )
+        elif segment.kind is SegmentKind.SECTION and segment.heading:
+            anchor = "del-" + slugify(segment.heading)
+        elif segment.kind is SegmentKind.DECISIONS:
+            anchor = "beslutslista"
+        elif segment.kind is SegmentKind.ACTIONS:
+            anchor = "atgardslista"
+        views.append(
+            SegmentView(
+                kind=segment.kind.value,
+                heading=segment.heading or "",
+                level=level,
+                anchor=anchor,
+                text=MarkdownText(
+                    segment.markdown,
+                    tuple(sorted(marks.get(index, ()), key=lambda m: (m.line, m.id))),
+                    min(6, level + 1),
+                ),
+                attachments=attachments,
+                related=tuple(related),
+                focus=tuple(dict.fromkeys(focus)),
+            )
+        )
+    _ensure_unique_anchors(views)
+
+    references = []
+    for index, reference in enumerate(meeting.references):
+        target = ctx.archive.resolved.get((meeting.id, index))
+        description = f"{reference.body} {format_date_value(reference.date)}"
+        references.append(
+            ReferenceView(reference.text, description,
+                          ctx.meeting_link(target) if target else None)
+        )  # fmt: skip
+    previous, following = ctx.archive.neighbours.get(meeting.id, (None, None))
+    body_slug = slugify(meeting.body)
+    time = ""
+    if meeting.start is not None:
+        time = "kl. " + format_time(meeting.start)
+        if meeting.end is not None:
+            time += "–" + format_time(meeting.end)
+    return MeetingView(
+        id=meeting.id,
+        title=meeting_title(meeting),
+        body=Link(urls.body(body_slug), f"Alla möten: {meeting.body}"),
+        date=format_date(meeting.date) if meeting.date else "",
+        date_iso=meeting.date.isoformat() if meeting.date else "",
+        time=time,
+        location=meeting.location or "",
+        document_type=meeting.document_type or "",
+        organisation=meeting.organisation or "",
+        chair=_people((meeting.chair,), ctx, True)[0] if meeting.chair else None,
+        secretary=_people((meeting.secretary,), ctx, True)[0] if meeting.secretary else None,
+        adjusters=_people(meeting.adjusters, ctx, True),
+        attendees=_groups(meeting.attendees, ctx),
+        guests=_groups(meeting.guests, ctx),
+        absent=_groups(meeting.absent, ctx),
+        segments=tuple(views),
+        unplaced=tuple(unplaced),
+        focus=tuple(
+            FocusStatusView(
+                s.name,
+                Link(urls.focus_area(slugify(s.name)), f"Tidslinje för {s.name}"),
+                s.status,
+                ctx.item_link(meeting, s.item),
+                f"fokus-{slugify(s.name)}",
+            )
+            for s in meeting.focus_areas
+        ),
+        references=tuple(references),
+        cited_by=tuple(ctx.meeting_link(m) for m in ctx.archive.cited_by.get(meeting.id, ())),
+        attachments=tuple(
+            AttachmentView(note, Link(f"#{item.anchor}", f"punkt {item.number} {item.title}"))
+            for item in meeting.items
+            for note in item.attachments
+        ),
+        previous=(
+            Link(urls.meeting(previous.id), f"Föregående: {meeting_title(previous)}")
+            if previous
+            else None
+        ),
+        next=(
+            Link(urls.meeting(following.id), f"Nästa: {meeting_title(following)}")
+            if following
+            else None
+        ),
+        source=Link(urls.source(meeting.id), f"Källfilen i Markdown ({meeting.id}.md)"),
+        decision_count=len(meeting.decisions),
+        action_count=len(meeting.action_items),
+    )
+
+
+def _ensure_unique_anchors(views: list[SegmentView]) -> None:
+    """Give a repeated heading anchor a numbered suffix; an id must be unique on the page.
+
+    The suffix has a double dash, which no item number or decision id produces."""
+    seen: dict[str, int] = {}
+    for index, view in enumerate(views):
+        if not view.anchor:
+            continue
+        count = seen.get(view.anchor, 0)
+        seen[view.anchor] = count + 1
+        if count:
+            views[index] = SegmentView(
+                view.kind, view.heading, view.level, f"{view.anchor}--{count + 1}", view.text,
+                view.attachments, view.related, view.focus,
+            )  # fmt: skip
+
+
+# --- List pages ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FocusSummary:
+    """A focus area and where it stands."""
+
+    name: str
+    """Canonical name."""
+    href: str
+    """Its timeline."""
+    latest_status: str
+    """The latest status text, or empty."""
+    latest: Link | None
+    """The meeting of the latest status."""
+    latest_date: str
+    """Its date in Swedish."""
+    latest_date_iso: str
+    """Its date ISO."""
+    meetings: int
+    """How many meetings dealt with it."""
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    """The start page."""
+
+    latest: tuple[MeetingRow, ...]
+    """The most recent meetings, newest first."""
+    actions: tuple[ActionRow, ...]
+    """Open action items with the nearest due dates."""
+    focus: tuple[FocusSummary, ...]
+    """Every focus area with its latest status."""
+    meeting_count: int
+    """Meetings in the archive."""
+    open_count: int
+    """Open action items."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilterLink:
+    """A body to filter the meeting list by."""
+
+    href: str
+    """The body's list."""
+    text: str
+    """The body."""
+    count: int
+    """Its meetings."""
+    current: bool
+    """Whether this list is the one shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """Meetings of one year, newest first."""
+
+    year: str
+    """The year, or ``Utan datum``."""
+    anchor: str
+    """Fragment id (``ar-2016``)."""
+    meetings: tuple[MeetingRow, ...]
+    """The meetings."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingsView:
+    """All meetings, or the meetings of one body."""
+
+    filters: tuple[FilterLink, ...]
+    """Every body, then *all*."""
+    years: tuple[YearGroup, ...]
+    """Meetings by year, newest first."""
+    body: str
+    """The body shown, or empty for all."""
+    count: int
+    """Meetings listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionYear:
+    """Decisions of one year."""
+
+    year: str
+    """The year."""
+    anchor: str
+    """Fragment id."""
+    decisions: tuple[DecisionRow, ...]
+    """Newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsView:
+    """The decision register."""
+
+    years: tuple[DecisionYear, ...]
+    """By year, newest first."""
+    count: int
+    """All decisions."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionsView:
+    """The action list."""
+
+    open: tuple[ActionRow, ...]
+    """Open tasks, nearest due date first (undated last)."""
+    done: tuple[ActionRow, ...]
+    """Tasks ticked off, most recently set first."""
+    today: str
+    """The date overdue is judged against."""
+    overdue_count: int
+    """Open tasks past their due date."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """A bar of the activity chart (SVG coordinates precomputed)."""
+
+    x: int
+    """Left edge."""
+    y: int
+    """Top edge."""
+    width: int
+    """Width."""
+    height: int
+    """Height."""
+    label: str
+    """Period (``2016 kv. 2``)."""
+    value: int
+    """Activity count."""
+
+
+@dataclass(frozen=True, slots=True)
+class AxisLabel:
+    """A text label on the chart."""
+
+    x: int
+    """Anchor x."""
+    y: int
+    """Baseline y."""
+    text: str
+    """The label."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRow:
+    """A period in the chart's table equivalent."""
+
+    period: str
+    """``2016 kv. 2``."""
+    meetings: int
+    """Meetings that dealt with the area."""
+    decisions: int
+    """Decisions on it."""
+    actions: int
+    """Action items on it."""
+    total: int
+    """The bar's value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """An inline SVG bar chart of activity per quarter, with its table equivalent."""
+
+    width: int
+    """SVG width."""
+    height: int
+    """SVG height."""
+    title: str
+    """Accessible title."""
+    description: str
+    """Accessible description summarising the data."""
+    bars: tuple[Bar, ...]
+    """Bars."""
+    x_labels: tuple[AxisLabel, ...]
+    """Year labels under the bars."""
+    y_labels: tuple[AxisLabel, ...]
+    """Value labels."""
+    gridlines: tuple[int, ...]
+    """y of horizontal gridlines."""
+    baseline: int
+    """y of the x axis."""
+    rows: tuple[ChartRow, ...]
+    """The table equivalent."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One meeting on a focus area's timeline."""
+
+    meeting: Link
+    """The meeting."""
+    date: str
+    """Swedish date."""
+    date_iso: str
+    """ISO date."""
+    statuses: tuple[str, ...]
+    """Status texts."""
+    where: Link | None
+    """Where the status is in the minutes."""
+    decisions: tuple[DecisionRow, ...]
+    """Decisions on the area."""
+    actions: tuple[ActionRow, ...]
+    """Action items on the area."""
+
+
+@dataclass(frozen=True, slots=True)
+class FocusAreaView:
+    """A focus area's timeline page."""
+
+    name: str
+    """Canonical name."""
+    entries: tuple[TimelineEntry, ...]
+    """Oldest first."""
+    chart: Chart | None
+    """Activity chart, None when nothing happened yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class FocusAreasView:
+    """All focus areas."""
+
+    areas: tuple[FocusSummary, ...]
+    """In configured order."""
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    """A meeting on a municipality's or person's record."""
+
+    meeting: Link
+    """The meeting."""
+    date: str
+    """Swedish date."""
+    date_iso: str
+    """ISO date."""
+    capacity: str
+    """``närvarande``, ``övrig deltagare``, …"""
+    people: tuple[PersonView, ...]
+    """Who (for a municipality), or the person's organisation/role (for a person)."""
+    detail: str
+    """Organisation and role as written (for a person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """Where a municipality is named."""
+
+    meeting: Link
+    """The meeting."""
+    date: str
+    """Swedish date."""
+    date_iso: str
+    """ISO date."""
+    where: Link
+    """The agenda item (or decisions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityView:
+    """A municipality's page."""
+
+    name: str
+    """Name."""
+    attendance: tuple[AttendanceRow, ...]
+    """Meetings it attended (or sent apologies to), newest first."""
+    mentions: tuple[MentionRow, ...]
+    """Where it is named, newest first."""
+    represented: int
+    """Meetings where someone attended for it."""
+    meetings: int
+    """Meetings in the archive."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """An entry in an index of municipalities or people."""
+
+    href: str
+    """Its page."""
+    text: str
+    """Its name."""
+    count: int
+    """Meetings."""
+    detail: str
+    """Extra (latest organisation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexView:
+    """A list of municipalities or people."""
+
+    rows: tuple[IndexRow, ...]
+    """Alphabetical."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPageView:
+    """A person's record."""
+
+    name: str
+    """Name."""
+    rows: tuple[AttendanceRow, ...]
+    """Newest first."""
+    roles: tuple[str, ...]
+    """Every role they were listed with."""
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyView:
+    """For pages whose template says everything (accessibility statement, 404)."""
+
+
+def _chart(area: FocusArea) -> Chart | None:
+    if not area.entries or any(e.meeting.date is None for e in area.entries):
+        dated = [e for e in area.entries if e.meeting.date is not None]
+    else:
+        dated = list(area.entries)
+    if not dated:
+        return None
+    periods: dict[tuple[int, int], list[int]] = {}
+    first = dated[0].meeting.date
+    last = dated[-1].meeting.date
+    assert first is not None and last is not None
+    year, quarter = first.year, (first.month - 1) // 3 + 1
+    while (year, quarter) <= (last.year, (last.month - 1) // 3 + 1):
+        periods[(year, quarter)] = [0, 0, 0]
+        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    for entry in dated:
+        date = entry.meeting.date
+        assert date is not None
+        counts = periods[(date.year, (date.month - 1) // 3 + 1)]
+        counts[0] += 1
+        counts[1] += len(entry.decisions)
+        counts[2] += len(entry.actions)
+    rows = tuple(
+        ChartRow(f"{y} kv. {q}", c[0], c[1], c[2], sum(c)) for (y, q), c in periods.items()
+    )
+    peak = max(r.total for r in rows) or 1
+    # Wide enough to read on a desktop, a fixed slot per quarter beyond that (the SVG scales
+    # down on a phone; the table below carries the exact numbers).
+    left, top, plot_height = 40, 20, 160
+    slot = max(24, min(90, 600 // len(rows)))
+    width = left + slot * len(rows) + 10
+    baseline = top + plot_height
+    bars = []
+    x_labels = []
+    for index, ((y, q), row) in enumerate(zip(periods, rows, strict=True)):
+        height = round(plot_height * row.total / peak)
+        x = left + index * slot + slot // 6
+        bar_width = slot - 2 * (slot // 6)
+        bars.append(Bar(x, baseline - height, bar_width, height, row.period, row.total))
+        if slot >= 40:
+            x_labels.append(AxisLabel(x, baseline + 16, f"kv. {q}"))
+        if q == 1 or index == 0:
+            x_labels.append(AxisLabel(x, baseline + 34, str(y)))
+    steps = sorted({0, peak, peak // 2} if peak > 1 else {0, 1})
+    y_labels = tuple(
+        AxisLabel(left - 6, baseline - round(plot_height * s / peak) + 4, str(s)) for s in steps
+    )
+    busiest = max(rows, key=lambda r: r.total)
+    description = (
+        f"Stapeldiagram med aktivitet per kvartal från {rows[0].period} till {rows[-1].period}: "
+        f"möten, beslut och åtgärder om {area.name} sammanlagt. "
+        f"Mest aktivitet {busiest.period} ({busiest.total})."
+    )
+    return Chart(
+        width=width,
+        height=baseline + 42,
+        title=f"Aktivitet över tid: {area.name}",
+        description=description,
+        bars=tuple(bars),
+        x_labels=tuple(x_labels),
+        y_labels=y_labels,
+        gridlines=tuple(baseline - round(plot_height * s / peak) for s in steps),
+        baseline=baseline,
+        rows=rows,
+    )
+
+
+def _summary(ctx: _Context, area: FocusArea) -> FocusSummary:
+    with_status = [e for e in area.entries if e.statuses]
+    latest = with_status[-1] if with_status else None
+    return FocusSummary(
+        name=area.name,
+        href=ctx.urls.focus_area(area.slug),
+        latest_status=" ".join(s.status for s in latest.statuses) if latest else "",
+        latest=ctx.meeting_link(latest.meeting) if latest else None,
+        latest_date=format_date(latest.meeting.date) if latest and latest.meeting.date else "",
+        latest_date_iso=latest.meeting.date.isoformat() if latest and latest.meeting.date else "",
+        meetings=len(area.entries),
+    )
+
+
+def effective_due(track: ActionTrack) -> DateValue | None:
+    """The due date as last written; the same words carried on keep the date first set,
+    even though a later meeting date resolves a day and month differently."""
+    due = track.latest.action.due
+    first = track.origin.action.due
+    if due is not None and first is not None and due.text == first.text:
+        return first
+    return due
+
+
+def _open_sort_key(track: ActionTrack) -> tuple[bool, dt.date, str, str]:
+    due = effective_due(track)
+    origin = track.origin
+    return (due is None, due.end if due else dt.date.min, origin.meeting.id, origin.action.id)
+
+
+def _years(meetings: Sequence[Meeting], ctx: _Context) -> tuple[YearGroup, ...]:
+    by_year: dict[str, list[MeetingRow]] = defaultdict(list)
+    for meeting in reversed(meetings):
+        year = str(meeting.date.year) if meeting.date else "Utan datum"
+        by_year[year].append(ctx.meeting_row(meeting))
+    return tuple(
+        YearGroup(year, f"ar-{slugify(year)}", tuple(rows)) for year, rows in by_year.items()
+    )
+
+
+def _attendance_row(
+    ctx: _Context, record: Attendance, people: tuple[PersonView, ...]
+) -> AttendanceRow:
+    person = record.person
+    detail = ", ".join(p for p in (person.organisation, person.role) if p)
+    meeting = record.meeting
+    return AttendanceRow(
+        meeting=ctx.meeting_link(meeting),
+        date=format_date(meeting.date) if meeting.date else "",
+        date_iso=meeting.date.isoformat() if meeting.date else "",
+        capacity=record.capacity,
+        people=people,
+        detail=detail,
+    )
+
+
+# --- The site -------------------------------------------------------------------
+
+
+NAV = (
+    ("home", "Start"),
+    ("moten", "Möten"),
+    ("beslut", "Beslut"),
+    ("atgarder", "Åtgärder"),
+    ("fokusomraden", "Fokusområden"),
+    ("kommuner", "Kommuner"),
+    ("personer", "Personer"),
+)
+
+
+def site_view(urls: Urls, today: dt.date) -> SiteView:
+    """The frame shared by every page."""
+    hrefs = {
+        "home": urls.home(),
+        "moten": urls.meetings(),
+        "beslut": urls.decisions(),
+        "atgarder": urls.actions(),
+        "fokusomraden": urls.focus_areas(),
+        "kommuner": urls.municipalities(),
+        "personer": urls.people(),
+    }
+    return SiteView(
+        name=SITE_NAME,
+        base_url=urls.base,
+        home=urls.home(),
+        stylesheet=urls.static("style.css"),
+        nav=tuple(NavItem(hrefs[key], text, key) for key, text in NAV),
+        accessibility=urls.accessibility(),
+        build_date=format_date(today),
+    )
+
+
+def site_pages(
+    archive: Archive, urls: Urls, today: dt.date, sources: Mapping[str, str] | None = None
+) -> Iterator[Page]:
+    """Every page of the site, each with its view, one at a time.
+
+    ``sources`` maps a meeting id to its source text, so that marks land on
+    the exact line even where a segment's text was trimmed.
+    """
+    ctx = _Context(archive, urls, today)
+    home = Link(urls.home(), "Start")
+    meetings_link = Link(urls.meetings(), "Möten")
+    open_tracks = sorted((t for t in archive.tracks if not t.done), key=_open_sort_key)
+    open_rows = [ctx.action_row(t) for t in open_tracks]
+    done_rows = [ctx.action_row(t) for t in reversed(archive.tracks) if t.done]
+    focus = tuple(_summary(ctx, area) for area in archive.focus_areas)
+
+    yield Page(
+        "index.html", "index.html", "Mötesarkiv för MalmöLundregionen", "home",
+        HomeView(
+            latest=tuple(ctx.meeting_row(m) for m in reversed(archive.meetings[-LATEST_MEETINGS:])),
+            actions=tuple(open_rows[:NEAREST_ACTIONS]),
+            focus=focus,
+            meeting_count=len(archive.meetings),
+            open_count=len(open_rows),
+        ),
+    )  # fmt: skip
+
+    filters = [
+        FilterLink(urls.body(b.slug), b.name, len(b.meetings), False) for b in archive.bodies
+    ]
+    all_filter = FilterLink(urls.meetings(), "Alla möten", len(archive.meetings), False)
+    yield Page(
+        output_path(urls.meetings(), urls), "meetings.html", "Möten", "moten",
+        MeetingsView(
+            (FilterLink(all_filter.href, all_filter.text, all_filter.count, True), *filters),
+            _years(archive.meetings, ctx), "", len(archive.meetings),
+        ),
+        (home,),
+    )  # fmt: skip
+    for body in archive.bodies:
+        current = tuple(FilterLink(f.href, f.text, f.count, f.text == body.name) for f in filters)
+        yield Page(
+            output_path(urls.body(body.slug), urls), "meetings.html", f"Möten: {body.name}",
+            "moten",
+            MeetingsView((all_filter, *current), _years(body.meetings, ctx), body.name,
+                         len(body.meetings)),
+            (home, meetings_link),
+        )  # fmt: skip
+
+    for meeting in archive.meetings:
+        view = _meeting_view(ctx, meeting, (sources or {}).get(meeting.id))
+        yield Page(
+            output_path(urls.meeting(meeting.id), urls), "meeting.html", view.title, "moten",
+            view, (home, meetings_link, Link(urls.body(slugify(meeting.body)), meeting.body)),
+        )  # fmt: skip
+
+    years: dict[str, list[DecisionRow]] = defaultdict(list)
+    total = 0
+    for meeting in reversed(archive.meetings):
+        year = str(meeting.date.year) if meeting.date else "Utan datum"
+        for decision in meeting.decisions:
+            years[year].append(ctx.decision_row(meeting, decision))
+            total += 1
+    yield Page(
+        output_path(urls.decisions(), urls), "decisions.html", "Beslut", "beslut",
+        DecisionsView(
+            tuple(DecisionYear(y, f"ar-{slugify(y)}", tuple(rows)) for y, rows in years.items()),
+            total,
+        ),
+        (home,),
+    )  # fmt: skip
+
+    yield Page(
+        output_path(urls.actions(), urls), "actions.html", "Åtgärder", "atgarder",
+        ActionsView(tuple(open_rows), tuple(done_rows), format_date(today),
+                    sum(r.overdue for r in open_rows)),
+        (home,),
+    )  # fmt: skip
+
+    focus_link = Link(urls.focus_areas(), "Fokusområden")
+    yield Page(
+        output_path(urls.focus_areas(), urls), "focus_areas.html", "Fokusområden",
+        "fokusomraden", FocusAreasView(focus), (home,),
+    )  # fmt: skip
+    for area in archive.focus_areas:
+        entries = []
+        for entry in area.entries:
+            meeting = entry.meeting
+            statuses = entry.statuses
+            entries.append(
+                TimelineEntry(
+                    meeting=ctx.meeting_link(meeting),
+                    date=format_date(meeting.date) if meeting.date else "",
+                    date_iso=meeting.date.isoformat() if meeting.date else "",
+                    statuses=tuple(s.status for s in statuses),
+                    where=(
+                        Link(
+                            f"{urls.meeting(meeting.id)}#fokus-{area.slug}",
+                            f"Statusen i minnesanteckningarna från {meeting_title(meeting)}",
+                        )
+                        if statuses
+                        else None
+                    ),
+                    decisions=tuple(ctx.decision_row(meeting, d) for d in entry.decisions),
+                    actions=tuple(
+                        ctx.action_row(archive.track_of[(meeting.id, a.id)], brief=True)
+                        for a in entry.actions
+                    ),
+                )
+            )
+        yield Page(
+            output_path(urls.focus_area(area.slug), urls), "focus_area.html", area.name,
+            "fokusomraden", FocusAreaView(area.name, tuple(entries), _chart(area)),
+            (home, focus_link),
+        )  # fmt: skip
+
+    municipalities_link = Link(urls.municipalities(), "Kommuner")
+    yield Page(
+        output_path(urls.municipalities(), urls), "index_list.html", "Kommuner", "kommuner",
+        IndexView(tuple(
+            IndexRow(urls.municipality(m.slug), m.name,
+                     len({a.meeting.id for a in m.attendance if a.capacity != "frånvarande"}),
+                     f"{len(m.mentions)} omnämnanden")
+            for m in archive.municipalities
+        )),
+        (home,),
+    )  # fmt: skip
+    for municipality in archive.municipalities:
+        by_meeting: dict[str, list[Attendance]] = defaultdict(list)
+        for record in municipality.attendance:
+            by_meeting[record.meeting.id].append(record)
+        rows = []
+        for records in reversed(by_meeting.values()):
+            present = [r for r in records if r.capacity != "frånvarande"]
+            capacity = "representerad" if present else "frånvarande"
+            people = tuple(
+                PersonView(r.person.name, urls.person(slugify(r.person.name)),
+                           ", ".join(p for p in (r.capacity, r.person.role) if p))
+                for r in records
+            )  # fmt: skip
+            rows.append(replace(_attendance_row(ctx, records[0], people), capacity=capacity))
+        yield Page(
+            output_path(urls.municipality(municipality.slug), urls), "municipality.html",
+            municipality.name, "kommuner",
+            MunicipalityView(
+                municipality.name,
+                tuple(rows),
+                tuple(
+                    MentionRow(
+                        ctx.meeting_link(m.meeting),
+                        format_date(m.meeting.date) if m.meeting.date else "",
+                        m.meeting.date.isoformat() if m.meeting.date else "",
+                        Link(f"{urls.meeting(m.meeting.id)}#{m.anchor}",
+                             f"punkt {m.item_number} {m.item_title}" if m.item_number
+                             else m.item_title),
+                    )
+                    for m in reversed(municipality.mentions)
+                ),
+                sum(1 for r in rows if r.capacity == "representerad"),
+                len(archive.meetings),
+            ),
+            (home, municipalities_link),
+        )  # fmt: skip
+
+    people_link = Link(urls.people(), "Personer")
+    yield Page(
+        output_path(urls.people(), urls), "index_list.html", "Personer", "personer",
+        IndexView(tuple(
+            IndexRow(urls.person(p.slug), p.name, len({a.meeting.id for a in p.attendance}),
+                     p.attendance[-1].person.organisation or "")
+            for p in sorted(archive.people, key=lambda p: (p.name.casefold(), p.slug))
+        )),
+        (home,),
+    )  # fmt: skip
+    for person in archive.people:
+        roles = tuple(dict.fromkeys(a.person.role for a in person.attendance if a.person.role))
+        yield Page(
+            output_path(urls.person(person.slug), urls), "person.html", person.name, "personer",
+            PersonPageView(
+                person.name,
+                tuple(_attendance_row(ctx, a, ()) for a in reversed(person.attendance)),
+                roles,
+            ),
+            (home, people_link),
+        )  # fmt: skip
+
+    yield Page(
+        output_path(urls.accessibility(), urls), "accessibility.html",
+        "Tillgänglighetsredogörelse", "tillganglighet", EmptyView(), (home,),
+    )  # fmt: skip
+    yield Page("404.html", "404.html", "Sidan finns inte", "", EmptyView(), (home,))

@@ -1,0 +1,161 @@
+"""The built site in a real browser: every page type renders without console errors and
+with no WCAG 2.1 A/AA violations found by axe, at the root and under a sub-path.
+
+Needs Debian's ``/usr/bin/chromium`` (``MLR_CHROMIUM`` overrides); Playwright never
+downloads a browser here.  Skipped when Chromium is absent, unless ``MLR_REQUIRE_BROWSER``
+is set (as in CI), in which case a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Built
+from test_site import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("MLR_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-sandbox",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("MLR_REQUIRE_BROWSER"):
+        pytest.fail(f"MLR_REQUIRE_BROWSER is set but {CHROMIUM} does not exist")
+    pytest.skip(f"{CHROMIUM} is not installed")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(subpath_site: Built) -> Iterator[str]:
+    """Serve the folder above the sub-path site, so it is reachable at ``/mlr-arkiv/``."""
+    handler = functools.partial(_QuietHandler, directory=str(subpath_site.out.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            headless=True, executable_path=str(CHROMIUM), args=ARGS
+        )
+        yield launched
+        launched.close()
+
+
+def _url(server: str, page: str) -> str:
+    path = page.removesuffix("index.html")
+    return f"{server}/mlr-arkiv/{path}"
+
+
+@pytest.mark.parametrize("page", PAGE_TYPES)
+def test_page_renders_without_console_errors_or_axe_violations(
+    chromium: Any, site_server: str, page: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = chromium.new_context()
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda error: problems.append(str(error)))
+    outside: list[str] = []
+    tab.on(
+        "request",
+        lambda r: None if r.url.startswith(site_server) else outside.append(r.url),
+    )
+    failed: list[str] = []
+    tab.on("requestfailed", lambda r: failed.append(r.url))
+    response = tab.goto(_url(site_server, page))
+    assert response is not None and response.ok, page
+    tab.wait_for_load_state("load")
+    assert tab.evaluate("document.documentElement.lang") == "sv"
+    assert tab.evaluate("getComputedStyle(document.body).fontFamily"), (
+        "the stylesheet loaded under the sub-path"
+    )
+    assert (
+        tab.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    ), "the stylesheet applies"
+    results = Axe().run(
+        tab,
+        options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]},
+    )
+    context.close()
+    assert not problems, problems
+    assert not outside, outside
+    assert not failed, failed
+    violations = results.response.get("violations", [])
+    assert results.violations_count == 0, json.dumps(
+        [
+            {"id": v["id"], "help": v["help"], "nodes": [n["html"] for n in v["nodes"][:3]]}
+            for v in violations
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def test_phone_width_has_no_horizontal_scroll(chromium: Any, site_server: str) -> None:
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    for page in ("index.html", PAGE_TYPES[3], "fokusomraden/migration-integration/index.html"):
+        tab.goto(_url(site_server, page))
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (page, width)
+    context.close()
+
+
+def test_skip_link_is_first_and_visible_on_focus(chromium: Any, site_server: str) -> None:
+    context = chromium.new_context()
+    tab = context.new_page()
+    tab.goto(_url(site_server, "index.html"))
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#innehall"
+    top = tab.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert top >= 0
+    context.close()
+
+
+def test_print_stylesheet_hides_navigation(chromium: Any, site_server: str) -> None:
+    context = chromium.new_context()
+    tab = context.new_page()
+    tab.goto(_url(site_server, PAGE_TYPES[3]))
+    tab.emulate_media(media="print")
+    assert tab.evaluate("getComputedStyle(document.querySelector('.site-nav')).display") == "none"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.minutes')).display") != "none"
+    context.close()

@@ -1,0 +1,300 @@
+"""Views, archive indexes and Markdown rendering, on meetings built in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import mlr_minutes.build as build_module
+from conftest import build, day, make_action, make_meeting
+from mlr_minutes.archive import build_archive, normalise_text, slugify
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.model import (
+    ActionItem,
+    DateValue,
+    Decision,
+    FocusAreaStatus,
+    Meeting,
+    Precision,
+    Reference,
+    Segment,
+    SegmentKind,
+)
+from mlr_minutes.render import render_inline, render_markdown
+from mlr_minutes.views import (
+    Mark,
+    MarkdownText,
+    MeetingView,
+    Urls,
+    format_date,
+    format_date_value,
+    normalise_base_url,
+    site_pages,
+)
+
+
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [
+        (dt.date(2016, 4, 19), "19 april 2016"),
+        (dt.date(2017, 1, 1), "1 januari 2017"),
+        (dt.date(2016, 12, 31), "31 december 2016"),
+    ],
+)
+def test_dates_are_written_the_swedish_way(date: dt.date, text: str) -> None:
+    assert format_date(date) == text
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "text"),
+    [
+        ("2016-09-30", "2016-09-30", Precision.DAY, "30 september 2016"),
+        ("2016-11-07", "2016-11-13", Precision.WEEK, "vecka 45 2016"),
+        ("2016-06-01", "2016-06-30", Precision.MONTH, "juni 2016"),
+        ("2016-09-08", "2016-09-09", Precision.RANGE, "8–9 september 2016"),
+        ("2016-08-30", "2016-09-02", Precision.RANGE, "30 augusti–2 september 2016"),
+        ("2016-01-01", "2016-12-31", Precision.YEAR, "2016"),
+    ],
+)
+def test_date_values_keep_their_precision(
+    start: str, end: str, precision: Precision, text: str
+) -> None:
+    value = DateValue(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision, "x")
+    assert format_date_value(value) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Kommundirektörmöte", "kommundirektormote"),
+        ("Migration & integration", "migration-integration"),
+        ("Lars-Åke Ståhl", "lars-ake-stahl"),
+        ("Jan Sohlmér", "jan-sohlmer"),
+        ("Höör", "hoor"),
+        ("  ", "x"),
+    ],
+)
+def test_slugs(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+@pytest.mark.parametrize(
+    ("given", "base"),
+    [("/", "/"), ("", "/"), ("mlr-arkiv", "/mlr-arkiv/"), ("/mlr-arkiv", "/mlr-arkiv/"),
+     ("/a/b/", "/a/b/")],
+)  # fmt: skip
+def test_base_url_is_normalised(given: str, base: str) -> None:
+    assert normalise_base_url(given) == base
+
+
+def test_raw_html_in_minutes_is_escaped() -> None:
+    html = render_markdown(MarkdownText("Hej <script>alert(1)</script> <b>fet</b>\n"))
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[klicka](javascript:alert(1))",
+        "[klicka](JAVASCRIPT:alert(1))",
+        "[klicka](vbscript:msgbox)",
+        "<javascript:alert(1)>",
+        "[klicka](data:text/html;base64,PHNjcmlwdD4=)",
+    ],
+)
+def test_script_links_never_become_links(markdown: str) -> None:
+    html = render_markdown(MarkdownText(markdown))
+    assert "<a" not in html
+    assert "href" not in html
+
+
+def test_images_are_not_fetched() -> None:
+    html = render_markdown(MarkdownText("![logga](https://example.com/logga.png)"))
+    assert "<img" not in html
+    assert "logga" in html
+
+
+def test_headings_inside_text_are_kept_below_the_page_headings() -> None:
+    html = render_markdown(MarkdownText("# Stor rubrik\n\ntext", heading_level=4))
+    assert "<h4>Stor rubrik</h4>" in html
+
+
+def test_task_boxes_are_shown_as_marks_not_brackets() -> None:
+    html = render_markdown(MarkdownText("- [ ] öppen uppgift\n- [x] klar uppgift\n"))
+    assert "[ ]" not in html and "[x]" not in html
+    assert "Ej avklarad: " in html and "Avklarad: " in html
+    assert "öppen uppgift" in html and "klar uppgift" in html
+
+
+def test_marks_land_on_their_line() -> None:
+    text = MarkdownText(
+        "Inledning.\n\n- första\n- andra\n  - underpunkt\n",
+        (Mark(3, "beslut", "beslut-1", "Beslut 1"), Mark(4, "atgard", "atgard-1", "Åtgärd 1")),
+    )
+    html = str(render_markdown(text))
+    first = html.index('id="beslut-1"')
+    assert html.index("andra") > first > html.index("första")
+    assert html.index("underpunkt") > html.index('id="atgard-1"') > html.index("andra")
+
+
+def test_a_mark_in_prose_goes_to_its_line_within_the_paragraph() -> None:
+    text = MarkdownText(
+        "Första raden.\nAndra raden.\n", (Mark(1, "atgard", "atgard-1", "Åtgärd 1"),)
+    )
+    html = str(render_markdown(text))
+    assert html.index("Första raden.") < html.index('id="atgard-1"') < html.index("Andra raden.")
+
+
+def test_a_mark_beyond_the_text_is_still_shown() -> None:
+    html = str(render_markdown(MarkdownText("Text.", (Mark(9, "beslut", "beslut-1", "Beslut 1"),))))
+    assert 'id="beslut-1"' in html
+
+
+def test_inline_headings_keep_emphasis_and_escape() -> None:
+    assert str(render_inline("*Besluts- och diskussionspunkter* <i>")) == (
+        "<em>Besluts- och diskussionspunkter</em> &lt;i&gt;"
+    )
+
+
+def _meeting_view(meetings: list[Meeting], meeting_id: str) -> MeetingView:
+    archive = build_archive(meetings, DEFAULT)
+    for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1)):
+        if isinstance(page.view, MeetingView) and page.view.id == meeting_id:
+            return page.view
+    raise AssertionError(meeting_id)
+
+
+def test_an_action_carried_and_ticked_later_is_closed_there() -> None:
+    first = make_meeting("2016-04-19", actions=(make_action("Boka lokal", due="2016-06-15"),))
+    second = make_meeting(
+        "2016-09-13", actions=(make_action("Boka  lokal!", due="2016-06-15", done=True),)
+    )
+    archive = build_archive([first, second], DEFAULT)
+    (track,) = archive.tracks
+    assert track.closed_in is second
+    assert [a.meeting for a in track.appearances] == [first, second]
+    view = _meeting_view([first, second], first.id)
+    (mark,) = view.segments[-1].text.marks
+    assert any(
+        "avklarad vid Kommundirektörmöte 13 september 2016" in link.text for link in mark.links
+    )
+
+
+def test_an_action_still_open_later_stays_open() -> None:
+    first = make_meeting("2016-04-19", actions=(make_action("Boka lokal", due="2016-06-15"),))
+    second = make_meeting("2016-09-13", actions=(make_action("Boka lokal", due="2016-06-15"),))
+    (track,) = build_archive([first, second], DEFAULT).tracks
+    assert not track.done
+    assert len(track.appearances) == 2
+
+
+def test_the_same_words_twice_in_one_meeting_are_two_tasks() -> None:
+    meeting = make_meeting(
+        actions=(make_action("Rapportera", id="atgard-1"), make_action("Rapportera", id="atgard-2"))
+    )
+    assert len(build_archive([meeting], DEFAULT).tracks) == 2
+
+
+def test_normalised_text_ignores_case_and_punctuation() -> None:
+    assert normalise_text("Boka  LOKAL, för mässan!") == "boka lokal för mässan"
+
+
+def test_references_resolve_by_body_and_date() -> None:
+    earlier = make_meeting("2016-04-19")
+    later = make_meeting(
+        "2016-05-24",
+        "Styrelsemöte",
+        references=(
+            Reference("Kommundirektörmöte", day("2016-04-19"), "kommundirektörmötet 19 april", 12),
+            Reference("Kommundirektörmöte", day("2016-03-22"), "kommundirektörmötet 22 mars", 12),
+            Reference("Styrelsemöte", day("2016-04-19"), "styrelsen 19 april", 12),
+        ),
+    )
+    archive = build_archive([earlier, later], DEFAULT)
+    assert archive.resolved == {(later.id, 0): earlier}
+    assert archive.cited_by[earlier.id] == (later,)
+
+
+def test_a_decision_is_tagged_with_focus_areas_by_item_and_by_name() -> None:
+    meeting = make_meeting(
+        decisions=(
+            Decision("beslut-1", "Godkändes", (), "1", None, 12),
+            Decision("beslut-2", "Mer om bostadsbyggande", (), None, None, 13),
+            Decision("beslut-3", "Integrationsinsatser utreds", (), None, None, 14),
+        ),
+        focus=(FocusAreaStatus("Migration & integration", "Migration", "pågår", "1", 12),),
+    )
+    archive = build_archive([meeting], DEFAULT)
+    assert archive.decision_focus[(meeting.id, "beslut-1")] == ("Migration & integration",)
+    assert archive.decision_focus[(meeting.id, "beslut-2")] == ("Stimulera ökat bostadsbyggande",)
+    assert archive.decision_focus[(meeting.id, "beslut-3")] == ()
+
+
+def test_previous_and_next_are_of_the_same_body() -> None:
+    a = make_meeting("2016-04-19")
+    b = make_meeting("2016-05-24", "Styrelsemöte")
+    c = make_meeting("2016-09-13")
+    archive = build_archive([c, b, a], DEFAULT)
+    assert archive.neighbours[a.id] == (None, c)
+    assert archive.neighbours[c.id] == (a, None)
+    assert archive.neighbours[b.id] == (None, None)
+
+
+def test_meeting_view_marks_decisions_at_their_line() -> None:
+    meeting = make_meeting(
+        markdown="Text om ärendet.\n\n**Beslut:** Godkändes.\n",
+        decisions=(Decision("beslut-1", "Godkändes.", (), "1", None, 14),),
+    )
+    view = _meeting_view([meeting], meeting.id)
+    item = view.segments[-1]
+    assert item.anchor == "punkt-1"
+    assert item.text.marks[0].id == "beslut-1"
+    assert item.text.marks[0].line == 2
+    html = str(render_markdown(item.text))
+    assert html.index("Text om ärendet") < html.index('id="beslut-1"')
+
+
+def test_an_action_named_by_its_id_in_later_minutes_continues_its_track() -> None:
+    first = make_meeting("2016-04-19", actions=(make_action("Boka lokal", due="2016-06-15"),))
+    second = make_meeting(
+        "2016-09-13",
+        actions=(make_action("Klart: 2016-04-19-kommundirektormote#atgard-1", done=True),),
+    )
+    (track,) = build_archive([first, second], DEFAULT).tracks
+    assert track.closed_in is second
+
+
+def test_inferred_sentences_are_not_carried_across_meetings() -> None:
+    inferred = ActionItem(
+        "atgard-1", "Avrapportering till styrelsen", (), None, False, True, "1", 12
+    )
+    first = make_meeting("2016-04-19", actions=(inferred,))
+    second = make_meeting("2016-09-13", actions=(inferred,))
+    assert len(build_archive([first, second], DEFAULT).tracks) == 2
+
+
+def test_repeated_headings_get_unique_anchors() -> None:
+    segments = (
+        Segment(SegmentKind.ITEM, "3. Ett", "a", 10, 11, "3"),
+        Segment(SegmentKind.ITEM, "3. Ett igen", "b", 12, 13, "3"),
+        Segment(SegmentKind.DECISIONS, "Beslut", "- x", 14, 15),
+    )
+    meeting = make_meeting(
+        segments=segments,
+        decisions=(Decision("beslut-1", "x", (), None, None, 15),),
+    )
+    view = _meeting_view([meeting], meeting.id)
+    anchors = [s.anchor for s in view.segments]
+    assert anchors == ["punkt-3", "punkt-3--2", "beslutslista"]
+
+
+def test_progress_is_reported_on_long_builds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(build_module, "PROGRESS_EVERY", 10)
+    built = build(tmp_path / "site")
+    assert "10 sidor skrivna …" in built.messages and "50 sidor skrivna …" in built.messages

@@ -149,3 +149,109 @@ def build(
     click.echo(result.summary(), err=True)
     if not result.ok:
         sys.exit(1)
+
+
+source_option = click.option(
+    "--source",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("minutes"),
+    show_default=True,
+    help="Mappen med minnesanteckningar.",
+)
+
+
+@main.command()
+@click.option(
+    "--body",
+    required=True,
+    help="Mötestyp, t.ex. kommundirektörmöte eller styrelsen (se 'bodies' i konfigurationen).",
+)
+@click.option(
+    "--date", "date_text", required=True, help="Mötesdatum, t.ex. 2016-05-24 eller '24 maj 2016'."
+)
+@click.option(
+    "--from",
+    "previous",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Mötet vars öppna åtgärder förs över (standard: samma mötestyps senaste tidigare möte).",
+)
+@source_option
+@config_option
+def new(
+    body: str, date_text: str, previous: Path | None, source: Path, config_path: Path | None
+) -> None:
+    """Skapa nya minnesanteckningar i husstil, med förra mötets öppna åtgärder.
+
+    Skriver sökvägen till den nya filen på stdout, så att den kan öppnas direkt:
+    $EDITOR "$(mlr-minutes new --body styrelsen --date 2016-05-24)".
+    """
+    from .new import plan_minutes, write_minutes
+
+    config = _config(config_path)
+    result = plan_minutes(body, date_text, source, config, previous)
+    report(result.diagnostics)
+    if result.minutes is None:
+        sys.exit(1)
+    problem = write_minutes(result.minutes)
+    if problem is not None:
+        report([problem])
+        sys.exit(1)
+    minutes = result.minutes
+    if minutes.previous is not None:
+        click.echo(
+            f"{len(minutes.carried)} öppna åtgärder förda över från {minutes.previous.source}",
+            err=True,
+        )
+    click.echo(f"Fyll i platsen, deltagarna och punkterna i {minutes.path}", err=True)
+    click.echo(str(minutes.path))
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port på 127.0.0.1; 0 väljer en ledig port.",
+)
+@source_option
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Mapp med mallar som ersätter de inbyggda med samma namn.",
+)
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Sökväg som webbplatsen visas under, t.ex. /mlr-arkiv/.",
+)
+@config_option
+def serve(
+    port: int, source: Path, templates: Path | None, base_url: str, config_path: Path | None
+) -> None:
+    """Visa webbplatsen lokalt och bygg om den när en fil sparas (avsluta med Ctrl-C)."""
+    from .serve import ServeOptions, serve_forever
+
+    if config_path is None and DEFAULT_CONFIG.is_file():
+        config_path = DEFAULT_CONFIG
+    config = _config(config_path)  # a broken configuration stops here, before serving
+    options = ServeOptions(
+        source=source,
+        templates=templates,
+        base_url=base_url,
+        config=config,
+        config_path=config_path,
+        port=port,
+    )
+
+    def ready(url: str) -> None:
+        click.echo(f"Webbplatsen visas på {url} – avsluta med Ctrl-C", err=True)
+        click.echo(url)  # alone on stdout, for scripts and tests
+
+    try:
+        serve_forever(options, log=lambda text: click.echo(text, err=True), ready=ready)
+    except OSError as error:
+        click.echo(f"fel: servern kunde inte starta på port {port}: {error.strerror}", err=True)
+        sys.exit(1)
+    click.echo("Servern är stoppad.", err=True)

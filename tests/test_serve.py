@@ -1,0 +1,232 @@
+"""``mlr-minutes serve``: builds, serves on 127.0.0.1, rebuilds on save, survives broken files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from mlr_minutes.serve import DevServer, ServeOptions, inject
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
+TIMEOUT = 10.0
+MEETING = "2017-05-23-styrelsemote"
+
+# No proxy, whatever the environment says: these requests go to this machine only.
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+RAW_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+
+
+def get(url: str, opener: urllib.request.OpenerDirector = OPENER) -> tuple[int, str, str]:
+    """Status, body and Location of a GET, errors included (never raises for HTTP status)."""
+    try:
+        with opener.open(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8"), ""
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode("utf-8"), error.headers.get("Location", "")
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"timed out after {TIMEOUT} s waiting for {what}")
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    folder = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, folder)
+    return folder
+
+
+@pytest.fixture
+def server(source: Path) -> Iterator[DevServer]:
+    lines: list[str] = []
+    dev = DevServer(ServeOptions(source=source, port=0, poll_seconds=0.1), log=lines.append)
+    dev.start()
+    try:
+        yield dev
+    finally:
+        dev.stop()
+
+
+def rewrite(path: Path, text: str) -> None:
+    # A different size as well as a new mtime, so that even coarse clocks see the change.
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_serves_the_site_with_the_reload_script(server: DevServer) -> None:
+    assert server.url.startswith("http://127.0.0.1:")
+    status, page, _ = get(server.url)
+    assert status == 200
+    assert '<script src="/__mlr_reload.js" data-bygge="1"></script></body>' in page
+    assert get(server.url + "__mlr_reload") == (200, "1", "")
+    status, script, _ = get(server.url + "__mlr_reload.js")
+    assert status == 200
+    assert "location.reload" in script
+    status, css, _ = get(server.url + "static/style.css")
+    assert status == 200
+    assert "__mlr_reload" not in css
+    status, _, location = get(server.url + "moten", RAW_OPENER)
+    assert (status, location) == (301, "/moten/")
+    status, missing, _ = get(server.url + "finns-inte/")
+    assert status == 404
+    assert "__mlr_reload.js" in missing
+
+
+def test_the_built_site_has_no_reload_script(server: DevServer) -> None:
+    pages = list(server.out.rglob("*.html"))
+    assert pages
+    assert not any("__mlr_reload" in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_rebuilds_when_a_file_changes_and_survives_a_broken_one(
+    server: DevServer, source: Path
+) -> None:
+    minutes = source / f"{MEETING}.md"
+    page_url = server.url + f"moten/{MEETING}/"
+    status, page, _ = get(page_url)
+    assert status == 200
+    assert "Zebrafinkens återkomst" not in page
+
+    original = minutes.read_text(encoding="utf-8")
+    rewrite(minutes, original + "\n### 99. Zebrafinkens återkomst\n\nNytt stycke.\n")
+    wait_for(lambda: "Zebrafinkens återkomst" in get(page_url)[1], "the edited page")
+    assert int(get(server.url + "__mlr_reload")[1]) >= 2
+
+    broken = source / "2017-06-01-styrelsemote.md"
+    rewrite(broken, "---\ndate: [2017-06-01\n---\n\n## Styrelsemöte\n\n### 1. Punkt\n")
+    wait_for(lambda: 'role="alert"' in get(server.url)[1], "the error banner")
+    status, page, _ = get(server.url)
+    assert status == 200
+    assert "Senaste bygget har 1 fel" in page
+    assert f"{broken}:" in page
+    assert "front-matter-invalid" in page
+    assert "Zebrafinkens återkomst" in get(page_url)[1]  # the rest of the site is still served
+    status, error_page, _ = get(server.url + "finns-inte/")
+    assert status == 500
+    assert "Webbplatsen kunde inte byggas färdigt" in error_page
+    assert "__mlr_reload.js" in error_page
+
+    rewrite(broken, "---\ndate: 2017-06-01\n---\n\n## Styrelsemöte\n\n### 1. Punkt\n")
+    wait_for(lambda: 'role="alert"' not in get(server.url)[1], "the banner to go")
+    assert get(server.url + "moten/2017-06-01-styrelsemote/")[0] == 200
+
+
+def test_a_site_that_cannot_be_built_at_all_shows_the_error_page(tmp_path: Path) -> None:
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "utan-datum.md").write_text("## Möte\n\n### 1. Punkt\n", encoding="utf-8")
+    with DevServer(ServeOptions(source=folder, port=0), log=lambda _: None) as dev:
+        status, page, _ = get(dev.url)
+        assert status in (200, 500)
+        assert "missing-date" in page
+        assert "mötesdatum saknas" in page
+
+
+def test_base_url_prefix(source: Path) -> None:
+    options = ServeOptions(source=source, port=0, base_url="mlr-arkiv")
+    with DevServer(options, log=lambda _: None) as dev:
+        assert dev.url.endswith("/mlr-arkiv/")
+        root = dev.url.removesuffix("mlr-arkiv/")
+        assert get(root, RAW_OPENER)[::2] == (302, "/mlr-arkiv/")
+        assert get(dev.url)[0] == 200
+        assert get(root + "index.html")[0] == 404
+
+
+def test_stop_is_clean(source: Path) -> None:
+    before = set(threading.enumerate())
+    dev = DevServer(ServeOptions(source=source, port=0), log=lambda _: None)
+    url = dev.start()
+    workdir = dev.out.parent
+    assert workdir.is_dir()
+    dev.stop()
+    assert not workdir.exists()
+    assert set(threading.enumerate()) <= before
+    with pytest.raises(urllib.error.URLError):
+        get(url)
+
+
+def test_injection_puts_the_banner_after_body_and_the_script_before_its_end() -> None:
+    from mlr_minutes.model import Diagnostic, Level
+    from mlr_minutes.serve import BuildState
+
+    error = Diagnostic(Level.ERROR, "minutes/x.md", 3, "missing-date", "mötesdatum <saknas>")
+    page = b'<html><body class="x"><p>Hej</p></body></html>'
+    out = inject(page, BuildState(7, (error,), True)).decode()
+    assert out.startswith('<html><body class="x"><div role="alert"')
+    assert "minutes/x.md:3" in out and "mötesdatum &lt;saknas&gt;" in out
+    assert out.endswith(
+        '<p>Hej</p><script src="/__mlr_reload.js" data-bygge="7"></script></body></html>'
+    )
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_the_command_prints_the_url_and_stops_cleanly(source: Path, stop: signal.Signals) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mlr_minutes", "serve", "--port", "0", "--source", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stdout = process.stdout
+        assert stdout is not None
+        lines: list[str] = []
+        # readline blocks; a thread bounds the wait for the URL line.
+        reader = threading.Thread(target=lambda: lines.append(stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(TIMEOUT)
+        assert lines and lines[0].startswith("http://127.0.0.1:"), lines
+        url = lines[0].strip()
+        assert get(url)[0] == 200
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+    assert "Servern är stoppad." in err
+    assert "Traceback" not in err
+
+
+def test_a_busy_port_is_reported_in_swedish(source: Path) -> None:
+    from click.testing import CliRunner
+
+    from mlr_minutes.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        before = signal.getsignal(signal.SIGTERM)
+        result = CliRunner().invoke(main, ["serve", "--port", str(port), "--source", str(source)])
+    assert result.exit_code == 1, result.output
+    assert f"fel: servern kunde inte starta på port {port}" in result.stderr
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -128,8 +128,17 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+SCHEMAS = ("meeting", "meetings", "decisions", "action-items")
+"""The published JSON Schemas: one meeting, and the archive-wide index and registers."""
+
+
+def schema(name: str) -> JsonObject:
+    """The JSON Schema ``name`` (one of :data:`SCHEMAS`)."""
+    path = resources.files("mlr_minutes").joinpath(f"schema/{name}.schema.json")
+    loaded: JsonObject = json.loads(path.read_text("utf-8"))
+    return loaded
+
+
 def meeting_schema() -> JsonObject:
     """The JSON Schema of :func:`meeting_to_json`'s output."""
-    text = resources.files("mlr_minutes").joinpath("schema/meeting.schema.json").read_text("utf-8")
-    schema: JsonObject = json.loads(text)
-    return schema
+    return schema("meeting")

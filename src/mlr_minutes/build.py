@@ -21,7 +21,6 @@ from .archive import build_archive
 from .config import DEFAULT, Config
 from .load import load_meetings
 from .model import Diagnostic, Level
-from .read import read_source
 from .render import Renderer, RenderError, static_files
 from .views import Urls, normalise_base_url, site_pages, site_view
 from .write import atomic_output
@@ -131,14 +130,13 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     urls = Urls(normalise_base_url(options.base_url))
     today = build_date()
     renderer = Renderer(site_view(urls, today), options.templates)
-    sources = {m.id: read_source(Path(m.source)).text for m in archive.meetings}
 
     pages = 0
     try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
                 writer.copy(path, f"static/{name}")
-            for page, html in renderer.render_all(site_pages(archive, urls, today, sources)):
+            for page, html in renderer.render_all(site_pages(archive, urls, today)):
                 writer.write_text(page.path, html)
                 pages += 1
                 if pages % PROGRESS_EVERY == 0:

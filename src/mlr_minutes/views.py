@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .archive import ActionTrack, Archive, Attendance, FocusArea, slugify
@@ -672,28 +672,10 @@ def _action_mark(ctx: _Context, meeting: Meeting, action: ActionItem, line: int)
     return Mark(line, "atgard", action.id, f"Åtgärd {number}", tuple(notes), tuple(links), state)
 
 
-def _body_starts(meeting: Meeting, source: str | None) -> list[int]:
-    """The 1-based line where each segment's Markdown really starts.
-
-    A segment's text may have had blank lines stripped from its start while
-    ``body_line`` still points at them; with the source at hand, skip those.
-    """
-    starts = [segment.body_line for segment in meeting.segments]
-    if source is None:
-        return starts
-    lines = source.split("\n")
-    for index, segment in enumerate(meeting.segments):
-        start = segment.body_line
-        while segment.markdown and start <= len(lines) and not lines[start - 1].strip():
-            start += 1
-        starts[index] = start
-    return starts
-
-
-def _meeting_view(ctx: _Context, meeting: Meeting, source: str | None = None) -> MeetingView:
+def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
     urls = ctx.urls
     segments = meeting.segments
-    starts = _body_starts(meeting, source)
+    starts = [segment.body_line for segment in segments]
     marks: dict[int, list[Mark]] = defaultdict(list)
     unplaced: list[Mark] = []
     placed_in: dict[str, int] = {}
@@ -1347,14 +1329,8 @@ def site_view(urls: Urls, today: dt.date) -> SiteView:
     )
 
 
-def site_pages(
-    archive: Archive, urls: Urls, today: dt.date, sources: Mapping[str, str] | None = None
-) -> Iterator[Page]:
-    """Every page of the site, each with its view, one at a time.
-
-    ``sources`` maps a meeting id to its source text, so that marks land on
-    the exact line even where a segment's text was trimmed.
-    """
+def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
+    """Every page of the site, each with its view, one at a time."""
     ctx = _Context(archive, urls, today)
     home = Link(urls.home(), "Start")
     meetings_link = Link(urls.meetings(), "Möten")
@@ -1397,7 +1373,7 @@ def site_pages(
         )  # fmt: skip
 
     for meeting in archive.meetings:
-        view = _meeting_view(ctx, meeting, (sources or {}).get(meeting.id))
+        view = _meeting_view(ctx, meeting)
         yield Page(
             output_path(urls.meeting(meeting.id), urls), "meeting.html", view.title, "moten",
             view, (home, meetings_link, Link(urls.body(slugify(meeting.body)), meeting.body)),

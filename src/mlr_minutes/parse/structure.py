@@ -345,10 +345,19 @@ def _close(segments: list[_OpenSegment], source_lines: list[str]) -> list[Segmen
     closed: list[Segment] = []
     for position, segment in enumerate(segments):
         end = segments[position + 1].line if position + 1 < len(segments) else len(source_lines) + 1
-        body = "\n".join(source_lines[segment.body_line - 1 : end - 1]).strip("\n")
+        lines = source_lines[segment.body_line - 1 : end - 1]
+        # Blank lines around the body are not part of it; body_line follows its first line.
+        leading = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        trailing = next((i for i, line in enumerate(reversed(lines)) if line.strip()), len(lines))
+        body = "\n".join(lines[leading : len(lines) - trailing])
         closed.append(
             Segment(
-                segment.kind, segment.heading, body, segment.line, segment.body_line, segment.item
+                segment.kind,
+                segment.heading,
+                body,
+                segment.line,
+                segment.body_line + (leading if body else 0),
+                segment.item,
             )
         )
     return closed

@@ -110,7 +110,8 @@ def test_start_page_lists_latest_meetings_open_actions_and_focus_areas(site: Bui
 
 def test_meetings_grouped_by_year_and_filterable_by_body_without_js(site: Built) -> None:
     page = parse_html(site.html("moten/index.html"))
-    assert [text for level, text in page.headings if level == 2] == ["2017", "2016"]
+    years = [text for level, text in page.headings if level == 2 and text[:2] == "20"]
+    assert years == ["2017", "2016"]
     assert ("/moten/styrelsemote/", "Styrelsemöte (2)") in page.links
     assert ("/moten/kommundirektormote/", "Kommundirektörmöte (3)") in page.links
     body = parse_html(site.html("moten/styrelsemote/index.html"))
@@ -165,7 +166,8 @@ def test_previous_and_next_meeting_of_the_same_body(site: Built) -> None:
 
 def test_decision_register_newest_first_with_items_and_focus_tags(site: Built) -> None:
     page = parse_html(site.html("beslut/index.html"))
-    assert [text for level, text in page.headings if level == 2] == ["2017", "2016"]
+    years = [text for level, text in page.headings if level == 2 and text[:2] == "20"]
+    assert years == ["2017", "2016"]
     decisions = [href for href, _ in page.links if "#beslut-" in href]
     assert decisions[0] == "/moten/2017-05-23-styrelsemote/#beslut-1"
     assert decisions[-1] == "/moten/2016-04-19-kommundirektormote/#beslut-4"
@@ -236,7 +238,7 @@ def test_closed_action_is_marked_on_the_meeting_that_set_it(site: Built) -> None
 def test_focus_area_timeline_in_date_order_with_chart_and_table(site: Built) -> None:
     html = site.html("fokusomraden/arbetsmarknad-och-sysselsattning/index.html")
     page = parse_html(html)
-    entries = [text for level, text in page.headings if level == 2]
+    entries = [t for level, t in page.headings if level == 2 and t != "Hämta och prenumerera"]
     assert entries == [
         "Kommundirektörmöte 19 april 2016",
         "Styrelsemöte 24 maj 2016",

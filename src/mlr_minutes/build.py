@@ -19,10 +19,14 @@ from pathlib import Path
 
 from .archive import build_archive
 from .config import DEFAULT, Config
+from .feeds import feed_files
+from .ical import calendar_files
 from .load import load_meetings
 from .model import Diagnostic, Level
+from .opendata import open_data_files
 from .render import Renderer, RenderError, static_files
-from .views import Urls, normalise_base_url, site_pages, site_view
+from .sitemap import robots, sitemap
+from .views import Urls, normalise_base_url, site_origin, site_pages, site_view
 from .write import atomic_output
 
 PROGRESS_EVERY = 500
@@ -128,21 +132,35 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
 
     archive = build_archive(meetings, options.config)
     urls = Urls(normalise_base_url(options.base_url))
+    origin = site_origin(options.base_url)
+    site_url = f"{origin}{urls.base}" if origin else None
     today = build_date()
-    renderer = Renderer(site_view(urls, today), options.templates)
+    renderer = Renderer(site_view(urls, today, origin), options.templates)
 
     pages = 0
     try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
                 writer.copy(path, f"static/{name}")
+            listed: list[str] = []
             for page, html in renderer.render_all(site_pages(archive, urls, today)):
                 writer.write_text(page.path, html)
+                if page.path != "404.html":
+                    listed.append(page.url_path)
                 pages += 1
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
                 writer.copy(Path(meeting.source), f"moten/{meeting.id}/{meeting.id}.md")
+            progress("Skriver flöden, kalendrar och öppna data …")
+            for data_path, data in (
+                *feed_files(archive, urls, site_url),
+                *calendar_files(archive, urls, site_url),
+                *open_data_files(archive, urls),
+            ):
+                writer.write_bytes(data_path, data)
+            writer.write_bytes("sitemap.xml", sitemap(listed, urls, origin))
+            writer.write_bytes("robots.txt", robots(urls, origin))
             files = writer.files
     except RenderError as error:
         diagnostics += (

@@ -114,7 +114,10 @@ def open_data_files(archive: Archive, urls: Urls) -> Iterator[tuple[str, bytes]]
     """(site path, bytes) for every open-data file."""
     yield "api/meetings.json", _json(meeting_index(archive, urls))
     for meeting in archive.meetings:
-        yield f"api/meetings/{meeting.id}.json", _json(meeting_to_json(meeting))
+        # The published file, not the builder's path: the same minutes give the same bytes
+        # wherever they were built from.
+        data = meeting_to_json(meeting) | {"source": urls.source(meeting.id)}
+        yield f"api/meetings/{meeting.id}.json", _json(data)
     decisions = decision_records(archive, urls)
     actions = action_records(archive, urls)
     yield "api/decisions.json", _json(decisions)

@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from .archive import ActionTrack, Archive, Attendance, FocusArea, slugify
 from .model import ActionItem, DateValue, Decision, Meeting, Outcome, Person, Precision, SegmentKind
@@ -82,9 +83,19 @@ def meeting_title(meeting: Meeting) -> str:
 
 
 def normalise_base_url(base_url: str) -> str:
-    """``mlr-arkiv`` → ``/mlr-arkiv/``: root-relative, one slash at each end."""
-    inner = base_url.strip().strip("/")
+    """``mlr-arkiv`` or ``https://host/mlr-arkiv`` → ``/mlr-arkiv/``: root-relative, one slash
+    at each end (pages link root-relative, so the site also works behind another host)."""
+    inner = urlsplit(base_url.strip()).path.strip("/") if "://" in base_url else base_url
+    inner = inner.strip().strip("/")
     return f"/{inner}/" if inner else "/"
+
+
+def site_origin(base_url: str) -> str | None:
+    """``https://host`` when the base URL is absolute; None for a plain path."""
+    if "://" not in base_url:
+        return None
+    parts = urlsplit(base_url.strip())
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +198,20 @@ class NavItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternate:
+    """Another form of a page's content: a feed, a calendar, data to download."""
+
+    href: str
+    """URL."""
+    type: str
+    """Media type (``application/atom+xml``, ``text/calendar``, ``text/csv``, …)."""
+    title: str
+    """What it is, in Swedish."""
+    advertise: bool = True
+    """Whether to announce it with ``<link rel="alternate">``, not only link to it."""
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     """What every page shows around its content."""
 
@@ -204,6 +229,11 @@ class SiteView:
     """Accessibility statement URL (in every footer)."""
     build_date: str
     """The date the build regards as today, written in Swedish."""
+    canonical_root: str = ""
+    """``https://host`` when the site's full address is known, else empty (canonical links
+    are then root-relative)."""
+    alternates: tuple[Alternate, ...] = ()
+    """Feeds and calendars of the whole archive, announced on every page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +252,15 @@ class Page:
     """The page's view model."""
     breadcrumbs: tuple[Link, ...] = ()
     """Links from the start page down to the page's parent."""
+    description: str = ""
+    """The meta description: what a search engine or a link preview shows."""
+    alternates: tuple[Alternate, ...] = ()
+    """This page's content as feeds, calendars or data files."""
+
+    @property
+    def url_path(self) -> str:
+        """The page's path as linked: ``moten/x/`` for ``moten/x/index.html``."""
+        return self.path.removesuffix("index.html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1307,7 +1346,16 @@ NAV = (
 )
 
 
-def site_view(urls: Urls, today: dt.date) -> SiteView:
+def archive_alternates(urls: Urls) -> tuple[Alternate, ...]:
+    """The archive-wide feed and calendar."""
+    return (
+        Alternate(f"{urls.base}feed.xml", "application/atom+xml", "Nya möten (Atom-flöde)"),
+        Alternate(f"{urls.base}kalender.ics", "text/calendar",
+                  "Kalender med möten och åtgärders slutdatum (iCalendar)"),
+    )  # fmt: skip
+
+
+def site_view(urls: Urls, today: dt.date, origin: str | None = None) -> SiteView:
     """The frame shared by every page."""
     hrefs = {
         "home": urls.home(),
@@ -1326,7 +1374,20 @@ def site_view(urls: Urls, today: dt.date) -> SiteView:
         nav=tuple(NavItem(hrefs[key], text, key) for key, text in NAV),
         accessibility=urls.accessibility(),
         build_date=format_date(today),
+        canonical_root=origin or "",
+        alternates=archive_alternates(urls),
     )
+
+
+def _meeting_description(meeting: Meeting) -> str:
+    parts = [f"Minnesanteckningar från {meeting_title(meeting)}"]
+    if meeting.location:
+        parts[0] += f", {meeting.location}"
+    counts = [f"{len(meeting.decisions)} beslut", f"{len(meeting.action_items)} åtgärder"]
+    if meeting.focus_areas:
+        names = dict.fromkeys(f.name for f in meeting.focus_areas)
+        counts.append("fokusfrågor: " + ", ".join(names))
+    return f"{parts[0]}: " + "; ".join(counts) + "."
 
 
 def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
@@ -1347,6 +1408,15 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
             focus=focus,
             meeting_count=len(archive.meetings),
             open_count=len(open_rows),
+        ),
+        description=(
+            "Minnesanteckningar från MalmöLundregionens möten: beslut, åtgärder och hur "
+            "fokusfrågorna utvecklas från möte till möte."
+        ),
+        alternates=(
+            *archive_alternates(urls),
+            Alternate(f"{urls.base}api/meetings.json", "application/json",
+                      "Alla möten som öppna data (JSON)", advertise=False),
         ),
     )  # fmt: skip
 
@@ -1377,6 +1447,13 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         yield Page(
             output_path(urls.meeting(meeting.id), urls), "meeting.html", view.title, "moten",
             view, (home, meetings_link, Link(urls.body(slugify(meeting.body)), meeting.body)),
+            description=_meeting_description(meeting),
+            alternates=(
+                Alternate(f"{urls.base}api/meetings/{meeting.id}.json", "application/json",
+                          "Mötet som öppna data (JSON)", advertise=False),
+                Alternate(urls.source(meeting.id), "text/markdown",
+                          "Minnesanteckningarna i Markdown", advertise=False),
+            ),
         )  # fmt: skip
 
     years: dict[str, list[DecisionRow]] = defaultdict(list)
@@ -1393,6 +1470,13 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
             total,
         ),
         (home,),
+        description=f"Beslutsregister: {total} beslut från MalmöLundregionens möten, nyast först.",
+        alternates=(
+            Alternate(f"{urls.base}beslut.csv", "text/csv", "Beslutsregistret som kalkylblad (CSV)",
+                      advertise=False),
+            Alternate(f"{urls.base}api/decisions.json", "application/json",
+                      "Beslutsregistret som öppna data (JSON)", advertise=False),
+        ),
     )  # fmt: skip
 
     yield Page(
@@ -1400,12 +1484,25 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         ActionsView(tuple(open_rows), tuple(done_rows), format_date(today),
                     sum(r.overdue for r in open_rows)),
         (home,),
+        description=(
+            f"Åtgärdslista: {len(open_rows)} öppna och {len(done_rows)} avslutade åtgärder "
+            "från MalmöLundregionens möten, med ansvariga och slutdatum."
+        ),
+        alternates=(
+            Alternate(f"{urls.base}kalender.ics", "text/calendar",
+                      "Slutdatum för öppna åtgärder i din kalender (iCalendar)"),
+            Alternate(f"{urls.base}atgarder.csv", "text/csv", "Åtgärdslistan som kalkylblad (CSV)",
+                      advertise=False),
+            Alternate(f"{urls.base}api/action-items.json", "application/json",
+                      "Åtgärdslistan som öppna data (JSON)", advertise=False),
+        ),
     )  # fmt: skip
 
     focus_link = Link(urls.focus_areas(), "Fokusområden")
     yield Page(
         output_path(urls.focus_areas(), urls), "focus_areas.html", "Fokusområden",
         "fokusomraden", FocusAreasView(focus), (home,),
+        description="MalmöLundregionens fokusfrågor och hur var och en har utvecklats över tid.",
     )  # fmt: skip
     for area in archive.focus_areas:
         entries = []
@@ -1437,6 +1534,16 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
             output_path(urls.focus_area(area.slug), urls), "focus_area.html", area.name,
             "fokusomraden", FocusAreaView(area.name, tuple(entries), _chart(area)),
             (home, focus_link),
+            description=(
+                f"Fokusfrågan {area.name}: status, beslut och åtgärder vid "
+                f"{len(area.entries)} möten, i tidsordning."
+            ),
+            alternates=(
+                Alternate(f"{urls.focus_area(area.slug)}feed.xml", "application/atom+xml",
+                          f"Nytt om {area.name} (Atom-flöde)"),
+                Alternate(f"{urls.focus_area(area.slug)}kalender.ics", "text/calendar",
+                          f"Möten och slutdatum om {area.name} (iCalendar)"),
+            ),
         )  # fmt: skip
 
     municipalities_link = Link(urls.municipalities(), "Kommuner")

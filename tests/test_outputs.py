@@ -151,3 +151,55 @@ def test_csv_opens_with_the_csv_module_and_keeps_swedish_letters(archive: Archiv
 def test_outputs_are_byte_identical_when_built_twice(archive: Archive) -> None:
     again = build_archive(load_meetings([ARCHIVE], DEFAULT).meetings, DEFAULT)
     assert outputs(archive, SITE_URL) == outputs(again, SITE_URL)
+
+
+def test_the_build_publishes_and_announces_every_feed_calendar_and_data_file(
+    tmp_path: Path,
+) -> None:
+    from mlr_minutes.build import BuildOptions, build_site
+
+    out = tmp_path / "site"
+    result = build_site(BuildOptions(ARCHIVE, out, base_url=SITE_URL), progress=lambda _: None)
+    assert result.ok, result.diagnostics
+    for name in (
+        "feed.xml",
+        "kalender.ics",
+        "beslut.csv",
+        "atgarder.csv",
+        "sitemap.xml",
+        "robots.txt",
+        "api/meetings.json",
+        "api/decisions.json",
+        "api/action-items.json",
+        "api/schema/meeting.json",
+    ):
+        assert (out / name).is_file(), name
+    home = (out / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://mlr.example.se/mlr-arkiv/">' in home
+    assert 'rel="alternate" type="application/atom+xml"' in home
+    assert 'href="/mlr-arkiv/feed.xml"' in home and 'href="/mlr-arkiv/kalender.ics"' in home
+    assert '<meta name="description" content="Minnesanteckningar från' in home
+    area = next((out / "fokusomraden").glob("*/index.html")).read_text("utf-8")
+    slug = area.split('rel="canonical" href="https://mlr.example.se/mlr-arkiv/fokusomraden/')[1]
+    slug = slug.split("/")[0]
+    assert f'href="/mlr-arkiv/fokusomraden/{slug}/feed.xml"' in area
+    assert f'href="/mlr-arkiv/fokusomraden/{slug}/kalender.ics"' in area
+    decisions = (out / "beslut" / "index.html").read_text("utf-8")
+    assert 'href="/mlr-arkiv/beslut.csv"' in decisions
+    actions = (out / "atgarder" / "index.html").read_text("utf-8")
+    assert 'href="/mlr-arkiv/atgarder.csv"' in actions
+    meeting = (out / "moten" / "2016-04-19-kommundirektormote" / "index.html").read_text("utf-8")
+    assert 'href="/mlr-arkiv/api/meetings/2016-04-19-kommundirektormote.json"' in meeting
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://mlr.example.se/mlr-arkiv/moten/2016-04-19-kommundirektormote/</loc>" in (
+        sitemap
+    )
+    assert "404.html" not in sitemap
+    robots = (out / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://mlr.example.se/mlr-arkiv/sitemap.xml" in robots
+    published = json.loads((out / "api/meetings/2016-04-19-kommundirektormote.json").read_text())
+    assert (
+        published["source"]
+        == "/mlr-arkiv/moten/2016-04-19-kommundirektormote/2016-04-19-kommundirektormote.md"
+    )
+    assert (out / published["source"].removeprefix("/mlr-arkiv/")).is_file()

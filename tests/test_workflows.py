@@ -91,7 +91,7 @@ def test_pages_workflow_builds_checks_tests_and_deploys() -> None:
     assert 'MLR_CHROMIUM=${chromium}" >> "$GITHUB_ENV"' in commands
     test_step = next(s for s in steps(build) if s.get("run") == "make test")
     assert test_step["env"] == {"MLR_REQUIRE_BROWSER": "1"}
-    assert 'make site BASE_URL="${{ steps.pages.outputs.base_path }}/"' in commands
+    assert 'make site BASE_URL="${{ steps.pages.outputs.base_url }}/"' in commands
     assert "actions/configure-pages@v6" in uses(build)
     upload = next(s for s in steps(build) if s.get("uses") == "actions/upload-pages-artifact@v5")
     assert upload["with"] == {"path": "site"}

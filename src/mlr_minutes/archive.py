@@ -11,20 +11,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .config import Config
 from .model import ActionItem, Decision, FocusAreaStatus, Meeting, Person, Precision, Reference
+from .parse.text import slugify as slug_of
 
 
 def slugify(text: str) -> str:
-    """A URL slug: lower case, å/ä→a, ö→o, other letters without accents, the rest → ``-``."""
-    folded = text.casefold().replace("å", "a").replace("ä", "a").replace("ö", "o")
-    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+    """A URL slug (see :func:`mlr_minutes.parse.text.slugify`), never empty."""
+    return slug_of(text) or "x"
 
 
 def normalise_text(text: str) -> str:

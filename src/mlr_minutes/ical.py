@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .archive import ActionTrack, Archive
 from .feeds import absolute, meeting_summary
@@ -76,38 +76,84 @@ def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event 
     return event
 
 
+CALENDAR_YEARS = 3
+"""Calendars hold the meetings of the archive's last three years (and every open due date):
+a subscribed calendar is for what is current, and must not grow with the archive."""
+
+
+class CalendarWriter:
+    """Assembles calendars from events serialised once each.
+
+    The same meeting stands in the archive calendar and in each of its focus areas'
+    calendars; icalendar's serialisation (line folding, escaping) is the costly part,
+    so each event is written once and the bytes reused.
+    """
+
+    def __init__(self) -> None:
+        self._events: dict[str, bytes] = {}
+        zone = Calendar()
+        zone.add_component(Timezone.from_tzid("Europe/Stockholm"))
+        self._zone = _components(zone.to_ical())
+
+    def event(self, event: Event) -> bytes:
+        uid = str(event["uid"])
+        if uid not in self._events:
+            data: bytes = event.to_ical()
+            self._events[uid] = data
+        return self._events[uid]
+
+    def calendar(self, name: str, events: Iterable[Event | None]) -> bytes:
+        """A calendar of ``events`` (None skipped), with the time zone it needs."""
+        cal = Calendar()
+        cal.add("prodid", PRODUCT)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", "Europe/Stockholm")
+        whole: bytes = cal.to_ical()
+        head = whole.removesuffix(b"END:VCALENDAR\r\n")
+        body = [self.event(event) for event in events if event is not None]
+        zone = self._zone if any(b"TZID=" in event for event in body) else b""
+        return head + zone + b"".join(body) + b"END:VCALENDAR\r\n"
+
+
+def _components(calendar: bytes) -> bytes:
+    """The components inside a serialised VCALENDAR (its own lines stripped)."""
+    start = calendar.index(b"BEGIN:VTIMEZONE")
+    return calendar[start:].removesuffix(b"END:VCALENDAR\r\n")
+
+
 def calendar(name: str, events: Iterable[Event | None]) -> bytes:
     """A calendar of ``events`` (None skipped), with the time zone it needs."""
-    cal = Calendar()
-    cal.add("prodid", PRODUCT)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Stockholm")
-    for event in events:
-        if event is not None:
-            cal.add_component(event)
-    cal.add_missing_timezones()
-    data: bytes = cal.to_ical()
-    return data
+    return CalendarWriter().calendar(name, events)
+
+
+def _recent(meetings: Iterable[Meeting], newest: dt.date | None) -> list[Meeting]:
+    if newest is None:
+        return []
+    since = newest.replace(year=newest.year - CALENDAR_YEARS, day=min(newest.day, 28))
+    return [m for m in meetings if m.date is not None and m.date >= since]
 
 
 def calendar_files(
     archive: Archive, urls: Urls, site_url: str | None
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) for the whole calendar and one per focus area."""
+    writer = CalendarWriter()
+    dated = [m.date for m in archive.meetings if m.date is not None]
+    newest = max(dated) if dated else None
     yield (
         "kalender.ics",
-        calendar(
+        writer.calendar(
             "MalmöLundregionen – möten och åtgärder",
             [
-                *(meeting_event(m, urls, site_url) for m in archive.meetings),
+                *(meeting_event(m, urls, site_url) for m in _recent(archive.meetings, newest)),
                 *(action_event(t, urls, site_url) for t in archive.tracks),
             ],
         ),
     )
     for area in archive.focus_areas:
-        meetings = [entry.meeting for entry in area.entries]
+        meetings = _recent((entry.meeting for entry in area.entries), newest)
         actions = {
             (entry.meeting.id, action.id) for entry in area.entries for action in entry.actions
         }
@@ -115,7 +161,7 @@ def calendar_files(
         unique = list({id(t): t for t in tracks}.values())
         yield (
             f"fokusomraden/{area.slug}/kalender.ics",
-            calendar(
+            writer.calendar(
                 f"Fokusfråga: {area.name}",
                 [
                     *(meeting_event(m, urls, site_url) for m in meetings),

@@ -56,7 +56,8 @@ from mlr_minutes.load import load_meetings
 result = load_meetings([Path(sys.argv[1])], DEFAULT)
 print(len(result.meetings), "möten,", result.errors, "fel,", result.warnings, "varningar")
 import resource
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 BUILD = """
@@ -67,7 +68,8 @@ options = BuildOptions(source=Path(sys.argv[1]), out=Path(sys.argv[2]))
 result = build_site(options, progress=lambda s: None)
 print(result.summary())
 import resource
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
@@ -80,11 +82,13 @@ def measure(label: str, code: str, *args: str) -> dict[str, object]:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"{label} failed:\n{done.stderr}")
-    *output, peak_kb = done.stdout.strip().split("\n")
+    *output, peaks = done.stdout.strip().split("\n")
+    own_kb, children_kb = (int(n) for n in peaks.split())
     return {
         "step": label,
         "seconds": round(seconds, 2),
-        "peak_mb": round(int(peak_kb) / 1024),
+        "peak_mb": round(own_kb / 1024),
+        "worker_peak_mb": round(children_kb / 1024),
         "output": " ".join(output),
     }
 
@@ -106,7 +110,8 @@ def main() -> None:
         per_file = float(str(row["seconds"])) / count * 1000
         print(
             f"{row['step']:<22} {row['seconds']:>8} s  {per_file:6.1f} ms/file  "
-            f"peak {row['peak_mb']} MB   {row['output']}"
+            f"peak {row['peak_mb']} MB (largest worker or tool {row['worker_peak_mb']} MB)   "
+            f"{row['output']}"
         )
     (work / "results.json").write_text(
         json.dumps({"files": count, "bytes": size, "rows": rows}, ensure_ascii=False, indent=2)

@@ -203,3 +203,17 @@ def test_the_build_publishes_and_announces_every_feed_calendar_and_data_file(
         == "/mlr-arkiv/moten/2016-04-19-kommundirektormote/2016-04-19-kommundirektormote.md"
     )
     assert (out / published["source"].removeprefix("/mlr-arkiv/")).is_file()
+
+
+def test_actions_in_one_focus_areas_status_are_tagged_with_that_area_only(
+    archive: Archive,
+) -> None:
+    seed = "2016-04-19-kommundirektormote"
+    meeting = next(m for m in archive.meetings if m.id == seed)
+    questionnaire = next(a for a in meeting.action_items if "Frågebatteri" in a.text)
+    assert archive.action_focus[(seed, questionnaire.id)] == ("Arbetsmarknad och sysselsättning",)
+    mapping = next(a for a in meeting.action_items if a.text.startswith("Kartläggning"))
+    assert archive.action_focus[(seed, mapping.id)] == ("Migration & integration",)
+    # The decision about every focus area (item 3, written in the summary) keeps them all.
+    report = next(d for d in meeting.decisions if d.item == "3")
+    assert len(archive.decision_focus[(seed, report.id)]) == 4

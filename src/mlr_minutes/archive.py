@@ -276,9 +276,16 @@ def _focus(
     action_focus: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def tagged(
-        text: str, item: str | None, by_item: Mapping[str | None, list[str]]
+        text: str,
+        item: str | None,
+        line: int,
+        by_item: Mapping[str | None, list[str]],
+        spans: Sequence[FocusAreaStatus],
     ) -> tuple[str, ...]:
-        found = list(by_item.get(item, [])) if item is not None else []
+        # Written inside one focus area's status: that area only; elsewhere in a focus
+        # item: every area reported there.
+        inside = [s.name for s in spans if s.item == item and s.line <= line < s.end_line]
+        found = inside or (list(by_item.get(item, [])) if item is not None else [])
         if pattern is not None:
             for match in pattern.finditer(text):
                 found.append(names[match.group(0).casefold()])
@@ -295,13 +302,13 @@ def _focus(
         decisions: dict[str, list[Decision]] = defaultdict(list)
         for decision in meeting.decisions:
             text = " ".join((decision.text, *decision.points))
-            areas = tagged(text, decision.item, by_item)
+            areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
             decision_focus[(meeting.id, decision.id)] = areas
             for area in areas:
                 decisions[area].append(decision)
         actions: dict[str, list[ActionItem]] = defaultdict(list)
         for action in meeting.action_items:
-            areas = tagged(action.text, action.item, by_item)
+            areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
             action_focus[(meeting.id, action.id)] = areas
             for area in areas:
                 actions[area].append(action)

@@ -189,6 +189,9 @@ class FocusAreaStatus:
     """Number of the agenda item it was reported under."""
     line: int
     """1-based source line."""
+    end_line: int = 0
+    """1-based line just past the status text, so that a decision or action written inside
+    it can be told apart from its neighbours' (0 when unknown)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,9 +88,15 @@ def extract_focus_areas(ctx: ParseContext) -> list[FocusAreaStatus]:
             text = "\n".join(
                 collapse(u.block.text) for u in units if u.block.kind is not BlockKind.HEADING
             )
+            end = max((u.block.end_line for u in units), default=item.line + 1)
             found.append(
                 FocusAreaStatus(
-                    canonical or collapse(named), collapse(named), text, item.number, item.line
+                    canonical or collapse(named),
+                    collapse(named),
+                    text,
+                    item.number,
+                    item.line,
+                    end,
                 )
             )
             continue
@@ -118,6 +124,7 @@ def _from_bullets(
                 _text_with_children(ctx, unit, status_first),
                 number,
                 unit.block.line,
+                unit.block.end_line,
             )
         )
     return found
@@ -139,9 +146,15 @@ def _from_subheadings(
             and u.index > heading.index
         ]
         text = "\n".join(collapse(u.block.text) for u in body)
+        end = max((u.block.end_line for u in body), default=heading.block.end_line)
         found.append(
             FocusAreaStatus(
-                canonical or collapse(written), collapse(written), text, number, heading.block.line
+                canonical or collapse(written),
+                collapse(written),
+                text,
+                number,
+                heading.block.line,
+                end,
             )
         )
     return found

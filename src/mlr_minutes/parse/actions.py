@@ -346,7 +346,6 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
             continue
         if unit.segment in (SegmentKind.METADATA, SegmentKind.TITLE):
             continue
-        in_summary = unit.segment is SegmentKind.DECISIONS and unit.item is None
         if (
             block.checked is not None
             or unit.context == Context.ACTIONS
@@ -387,8 +386,15 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
                 if candidate is None:
                     candidate = _inferred(sentence.text, line, unit.item, ctx, owners)
                 if candidate is not None:
-                    candidate.summary = in_summary
                     found.append(candidate)
+    summary_lines = {
+        line
+        for unit in ctx.outline.units
+        if unit.segment is SegmentKind.DECISIONS and unit.item is None
+        for line in range(unit.block.line, unit.block.end_line)
+    }
+    for candidate in found:
+        candidate.summary = candidate.line in summary_lines
     for candidate in found:
         if candidate.summary and candidate.item is None:
             above = [d for d in decisions if d.line <= candidate.line]
@@ -431,6 +437,14 @@ def _finish(found: list[Candidate], ctx: ParseContext) -> list[ActionItem]:
     kept.sort(key=lambda c: c.line)
     actions: list[ActionItem] = []
     for number, c in enumerate(kept, start=1):
+        if c.summary and c.item is None and ctx.outline.items:
+            ctx.warn(
+                c.line,
+                "action-without-item",
+                f"åtgärden kunde inte knytas till någon punkt: ”{c.text[:60]}”",
+                "skriv åtgärden under sin punkt, eller under det beslut i beslutslistan "
+                "som den hör till",
+            )
         actions.append(
             ActionItem(
                 id=f"atgard-{number}",

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
+import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -219,3 +224,60 @@ class Page(HTMLParser):
 def parse_html(html: str) -> Page:
     """Parse a page for assertions."""
     return Page(html)
+
+
+# --- Browser fixtures (test_browser, test_search) -------------------------------------
+#
+# Shared here because Playwright's sync API runs one event loop per process: two
+# modules each launching their own would fail.
+
+CHROMIUM = Path(os.environ.get("MLR_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-sandbox",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("MLR_REQUIRE_BROWSER"):
+        pytest.fail(f"MLR_REQUIRE_BROWSER is set but {CHROMIUM} does not exist")
+    pytest.skip(f"{CHROMIUM} is not installed")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(subpath_site: Built) -> Iterator[str]:
+    """Serve the folder above the sub-path site, so it is reachable at ``/mlr-arkiv/``."""
+    handler = functools.partial(_QuietHandler, directory=str(subpath_site.out.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            headless=True, executable_path=str(CHROMIUM), args=ARGS
+        )
+        yield launched
+        launched.close()

@@ -25,6 +25,7 @@ from .load import load_meetings
 from .model import Diagnostic, Level
 from .opendata import open_data_files
 from .render import Renderer, RenderError, static_files
+from .search import SearchIndexError, index_site, search_records
 from .sitemap import robots, sitemap
 from .views import Urls, normalise_base_url, site_origin, site_pages, site_view
 from .write import atomic_output
@@ -161,10 +162,16 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 writer.write_bytes(data_path, data)
             writer.write_bytes("sitemap.xml", sitemap(listed, urls, origin))
             writer.write_bytes("robots.txt", robots(urls, origin))
+            index_site(writer.root, progress, search_records(archive, urls))
             files = writer.files
     except RenderError as error:
         diagnostics += (
             Diagnostic(Level.ERROR, error.template, error.line, "template-error", str(error)),
+        )
+        return result(ok=False, written=False)
+    except SearchIndexError as error:
+        diagnostics += (
+            Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
     return result(not errors, True, pages, files, len(archive.meetings))

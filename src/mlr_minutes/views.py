@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from .archive import ActionTrack, Archive, Attendance, FocusArea, slugify
@@ -160,6 +160,10 @@ class Urls:
     def accessibility(self) -> str:
         """The accessibility statement."""
         return f"{self.base}tillganglighet/"
+
+    def search(self) -> str:
+        """The site search (the header's search box submits here)."""
+        return f"{self.base}sok/"
 
     def static(self, name: str) -> str:
         """A file from the templates' ``static`` folder."""
@@ -391,6 +395,8 @@ class _Context:
     archive: Archive
     urls: Urls
     today: dt.date
+    named: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Meeting id → fragment id → municipalities named there (for the search filters)."""
 
     def meeting_link(self, meeting: Meeting, fragment: str = "") -> Link:
         href = self.urls.meeting(meeting.id) + (f"#{fragment}" if fragment else "")
@@ -619,6 +625,8 @@ class MeetingView:
     """How many decisions."""
     action_count: int
     """How many action items."""
+    search: SearchFacets | None = None
+    """What the site search files the page under."""
 
 
 def _people(persons: Sequence[Person], ctx: _Context, show_org: bool) -> tuple[PersonView, ...]:
@@ -875,6 +883,7 @@ def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
         source=Link(urls.source(meeting.id), f"Källfilen i Markdown ({meeting.id}.md)"),
         decision_count=len(meeting.decisions),
         action_count=len(meeting.action_items),
+        search=meeting_facets(ctx.archive, meeting, ctx.named.get(meeting.id, {})),
     )
 
 
@@ -1332,6 +1341,88 @@ def _attendance_row(
     )
 
 
+# --- Site search ----------------------------------------------------------------
+
+KIND_MEETING = "Möte"
+KIND_DECISION = "Beslut"
+KIND_ACTION = "Åtgärd"
+"""Values of the search filter ``typ``: what a search result is."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFacets:
+    """What the site search (Pagefind) files a record under: its filters and sort key."""
+
+    kind: str
+    """``Möte``, ``Beslut`` or ``Åtgärd`` (filter ``typ``)."""
+    year: str
+    """The meeting's year (filter ``år``)."""
+    body: str
+    """The meeting series (filter ``organ``)."""
+    date_iso: str
+    """The meeting date, ISO (sort ``datum``)."""
+    focus: tuple[str, ...]
+    """Focus areas it concerns (filter ``fokusfråga``)."""
+    municipalities: tuple[str, ...]
+    """Municipalities its text names (filter ``kommun``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchView:
+    """The search page: where Pagefind's files are and where to go without JavaScript."""
+
+    bundle: str
+    """URL of the folder Pagefind writes its index and UI into."""
+    script: str
+    """Our small script that carries ``?q=`` into the search box."""
+    meetings: Link
+    """All meetings, for browsing without search."""
+    decisions: Link
+    """The decision register, likewise."""
+
+
+def named_municipalities(archive: Archive) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Meeting id → fragment id → the municipalities named there, in configured order."""
+    named: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for municipality in archive.municipalities:
+        for mention in municipality.mentions:
+            named[mention.meeting.id][mention.anchor].append(municipality.name)
+    return {
+        meeting: {anchor: tuple(names) for anchor, names in anchors.items()}
+        for meeting, anchors in named.items()
+    }
+
+
+def search_facets(
+    archive: Archive, meeting: Meeting, kind: str, focus: Sequence[str], named: Sequence[str]
+) -> SearchFacets:
+    """Facets of something from ``meeting``; focus areas and municipalities deduplicated,
+    municipalities in configured order so that output does not depend on the text's order."""
+    wanted = set(named)
+    return SearchFacets(
+        kind=kind,
+        year=str(meeting.date.year) if meeting.date else "",
+        body=meeting.body,
+        date_iso=meeting.date.isoformat() if meeting.date else "",
+        focus=tuple(dict.fromkeys(focus)),
+        municipalities=tuple(m.name for m in archive.municipalities if m.name in wanted),
+    )
+
+
+def meeting_facets(
+    archive: Archive, meeting: Meeting, named: Mapping[str, tuple[str, ...]]
+) -> SearchFacets:
+    """A meeting page's facets: every focus area reported or touched, every municipality
+    named anywhere in its minutes."""
+    focus = [s.name for s in meeting.focus_areas]
+    for decision in meeting.decisions:
+        focus += archive.decision_focus.get((meeting.id, decision.id), ())
+    for action in meeting.action_items:
+        focus += archive.action_focus.get((meeting.id, action.id), ())
+    names = [name for names in named.values() for name in names]
+    return search_facets(archive, meeting, KIND_MEETING, focus, names)
+
+
 # --- The site -------------------------------------------------------------------
 
 
@@ -1392,7 +1483,7 @@ def _meeting_description(meeting: Meeting) -> str:
 
 def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
     """Every page of the site, each with its view, one at a time."""
-    ctx = _Context(archive, urls, today)
+    ctx = _Context(archive, urls, today, named_municipalities(archive))
     home = Link(urls.home(), "Start")
     meetings_link = Link(urls.meetings(), "Möten")
     open_tracks = sorted((t for t in archive.tracks if not t.done), key=_open_sort_key)
@@ -1619,5 +1710,14 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
     yield Page(
         output_path(urls.accessibility(), urls), "accessibility.html",
         "Tillgänglighetsredogörelse", "tillganglighet", EmptyView(), (home,),
+    )  # fmt: skip
+    yield Page(
+        output_path(urls.search(), urls), "search.html", "Sök i arkivet", "sok",
+        SearchView(f"{urls.base}pagefind/", urls.static("sok.js"),
+                   Link(urls.meetings(), "Alla möten"), Link(urls.decisions(), "Beslutsregistret")),
+        (home,),
+        description=(
+            "Sök bland minnesanteckningar, beslut och åtgärder från MalmöLundregionens möten."
+        ),
     )  # fmt: skip
     yield Page("404.html", "404.html", "Sidan finns inte", "", EmptyView(), (home,))

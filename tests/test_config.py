@@ -93,3 +93,22 @@ def test_bad_configuration_names_the_file(tmp_path: Path, text: str, message: st
     result = CliRunner().invoke(main, ["check", "--config", str(path), str(tmp_path)])
     assert result.exit_code == 1
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_contact_email_reaches_the_accessibility_statement(tmp_path: Path) -> None:
+    from mlr_minutes.build import BuildOptions, build_site
+
+    config = load_config(write(tmp_path, "c.yaml", "contact_email: tillganglighet@example.se\n"))
+    assert config.contact_email == "tillganglighet@example.se"
+    minutes = tmp_path / "minutes"
+    minutes.mkdir()
+    write(minutes, "2018-03-06-styrelsemote.md", MINUTES)
+    notes: list[str] = []
+    options = BuildOptions(minutes, tmp_path / "site", config=config)
+    assert build_site(options, progress=notes.append).written
+    statement = (tmp_path / "site" / "tillganglighet" / "index.html").read_text("utf-8")
+    assert 'href="mailto:tillganglighet@example.se"' in statement
+    assert not any("kontaktadress" in note for note in notes)
+    unset: list[str] = []
+    build_site(BuildOptions(minutes, tmp_path / "site2"), progress=unset.append)
+    assert any("contact_email" in note for note in unset)

@@ -136,7 +136,13 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     origin = site_origin(options.base_url)
     site_url = f"{origin}{urls.base}" if origin else None
     today = build_date()
-    renderer = Renderer(site_view(urls, today, origin), options.templates)
+    contact = options.config.contact_email
+    if contact is None:
+        progress(
+            "Obs: tillgänglighetsredogörelsen saknar kontaktadress; "
+            "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
+        )
+    renderer = Renderer(site_view(urls, today, origin, contact), options.templates)
 
     pages = 0
     try:

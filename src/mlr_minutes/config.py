@@ -5,6 +5,7 @@ MalmöLundregionen's own lists are embedded as the default.  A YAML file
 them, so that another organisation, or a new focus area, needs no code change::
 
     organisation: MalmöLundregionen
+    contact_email: tillganglighet@example.se
     focus_areas:
       Digitalisering: [digital utveckling]
     municipalities: [Hörby]
@@ -34,6 +35,8 @@ class Config:
     """Member municipalities, for grouping attendees and finding mentions."""
     bodies: Mapping[str, tuple[str, ...]]
     """Canonical meeting body → the words that name it, definite forms included."""
+    contact_email: str | None = None
+    """Where readers report accessibility problems (the accessibility statement's contact)."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -132,9 +135,11 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
     for name in _aliases(raw.get("municipalities", []), where, "municipalities"):
         if name not in municipalities:
             municipalities.append(name)
+    contact = raw.get("contact_email", base.contact_email)
     return Config(
         organisation=str(raw.get("organisation", base.organisation)),
         focus_areas=focus,
         municipalities=tuple(municipalities),
         bodies=bodies,
+        contact_email=str(contact).strip() or None if contact else None,
     )

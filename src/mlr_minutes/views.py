@@ -238,6 +238,8 @@ class SiteView:
     are then root-relative)."""
     alternates: tuple[Alternate, ...] = ()
     """Feeds and calendars of the whole archive, announced on every page."""
+    contact_email: str | None = None
+    """The accessibility statement's contact address, when configured."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1446,7 +1448,9 @@ def archive_alternates(urls: Urls) -> tuple[Alternate, ...]:
     )  # fmt: skip
 
 
-def site_view(urls: Urls, today: dt.date, origin: str | None = None) -> SiteView:
+def site_view(
+    urls: Urls, today: dt.date, origin: str | None = None, contact_email: str | None = None
+) -> SiteView:
     """The frame shared by every page."""
     hrefs = {
         "home": urls.home(),
@@ -1467,6 +1471,7 @@ def site_view(urls: Urls, today: dt.date, origin: str | None = None) -> SiteView
         build_date=format_date(today),
         canonical_root=origin or "",
         alternates=archive_alternates(urls),
+        contact_email=contact_email,
     )
 
 

@@ -285,7 +285,7 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
             number=s.item or "",
             title=s.title or "",
             section=s.section,
-            attachments=s.attachments,
+            attachments=(*s.attachments, *_attachments_in(units, s.item, s.attachments)),
             line=s.line,
             body=c.markdown,
             body_line=c.body_line,
@@ -297,6 +297,31 @@ def build_outline(blocks: list[Block], source: str) -> Outline:
 
 
 _LIST_FIELDS = ("attendees", "guests", "absent", "adjusters")
+
+
+@cache
+def _numbered_attachment() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in ATTACHMENT_WORDS if " " not in w)
+    return re.compile(rf"\b(?:{words})\s+(?:nr\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+
+
+def _attachments_in(
+    units: list[Unit], number: str | None, in_title: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Numbered attachments the item's text refers to (*Se bilaga 3*), once each."""
+    seen = {note.casefold() for note in in_title}
+    found: list[str] = []
+    for unit in units:
+        if unit.item != number or unit.segment is not SegmentKind.ITEM:
+            continue
+        if unit.block.kind is BlockKind.HEADING:
+            continue
+        for match in _numbered_attachment().finditer(unit.block.text):
+            note = " ".join(match.group().split())
+            if note.casefold() not in seen:
+                seen.add(note.casefold())
+                found.append(note)
+    return tuple(found)
 
 
 def _continues_label(block: Block, blocks: list[Block], source_lines: list[str]) -> bool:

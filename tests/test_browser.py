@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from conftest import WCAG
+from conftest import WCAG, Built, build
+from mlr_minutes import views
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -28,8 +29,33 @@ def _url(server: str, page: str) -> str:
 def test_page_renders_without_console_errors_or_axe_violations(
     chromium: Any, site_server: str, page: str
 ) -> None:
+    _assert_clean(chromium, site_server, _url(site_server, page))
+
+
+@pytest.fixture(scope="module")
+def open_years(subpath_site: Built) -> list[str]:
+    """The fixture archive built once more next to the served site (``/mlr-oppna/``) with
+    room for two open actions on the action list, so that its open year pages exist."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(views, "OPEN_ACTIONS_ON_LIST", 2)
+        built = build(subpath_site.out.parent / "mlr-oppna", base_url="/mlr-oppna/")
+    assert built.result.ok
+    pages = sorted((built.out / "atgarder" / "oppna").glob("*/index.html"))
+    assert pages
+    return [f"atgarder/oppna/{page.parent.name}/" for page in pages]
+
+
+def test_open_action_year_pages_have_no_axe_violations(
+    chromium: Any, site_server: str, open_years: list[str]
+) -> None:
+    for page in open_years:
+        _assert_clean(chromium, site_server, f"{site_server}/mlr-oppna/{page}")
+
+
+def _assert_clean(chromium: Any, site_server: str, url: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    page = url
     context = chromium.new_context()
     tab = context.new_page()
     problems: list[str] = []
@@ -42,7 +68,7 @@ def test_page_renders_without_console_errors_or_axe_violations(
     )
     failed: list[str] = []
     tab.on("requestfailed", lambda r: failed.append(r.url))
-    response = tab.goto(_url(site_server, page))
+    response = tab.goto(url)
     assert response is not None and response.ok, page
     tab.wait_for_load_state("load")
     assert tab.evaluate("document.documentElement.lang") == "sv"

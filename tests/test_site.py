@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import ARCHIVE, BUILD_EPOCH, SEED, Built, build, parse_html
+from conftest import ARCHIVE, BUILD_EPOCH, SEED, Built, Page, build, make_meeting, parse_html
+from mlr_minutes import views
+from mlr_minutes.archive import ActionTrack, Archive, FocusArea, FocusEntry, build_archive
 from mlr_minutes.cli import main
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.load import load_meetings
 from mlr_minutes.model import Level
+from mlr_minutes.views import meeting_title
 
 KD_APRIL = "moten/2016-04-19-kommundirektormote/index.html"
 STYRELSE_MAY = "moten/2016-05-24-styrelsemote/index.html"
 KD_SEPT = "moten/2016-09-13-kommundirektormote/index.html"
 KD_FEB = "moten/2017-02-07-kommundirektormote/index.html"
 STYRELSE_2017 = "moten/2017-05-23-styrelsemote/index.html"
+
+YEAR_PAGES = [
+    "moten/ar/2016/index.html",
+    "moten/styrelsemote/ar/2016/index.html",
+    "beslut/2016/index.html",
+    "atgarder/avklarade/2016/index.html",
+    "fokusomraden/migration-integration/2016/index.html",
+    "kommuner/malmo/2016/index.html",
+    "personer/eva-hallberg/2016/index.html",
+]
+"""A year page of each kind (the lists split by year)."""
 
 PAGE_TYPES = [
     "index.html",
@@ -35,6 +53,7 @@ PAGE_TYPES = [
     "kommuner/malmo/index.html",
     "personer/index.html",
     "personer/eva-hallberg/index.html",
+    *YEAR_PAGES,
     "tillganglighet/index.html",
     "404.html",
 ]
@@ -164,15 +183,23 @@ def test_previous_and_next_meeting_of_the_same_body(site: Built) -> None:
     ) in page.links
 
 
+def _decisions(page: str, site: Built) -> list[str]:
+    return [href for href, _ in parse_html(site.html(page)).links if "#beslut-" in href]
+
+
 def test_decision_register_newest_first_with_items_and_focus_tags(site: Built) -> None:
     page = parse_html(site.html("beslut/index.html"))
     years = [text for level, text in page.headings if level == 2 and text[:2] == "20"]
-    assert years == ["2017", "2016"]
-    decisions = [href for href, _ in page.links if "#beslut-" in href]
-    assert decisions[0] == "/moten/2017-05-23-styrelsemote/#beslut-1"
-    assert decisions[-1] == "/moten/2016-04-19-kommundirektormote/#beslut-4"
-    assert len(decisions) == 13
-    html = site.html("beslut/index.html")
+    assert years == ["2017"], "the main page shows the newest year"
+    assert "13 beslut" in page.text
+    newest = _decisions("beslut/index.html", site)
+    assert newest[0] == "/moten/2017-05-23-styrelsemote/#beslut-1"
+    assert newest == _decisions("beslut/2017/index.html", site)
+    older = _decisions("beslut/2016/index.html", site)
+    assert older[0] == "/moten/2016-09-13-kommundirektormote/#beslut-1"
+    assert older[-1] == "/moten/2016-04-19-kommundirektormote/#beslut-4"
+    assert len(newest) + len(older) == 13
+    html = site.html("beslut/2016/index.html")
     entry = html[html.index("inriktningen för långsiktig kompetensförsörjning") :]
     entry = entry[: entry.index("</li>\n</ul>") if "</li>\n</ul>" in entry else 2000]
     assert "/fokusomraden/langsiktig-kompetensforsorjning/" in entry
@@ -235,17 +262,23 @@ def test_closed_action_is_marked_on_the_meeting_that_set_it(site: Built) -> None
     assert "avklarad vid Kommundirektörmöte 13 september 2016" in html
 
 
+def _entries(page: Page) -> list[str]:
+    return [t for level, t in page.headings if level == 2 and t != "Hämta och prenumerera"]
+
+
 def test_focus_area_timeline_in_date_order_with_chart_and_table(site: Built) -> None:
     html = site.html("fokusomraden/arbetsmarknad-och-sysselsattning/index.html")
     page = parse_html(html)
-    entries = [t for level, t in page.headings if level == 2 and t != "Hämta och prenumerera"]
-    assert entries == [
+    assert _entries(page) == ["Kommundirektörmöte 7 februari 2017"], "the newest year"
+    assert "4 möten har behandlat fokusområdet" in page.text
+    older = parse_html(site.html("fokusomraden/arbetsmarknad-och-sysselsattning/2016/index.html"))
+    assert _entries(older) == [
         "Kommundirektörmöte 19 april 2016",
         "Styrelsemöte 24 maj 2016",
         "Kommundirektörmöte 13 september 2016",
-        "Kommundirektörmöte 7 februari 2017",
     ]
-    assert "Åtta av tolv kommuner har svarat." in page.text
+    assert "Åtta av tolv kommuner har svarat." in older.text
+    assert not older.elements("svg"), "the chart is on the main page only"
     svg = page.elements("svg", role="img")
     assert svg and svg[0]["aria-labelledby"] == "diagram-titel diagram-beskrivning"
     assert '<title id="diagram-titel">' in html and '<desc id="diagram-beskrivning">' in html
@@ -254,12 +287,21 @@ def test_focus_area_timeline_in_date_order_with_chart_and_table(site: Built) -> 
 
 
 def test_municipality_and_person_pages(site: Built) -> None:
-    lomma = parse_html(site.html("kommuner/lomma/index.html"))
+    lomma = parse_html(site.html("kommuner/lomma/2016/index.html"))
     assert "Jan Sohlmér" in lomma.text
     assert "/moten/2016-05-24-styrelsemote/#punkt-2" in [href for href, _ in lomma.links]
     person = parse_html(site.html("personer/jan-inge-ahlfrid/index.html"))
     assert "ordförande" in person.text and "övrig deltagare" in person.text
-    assert len([h for h, _ in person.links if h.startswith("/moten/20")]) == 5
+    assert "Finns med i 5 mötens minnesanteckningar" in person.text
+    meetings = [
+        href
+        for year in ("2016", "2017")
+        for href, _ in parse_html(site.html(f"personer/jan-inge-ahlfrid/{year}/index.html")).links
+        if href.startswith("/moten/20")
+    ]
+    assert len(meetings) == len(set(meetings)) == 5
+    newest = {h for h, _ in person.links if h.startswith("/moten/20")}
+    assert newest == {h for h in meetings if h.startswith("/moten/2017")}
 
 
 def test_accessibility_statement_says_what_the_law_asks(site: Built) -> None:
@@ -438,3 +480,288 @@ def test_every_word_of_each_fixture_is_on_its_page(site: Built, name: str) -> No
     page_words = set(re.findall(r"\w+", parse_html(page).text))
     missing = [word for word in _source_words(ARCHIVE / name) if word not in page_words]
     assert not missing, missing
+
+
+# --- Lists split by year ----------------------------------------------------------------
+
+
+def _archive() -> Archive:
+    return build_archive(load_meetings([ARCHIVE], DEFAULT).meetings, DEFAULT)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "crumbs", "nav"),
+    [
+        ("beslut/2016/", "Beslut 2016", ["/", "/beslut/"], ["/beslut/2017/", "/beslut/2016/"]),
+        (
+            "atgarder/avklarade/2016/",
+            "Avklarade åtgärder 2016",
+            ["/", "/atgarder/"],
+            ["/atgarder/avklarade/2017/", "/atgarder/avklarade/2016/"],
+        ),
+        (
+            "fokusomraden/migration-integration/2016/",
+            "Migration & integration 2016",
+            ["/", "/fokusomraden/", "/fokusomraden/migration-integration/"],
+            [
+                "/fokusomraden/migration-integration/2017/",
+                "/fokusomraden/migration-integration/2016/",
+            ],
+        ),
+        (
+            "kommuner/malmo/2016/",
+            "Malmö 2016",
+            ["/", "/kommuner/", "/kommuner/malmo/"],
+            ["/kommuner/malmo/2017/", "/kommuner/malmo/2016/"],
+        ),
+        (
+            "personer/eva-hallberg/2016/",
+            "Eva Hallberg 2016",
+            ["/", "/personer/", "/personer/eva-hallberg/"],
+            ["/personer/eva-hallberg/2017/", "/personer/eva-hallberg/2016/"],
+        ),
+        ("moten/ar/2016/", "Möten 2016", ["/", "/moten/"], ["/moten/ar/2017/", "/moten/ar/2016/"]),
+        (
+            "moten/styrelsemote/ar/2016/",
+            "Möten: Styrelsemöte 2016",
+            ["/", "/moten/", "/moten/styrelsemote/"],
+            ["/moten/styrelsemote/ar/2017/", "/moten/styrelsemote/ar/2016/"],
+        ),
+    ],
+)
+def test_year_pages_have_title_breadcrumbs_description_and_year_navigation(
+    site: Built, page: str, title: str, crumbs: list[str], nav: list[str]
+) -> None:
+    html = site.html(f"{page}index.html")
+    parsed = parse_html(html)
+    assert f"<title>{escape(title, quote=False)} – " in html
+    assert [text for level, text in parsed.headings if level == 1] == [title]
+    description = parsed.elements("meta", name="description")[0]["content"]
+    assert description.startswith(title) or title.split()[-1] in description, description
+    assert title.split()[-1] in description
+    trail = html[html.index('aria-label="Du är här"') :]
+    trail = trail[: trail.index("</nav>")]
+    assert re.findall(r'href="([^"]+)"', trail) == crumbs
+    assert f'<span aria-current="page">{escape(title, quote=False)}</span>' in trail
+    years = html[html.index('<nav class="filters year-nav" aria-label="År">') :]
+    years = years[: years.index("</nav>")]
+    assert re.findall(r'href="([^"]+)"', years) == nav, "every year, newest first"
+    assert re.findall(r'href="([^"]+)" aria-current="page"', years) == [f"/{page}"]
+    parent = crumbs[-1]
+    for year_link in nav:
+        assert (site.out / year_link.lstrip("/") / "index.html").is_file()
+    main_html = site.html(parent.lstrip("/") + "index.html")
+    assert f'href="/{page}"' in main_html, "the main page links the year page"
+
+
+def test_main_pages_show_the_newest_year_and_link_every_year(site: Built) -> None:
+    for list_page, year_links in (
+        ("beslut/", ("beslut/2017/", "beslut/2016/")),
+        ("fokusomraden/migration-integration/", ("2017/", "2016/")),
+        ("kommuner/malmo/", ("2017/", "2016/")),
+        ("personer/eva-hallberg/", ("2017/", "2016/")),
+        ("moten/", ("ar/2017/", "ar/2016/")),
+    ):
+        html = site.html(f"{list_page}index.html")
+        years = html[html.index('aria-label="År"') :]
+        years = years[: years.index("</nav>")]
+        assert 'aria-current="page"' not in years, "the main page is no year's page"
+        for link in year_links:
+            href = f"/{link}" if link.startswith(list_page) else f"/{list_page}{link}"
+            assert f'href="{href}"' in years, (list_page, href)
+    assert "Här visas 2017" in parse_html(site.html("beslut/index.html")).text
+    assert "Här visas 2017" in parse_html(site.html("kommuner/malmo/index.html")).text
+
+
+def test_every_decision_is_on_exactly_one_year_page(site: Built) -> None:
+    archive = _archive()
+    expected = sorted(f"/moten/{m.id}/#{d.id}" for m in archive.meetings for d in m.decisions)
+    pages = sorted((site.out / "beslut").glob("*/index.html"))
+    assert [p.parent.name for p in pages] == ["2016", "2017"]
+    found = sorted(h for p in pages for h in _decisions(str(p.relative_to(site.out)), site))
+    assert found == expected
+    newest = _decisions("beslut/index.html", site)
+    assert newest == _decisions("beslut/2017/index.html", site)
+
+
+def test_every_timeline_entry_is_on_exactly_one_year_page(site: Built) -> None:
+    for area in _archive().focus_areas:
+        expected = [meeting_title(e.meeting) for e in area.entries]
+        folder = site.out / "fokusomraden" / area.slug
+        found = []
+        for year in sorted(p.parent.name for p in folder.glob("*/index.html")):
+            found += _entries(parse_html(site.html(f"fokusomraden/{area.slug}/{year}/index.html")))
+        assert found == expected, area.name
+        main = _entries(parse_html(site.html(f"fokusomraden/{area.slug}/index.html")))
+        newest = str(area.entries[-1].meeting.date.year if area.entries[-1].meeting.date else "")
+        assert main == [meeting_title(e.meeting) for e in area.entries
+                        if e.meeting.date and str(e.meeting.date.year) == newest]  # fmt: skip
+
+
+def test_every_done_action_is_on_exactly_one_year_page(site: Built) -> None:
+    archive = _archive()
+    done = {f"{t.origin.meeting.id}-{t.origin.action.id}" for t in archive.tracks if t.done}
+    assert done
+    found: list[str] = []
+    for path in sorted((site.out / "atgarder" / "avklarade").glob("*/index.html")):
+        ids = re.findall(r'<li class="action[^"]*" id="([^"]+)"', path.read_text("utf-8"))
+        found += ids
+        if path.parent.name == "2016":
+            assert "2016-05-24-styrelsemote-atgard-1" not in ids, "closed in 2017"
+    assert sorted(found) == sorted(done)
+    html = site.html("atgarder/index.html")
+    listed = re.findall(
+        r'<li class="action[^"]*" id="([^"]+)"', html[html.index('id="avklarade"') :]
+    )
+    assert set(listed) <= done and len(listed) == min(len(done), 20)
+    open_ids = {f"{t.origin.meeting.id}-{t.origin.action.id}" for t in archive.tracks if not t.done}
+    listed_open = re.findall(
+        r'<li class="action[^"]*" id="([^"]+)"', html[: html.index('id="avklarade"')]
+    )
+    assert set(listed_open) == open_ids, "few open actions: all on the action list"
+    assert not (site.out / "atgarder" / "oppna").exists()
+
+
+def test_sitemap_lists_the_year_pages(site: Built) -> None:
+    sitemap = (site.out / "sitemap.xml").read_text("utf-8")
+    for page in YEAR_PAGES:
+        assert f"<loc>/{page.removesuffix('index.html')}</loc>" in sitemap, page
+
+
+def test_meeting_year_paths_cannot_collide_with_meetings_or_bodies(site: Built) -> None:
+    meetings = {p.parent.name for p in (site.out / "moten").glob("*/index.html")}
+    assert "ar" not in meetings, "year pages sit under moten/ar/, never a meeting or body"
+    assert (site.out / "moten" / "ar" / "2016" / "index.html").is_file()
+
+
+# --- A growing archive ------------------------------------------------------------------
+
+TEMPLATES = [SEED, *sorted(ARCHIVE.glob("*.md"))]
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+MAIN_PAGES = [
+    "beslut/index.html",
+    "atgarder/index.html",
+    "moten/index.html",
+    "moten/kommundirektormote/index.html",
+    "fokusomraden/migration-integration/index.html",
+    "kommuner/malmo/index.html",
+    "personer/eva-hallberg/index.html",
+]
+
+
+def _grown_archive(folder: Path, first_year: int, years: int, per_year: int = 10) -> Path:
+    """``per_year`` meetings a year from ``first_year`` on, written from the fixture minutes
+    the way benchmarks/bench.py does (the first date of a file becomes the meeting's)."""
+    folder.mkdir(parents=True)
+    texts = [path.read_text("utf-8") for path in TEMPLATES]
+    for year in range(first_year, first_year + years):
+        for index in range(per_year):
+            date = dt.date(year, 1 + index, 10 + index)
+            number = (year - first_year) * per_year + index
+            text = ISO_DATE.sub(date.isoformat(), texts[number % len(texts)], count=1)
+            body = "styrelsemote" if "Styrelsemöte" in text.split("\n## ", 1)[0] else ""
+            name = f"{date.isoformat()}-{body or 'kommundirektormote'}.md"
+            (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
+    """60 meetings over 2010–2015, and the same archive's newest three years alone (as many
+    as the meeting lists show)."""
+    root = tmp_path_factory.mktemp("grown")
+    with pytest.MonkeyPatch.context() as patch:
+        # Few open actions fit on the action list, so that its year pages are built too.
+        patch.setattr(views, "OPEN_ACTIONS_ON_LIST", 5)
+        patch.setattr(views, "DONE_ACTIONS_ON_LIST", 3)
+        whole = build(root / "whole", _grown_archive(root / "all", 2010, 6))
+        newest = build(root / "newest", _grown_archive(root / "three", 2013, 3))
+    assert whole.result.ok and newest.result.ok
+    assert whole.result.meetings == 60 and newest.result.meetings == 30
+    return whole, newest
+
+
+@pytest.mark.parametrize("page", MAIN_PAGES)
+def test_main_pages_stay_the_same_size_as_the_archive_grows(
+    grown: tuple[Built, Built], page: str
+) -> None:
+    whole, newest = grown
+    size, alone = (len((b.out / page).read_bytes()) for b in (whole, newest))
+    # Three more years in each year navigation (the action list has two), and for a focus
+    # area three more years of quarters in the chart (at most CHART_MAX_BARS bars).
+    allowance = 10_000 if page.startswith("fokusomraden/") else 3_000
+    assert size <= alone + allowance, (page, size, alone)
+
+
+def test_a_grown_archive_has_a_page_for_every_year(grown: tuple[Built, Built]) -> None:
+    whole, _ = grown
+    years = [str(year) for year in range(2015, 2009, -1)]
+    for folder in ("beslut", "moten/ar", "moten/styrelsemote/ar", "kommuner/malmo"):
+        found = sorted(p.parent.name for p in (whole.out / folder).glob("*/index.html"))
+        assert found == sorted(years), folder
+    beslut = whole.html("beslut/index.html")
+    nav = beslut[beslut.index('aria-label="År"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert re.findall(r'href="/beslut/(\d+)/"', nav) == years
+    meetings = parse_html(whole.html("moten/index.html"))
+    shown = [t for level, t in meetings.headings if level == 2 and t[:2] == "20"]
+    assert shown == years[: views.MEETING_YEARS_ON_LIST]
+
+
+def test_a_grown_archive_keeps_every_open_and_done_action(grown: tuple[Built, Built]) -> None:
+    whole, _ = grown
+    archive = build_archive(load_meetings([whole.out.parent / "all"], DEFAULT).meetings, DEFAULT)
+
+    def ids(path: Path, end: str = "") -> list[str]:
+        html = path.read_text("utf-8")
+        html = html[: html.index(end)] if end else html
+        return re.findall(r'<li class="action[^"]*" id="([^"]+)"', html)
+
+    def key(track: ActionTrack) -> str:
+        return f"{track.origin.meeting.id}-{track.origin.action.id}"
+
+    main = whole.out / "atgarder" / "index.html"
+    open_ids = ids(main, 'id="avklarade"')
+    assert len(open_ids) == 5, "the nearest five"
+    for path in sorted((whole.out / "atgarder" / "oppna").glob("*/index.html")):
+        open_ids += ids(path)
+        assert 'aria-current="page"' in path.read_text("utf-8")
+    assert sorted(open_ids) == sorted(key(t) for t in archive.tracks if not t.done)
+    done_pages = (whole.out / "atgarder" / "avklarade").glob("*/index.html")
+    done_ids = [i for path in done_pages for i in ids(path)]
+    assert sorted(done_ids) == sorted(key(t) for t in archive.tracks if t.done)
+    html = main.read_text("utf-8")
+    assert len(ids(main)) == 5 + 3
+    assert 'aria-label="År, öppna åtgärder"' in html
+    assert 'aria-label="År, avklarade åtgärder"' in html
+    assert "/atgarder/oppna/" in html and "/atgarder/avklarade/2015/" in html
+
+
+def test_a_long_timeline_charts_years_not_quarters() -> None:
+    entries = tuple(
+        FocusEntry(make_meeting(f"{year}-0{quarter * 3}-10"), (), (), ())
+        for year in range(1990, 2016)
+        for quarter in (1, 2, 3)
+    )
+    chart = views._chart(FocusArea("Migration & integration", "migration-integration", entries))
+    assert chart is not None and chart.period == "år"
+    assert len(chart.bars) == 26 <= views.CHART_MAX_BARS
+    assert chart.rows[0].period == "1990" and chart.rows[0].meetings == 3
+    assert "per år" in chart.description
+    long = tuple(
+        FocusEntry(make_meeting(f"{year}-03-10"), (), (), ()) for year in range(1900, 2016)
+    )
+    chart = views._chart(FocusArea("Migration & integration", "migration-integration", long))
+    assert chart is not None and chart.period == "period"
+    assert len(chart.bars) <= views.CHART_MAX_BARS
+    assert sum(row.meetings for row in chart.rows) == 116
+    assert chart.rows[0].period == "1900–1902"
+
+
+def test_a_meeting_year_page_filters_by_body_within_the_year(site: Built) -> None:
+    page = parse_html(site.html("moten/styrelsemote/ar/2016/index.html"))
+    assert ("/moten/ar/2016/", "Alla möten (3)") in page.links
+    assert ("/moten/kommundirektormote/ar/2016/", "Kommundirektörmöte (2)") in page.links
+    assert page.elements("a", href="/moten/styrelsemote/ar/2016/", **{"aria-current": "page"})
+    linked = {href for href, _ in page.links if href.startswith("/moten/20")}
+    assert linked == {"/moten/2016-05-24-styrelsemote/"}

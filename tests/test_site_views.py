@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import mlr_minutes.build as build_module
 from conftest import build, day, make_action, make_meeting
+from mlr_minutes import views
 from mlr_minutes.archive import build_archive, normalise_text, slugify
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.model import (
@@ -24,14 +26,22 @@ from mlr_minutes.model import (
 )
 from mlr_minutes.render import render_inline, render_markdown
 from mlr_minutes.views import (
+    UNDATED,
+    ActionsView,
+    ActionsYearView,
+    DecisionsView,
     Mark,
     MarkdownText,
     MeetingView,
     Urls,
+    by_year,
     format_date,
     format_date_value,
     normalise_base_url,
     site_pages,
+    year_key,
+    year_nav,
+    year_text,
 )
 
 
@@ -298,3 +308,99 @@ def test_progress_is_reported_on_long_builds(
     monkeypatch.setattr(build_module, "PROGRESS_EVERY", 10)
     built = build(tmp_path / "site")
     assert "10 sidor skrivna …" in built.messages and "50 sidor skrivna …" in built.messages
+
+
+# --- Lists split by year ----------------------------------------------------------------
+
+
+def test_items_are_grouped_by_year_newest_first_and_undated_last() -> None:
+    grouped = by_year([("2015", "a"), (UNDATED, "b"), ("2016", "c"), ("2015", "d")])
+    assert list(grouped) == ["2016", "2015", UNDATED]
+    assert grouped["2015"] == ["a", "d"], "order within a year is kept"
+    assert year_key(None) == UNDATED and year_text(UNDATED) == "Utan datum"
+    nav = year_nav({"2016": 1, "2015": 2}, Urls("/").decisions_year, "2015")
+    assert [(y.href, y.text, y.count, y.current) for y in nav] == [
+        ("/beslut/2016/", "2016", 1, False),
+        ("/beslut/2015/", "2015", 2, True),
+    ]
+
+
+def _decision(text: str) -> Decision:
+    return Decision("beslut-1", text, (), "1", None, 12)
+
+
+def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> None:
+    meetings = [
+        make_meeting("2014-03-11", decisions=(_decision("Första"),)),
+        make_meeting("2016-05-24", "Styrelsemöte", decisions=(_decision("Andra"),)),
+    ]
+    undated = replace(make_meeting("2015-01-01", decisions=(_decision("Tredje"),)), date=None)
+    undated = replace(undated, id="utan-datum-kommundirektormote")
+    archive = build_archive([*meetings, undated], DEFAULT)
+    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    for path in (
+        "beslut/2016/index.html",
+        "beslut/2014/index.html",
+        "beslut/utan-datum/index.html",
+        "moten/ar/2014/index.html",
+        "moten/styrelsemote/ar/2016/index.html",
+    ):
+        assert path in pages, path
+    register = pages["beslut/index.html"].view
+    assert isinstance(register, DecisionsView) and register.main
+    assert [y.year for y in register.years] == ["2016"], "the newest year"
+    assert [(y.text, y.current) for y in register.nav] == [
+        ("2016", False),
+        ("2014", False),
+        ("Utan datum", False),
+    ]
+    year = pages["beslut/utan-datum/index.html"]
+    assert year.title == "Beslut utan datum"
+    assert isinstance(year.view, DecisionsView) and not year.view.main
+    assert [d.text for y in year.view.years for d in y.decisions] == ["Tredje"]
+    assert [y.current for y in year.view.nav] == [False, False, True]
+    assert year.description and [c.href for c in year.breadcrumbs] == ["/", "/beslut/"]
+
+
+def test_open_actions_beyond_the_list_go_by_the_year_they_are_due(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(views, "OPEN_ACTIONS_ON_LIST", 1)
+    first = make_meeting(
+        "2015-02-10",
+        actions=(
+            make_action("Nära", due="2016-03-01"),
+            make_action("Långt bort", id="atgard-2", due="2018-06-01"),
+            make_action("Odaterad", id="atgard-3"),
+        ),
+    )
+    archive = build_archive([first], DEFAULT)
+    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    actions = pages["atgarder/index.html"].view
+    assert isinstance(actions, ActionsView)
+    assert [a.text for a in actions.open] == ["Nära"] and actions.open_count == 3
+    assert [y.href for y in actions.open_years] == [
+        "/atgarder/oppna/2018/",
+        "/atgarder/oppna/2015/",
+    ]
+    later = pages["atgarder/oppna/2018/index.html"].view
+    assert isinstance(later, ActionsYearView) and [a.text for a in later.actions] == ["Långt bort"]
+    undated = pages["atgarder/oppna/2015/index.html"].view
+    assert isinstance(undated, ActionsYearView)
+    assert [a.text for a in undated.actions] == ["Odaterad"], "undated: the year it was set"
+    assert pages["atgarder/oppna/2015/index.html"].title == "Öppna åtgärder 2015"
+
+
+def test_a_task_carried_for_long_links_only_its_latest_meetings() -> None:
+    meetings = [
+        make_meeting(f"2016-{month:02d}-10", actions=(make_action("Boka lokal", due="2018-01-01"),))
+        for month in range(1, 11)
+    ]
+    archive = build_archive(meetings, DEFAULT)
+    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    actions = pages["atgarder/index.html"].view
+    assert isinstance(actions, ActionsView)
+    (row,) = actions.open
+    assert len(row.passed) == views.PASSED_SHOWN
+    assert row.passed_earlier == 9 - views.PASSED_SHOWN
+    assert row.passed[-1].href == "/moten/2016-10-10-kommundirektormote/#atgard-1"

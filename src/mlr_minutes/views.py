@@ -11,12 +11,22 @@ the renderer's job.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 from urllib.parse import urlsplit
 
-from .archive import ActionTrack, Archive, Attendance, FocusArea, slugify
+from .archive import (
+    ActionTrack,
+    Archive,
+    Attendance,
+    FocusArea,
+    Municipality,
+    PersonRecord,
+    slugify,
+)
 from .model import ActionItem, DateValue, Decision, Meeting, Outcome, Person, Precision, SegmentKind
 from .vocabulary import MONTH_NAMES
 
@@ -25,6 +35,27 @@ SITE_NAME = "MalmöLundregionens mötesarkiv"
 
 LATEST_MEETINGS = 8
 """How many meetings the start page lists."""
+
+MEETING_YEARS_ON_LIST = 3
+"""How many of the newest years the meeting lists show (a meeting row is small, and one
+year alone looks empty in January); every year also has a page of its own."""
+
+OPEN_ACTIONS_ON_LIST = 200
+"""Open tasks the action list shows, nearest due date first; the rest are on year pages."""
+
+DONE_ACTIONS_ON_LIST = 20
+"""Most recently closed tasks the action list shows; every closed task is on a year page."""
+
+PASSED_SHOWN = 6
+"""Meetings that carried a task linked from its row; a task carried at every meeting for
+years would otherwise make its row, and the action list, grow with the archive."""
+
+CHART_MAX_BARS = 40
+"""Most bars in a focus area's chart: beyond this many quarters it counts years (or spans
+of years), so that the chart stays the same size however long the archive gets."""
+
+UNDATED = "utan-datum"
+"""The year path segment of things without a date."""
 
 NEAREST_ACTIONS = 6
 """How many open action items the start page lists."""
@@ -156,6 +187,45 @@ class Urls:
     def person(self, slug: str) -> str:
         """One person."""
         return f"{self.base}personer/{slug}/"
+
+    # Year pages of the archive-wide lists.  A year is always a path segment of its own
+    # below the list it splits (``utan-datum`` for what has no date), so it cannot collide
+    # with anything else there.  Meeting ids and body slugs share ``moten/`` and either
+    # could be any word, so meeting years go one level further down, under ``ar/``
+    # (``moten/ar/2016/``, ``moten/styrelsemote/ar/2016/``): meeting and body pages are
+    # always exactly one level below ``moten/``, so no file of theirs can be written there.
+
+    def meetings_year(self, year: str) -> str:
+        """All meetings of one year."""
+        return f"{self.meetings()}ar/{year}/"
+
+    def body_year(self, slug: str, year: str) -> str:
+        """One body's meetings of one year."""
+        return f"{self.body(slug)}ar/{year}/"
+
+    def decisions_year(self, year: str) -> str:
+        """The decisions of one year."""
+        return f"{self.decisions()}{year}/"
+
+    def open_actions_year(self, year: str) -> str:
+        """Open actions beyond the action list's own, by the year they are due."""
+        return f"{self.actions()}oppna/{year}/"
+
+    def done_actions_year(self, year: str) -> str:
+        """Actions ticked off in one year."""
+        return f"{self.actions()}avklarade/{year}/"
+
+    def focus_area_year(self, slug: str, year: str) -> str:
+        """One year of a focus area's timeline."""
+        return f"{self.focus_area(slug)}{year}/"
+
+    def municipality_year(self, slug: str, year: str) -> str:
+        """One year of a municipality's attendance and mentions."""
+        return f"{self.municipality(slug)}{year}/"
+
+    def person_year(self, slug: str, year: str) -> str:
+        """One year of a person's attendance."""
+        return f"{self.person(slug)}{year}/"
 
     def accessibility(self) -> str:
         """The accessibility statement."""
@@ -356,11 +426,13 @@ class ActionRow:
     origin: Link
     """The meeting (and item) where it was set."""
     passed: tuple[Link, ...]
-    """Later meetings whose minutes carried it."""
+    """Later meetings whose minutes carried it (the latest :data:`PASSED_SHOWN`)."""
     closed_in: Link | None
     """Where it was ticked off."""
     tags: tuple[Tag, ...]
     """Focus areas it concerns."""
+    passed_earlier: int = 0
+    """Meetings that carried it before those in ``passed`` (counted, not linked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,8 +529,12 @@ class _Context:
             passed=(
                 ()
                 if brief
-                else tuple(self.meeting_link(a.meeting, a.action.id) for a in track.appearances[1:])
+                else tuple(
+                    self.meeting_link(a.meeting, a.action.id)
+                    for a in track.appearances[1:][-PASSED_SHOWN:]
+                )
             ),
+            passed_earlier=0 if brief else max(0, len(track.appearances) - 1 - PASSED_SHOWN),
             closed_in=(self.meeting_link(closed, _closed_id(track)) if closed else None),
             tags=self.tags(
                 self.archive.action_focus.get((origin.meeting.id, origin.action.id), ())
@@ -960,6 +1036,20 @@ class FilterLink:
 
 
 @dataclass(frozen=True, slots=True)
+class YearLink:
+    """A year in a year navigation (``<nav aria-label="År">``)."""
+
+    href: str
+    """The year's page, or its place on the main page."""
+    text: str
+    """The year, or ``Utan datum``."""
+    count: int
+    """What the year holds (meetings, decisions, …)."""
+    current: bool
+    """Whether the page shown is this year's."""
+
+
+@dataclass(frozen=True, slots=True)
 class YearGroup:
     """Meetings of one year, newest first."""
 
@@ -982,7 +1072,11 @@ class MeetingsView:
     body: str
     """The body shown, or empty for all."""
     count: int
-    """Meetings listed."""
+    """Meetings of the list as a whole (every year)."""
+    nav: tuple[YearLink, ...] = ()
+    """Every year of the list."""
+    main: bool = True
+    """The list's main page (newest years), not a year page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1002,9 +1096,13 @@ class DecisionsView:
     """The decision register."""
 
     years: tuple[DecisionYear, ...]
-    """By year, newest first."""
+    """The year shown (the newest on the main page)."""
     count: int
-    """All decisions."""
+    """All decisions of the archive."""
+    nav: tuple[YearLink, ...] = ()
+    """Every year of the register."""
+    main: bool = True
+    """The register's main page, not a year page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1012,13 +1110,39 @@ class ActionsView:
     """The action list."""
 
     open: tuple[ActionRow, ...]
-    """Open tasks, nearest due date first (undated last)."""
+    """Open tasks shown, nearest due date first (undated last)."""
     done: tuple[ActionRow, ...]
-    """Tasks ticked off, most recently set first."""
+    """Tasks ticked off shown, most recently closed first."""
     today: str
     """The date overdue is judged against."""
     overdue_count: int
-    """Open tasks past their due date."""
+    """Open tasks past their due date (all of them)."""
+    open_count: int = 0
+    """Open tasks (all of them)."""
+    done_count: int = 0
+    """Tasks ticked off (all of them)."""
+    open_years: tuple[YearLink, ...] = ()
+    """Year pages of the open tasks the list has no room for."""
+    done_years: tuple[YearLink, ...] = ()
+    """Year pages of the tasks ticked off."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionsYearView:
+    """Open tasks due in a year, or tasks ticked off in a year."""
+
+    actions: tuple[ActionRow, ...]
+    """The tasks."""
+    done: bool
+    """Ticked off (else open)."""
+    year: str
+    """The year, or ``Utan datum``."""
+    today: str
+    """The date overdue is judged against."""
+    nav: tuple[YearLink, ...]
+    """The other years of the same kind."""
+    back: Link
+    """The action list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1091,6 +1215,8 @@ class Chart:
     """y of the x axis."""
     rows: tuple[ChartRow, ...]
     """The table equivalent."""
+    period: str = "kvartal"
+    """What a bar counts: ``kvartal``, ``år`` or ``period`` (spans of years)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1120,9 +1246,17 @@ class FocusAreaView:
     name: str
     """Canonical name."""
     entries: tuple[TimelineEntry, ...]
-    """Oldest first."""
+    """The year shown (the newest on the main page), oldest first."""
     chart: Chart | None
-    """Activity chart, None when nothing happened yet."""
+    """Activity chart (main page only), None when nothing happened yet."""
+    count: int = 0
+    """Meetings on the whole timeline."""
+    year: str = ""
+    """The year shown."""
+    nav: tuple[YearLink, ...] = ()
+    """Every year of the timeline."""
+    main: bool = True
+    """The area's main page, not a year page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1179,6 +1313,14 @@ class MunicipalityView:
     """Meetings where someone attended for it."""
     meetings: int
     """Meetings in the archive."""
+    mention_count: int = 0
+    """Points naming it, every year."""
+    year: str = ""
+    """The year shown."""
+    nav: tuple[YearLink, ...] = ()
+    """Every year of its record."""
+    main: bool = True
+    """The municipality's main page, not a year page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1210,14 +1352,63 @@ class PersonPageView:
     name: str
     """Name."""
     rows: tuple[AttendanceRow, ...]
-    """Newest first."""
+    """The year shown, newest first."""
     roles: tuple[str, ...]
     """Every role they were listed with."""
+    count: int = 0
+    """Meetings on their record, every year."""
+    year: str = ""
+    """The year shown."""
+    nav: tuple[YearLink, ...] = ()
+    """Every year of their record."""
+    main: bool = True
+    """The person's main page, not a year page."""
 
 
 @dataclass(frozen=True, slots=True)
 class EmptyView:
     """For pages whose template says everything (accessibility statement, 404)."""
+
+
+# --- Years ----------------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def year_key(date: dt.date | None) -> str:
+    """The year path segment of a date: ``2016``, or ``utan-datum``."""
+    return str(date.year) if date else UNDATED
+
+
+def year_text(key: str) -> str:
+    """How a year key is shown: ``2016``, ``Utan datum``."""
+    return "Utan datum" if key == UNDATED else key
+
+
+def year_title(title: str, key: str) -> str:
+    """A year page's title: ``Beslut 2016``, ``Beslut utan datum``."""
+    return f"{title} utan datum" if key == UNDATED else f"{title} {key}"
+
+
+def by_year(items: Iterable[tuple[str, _T]]) -> dict[str, list[_T]]:
+    """Items grouped by year key in one pass, newest year first and undated last; within a
+    year the items keep the order they came in."""
+    groups: dict[str, list[_T]] = defaultdict(list)
+    for key, item in items:
+        groups[key].append(item)
+    order = sorted(groups, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
+    return {key: groups[key] for key in order}
+
+
+def year_nav(
+    counts: Mapping[str, int], year_url: Callable[[str], str], current: str | None = None
+) -> tuple[YearLink, ...]:
+    """Links to the page of every year of ``counts`` (newest first); ``current`` is the year
+    of the page shown (None on a list's main page, which is no year's page)."""
+    return tuple(
+        YearLink(year_url(key), year_text(key), count, key == current)
+        for key, count in counts.items()
+    )
 
 
 def _chart(area: FocusArea) -> Chart | None:
@@ -1242,9 +1433,25 @@ def _chart(area: FocusArea) -> Chart | None:
         counts[0] += 1
         counts[1] += len(entry.decisions)
         counts[2] += len(entry.actions)
-    rows = tuple(
-        ChartRow(f"{y} kv. {q}", c[0], c[1], c[2], sum(c)) for (y, q), c in periods.items()
-    )
+    period = "kvartal"
+    if len(periods) > CHART_MAX_BARS:
+        # Years, or spans of years when even those would be too many bars.
+        span = -(-(last.year - first.year + 1) // CHART_MAX_BARS)
+        period = "år" if span == 1 else "period"
+        merged: dict[tuple[int, int], list[int]] = {}
+        for (y, _), counts in periods.items():
+            start = first.year + (y - first.year) // span * span
+            total = merged.setdefault((start, 1), [0, 0, 0])
+            for index, value in enumerate(counts):
+                total[index] += value
+        periods = merged
+
+    def label(y: int, q: int) -> str:
+        if period == "kvartal":
+            return f"{y} kv. {q}"
+        return str(y) if period == "år" else f"{y}–{min(y + span - 1, last.year)}"
+
+    rows = tuple(ChartRow(label(y, q), c[0], c[1], c[2], sum(c)) for (y, q), c in periods.items())
     peak = max(r.total for r in rows) or 1
     # Wide enough to read on a desktop, a fixed slot per quarter beyond that (the SVG scales
     # down on a phone; the table below carries the exact numbers).
@@ -1259,9 +1466,12 @@ def _chart(area: FocusArea) -> Chart | None:
         x = left + index * slot + slot // 6
         bar_width = slot - 2 * (slot // 6)
         bars.append(Bar(x, baseline - height, bar_width, height, row.period, row.total))
-        if slot >= 40:
+        if period == "kvartal" and slot >= 40:
             x_labels.append(AxisLabel(x, baseline + 16, f"kv. {q}"))
-        if q == 1 or index == 0:
+        if period == "kvartal" and (q == 1 or index == 0):
+            x_labels.append(AxisLabel(x, baseline + 34, str(y)))
+        elif period != "kvartal" and (index % 5 == 0 or slot >= 40):
+            # Every fifth year under narrow bars: the labels must not overlap.
             x_labels.append(AxisLabel(x, baseline + 34, str(y)))
     steps = sorted({0, peak, peak // 2} if peak > 1 else {0, 1})
     y_labels = tuple(
@@ -1269,7 +1479,8 @@ def _chart(area: FocusArea) -> Chart | None:
     )
     busiest = max(rows, key=lambda r: r.total)
     description = (
-        f"Stapeldiagram med aktivitet per kvartal från {rows[0].period} till {rows[-1].period}: "
+        f"Stapeldiagram med aktivitet per {period if period != 'period' else 'flerårsperiod'} "
+        f"från {rows[0].period} till {rows[-1].period}: "
         f"möten, beslut och åtgärder om {area.name} sammanlagt. "
         f"Mest aktivitet {busiest.period} ({busiest.total})."
     )
@@ -1284,6 +1495,7 @@ def _chart(area: FocusArea) -> Chart | None:
         gridlines=tuple(baseline - round(plot_height * s / peak) for s in steps),
         baseline=baseline,
         rows=rows,
+        period=period,
     )
 
 
@@ -1315,16 +1527,6 @@ def _open_sort_key(track: ActionTrack) -> tuple[bool, dt.date, str, str]:
     due = effective_due(track)
     origin = track.origin
     return (due is None, due.end if due else dt.date.min, origin.meeting.id, origin.action.id)
-
-
-def _years(meetings: Sequence[Meeting], ctx: _Context) -> tuple[YearGroup, ...]:
-    by_year: dict[str, list[MeetingRow]] = defaultdict(list)
-    for meeting in reversed(meetings):
-        year = str(meeting.date.year) if meeting.date else "Utan datum"
-        by_year[year].append(ctx.meeting_row(meeting))
-    return tuple(
-        YearGroup(year, f"ar-{slugify(year)}", tuple(rows)) for year, rows in by_year.items()
-    )
 
 
 def _attendance_row(
@@ -1486,6 +1688,302 @@ def _meeting_description(meeting: Meeting) -> str:
     return f"{parts[0]}: " + "; ".join(counts) + "."
 
 
+def _meeting_lists(
+    ctx: _Context,
+    meetings: Sequence[Meeting],
+    title: str,
+    body: str,
+    filters: tuple[FilterLink, ...],
+    main: str,
+    year_url: Callable[[str], str],
+    breadcrumbs: tuple[Link, ...],
+    year_filters: Callable[[str], tuple[FilterLink, ...]],
+) -> Iterator[Page]:
+    """A meeting list: the newest years on its main page, and every year on a page of its own
+    (``…/ar/<år>/``), the newest too, so that a year's address never changes."""
+    urls = ctx.urls
+    grouped = by_year((year_key(m.date), ctx.meeting_row(m)) for m in reversed(meetings))
+    counts = {key: len(rows) for key, rows in grouped.items()}
+    groups = [YearGroup(year_text(key), f"ar-{key}", tuple(rows)) for key, rows in grouped.items()]
+    shown = MEETING_YEARS_ON_LIST
+    yield Page(
+        output_path(main, urls), "meetings.html", title, "moten",
+        MeetingsView(filters, tuple(groups[:shown]), body, len(meetings),
+                     year_nav(counts, year_url)),
+        breadcrumbs,
+    )  # fmt: skip
+    for key, group in zip(grouped, groups, strict=True):
+        yield Page(
+            output_path(year_url(key), urls), "meetings.html", year_title(title, key), "moten",
+            MeetingsView(year_filters(key), (group,), body, len(meetings),
+                         year_nav(counts, year_url, key), main=False),
+            (*breadcrumbs, Link(main, title)),
+            description=(
+                f"{title} {group.year}: {len(group.meetings)} möten i MalmöLundregionens "
+                "mötesarkiv, nyast först."
+            ),
+        )  # fmt: skip
+
+
+def _closed_date(track: ActionTrack) -> dt.date | None:
+    """When a task was ticked off: the date of that meeting, else of the meeting that set it."""
+    closed = track.closed_in
+    return closed.date if closed is not None and closed.date else track.origin.meeting.date
+
+
+def _open_year(track: ActionTrack) -> str:
+    """The year page of an open task the action list has no room for: the year of its due
+    date (its last day, the date the list sorts by), else the year it was set, so that no
+    year page collects every undated task of the archive."""
+    due = effective_due(track)
+    return year_key(due.end if due else track.origin.meeting.date)
+
+
+def _action_pages(
+    ctx: _Context, open_tracks: Sequence[ActionTrack], open_rows: Sequence[ActionRow], home: Link
+) -> Iterator[Page]:
+    """The action list (the nearest open tasks and the latest closed ones) and year pages of
+    the open tasks beyond it and of every closed task."""
+    urls, today = ctx.urls, ctx.today
+    shown = OPEN_ACTIONS_ON_LIST
+    more_open = by_year(
+        (_open_year(track), row)
+        for track, row in zip(open_tracks[shown:], open_rows[shown:], strict=True)
+    )
+    open_counts = {key: len(rows) for key, rows in more_open.items()}
+    # Most recently closed first; among tasks closed the same day, the latest set first.
+    ordered = sorted(
+        enumerate(t for t in ctx.archive.tracks if t.done),
+        key=lambda pair: (_closed_date(pair[1]) or dt.date.min, pair[0]),
+        reverse=True,
+    )
+    done_tracks = [track for _, track in ordered]
+    done_rows = [ctx.action_row(t) for t in done_tracks]
+    done = by_year(
+        (year_key(_closed_date(t)), row) for t, row in zip(done_tracks, done_rows, strict=True)
+    )
+    done_counts = {key: len(rows) for key, rows in done.items()}
+    overdue = sum(r.overdue for r in open_rows)
+    yield Page(
+        output_path(urls.actions(), urls), "actions.html", "Åtgärder", "atgarder",
+        ActionsView(
+            tuple(open_rows[:shown]), tuple(done_rows[:DONE_ACTIONS_ON_LIST]), format_date(today),
+            overdue, len(open_rows), len(done_rows),
+            year_nav(open_counts, urls.open_actions_year),
+            year_nav(done_counts, urls.done_actions_year),
+        ),
+        (home,),
+        description=(
+            f"Åtgärdslista: {len(open_rows)} öppna och {len(done_rows)} avslutade åtgärder "
+            "från MalmöLundregionens möten, med ansvariga och slutdatum."
+        ),
+        alternates=(
+            Alternate(f"{urls.base}kalender.ics", "text/calendar",
+                      "Slutdatum för öppna åtgärder i din kalender (iCalendar)"),
+            Alternate(f"{urls.base}atgarder.csv", "text/csv", "Åtgärdslistan som kalkylblad (CSV)",
+                      advertise=False),
+            Alternate(f"{urls.base}api/action-items.json", "application/json",
+                      "Åtgärdslistan som öppna data (JSON)", advertise=False),
+        ),
+    )  # fmt: skip
+    back = Link(urls.actions(), "Åtgärder")
+    kinds = (
+        (False, more_open, open_counts, urls.open_actions_year, "Öppna åtgärder"),
+        (True, done, done_counts, urls.done_actions_year, "Avklarade åtgärder"),
+    )
+    for is_done, groups, counts, year_url, title in kinds:
+        for key, rows in groups.items():
+            text = year_text(key)
+            what = "avklarade" if is_done else "öppna med sista dag"
+            yield Page(
+                output_path(year_url(key), urls), "actions_year.html", year_title(title, key),
+                "atgarder",
+                ActionsYearView(tuple(rows), is_done, text, format_date(today),
+                                year_nav(counts, year_url, key), back),
+                (home, back),
+                description=(
+                    f"{year_title(title, key)}: {len(rows)} åtgärder från MalmöLundregionens möten "
+                    + ("som avklarades det året." if is_done else f"{what} det året.")
+                ),
+            )  # fmt: skip
+
+
+def _focus_area_pages(
+    ctx: _Context, area: FocusArea, breadcrumbs: tuple[Link, ...]
+) -> Iterator[Page]:
+    """A focus area's chart and newest year, and a page for every year (the newest too, so
+    that a year's address never changes)."""
+    urls, archive = ctx.urls, ctx.archive
+    entries = by_year(
+        (
+            year_key(entry.meeting.date),
+            TimelineEntry(
+                meeting=ctx.meeting_link(entry.meeting),
+                date=format_date(entry.meeting.date) if entry.meeting.date else "",
+                date_iso=entry.meeting.date.isoformat() if entry.meeting.date else "",
+                statuses=tuple(s.status for s in entry.statuses),
+                where=(
+                    Link(
+                        f"{urls.meeting(entry.meeting.id)}#fokus-{area.slug}",
+                        f"Statusen i minnesanteckningarna från {meeting_title(entry.meeting)}",
+                    )
+                    if entry.statuses
+                    else None
+                ),
+                decisions=tuple(ctx.decision_row(entry.meeting, d) for d in entry.decisions),
+                actions=tuple(
+                    ctx.action_row(archive.track_of[(entry.meeting.id, a.id)], brief=True)
+                    for a in entry.actions
+                ),
+            ),
+        )
+        for entry in area.entries
+    )
+    counts = {key: len(rows) for key, rows in entries.items()}
+    keys = list(entries)
+    newest = keys[0] if keys else ""
+    main = urls.focus_area(area.slug)
+
+    def year_url(year: str) -> str:
+        return urls.focus_area_year(area.slug, year)
+
+    yield Page(
+        output_path(main, urls), "focus_area.html", area.name, "fokusomraden",
+        FocusAreaView(
+            area.name, tuple(entries.get(newest, ())), _chart(area), len(area.entries),
+            year_text(newest) if newest else "",
+            year_nav(counts, year_url),
+        ),
+        breadcrumbs,
+        description=(
+            f"Fokusfrågan {area.name}: status, beslut och åtgärder vid "
+            f"{len(area.entries)} möten, i tidsordning."
+        ),
+        alternates=(
+            Alternate(f"{main}feed.xml", "application/atom+xml",
+                      f"Nytt om {area.name} (Atom-flöde)"),
+            Alternate(f"{main}kalender.ics", "text/calendar",
+                      f"Möten och slutdatum om {area.name} (iCalendar)"),
+        ),
+    )  # fmt: skip
+    for key in keys:
+        text = year_text(key)
+        yield Page(
+            output_path(year_url(key), urls), "focus_area.html", year_title(area.name, key),
+            "fokusomraden",
+            FocusAreaView(area.name, tuple(entries[key]), None, len(area.entries), text,
+                          year_nav(counts, year_url, key), main=False),
+            (*breadcrumbs, Link(main, area.name)),
+            description=(
+                f"Fokusfrågan {year_title(area.name, key)}: status, beslut och åtgärder vid "
+                f"{counts[key]} möten, i tidsordning."
+            ),
+        )  # fmt: skip
+
+
+def _municipality_pages(
+    ctx: _Context, municipality: Municipality, breadcrumbs: tuple[Link, ...]
+) -> Iterator[Page]:
+    """A municipality's attendance and mentions of its newest year, and a page for every
+    year."""
+    urls = ctx.urls
+    by_meeting: dict[str, list[Attendance]] = defaultdict(list)
+    for record in municipality.attendance:
+        by_meeting[record.meeting.id].append(record)
+    rows = []
+    for records in reversed(by_meeting.values()):
+        present = [r for r in records if r.capacity != "frånvarande"]
+        capacity = "representerad" if present else "frånvarande"
+        people = tuple(
+            PersonView(r.person.name, urls.person(slugify(r.person.name)),
+                       ", ".join(p for p in (r.capacity, r.person.role) if p))
+            for r in records
+        )  # fmt: skip
+        row = replace(_attendance_row(ctx, records[0], people), capacity=capacity)
+        rows.append((year_key(records[0].meeting.date), row))
+    attendance = by_year(rows)
+    mentions = by_year(
+        (
+            year_key(m.meeting.date),
+            MentionRow(
+                ctx.meeting_link(m.meeting),
+                format_date(m.meeting.date) if m.meeting.date else "",
+                m.meeting.date.isoformat() if m.meeting.date else "",
+                Link(f"{urls.meeting(m.meeting.id)}#{m.anchor}",
+                     f"punkt {m.item_number} {m.item_title}" if m.item_number
+                     else m.item_title),
+            ),
+        )
+        for m in reversed(municipality.mentions)
+    )  # fmt: skip
+    # A year's count is its meetings: attended, or naming the municipality, or both.
+    meetings: dict[str, set[str]] = defaultdict(set)
+    for key, attended in attendance.items():
+        meetings[key].update(r.meeting.href for r in attended)
+    for key, named in mentions.items():
+        meetings[key].update(r.meeting.href for r in named)
+    counts = {key: len(meetings[key]) for key in by_year((key, 0) for key in meetings)}
+    keys = list(counts)
+    represented = sum(r.capacity == "representerad" for _, r in rows)
+    main = urls.municipality(municipality.slug)
+
+    def year_url(year: str) -> str:
+        return urls.municipality_year(municipality.slug, year)
+
+    # (the page's own year, the year it shows): the main page shows the newest year.
+    for year, shown in (("", keys[0] if keys else ""), *((key, key) for key in keys)):
+        text = year_text(shown) if shown else ""
+        yield Page(
+            output_path(year_url(year) if year else main, urls), "municipality.html",
+            year_title(municipality.name, year) if year else municipality.name, "kommuner",
+            MunicipalityView(
+                municipality.name, tuple(attendance.get(shown, ())),
+                tuple(mentions.get(shown, ())), represented, len(ctx.archive.meetings),
+                len(municipality.mentions), text, year_nav(counts, year_url, year or None),
+                main=not year,
+            ),
+            (*breadcrumbs, Link(main, municipality.name)) if year else breadcrumbs,
+            description=(
+                f"{year_title(municipality.name, year)}: närvaro vid MalmöLundregionens möten "
+                "och var kommunen nämns i minnesanteckningarna." if year else ""
+            ),
+        )  # fmt: skip
+
+
+def _person_pages(
+    ctx: _Context, person: PersonRecord, breadcrumbs: tuple[Link, ...]
+) -> Iterator[Page]:
+    """A person's attendance in their newest year, and a page for every year."""
+    urls = ctx.urls
+    roles = tuple(dict.fromkeys(a.person.role for a in person.attendance if a.person.role))
+    rows = by_year(
+        (year_key(a.meeting.date), _attendance_row(ctx, a, ())) for a in reversed(person.attendance)
+    )
+    counts = {key: len(year) for key, year in rows.items()}
+    keys = list(rows)
+    main = urls.person(person.slug)
+
+    def year_url(year: str) -> str:
+        return urls.person_year(person.slug, year)
+
+    # (the page's own year, the year it shows): the main page shows the newest year.
+    for year, shown in (("", keys[0] if keys else ""), *((key, key) for key in keys)):
+        text = year_text(shown) if shown else ""
+        yield Page(
+            output_path(year_url(year) if year else main, urls), "person.html",
+            year_title(person.name, year) if year else person.name, "personer",
+            PersonPageView(
+                person.name, tuple(rows.get(shown, ())), roles, len(person.attendance), text,
+                year_nav(counts, year_url, year or None), main=not year,
+            ),
+            (*breadcrumbs, Link(main, person.name)) if year else breadcrumbs,
+            description=(
+                f"{year_title(person.name, year)}: närvaro och roller vid MalmöLundregionens möten."
+                if year else ""
+            ),
+        )  # fmt: skip
+
+
 def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
     """Every page of the site, each with its view, one at a time."""
     ctx = _Context(archive, urls, today, named_municipalities(archive))
@@ -1493,7 +1991,6 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
     meetings_link = Link(urls.meetings(), "Möten")
     open_tracks = sorted((t for t in archive.tracks if not t.done), key=_open_sort_key)
     open_rows = [ctx.action_row(t) for t in open_tracks]
-    done_rows = [ctx.action_row(t) for t in reversed(archive.tracks) if t.done]
     focus = tuple(_summary(ctx, area) for area in archive.focus_areas)
 
     yield Page(
@@ -1520,22 +2017,32 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         FilterLink(urls.body(b.slug), b.name, len(b.meetings), False) for b in archive.bodies
     ]
     all_filter = FilterLink(urls.meetings(), "Alla möten", len(archive.meetings), False)
-    yield Page(
-        output_path(urls.meetings(), urls), "meetings.html", "Möten", "moten",
-        MeetingsView(
-            (FilterLink(all_filter.href, all_filter.text, all_filter.count, True), *filters),
-            _years(archive.meetings, ctx), "", len(archive.meetings),
-        ),
-        (home,),
+    # A year page's filters lead to the same year of every body that met that year.
+    year_counts = Counter(year_key(m.date) for m in archive.meetings)
+    body_counts = {b.slug: Counter(year_key(m.date) for m in b.meetings) for b in archive.bodies}
+
+    def year_filters(year: str, current: str = "") -> tuple[FilterLink, ...]:
+        return (
+            FilterLink(urls.meetings_year(year), "Alla möten", year_counts[year], not current),
+            *(
+                FilterLink(urls.body_year(b.slug, year), b.name, body_counts[b.slug][year],
+                           b.slug == current)
+                for b in archive.bodies
+                if body_counts[b.slug][year]
+            ),
+        )  # fmt: skip
+
+    yield from _meeting_lists(
+        ctx, archive.meetings, "Möten", "",
+        (FilterLink(all_filter.href, all_filter.text, all_filter.count, True), *filters),
+        urls.meetings(), urls.meetings_year, (home,), year_filters,
     )  # fmt: skip
     for body in archive.bodies:
         current = tuple(FilterLink(f.href, f.text, f.count, f.text == body.name) for f in filters)
-        yield Page(
-            output_path(urls.body(body.slug), urls), "meetings.html", f"Möten: {body.name}",
-            "moten",
-            MeetingsView((all_filter, *current), _years(body.meetings, ctx), body.name,
-                         len(body.meetings)),
-            (home, meetings_link),
+        yield from _meeting_lists(
+            ctx, body.meetings, f"Möten: {body.name}", body.name, (all_filter, *current),
+            urls.body(body.slug), functools.partial(urls.body_year, body.slug),
+            (home, meetings_link), functools.partial(year_filters, current=body.slug),
         )  # fmt: skip
 
     for meeting in archive.meetings:
@@ -1552,21 +2059,36 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
             ),
         )  # fmt: skip
 
-    years: dict[str, list[DecisionRow]] = defaultdict(list)
-    total = 0
-    for meeting in reversed(archive.meetings):
-        year = str(meeting.date.year) if meeting.date else "Utan datum"
-        for decision in meeting.decisions:
-            years[year].append(ctx.decision_row(meeting, decision))
-            total += 1
+    # The register by year, grouped in one pass: every year has its page (so that its address
+    # never changes) and the main page shows the newest year again.
+    decisions = by_year(
+        (year_key(meeting.date), ctx.decision_row(meeting, decision))
+        for meeting in reversed(archive.meetings)
+        for decision in meeting.decisions
+    )
+    total = sum(len(rows) for rows in decisions.values())
+    counts = {key: len(rows) for key, rows in decisions.items()}
+    keys = list(decisions)
+    newest = keys[0] if keys else None
+
+    def decision_year(key: str) -> DecisionYear:
+        return DecisionYear(year_text(key), f"ar-{key}", tuple(decisions[key]))
+
+    def decisions_nav(current: str | None) -> tuple[YearLink, ...]:
+        return year_nav(counts, urls.decisions_year, current)
+
     yield Page(
         output_path(urls.decisions(), urls), "decisions.html", "Beslut", "beslut",
         DecisionsView(
-            tuple(DecisionYear(y, f"ar-{slugify(y)}", tuple(rows)) for y, rows in years.items()),
-            total,
+            (decision_year(newest),) if newest else (), total,
+            decisions_nav(None),
         ),
         (home,),
-        description=f"Beslutsregister: {total} beslut från MalmöLundregionens möten, nyast först.",
+        description=(
+            f"Beslutsregister: {total} beslut från MalmöLundregionens möten"
+            + (f", här de från {year_text(newest)}" if newest else "")
+            + ", nyast först."
+        ),
         alternates=(
             Alternate(f"{urls.base}beslut.csv", "text/csv", "Beslutsregistret som kalkylblad (CSV)",
                       advertise=False),
@@ -1574,25 +2096,20 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
                       "Beslutsregistret som öppna data (JSON)", advertise=False),
         ),
     )  # fmt: skip
+    decisions_link = Link(urls.decisions(), "Beslut")
+    for key in keys:
+        yield Page(
+            output_path(urls.decisions_year(key), urls), "decisions.html",
+            year_title("Beslut", key), "beslut",
+            DecisionsView((decision_year(key),), total, decisions_nav(key), main=False),
+            (home, decisions_link),
+            description=(
+                f"{year_title('Beslutsregister', key)}: {counts[key]} beslut från "
+                "MalmöLundregionens möten, nyast först."
+            ),
+        )  # fmt: skip
 
-    yield Page(
-        output_path(urls.actions(), urls), "actions.html", "Åtgärder", "atgarder",
-        ActionsView(tuple(open_rows), tuple(done_rows), format_date(today),
-                    sum(r.overdue for r in open_rows)),
-        (home,),
-        description=(
-            f"Åtgärdslista: {len(open_rows)} öppna och {len(done_rows)} avslutade åtgärder "
-            "från MalmöLundregionens möten, med ansvariga och slutdatum."
-        ),
-        alternates=(
-            Alternate(f"{urls.base}kalender.ics", "text/calendar",
-                      "Slutdatum för öppna åtgärder i din kalender (iCalendar)"),
-            Alternate(f"{urls.base}atgarder.csv", "text/csv", "Åtgärdslistan som kalkylblad (CSV)",
-                      advertise=False),
-            Alternate(f"{urls.base}api/action-items.json", "application/json",
-                      "Åtgärdslistan som öppna data (JSON)", advertise=False),
-        ),
-    )  # fmt: skip
+    yield from _action_pages(ctx, open_tracks, open_rows, home)
 
     focus_link = Link(urls.focus_areas(), "Fokusområden")
     yield Page(
@@ -1601,46 +2118,7 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         description="MalmöLundregionens fokusfrågor och hur var och en har utvecklats över tid.",
     )  # fmt: skip
     for area in archive.focus_areas:
-        entries = []
-        for entry in area.entries:
-            meeting = entry.meeting
-            statuses = entry.statuses
-            entries.append(
-                TimelineEntry(
-                    meeting=ctx.meeting_link(meeting),
-                    date=format_date(meeting.date) if meeting.date else "",
-                    date_iso=meeting.date.isoformat() if meeting.date else "",
-                    statuses=tuple(s.status for s in statuses),
-                    where=(
-                        Link(
-                            f"{urls.meeting(meeting.id)}#fokus-{area.slug}",
-                            f"Statusen i minnesanteckningarna från {meeting_title(meeting)}",
-                        )
-                        if statuses
-                        else None
-                    ),
-                    decisions=tuple(ctx.decision_row(meeting, d) for d in entry.decisions),
-                    actions=tuple(
-                        ctx.action_row(archive.track_of[(meeting.id, a.id)], brief=True)
-                        for a in entry.actions
-                    ),
-                )
-            )
-        yield Page(
-            output_path(urls.focus_area(area.slug), urls), "focus_area.html", area.name,
-            "fokusomraden", FocusAreaView(area.name, tuple(entries), _chart(area)),
-            (home, focus_link),
-            description=(
-                f"Fokusfrågan {area.name}: status, beslut och åtgärder vid "
-                f"{len(area.entries)} möten, i tidsordning."
-            ),
-            alternates=(
-                Alternate(f"{urls.focus_area(area.slug)}feed.xml", "application/atom+xml",
-                          f"Nytt om {area.name} (Atom-flöde)"),
-                Alternate(f"{urls.focus_area(area.slug)}kalender.ics", "text/calendar",
-                          f"Möten och slutdatum om {area.name} (iCalendar)"),
-            ),
-        )  # fmt: skip
+        yield from _focus_area_pages(ctx, area, (home, focus_link))
 
     municipalities_link = Link(urls.municipalities(), "Kommuner")
     yield Page(
@@ -1654,41 +2132,7 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         (home,),
     )  # fmt: skip
     for municipality in archive.municipalities:
-        by_meeting: dict[str, list[Attendance]] = defaultdict(list)
-        for record in municipality.attendance:
-            by_meeting[record.meeting.id].append(record)
-        rows = []
-        for records in reversed(by_meeting.values()):
-            present = [r for r in records if r.capacity != "frånvarande"]
-            capacity = "representerad" if present else "frånvarande"
-            people = tuple(
-                PersonView(r.person.name, urls.person(slugify(r.person.name)),
-                           ", ".join(p for p in (r.capacity, r.person.role) if p))
-                for r in records
-            )  # fmt: skip
-            rows.append(replace(_attendance_row(ctx, records[0], people), capacity=capacity))
-        yield Page(
-            output_path(urls.municipality(municipality.slug), urls), "municipality.html",
-            municipality.name, "kommuner",
-            MunicipalityView(
-                municipality.name,
-                tuple(rows),
-                tuple(
-                    MentionRow(
-                        ctx.meeting_link(m.meeting),
-                        format_date(m.meeting.date) if m.meeting.date else "",
-                        m.meeting.date.isoformat() if m.meeting.date else "",
-                        Link(f"{urls.meeting(m.meeting.id)}#{m.anchor}",
-                             f"punkt {m.item_number} {m.item_title}" if m.item_number
-                             else m.item_title),
-                    )
-                    for m in reversed(municipality.mentions)
-                ),
-                sum(1 for r in rows if r.capacity == "representerad"),
-                len(archive.meetings),
-            ),
-            (home, municipalities_link),
-        )  # fmt: skip
+        yield from _municipality_pages(ctx, municipality, (home, municipalities_link))
 
     people_link = Link(urls.people(), "Personer")
     yield Page(
@@ -1701,16 +2145,7 @@ def site_pages(archive: Archive, urls: Urls, today: dt.date) -> Iterator[Page]:
         (home,),
     )  # fmt: skip
     for person in archive.people:
-        roles = tuple(dict.fromkeys(a.person.role for a in person.attendance if a.person.role))
-        yield Page(
-            output_path(urls.person(person.slug), urls), "person.html", person.name, "personer",
-            PersonPageView(
-                person.name,
-                tuple(_attendance_row(ctx, a, ()) for a in reversed(person.attendance)),
-                roles,
-            ),
-            (home, people_link),
-        )  # fmt: skip
+        yield from _person_pages(ctx, person, (home, people_link))
 
     yield Page(
         output_path(urls.accessibility(), urls), "accessibility.html",

@@ -408,6 +408,13 @@ GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
 REFERENCE_LINK_WORDS: Final[tuple[str, ...]] = ("den", "i", "på", "(", "vid", "från")
 """Words that may stand between a meeting body and its date (*styrelsen den 24 maj*)."""
 
+REFERENCE_VERBS: Final[tuple[str, ...]] = (
+    "hålls", "äger rum", "är", "blir", "sker", "planeras till", "planeras", "flyttas till",
+    "hölls", "ägde rum", "var",
+)  # fmt: skip
+"""Verbs between a meeting and its date that still make it a reference
+(*Nästa möte hålls den 9 april*)."""
+
 ORGANISATION_WORDS: Final[tuple[str, ...]] = (
     "förening", "föreningen", "förbund", "förbundet", "länsstyrelse", "länsstyrelsen", "region",
     "kommun", "stad", "staden", "stiftelse", "stiftelsen", "bolag", "ab", "nämnd", "nämnden",

@@ -12,13 +12,13 @@ from functools import cache
 
 from ..config import Config
 from ..model import Reference
-from ..vocabulary import GENERIC_MEETING_WORDS, REFERENCE_LINK_WORDS
+from ..vocabulary import GENERIC_MEETING_WORDS, REFERENCE_LINK_WORDS, REFERENCE_VERBS
 from .blocks import BlockKind
 from .context import ParseContext
 from .dates import find_dates
 from .text import collapse
 
-_BETWEEN = 12
+_BETWEEN = 24
 """How many characters may stand between a body's name and its date."""
 
 
@@ -37,6 +37,8 @@ def _bodies(config: Config, own_body: str) -> dict[str, str]:
 
 _LINK = re.compile(
     r"^[\s(]*(?:(?:"
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in REFERENCE_VERBS)
+    + r")\s+)?(?:(?:"
     + "|".join(re.escape(w) for w in REFERENCE_LINK_WORDS if w != "(")
     + r")\s+)?$",
     re.IGNORECASE,

@@ -765,3 +765,19 @@ def test_a_meeting_year_page_filters_by_body_within_the_year(site: Built) -> Non
     assert page.elements("a", href="/moten/styrelsemote/ar/2016/", **{"aria-current": "page"})
     linked = {href for href, _ in page.links if href.startswith("/moten/20")}
     assert linked == {"/moten/2016-05-24-styrelsemote/"}
+
+
+def test_the_build_never_replaces_a_folder_it_did_not_build(tmp_path: Path) -> None:
+    notes = tmp_path / "anteckningar"
+    notes.mkdir()
+    (notes / "viktigt.txt").write_text("inte en webbplats", "utf-8")
+    refused = build(notes)
+    assert not refused.result.written
+    assert [d.code for d in refused.result.diagnostics] == ["unsafe-output"]
+    assert (notes / "viktigt.txt").read_text("utf-8") == "inte en webbplats"
+    inside = build(ARCHIVE.parent)  # the folder holding the minutes
+    assert not inside.result.written
+    assert "unsafe-output" in [d.code for d in inside.result.diagnostics]
+    first = build(tmp_path / "site")
+    assert (first.out / ".mlr-minutes-site").is_file()
+    assert build(tmp_path / "site").result.written  # an earlier build is replaced

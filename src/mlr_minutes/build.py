@@ -28,7 +28,7 @@ from .render import Renderer, RenderError, static_files
 from .search import SearchIndexError, index_site, search_records
 from .sitemap import robots, sitemap
 from .views import Urls, normalise_base_url, site_origin, site_pages, site_view
-from .write import atomic_output
+from .write import UnsafeOutput, atomic_output, check_output
 
 PROGRESS_EVERY = 500
 """Report progress after this many pages on long builds."""
@@ -145,6 +145,17 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     renderer = Renderer(site_view(urls, today, origin, contact), options.templates)
 
     pages = 0
+    try:
+        check_output(options.out, options.source)
+    except UnsafeOutput as error:
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, str(options.out), None, "unsafe-output",
+                f"bygget skriver inte över mappen: {error}",
+                "välj en annan mapp med --out, eller töm mappen först",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
     try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):

@@ -45,6 +45,30 @@ class SiteWriter:
         self.files += 1
 
 
+MARKER = ".mlr-minutes-site"
+"""A file every built site holds, so that a later build only ever replaces a site."""
+
+
+class UnsafeOutput(ValueError):
+    """The output folder holds something other than a site this tool built."""
+
+
+def check_output(out: Path, keep: Path) -> None:
+    """Refuse to replace ``out`` unless it is absent, empty or an earlier build, and never
+    when it is, or holds, the folder ``keep`` (the minutes)."""
+    out, keep = out.absolute().resolve(), keep.absolute().resolve()
+    if keep == out or keep.is_relative_to(out):
+        raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_site(out))):
+        raise UnsafeOutput(f"{out} finns redan och är ingen webbplats byggd av mlr-minutes")
+
+
+def _built_site(folder: Path) -> bool:
+    # Sites built before the marker existed are recognised by their shape.
+    legacy = (folder / "index.html").is_file() and (folder / "moten").is_dir()
+    return (folder / MARKER).is_file() or legacy
+
+
 def _sibling(out: Path, label: str) -> Path:
     return out.parent / f".{out.name}.{label}-{os.getpid()}"
 
@@ -62,7 +86,9 @@ def atomic_output(out: Path) -> Iterator[SiteWriter]:
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        yield SiteWriter(staging)
+        writer = SiteWriter(staging)
+        yield writer
+        writer.write_text(MARKER, "Byggd av mlr-minutes; ersätts vid nästa bygge.\n")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -60,6 +60,15 @@ config_option = click.option(
 )
 
 
+source_option = click.option(
+    "--source",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("minutes"),
+    show_default=True,
+    help="Mappen med minnesanteckningar.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mlr-minutes")
 def main() -> None:
@@ -98,13 +107,7 @@ def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> No
 
 
 @main.command()
-@click.option(
-    "--source",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("minutes"),
-    show_default=True,
-    help="Mappen med minnesanteckningar.",
-)
+@source_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -149,15 +152,6 @@ def build(
     click.echo(result.summary(), err=True)
     if not result.ok:
         sys.exit(1)
-
-
-source_option = click.option(
-    "--source",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("minutes"),
-    show_default=True,
-    help="Mappen med minnesanteckningar.",
-)
 
 
 @main.command()

@@ -11,6 +11,7 @@ sorted order and the only date in it is the build date, which comes from
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -22,8 +23,9 @@ from .config import DEFAULT, Config
 from .feeds import feed_files
 from .ical import calendar_files
 from .load import load_meetings
-from .model import Diagnostic, Level
+from .model import Diagnostic, Level, Meeting
 from .opendata import open_data_files
+from .read import read_regular_file
 from .render import Renderer, RenderError, static_files
 from .search import SearchIndexError, index_site, search_records
 from .sitemap import robots, sitemap
@@ -101,6 +103,41 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def _source_problem(source: Path) -> Diagnostic | None:
+    """Why ``source`` cannot be built from, before any output is touched; None when it can."""
+    if source.is_symlink() or (source.exists() and not source.is_dir()):
+        message = "källan är ingen mapp med minnesanteckningar"
+    elif not source.exists():
+        message = "mappen med minnesanteckningar finns inte; webbplatsen byggs inte"
+    elif not os.access(source, os.R_OK | os.X_OK):
+        message = "mappen med minnesanteckningar kan inte läsas; webbplatsen byggs inte"
+    else:
+        return None
+    return Diagnostic(
+        Level.ERROR, str(source), None, "no-minutes", message,
+        "ange mappen med minnesanteckningar med --source (standard: minutes)",
+    )  # fmt: skip
+
+
+class SourceChanged(Exception):
+    """A minutes file changed (or was replaced) between parsing and publishing."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("filen ändrades under bygget; den publiceras inte i en annan version")
+        self.path = path
+
+
+def _parsed_bytes(meeting: Meeting) -> bytes:
+    """The source file's bytes, exactly those that were parsed (never a link's target)."""
+    try:
+        data = read_regular_file(Path(meeting.source))
+    except OSError as error:
+        raise SourceChanged(meeting.source) from error
+    if hashlib.sha256(data).hexdigest() != meeting.digest:
+        raise SourceChanged(meeting.source)
+    return data
+
+
 def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
     """Load, index, render and write the whole site."""
     started = time.perf_counter()
@@ -112,9 +149,38 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             diagnostics, ok, written, pages, files, meetings, time.perf_counter() - started
         )
 
+    diagnostics: tuple[Diagnostic, ...] = ()
+    problem = _source_problem(options.source)
+    if problem is not None:
+        diagnostics = (problem,)
+        return result(ok=False, written=False)
+    try:
+        check_output(options.out, options.source)
+    except UnsafeOutput as error:
+        diagnostics = (
+            Diagnostic(
+                Level.ERROR,
+                str(options.out),
+                None,
+                "unsafe-output",
+                f"bygget skriver inte över mappen: {error}",
+                "välj en annan mapp med --out, eller töm mappen först",
+            ),
+        )
+        return result(ok=False, written=False)
     progress(f"Läser minnesanteckningar i {options.source} …")
     loaded = load_meetings([options.source], options.config)
     diagnostics = loaded.diagnostics
+    if not loaded.meetings:
+        # An empty archive would replace the published one: a typo must never wipe the site.
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, str(options.source), None, "no-minutes",
+                "mappen innehåller inga minnesanteckningar (.md); webbplatsen byggs inte",
+                "kontrollera --source: mappen ska innehålla filer som 2016-04-19-styrelsemote.md",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
     errors = any(d.level is Level.ERROR for d in diagnostics)
     if options.strict and diagnostics:
         return result(ok=False, written=False)
@@ -146,17 +212,6 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
 
     pages = 0
     try:
-        check_output(options.out, options.source)
-    except UnsafeOutput as error:
-        diagnostics += (
-            Diagnostic(
-                Level.ERROR, str(options.out), None, "unsafe-output",
-                f"bygget skriver inte över mappen: {error}",
-                "välj en annan mapp med --out, eller töm mappen först",
-            ),
-        )  # fmt: skip
-        return result(ok=False, written=False)
-    try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
                 writer.copy(path, f"static/{name}")
@@ -169,7 +224,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.copy(Path(meeting.source), f"moten/{meeting.id}/{meeting.id}.md")
+                writer.write_bytes(f"moten/{meeting.id}/{meeting.id}.md", _parsed_bytes(meeting))
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
                 *feed_files(archive, urls, site_url),
@@ -181,6 +236,14 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             writer.write_bytes("robots.txt", robots(urls, origin))
             index_site(writer.root, progress, search_records(archive, urls))
             files = writer.files
+    except SourceChanged as error:
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, error.path, None, "source-changed", str(error),
+                "bygg igen när filen inte längre ändras",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
     except RenderError as error:
         diagnostics += (
             Diagnostic(Level.ERROR, error.template, error.line, "template-error", str(error)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from .config import Config
 from .model import Diagnostic, Level, Meeting
 from .parse import parse_source, unparsed_meeting
-from .read import read_source
+from .read import read_source, unsafe_source
 
 MINUTES_SUFFIXES = (".md", ".markdown")
 
@@ -43,21 +44,25 @@ class LoadResult:
 
 
 def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Minutes files named directly or found below the named folders, sorted."""
+    """Minutes files named directly or found below the named folders, sorted.
+
+    Only regular files are minutes: a symbolic link (to a file or a folder), a FIFO or a
+    device is an error and is never followed, so that nothing outside the folder can be
+    published from it.
+    """
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.suffix.lower() in MINUTES_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() != "readme.md"
-            )
+        if path.is_symlink():
+            problems.append(unsafe_source(str(path)))
+        elif path.is_dir():
+            files, unsafe = _walk(path)
+            found.extend(files)
+            problems.extend(unsafe_source(str(p)) for p in unsafe)
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            problems.append(unsafe_source(str(path)))
         else:
             problems.append(
                 Diagnostic(
@@ -65,6 +70,27 @@ def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
                 )
             )
     return found, problems
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Regular minutes files below ``root``, and the entries refused as unsafe."""
+    files: list[Path] = []
+    unsafe: list[Path] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:
+            if (here / name).is_symlink():
+                unsafe.append(here / name)
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(MINUTES_SUFFIXES):
+                continue
+            if name.lower() == "readme.md":
+                continue
+            candidate = here / name
+            mode = candidate.lstat().st_mode
+            (files if stat.S_ISREG(mode) else unsafe).append(candidate)
+    return sorted(files), sorted(unsafe)
 
 
 def parse_file(path: Path, config: Config) -> Meeting:

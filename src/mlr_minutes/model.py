@@ -288,6 +288,9 @@ class Meeting:
     """The whole source cut into ordered stretches, for rendering without loss."""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """Problems found while parsing this file."""
+    digest: str = ""
+    """SHA-256 of the source file's bytes as parsed, so that what is published beside the
+    page is exactly what was read."""
 
     def item(self, number: str) -> AgendaItem | None:
         """The agenda item with this number, if any."""

@@ -59,6 +59,9 @@ def check_output(out: Path, keep: Path) -> None:
     out, keep = out.absolute().resolve(), keep.absolute().resolve()
     if keep == out or keep.is_relative_to(out):
         raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
+    if out.is_relative_to(keep):
+        # The next build would read the site's copies of the minutes as minutes.
+        raise UnsafeOutput(f"{out} ligger i mappen med minnesanteckningarna ({keep})")
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_site(out))):
         raise UnsafeOutput(f"{out} finns redan och är ingen webbplats byggd av mlr-minutes")
 

@@ -94,6 +94,7 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
         references=tuple(references),
         segments=outline.segments,
         diagnostics=tuple(diagnostics),
+        digest=source.digest,
     )
 
 

@@ -183,6 +183,8 @@ def test_parse_command_prints_schema_valid_json(parsed_json: dict[str, Any]) -> 
         "name": "Jan-Inge Ahlfrid",
         "organisation": "Malmö",
         "role": "ordförande",
+        "party": None,
+        "note": None,
     }
 
 

@@ -419,7 +419,7 @@ def _people_and_places(
     for meeting in meetings:
         seen_people: set[str] = set()
         for person, capacity in _listed(meeting):
-            slug = slugify(person.name)
+            slug = slugify(person.label)
             if slug in seen_people:
                 continue
             seen_people.add(slug)
@@ -447,7 +447,7 @@ def _people_and_places(
         for name in config.municipalities
     )  # fmt: skip
     records = tuple(
-        PersonRecord(listing[-1].person.name, slug, tuple(listing))
+        PersonRecord(listing[-1].person.label, slug, tuple(listing))
         for slug, listing in sorted(people.items())
     )
     return municipalities, records

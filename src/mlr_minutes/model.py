@@ -54,6 +54,8 @@ class Precision(StrEnum):
     MONTH = "month"
     RANGE = "range"
     YEAR = "year"
+    NEXT_MEETING = "next-meeting"
+    """Due at the next meeting, whose date this file does not give (the archive may)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,8 @@ class DateValue:
     @property
     def iso(self) -> str:
         """ISO 8601 at the phrase's own precision: ``2016-05-03``, ``2016-W42``, ``2016-06``,
-        ``2016-09-08/2016-09-09``, ``2016``."""
+        ``2016-09-08/2016-09-09``, ``2016``; ``next-meeting`` when due at a meeting whose
+        date is not known here."""
         if self.precision is Precision.DAY:
             return self.start.isoformat()
         if self.precision is Precision.WEEK:
@@ -82,6 +85,8 @@ class DateValue:
             return f"{self.start.year:04d}-{self.start.month:02d}"
         if self.precision is Precision.YEAR:
             return f"{self.start.year:04d}"
+        if self.precision is Precision.NEXT_MEETING:
+            return "next-meeting"
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
 
@@ -89,14 +94,24 @@ class DateValue:
 class Person:
     """Someone named in the minutes: an attendee, guest, chair, secretary, owner."""
 
-    name: str
-    """The name as written, whitespace normalised."""
+    name: str | None
+    """The name as written, whitespace normalised; None for an organisation listed as
+    present without a person (*Närvarande: Skatteverket, Bolagsverket*)."""
     organisation: str | None
     """The municipality or body they represent (``Malmö``, ``Region Skåne``)."""
     role: str | None
     """Their role at the meeting or in the organisation (``ordförande``, ``koordinator``)."""
     line: int
     """1-based source line where they are listed."""
+    party: str | None = None
+    """The party code written after a politician's name (``S``, ``M``, ``SD``)."""
+    note: str | None = None
+    """An attendance note as written (``§§ 131-136``, ``deltar ej § 5 p.g.a. jäv``)."""
+
+    @property
+    def label(self) -> str:
+        """The name, or the organisation when no person is named."""
+        return self.name or self.organisation or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +132,11 @@ class AgendaItem:
     """The item's Markdown text below its heading, as written."""
     body_line: int
     """1-based line where ``body`` starts."""
+    diary_number: str | None = None
+    """The matter's diary number (*diarienummer*, ``Dnr KS 2023/145`` → ``KS 2023/145``)."""
+    numbered: bool = True
+    """False for a heading made an item because the file numbers none: its number is
+    its place in the file, not something the minutes wrote."""
 
     @property
     def anchor(self) -> str:

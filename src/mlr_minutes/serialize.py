@@ -31,20 +31,28 @@ def _date(value: DateValue | None) -> str | None:
 
 
 def person_to_json(person: Person | None) -> JsonObject | None:
-    """``{name, organisation, role}``, or None."""
+    """``{name, organisation, role, party, note}``, or None."""
     if person is None:
         return None
-    return {"name": person.name, "organisation": person.organisation, "role": person.role}
+    return {
+        "name": person.name,
+        "organisation": person.organisation,
+        "role": person.role,
+        "party": person.party,
+        "note": person.note,
+    }
 
 
 def item_to_json(item: AgendaItem) -> JsonObject:
-    """``{number, title, section, attachments, line}``."""
+    """``{number, title, section, attachments, line, diary_number, numbered}``."""
     return {
         "number": item.number,
         "title": item.title,
         "section": item.section,
         "attachments": list(item.attachments),
         "line": item.line,
+        "diary_number": item.diary_number,
+        "numbered": item.numbered,
     }
 
 

@@ -714,7 +714,7 @@ def _people(persons: Sequence[Person], ctx: _Context, show_org: bool) -> tuple[P
         if show_org and person.organisation:
             parts.append(person.organisation)
         views.append(
-            PersonView(person.name, ctx.urls.person(slugify(person.name)), ", ".join(parts))
+            PersonView(person.label, ctx.urls.person(slugify(person.label)), ", ".join(parts))
         )
     return tuple(views)
 
@@ -1895,7 +1895,7 @@ def _municipality_pages(
         present = [r for r in records if r.capacity != "frånvarande"]
         capacity = "representerad" if present else "frånvarande"
         people = tuple(
-            PersonView(r.person.name, urls.person(slugify(r.person.name)),
+            PersonView(r.person.label, urls.person(slugify(r.person.label)),
                        ", ".join(p for p in (r.capacity, r.person.role) if p))
             for r in records
         )  # fmt: skip

@@ -24,8 +24,8 @@ from .dates import parse_date
 from .decisions import extract_decisions
 from .focus_areas import extract_focus_areas
 from .metadata import Explicit, Metadata, collect, split_comment_metadata, split_front_matter
+from .outline import Outline, build_outline
 from .references import extract_references
-from .structure import Outline, build_outline
 from .text import collapse, slugify
 
 __all__ = ["parse_source", "unparsed_meeting"]
@@ -41,7 +41,7 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
     front, text, problems = split_front_matter(source.text, path)
     diagnostics.extend(problems)
     comment, text = split_comment_metadata(text)
-    outline = build_outline(parse_blocks(text), text)
+    outline, _ = build_outline(parse_blocks(text), text)
     explicit = [e for e in (front, comment) if e is not None]
     meta, problems = collect(outline, text, explicit, path, config)
     diagnostics.extend(problems)

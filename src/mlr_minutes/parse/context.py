@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..model import Diagnostic, Level, Person
-from .structure import Outline, Unit
+from .outline import Outline, Unit
 
 
 @dataclass
@@ -28,6 +28,10 @@ class ParseContext:
     """The region's names."""
     people: tuple[Person, ...] = ()
     """Everyone listed as present, for recognising owners."""
+    next_meeting: dt.date | None = None
+    """The next meeting's date when the minutes give it (*Nästa möte: 12 april*)."""
+    noise: frozenset[int] = frozenset()
+    """1-based lines of page furniture (page numbers, repeated headers), read by no rule."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems found so far, in the order found."""
 
@@ -41,14 +45,8 @@ class ParseContext:
 
     def children(self, unit: Unit) -> list[Unit]:
         """The list items nested (at any depth) under ``unit``, in order."""
-        found: list[Unit] = []
-        parents = {unit.index}
-        for other in self.outline.units:
-            if other.block.parent in parents:
-                found.append(other)
-                parents.add(other.index)
-        return found
+        return self.outline.descendants(unit)
 
     def direct_children(self, unit: Unit) -> list[Unit]:
         """The list items nested directly under ``unit``."""
-        return [u for u in self.outline.units if u.block.parent == unit.index]
+        return [self.outline.units[i] for i in self.outline.children.get(unit.index, ())]

@@ -19,12 +19,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..model import DateValue, Precision
 from ..vocabulary import (
     DATE_FILLER_WORDS,
     DAY_ARTICLES,
+    DAYS_AHEAD,
     DEADLINE_WORDS,
     FRACTION_WORDS,
     METADATA_KEYS,
@@ -32,11 +33,21 @@ from ..vocabulary import (
     MONTH_PREPOSITIONS,
     MONTH_WORDS,
     MONTHS,
+    NEXT_MEETING_PHRASES,
+    NEXT_MEETING_VALUES,
+    NEXT_WEEK_WORDS,
+    NEXT_WORDS,
+    NUMBER_WORDS,
     ORDINAL_SUFFIXES,
+    RELATIVE_DAY_PREPOSITIONS,
+    SPAN_UNITS,
+    THIS_WEEK_WORDS,
     TIME_SPAN_WORDS,
     TIME_WORDS,
     WEEK_WORDS,
     WEEKDAY_FORMS,
+    WEEKDAYS,
+    WITHIN_WORDS,
 )
 
 
@@ -193,7 +204,18 @@ def _monday(year: int, week: int) -> dt.date | None:
 
 # --- Phrase forms ---------------------------------------------------------------
 
-_Resolve = Callable[[re.Match[str], dt.date | None], DateValue | None]
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What a phrase is resolved against."""
+
+    meeting: dt.date | None
+    """The meeting date: the year of ``24 maj``, the day after of ``i morgon``."""
+    next_meeting: dt.date | None = None
+    """The next meeting's date when the minutes give it, for ``till nästa möte``."""
+
+
+_Resolve = Callable[[re.Match[str], Anchor], DateValue | None]
 _Accept = Callable[[re.Match[str]], bool]
 
 
@@ -210,7 +232,8 @@ class _Form:
     accept: _Accept = _always
 
 
-def _resolve_day_month(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_day_month(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     return _day_value(
         meeting,
         _int(match, "year"),
@@ -220,7 +243,8 @@ def _resolve_day_month(match: re.Match[str], meeting: dt.date | None) -> DateVal
     )
 
 
-def _resolve_day_range(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_day_range(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     month = _month_number(match["month"])
     year = _int(match, "year")
     return _range_value(
@@ -231,7 +255,8 @@ def _resolve_day_range(match: re.Match[str], meeting: dt.date | None) -> DateVal
     )
 
 
-def _resolve_month_range(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_month_range(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     return _range_value(
         meeting,
         (_int(match, "year1"), _month_number(match["month1"]), int(match["day1"])),
@@ -245,7 +270,8 @@ def _numeric_year(match: re.Match[str]) -> int | None:
     return 2000 + short if short is not None else _int(match, "year")
 
 
-def _resolve_numeric(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_numeric(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     return _day_value(
         meeting, _numeric_year(match), int(match["month"]), int(match["day"]), match["phrase"]
     )
@@ -263,7 +289,8 @@ def _accept_numeric(match: re.Match[str]) -> bool:
     return not is_fraction
 
 
-def _resolve_numeric_range(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_numeric_range(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     year = _int(match, "year")
     end_month = int(match["month2"])
     start_month = _int(match, "month1") or end_month
@@ -281,13 +308,15 @@ def _accept_numeric_range(match: re.Match[str]) -> bool:
     return all(1 <= m <= 12 for m in months) and all(1 <= d <= 31 for d in days)
 
 
-def _resolve_iso(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_iso(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     return _day_value(
         meeting, int(match["year"]), int(match["month"]), int(match["day"]), match["phrase"]
     )
 
 
-def _resolve_week(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_week(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     first = int(match["week1"])
     last = _int(match, "week2")
     year = _int(match, "year")
@@ -313,7 +342,8 @@ def _accept_week(match: re.Match[str]) -> bool:
     return all(1 <= w <= 53 for w in weeks)
 
 
-def _resolve_month(match: re.Match[str], meeting: dt.date | None) -> DateValue | None:
+def _resolve_month(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    meeting = anchor.meeting
     month = _month_number(match["month"])
     year = _int(match, "year")
     if year is None:
@@ -414,6 +444,185 @@ _FORMS: tuple[_Form, ...] = (
 )
 
 
+# --- Dates counted from the meeting ---------------------------------------------------------
+
+
+def _next_weekday(meeting: dt.date, weekday: int) -> dt.date:
+    """The first ``weekday`` (0 = Monday) after ``meeting``."""
+    ahead = (weekday - meeting.weekday() - 1) % 7 + 1
+    return meeting + dt.timedelta(days=ahead)
+
+
+def _resolve_weekday(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    if anchor.meeting is None:
+        return None
+    weekday = WEEKDAY_FORMS[match["weekday"].casefold()]
+    day = _next_weekday(anchor.meeting, weekday)
+    return DateValue(day, day, Precision.DAY, match["phrase"])
+
+
+def _resolve_days_ahead(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    if anchor.meeting is None:
+        return None
+    ahead = DAYS_AHEAD[" ".join(match["phrase"].casefold().split())]
+    day = anchor.meeting + dt.timedelta(days=ahead)
+    return DateValue(day, day, Precision.DAY, match["phrase"])
+
+
+def _week_of(day: dt.date, text: str) -> DateValue:
+    monday = day - dt.timedelta(days=day.weekday())
+    return DateValue(monday, monday + dt.timedelta(days=6), Precision.WEEK, text)
+
+
+def _resolve_this_week(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    return _week_of(anchor.meeting, match["phrase"]) if anchor.meeting else None
+
+
+def _resolve_next_week(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    if anchor.meeting is None:
+        return None
+    return _week_of(anchor.meeting + dt.timedelta(days=7), match["phrase"])
+
+
+def _resolve_within(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    if anchor.meeting is None:
+        return None
+    count_text = match["count"].casefold()
+    count = int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text]
+    day = anchor.meeting + dt.timedelta(days=count * SPAN_UNITS[match["unit"].casefold()])
+    return DateValue(day, day, Precision.DAY, match["phrase"])
+
+
+def _resolve_next_meeting(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    if anchor.next_meeting is not None:
+        day = anchor.next_meeting
+        return DateValue(day, day, Precision.DAY, match["phrase"])
+    if anchor.meeting is None:
+        return None
+    # Open-ended: never overdue, until the archive finds the next meeting.
+    return DateValue(
+        anchor.meeting + dt.timedelta(days=1), dt.date.max, Precision.NEXT_MEETING, match["phrase"]
+    )
+
+
+_RELATIVE_FORMS: tuple[_Form, ...] = (
+    _Form(
+        re.compile(
+            rf"(?<!\w)(?:{_alternation(RELATIVE_DAY_PREPOSITIONS)})\s+"
+            rf"(?P<phrase>(?:(?:{_alternation(NEXT_WORDS)})\s+)?"
+            rf"(?P<weekday>{_alternation(WEEKDAY_FORMS)}))(?!\w)"
+            rf"|(?<!\w)(?P<phrase2>(?:{_alternation(NEXT_WORDS)})\s+"
+            rf"(?P<weekday2>{_alternation(WEEKDAY_FORMS)}))(?!\w)",
+            _FLAGS,
+        ),
+        lambda match, anchor: _resolve_weekday(_Either(match), anchor),  # type: ignore[arg-type]
+    ),
+    _Form(
+        re.compile(rf"(?<!\w)(?P<phrase>{_alternation(DAYS_AHEAD)})(?!\w)", _FLAGS),
+        _resolve_days_ahead,
+    ),
+    _Form(
+        re.compile(rf"(?<!\w)(?P<phrase>{_alternation(THIS_WEEK_WORDS)})(?!\w)", _FLAGS),
+        _resolve_this_week,
+    ),
+    _Form(
+        re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_WEEK_WORDS)})(?!\w)", _FLAGS),
+        _resolve_next_week,
+    ),
+    _Form(
+        re.compile(
+            rf"(?<!\w)(?P<phrase>(?:{_alternation(WITHIN_WORDS)})\s+"
+            rf"(?P<count>\d{{1,2}}|{_alternation(NUMBER_WORDS)})\s+"
+            rf"(?P<unit>{_alternation(SPAN_UNITS)}))(?!\w)",
+            _FLAGS,
+        ),
+        _resolve_within,
+    ),
+    _Form(
+        re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_MEETING_PHRASES)})(?!\w)", _FLAGS),
+        _resolve_next_meeting,
+    ),
+)
+"""Dates only a meeting date gives: ``senast torsdag``, ``i morgon``, ``nästa vecka``,
+``inom två veckor``, ``till nästa möte``."""
+
+
+class _Either:
+    """A match of a two-branch pattern, read as if the branch that matched were the only one."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def __getitem__(self, group: str) -> str:
+        value = self._match[group]
+        return value if value is not None else self._match[group + "2"]
+
+
+# --- Dates written compactly, read only where a date is expected (a title, a label) ----------
+
+_COMPACT_END = r"(?![\w/.:-]\d|\d)"
+
+
+def _resolve_compact(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    year = match["year"]
+    full = int(year) if len(year) == 4 else 2000 + int(year)
+    return _day_value(None, full, int(match["month"]), int(match["day"]), match["phrase"])
+
+
+def _accept_compact(match: re.Match[str]) -> bool:
+    return 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31
+
+
+_STRICT_FORMS: tuple[_Form, ...] = (
+    # 20220314, 2022.03.14, 2022/03/14
+    _Form(
+        re.compile(
+            rf"(?<![\w.,:/-])(?P<phrase>(?P<year>{_YEAR})(?P<sep>[./]?)(?P<month>\d{{2}})"
+            rf"(?P=sep)(?P<day>\d{{2}})){_COMPACT_END}",
+            _FLAGS,
+        ),
+        _resolve_compact,
+        _accept_compact,
+    ),
+    # 22-03-14, 22.03.14, 220314
+    _Form(
+        re.compile(
+            r"(?<![\w.,:/-])(?P<phrase>(?P<year>[0-3]\d)(?P<sep>[-.]?)(?P<month>[01]\d)"
+            rf"(?P=sep)(?P<day>[0-3]\d)){_COMPACT_END}",
+            _FLAGS,
+        ),
+        _resolve_compact,
+        _accept_compact,
+    ),
+    # 14.03.2022, 14.3.2022
+    _Form(
+        re.compile(
+            rf"(?<![\w.,:/-])(?P<phrase>(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{_YEAR}))"
+            rf"{_COMPACT_END}",
+            _FLAGS,
+        ),
+        _resolve_compact,
+        _accept_compact,
+    ),
+    _Form(
+        re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_MEETING_VALUES)})(?!\w)", _FLAGS),
+        _resolve_next_meeting,
+    ),
+    # March 14, 2022
+    _Form(
+        re.compile(
+            rf"(?<!\w)(?P<phrase>{_month('month')}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+            rf"(?P<year>{_YEAR})){_NUMBER_END}",
+            _FLAGS,
+        ),
+        _resolve_day_month,
+    ),
+)
+"""Dates a title or a label writes compactly (``# Möte 20220314``, ``22-03-14``,
+``14.03.2022``, ``March 14, 2022``); in running text such digits are too often
+something else."""
+
+
 # --- Clock times --------------------------------------------------------------
 
 _TIME_JOIN = rf"(?:{_DASH}|\s+(?:{_alternation(TIME_SPAN_WORDS)})\s+)"
@@ -493,17 +702,17 @@ class _Candidate:
     """False for a clock time, which only keeps dates from being read inside it."""
 
 
-def _candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
+def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candidate]:
     """Every phrase any form matches (overlapping), plus clock times as blockers."""
     found: list[_Candidate] = []
-    for form in _FORMS:
+    forms = (*_FORMS, *_RELATIVE_FORMS, *(_STRICT_FORMS if strict else ()))
+    for form in forms:
         for match in form.pattern.finditer(text):
             if not form.accept(match):
                 continue
+            group = "phrase" if match.groupdict().get("phrase") is not None else "phrase2"
             found.append(
-                _Candidate(
-                    match.start("phrase"), match.end("phrase"), form.resolve(match, meeting), True
-                )
+                _Candidate(match.start(group), match.end(group), form.resolve(match, anchor), True)
             )
     found.extend(_Candidate(time.start, time.end, None, False) for time in _time_matches(text))
     return found
@@ -524,31 +733,42 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def find_dates(text: str, meeting_date: dt.date | None) -> list[DateMatch]:
-    """Every date phrase in ``text``, left to right, resolved against ``meeting_date``.
+def find_dates(
+    text: str,
+    meeting_date: dt.date | None,
+    next_meeting: dt.date | None = None,
+    *,
+    strict: bool = False,
+) -> list[DateMatch]:
+    """Every date phrase in ``text``, left to right, resolved against ``meeting_date``
+    (and ``next_meeting`` for *till nästa möte*).
 
     Phrases that name no real day (``31 april``) and year-less phrases when
     ``meeting_date`` is None are left out; a four-digit year alone is never a match.
+    ``strict`` adds the compact forms a title or label writes (``20220314``, ``22-03-14``).
     """
-    return list(_find_dates(text, meeting_date))
+    return list(_find_dates(text, Anchor(meeting_date, next_meeting), strict))
 
 
 @lru_cache(maxsize=8192)
-def _find_dates(text: str, meeting_date: dt.date | None) -> tuple[DateMatch, ...]:
+def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...]:
     # The rules ask about the same sentence several times (action? reference? due?),
-    # and most sentences hold no digit and no month name at all.
-    if not _MAY_HOLD_DATE.search(text):
+    # and most sentences hold no digit, no month, no weekday and no *nästa* at all.
+    if not _may_hold_date().search(text):
         return ()
     return tuple(
         DateMatch(candidate.start, candidate.end, candidate.value)
-        for candidate in _select(_candidates(text, meeting_date))
+        for candidate in _select(_candidates(text, anchor, strict))
         if candidate.value is not None
     )
 
 
-_MAY_HOLD_DATE = re.compile(
-    r"\d|" + "|".join(re.escape(name[:3]) for name in MONTH_NAMES), re.IGNORECASE
-)
+@cache
+def _may_hold_date() -> re.Pattern[str]:
+    stems = {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS}
+    for phrase in (*DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS, *NEXT_MEETING_PHRASES):
+        stems.add(phrase.split()[-1][:4])
+    return re.compile(r"\d|" + "|".join(re.escape(stem) for stem in sorted(stems)), re.IGNORECASE)
 
 
 _FILLERS: frozenset[str] = frozenset(
@@ -569,15 +789,22 @@ def _extra_words(text: str, spans: Iterable[tuple[int, int]]) -> int:
     return sum(1 for word in words if word.lower() not in _FILLERS)
 
 
-def parse_date(text: str, meeting_date: dt.date | None) -> DateValue | None:
+def parse_date(
+    text: str,
+    meeting_date: dt.date | None,
+    next_meeting: dt.date | None = None,
+    *,
+    strict: bool = False,
+) -> DateValue | None:
     """``text`` as a single date phrase (surrounding words such as *den*, *senast* allowed).
 
     The first date phrase is returned when the words around it, other than filler words,
     clock times and metadata labels such as *Datum*, are few; it is None when the phrase
     names no real day, or needs a year that ``meeting_date`` cannot give.  A four-digit
-    year with nothing else around it is read as that year.
+    year with nothing else around it is read as that year.  ``strict`` adds the compact
+    forms of :func:`find_dates`.
     """
-    chosen = _select(_candidates(text, meeting_date))
+    chosen = _select(_candidates(text, Anchor(meeting_date, next_meeting), strict))
     times = [(c.start, c.end) for c in chosen if not c.is_date]
     first = next((c for c in chosen if c.is_date), None)
     if first is None:

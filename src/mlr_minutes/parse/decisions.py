@@ -4,97 +4,201 @@ Minutes state decisions in several ways, often twice: the reference file
 summarises them in a *Beslut* list at the top and tells them again in the
 items' prose.  A prose decision that repeats a summary bullet is merged into
 it (and ties it to its item) rather than counted twice.
+
+The conventions are the rules of :data:`UNIT_RULES`, :data:`LINE_RULES` and
+:data:`SENTENCE_RULES`, tried in order (see :mod:`.candidates`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Decision, Outcome, SegmentKind
 from ..vocabulary import (
+    ANY,
+    ATT_CLAUSE_VERDICT_WORDS,
+    CLAUSE_WORDS,
+    DECIDING_BODY_ENDINGS,
     DECIDING_SUBJECTS,
+    DECIDING_VERBS,
     DECISION_LABELS,
-    DECISION_SUBJECT_VERBS,
-    OUTCOME_PHRASES,
-    PASSIVE_DECISION_PHRASES,
+    NOT_DECISION_PHRASES,
+    OUTCOME_ONLY,
+    PASSIVE,
+    VERDICTS,
 )
 from .blocks import BlockKind
+from .candidates import (
+    Candidate,
+    Line,
+    Sentence,
+    drop_repeats,
+    is_readable,
+    number_and_check,
+    run_rules,
+    with_points,
+)
 from .context import ParseContext
 from .labels import normalise_key, split_label
 from .matching import ItemMatcher
-from .structure import Context, Unit
-from .text import collapse, sentences, similarity
+from .outline import Context, Unit
+from .ruler import Ruler
+from .text import alternation, collapse, similarity
 
 _MERGE_SIMILARITY = 0.5
 
 
 @dataclass
-class Candidate:
-    """A decision found, before ids are given."""
+class DecisionCandidate(Candidate):
+    """A decision found, before it is numbered."""
 
-    text: str
-    line: int
-    item: str | None
     points: list[str] = field(default_factory=list)
+    """Sub-points nested under it."""
     outcome: Outcome | None = None
-    summary: bool = False
+    """What the wording says it did."""
 
 
-def _words(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+@dataclass
+class DecisionState:
+    """What the decision rules share while they walk the units."""
+
+    ctx: ParseContext
+    """The file being parsed."""
+    found: list[DecisionCandidate] = field(default_factory=list)
+    """Decisions found so far."""
+    consumed: set[int] = field(default_factory=set)
+    """Units claimed already (the sub-points of a decision)."""
+    awaiting_clauses: str | None = None
+    """A lead (``Styrelsen beslutar:``) or an empty ``Beslut:`` label whose ``att``-clauses
+    follow on the next lines or bullets."""
+    last_att: tuple[str, int] | None = None
+    """An ``Att: …`` line waiting for its verdict (``Beslut: Attsatsen bifalles``)."""
+    label_list_parent: int | None = None
+    """The unit of an empty ``Beslut:`` label whose bullets below are decisions
+    (-1 when the label is a paragraph)."""
+
+    def add(self, text: str, line: int, unit: Unit, points: list[str] | None = None) -> None:
+        """Record a decision with the outcome its words state."""
+        self.found.append(
+            DecisionCandidate(text, line, unit.item, points=points or [], outcome=outcome_of(text))
+        )
+
+
+# --- Vocabulary as patterns ----------------------------------------------------------
 
 
 @cache
-def _deciding_sentence() -> re.Pattern[str]:
-    return re.compile(
-        rf"^(?:{_words(DECIDING_SUBJECTS)})\s+(?:{_words(DECISION_SUBJECT_VERBS)})\b"
-        rf"|\b(?:beslutade|beslutar|beslutades|beslöt|beslöts|beslutas)\b"
-        rf"|^beslut\s+att\b"
-        rf"|\b(?:{_words(PASSIVE_DECISION_PHRASES)})\b",
-        re.IGNORECASE,
+def _verbs() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(DECIDING_VERBS)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _verb_modes() -> list[tuple[re.Pattern[str], str, Outcome | None]]:
+    return [
+        (re.compile(rf"^(?:{alternation([verb])})$", re.IGNORECASE), mode, outcome)
+        for verb, (mode, outcome) in DECIDING_VERBS.items()
+    ]
+
+
+def _mode_of(words: str) -> tuple[str, Outcome | None]:
+    key = " ".join(words.casefold().split())
+    if key in DECIDING_VERBS:
+        return DECIDING_VERBS[key]
+    for pattern, mode, outcome in _verb_modes():
+        if pattern.match(words):
+            return mode, outcome
+    return OUTCOME_ONLY, None
+
+
+@cache
+def _not_decision() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(NOT_DECISION_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+_OUTCOME_PRIORITY = (
+    Outcome.NOTED,
+    Outcome.TABLED,
+    Outcome.REFERRED_BACK,
+    Outcome.REJECTED,
+    Outcome.ELECTED,
+    Outcome.APPROVED,
+)
+
+
+def outcome_of(text: str) -> Outcome | None:
+    """The outcome the wording states (*godkändes* → approved), or None; when it states
+    several (*godkänna och lägga till handlingarna*), the most specific."""
+    found = {_mode_of(m.group())[1] for m in _verbs().finditer(text)}
+    return next((o for o in _OUTCOME_PRIORITY if o in found), None)
+
+
+_WORD = re.compile(r"[\wåäöÅÄÖ:-]+")
+
+
+def is_deciding_subject(word: str) -> bool:
+    """Whether ``word`` names who decides: *mötet*, *vi*, or a body by its own name
+    (*Kulturnämnden*, *Kommunrevisionen*, *arbetsutskott* of *Byggnadsnämndens …*)."""
+    key = word.casefold().strip(".,:;")
+    return key in DECIDING_SUBJECTS or any(
+        key.endswith(ending) and len(key) >= len(ending) for ending in DECIDING_BODY_ENDINGS
     )
+
+
+def _has_subject(text: str, match: re.Match[str]) -> bool:
+    before = _WORD.findall(text[: match.start()])
+    after = _WORD.findall(text[match.end() :])
+    if before and is_deciding_subject(before[-1]):
+        return True
+    # Swedish inverts after a fronted phrase: *Efter diskussion enades gruppen om …*.
+    return bool(after) and is_deciding_subject(after[0]) and bool(before)
+
+
+def is_decision_sentence(text: str) -> bool:
+    """Whether a sentence of prose states a decision taken at the meeting."""
+    text = text.strip()
+    if not text or text.endswith("?") or _not_decision().search(text):
+        return False
+    for match in _verbs().finditer(text):
+        mode, _ = _mode_of(match.group())
+        if mode in (ANY, PASSIVE):
+            return True
+        if mode != OUTCOME_ONLY and _has_subject(text, match):
+            return True
+    return False
 
 
 @cache
 def _clause_lead() -> re.Pattern[str]:
-    """``Styrelsen beslutar`` (or ``… beslutar:``) with the ``att``-clauses on the lines below."""
+    """``Styrelsen beslutar`` (or ``… beslutar att:``) with the ``att``-clauses below."""
+    verbs = alternation(v for v, (mode, _) in DECIDING_VERBS.items() if mode == ANY)
     return re.compile(
-        rf"^(?:{_words(DECIDING_SUBJECTS)})\s+(?:beslutar|beslutade|beslöt|beslutas)"
-        r"(?:\s+(?:därför|enhälligt|vidare))?\s*:?\s*$",
+        rf"^(?:[\wåäöÅÄÖ:-]+\s+){{1,3}}(?:{verbs})"
+        rf"(?:\s+(?:därför|enhälligt|vidare|enligt följande))?(?:\s+{alternation(CLAUSE_WORDS)})?"
+        r"\s*:?\s*$",
         re.IGNORECASE,
     )
 
 
-def _phrase(phrase: str) -> str:
-    return r"\s+(?:\S+\s+){0,6}?".join(re.escape(part.strip()) for part in phrase.split("..."))
+@cache
+def _clause() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(CLAUSE_WORDS)})\s+\S", re.IGNORECASE)
 
 
 @cache
-def _outcome_patterns() -> tuple[tuple[re.Pattern[str], Outcome], ...]:
-    return tuple(
-        (re.compile(rf"(?<!\w){_phrase(phrase)}(?!\w)", re.IGNORECASE), outcome)
-        for phrase, outcome in OUTCOME_PHRASES
+def _att_label() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(CLAUSE_WORDS)})\s*:\s*(?P<text>.+)$", re.IGNORECASE)
+
+
+@cache
+def _verdict() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:(?:{alternation(ATT_CLAUSE_VERDICT_WORDS)})\s+)?(?P<verdict>{alternation(VERDICTS)})"
+        r"\b.*$",
+        re.IGNORECASE,
     )
-
-
-_CLAUSE = re.compile(r"^att\s+\S", re.IGNORECASE)
-_ATT_LABEL = re.compile(r"^att\s*:\s*(?P<text>.+)$", re.IGNORECASE)
-_ATT_ACCEPTED = re.compile(r"^att-?satsen(?:a)?\s+(?P<verdict>.+)$", re.IGNORECASE)
-
-
-def outcome_of(text: str) -> Outcome | None:
-    """The outcome the wording states (*godkändes* → approved), or None."""
-    for pattern, outcome in _outcome_patterns():
-        if pattern.search(text):
-            return outcome
-    return None
-
-
-def is_decision_sentence(text: str) -> bool:
-    """Whether a sentence of prose states a decision."""
-    return bool(_deciding_sentence().search(text.strip()))
 
 
 def _clean_clause(text: str) -> str:
@@ -108,201 +212,248 @@ def _decision_label(line: str) -> str | None:
     return None
 
 
-def _lines(unit: Unit) -> list[tuple[str, int]]:
-    return [
-        (text, unit.block.line + offset) for offset, text in enumerate(unit.block.text.split("\n"))
+# --- Unit rules ------------------------------------------------------------------------
+
+
+def not_read(state: DecisionState, unit: Unit) -> bool:
+    """Headings, code, page furniture, metadata, action lists and background sections
+    (*Ärendebeskrivning*, *Yrkanden*, *Beslutsgång*) hold no decision."""
+    if not is_readable(unit):
+        state.awaiting_clauses = None
+        return True
+    return unit.context in (Context.ACTIONS, Context.BACKGROUND) or unit.segment in (
+        SegmentKind.METADATA,
+        SegmentKind.TITLE,
+    )
+
+
+def listed_decision(state: DecisionState, unit: Unit) -> bool:
+    """A bullet under a *Beslut* heading or label: one decision, its sub-bullets its
+    points.  Example: ``## Beslut`` then ``- Ny budget för 2017``."""
+    if unit.context not in (Context.DECISIONS, Context.DECISION_TEXT):
+        return False
+    if unit.block.kind is not BlockKind.LIST_ITEM:
+        return False
+    points = with_points(state.ctx, unit, state.consumed)
+    text = collapse(unit.block.text).rstrip(":").strip()
+    state.found.append(
+        DecisionCandidate(
+            text,
+            unit.block.line,
+            unit.item,
+            summary=unit.item is None and unit.segment is SegmentKind.DECISIONS,
+            points=points,
+            outcome=outcome_of(unit.block.text),
+        )
+    )
+    return True
+
+
+def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
+    """The paragraph under a bare ``Beslut`` line, as municipal protocols write it: the
+    paragraph is the decision.  Example: ``Beslut`` then ``Kommunstyrelsen godkänner
+    budgeten.``  A lead with clauses below (``… beslutar att``) is left to the clause
+    rules."""
+    if unit.context != Context.DECISION_TEXT or unit.block.kind is not BlockKind.PARAGRAPH:
+        return False
+    from .candidates import unit_lines
+
+    lines = unit_lines(state.ctx, unit)
+    if not lines or _clause_lead().match(lines[0].text.strip()):
+        return False
+    if any(_clause().match(line.text.strip()) for line in lines[1:]):
+        return False
+    text = collapse(" ".join(line.text for line in lines))
+    state.add(text, lines[0].number, unit)
+    return True
+
+
+def awaited_clause_item(state: DecisionState, unit: Unit) -> bool:
+    """A bullet ``att …`` below a lead (``Styrelsen beslutar:``) or ``Beslut:``."""
+    if unit.block.kind is not BlockKind.LIST_ITEM:
+        return False
+    if not state.awaiting_clauses or not _clause().match(unit.block.text):
+        return False
+    points = with_points(state.ctx, unit, state.consumed)
+    state.add(_clean_clause(unit.block.text), unit.block.line, unit, points)
+    return True
+
+
+def label_list_item(state: DecisionState, unit: Unit) -> bool:
+    """A bullet below an empty ``Beslut:`` label: ``Beslut:`` then ``- Ny budget``."""
+    parent = state.label_list_parent
+    block = unit.block
+    if (
+        parent is not None
+        and block.kind is BlockKind.LIST_ITEM
+        and (block.parent is None or block.parent == parent)
+    ):
+        points = with_points(state.ctx, unit, state.consumed)
+        state.add(collapse(block.text), block.line, unit, points)
+        return True
+    state.label_list_parent = None
+    return False
+
+
+UNIT_RULES: Ruler[Callable[[DecisionState, Unit], bool]] = Ruler(
+    [
+        ("not_read", not_read),
+        ("listed_decision", listed_decision),
+        ("decision_paragraph", decision_paragraph),
+        ("awaited_clause_item", awaited_clause_item),
+        ("label_list_item", label_list_item),
     ]
+)
+"""Rules over whole blocks, in order."""
 
 
-class _Extractor:
-    def __init__(self, ctx: ParseContext) -> None:
-        self.ctx = ctx
-        self.units = ctx.outline.units
-        self.found: list[Candidate] = []
-        self.consumed: set[int] = set()
-        self.awaiting_clauses: str | None = None
-        self.last_att: tuple[str, int] | None = None
-        self.label_list_parent: int | None = None
+# --- Line rules ------------------------------------------------------------------------
 
-    def run(self) -> list[Candidate]:
-        for unit in self.units:
-            if unit.index in self.consumed:
-                continue
-            block = unit.block
-            if block.kind in (BlockKind.HEADING, BlockKind.OTHER):
-                self.awaiting_clauses = None
-                continue
-            if unit.context == Context.DECISIONS:
-                self._listed(unit)
-            elif unit.context == Context.ACTIONS or unit.segment in (
-                SegmentKind.METADATA,
-                SegmentKind.TITLE,
-            ):
-                continue
-            else:
-                self._prose(unit)
-        return self.found
 
-    def _listed(self, unit: Unit) -> None:
-        """A bullet (or paragraph) under a *Beslut* heading."""
-        block = unit.block
-        if block.kind is BlockKind.LIST_ITEM:
-            children = self.ctx.children(unit)
-            self.consumed |= {c.index for c in children}
-            self.found.append(
-                Candidate(
-                    collapse(block.text).rstrip(":").strip(),
-                    block.line,
-                    unit.item,
-                    [collapse(c.block.text) for c in children],
-                    outcome_of(block.text),
-                    summary=unit.item is None,
-                )
-            )
-            return
-        self._prose(unit, listed=True)
+def awaited_clause_line(state: DecisionState, unit: Unit, line: Line) -> bool:
+    """A line ``att …`` below a lead: ``Styrelsen beslutar`` / ``att godkänna budgeten``."""
+    stripped = line.text.strip()
+    if state.awaiting_clauses and _clause().match(stripped):
+        state.add(_clean_clause(stripped), line.number, unit)
+        return True
+    state.awaiting_clauses = None
+    return False
 
-    def _prose(self, unit: Unit, listed: bool = False) -> None:
-        block = unit.block
-        if (
-            block.kind is BlockKind.LIST_ITEM
-            and self.awaiting_clauses
-            and _CLAUSE.match(block.text)
-        ):
-            self._add_clause(block.text, block.line, unit)
-            return
-        if (
-            self.label_list_parent is not None
-            and block.kind is BlockKind.LIST_ITEM
-            and (block.parent is None or block.parent == self.label_list_parent)
-        ):
-            children = self.ctx.children(unit)
-            self.consumed |= {c.index for c in children}
-            self.found.append(
-                Candidate(
-                    collapse(block.text),
-                    block.line,
-                    unit.item,
-                    [collapse(c.block.text) for c in children],
-                    outcome_of(block.text),
-                )
-            )
-            return
-        self.label_list_parent = None
-        if block.kind is BlockKind.PARAGRAPH and not self.awaiting_clauses:
-            self.awaiting_clauses = None
-        for text, line in _lines(unit):
-            self._line(text, line, unit, listed)
 
-    def _line(self, text: str, line: int, unit: Unit, listed: bool) -> None:
-        stripped = text.strip()
-        if not stripped:
-            return
-        if self.awaiting_clauses and _CLAUSE.match(stripped):
-            self._add_clause(stripped, line, unit)
-            return
-        self.awaiting_clauses = None
-        if (att := _ATT_LABEL.match(stripped)) is not None:
-            self.last_att = (att["text"], line)
-            return
-        value = _decision_label(stripped)
-        if value is not None:
-            accepted = _ATT_ACCEPTED.match(value)
-            if accepted and self.last_att is not None:
-                self.found.append(
-                    Candidate(
-                        _clean_clause("att " + self.last_att[0]),
-                        self.last_att[1],
-                        unit.item,
-                        outcome=outcome_of(accepted["verdict"]),
-                    )
-                )
-                self.last_att = None
-            elif value:
-                self.found.append(
-                    Candidate(collapse(value), line, unit.item, outcome=outcome_of(value))
-                )
-            else:
-                self.label_list_parent = (
-                    unit.index if unit.block.kind is BlockKind.LIST_ITEM else -1
-                )
-                self.awaiting_clauses = "label"
-            return
-        for sentence in sentences(stripped):
-            if _clause_lead().match(sentence.text):
-                self.awaiting_clauses = sentence.text
-            elif listed or is_decision_sentence(sentence.text):
-                self.found.append(
-                    Candidate(
-                        collapse(sentence.text), line, unit.item, outcome=outcome_of(sentence.text)
-                    )
-                )
+def att_label(state: DecisionState, unit: Unit, line: Line) -> bool:
+    """``Att: köpa in en ny projektor`` — the clause a later ``Beslut:`` line rules on."""
+    found = _att_label().match(line.text.strip())
+    if found is None:
+        return False
+    state.last_att = (found["text"], line.number)
+    return True
 
-    def _add_clause(self, text: str, line: int, unit: Unit) -> None:
-        children = self.ctx.children(unit) if unit.block.kind is BlockKind.LIST_ITEM else []
-        self.consumed |= {c.index for c in children}
-        clause = _clean_clause(text)
-        self.found.append(
-            Candidate(
-                clause,
-                line,
+
+def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
+    """``Beslut: Styrelsen godkänner budgeten``; after ``Att: …``, ``Beslut: Attsatsen
+    bifalles`` (the decision is the att-clause); an empty ``Beslut:`` with its clauses
+    or bullets below."""
+    value = _decision_label(line.text.strip())
+    if value is None:
+        return False
+    verdict = _verdict().match(value)
+    if verdict and state.last_att is not None:
+        text, number = state.last_att
+        state.found.append(
+            DecisionCandidate(
+                _clean_clause("att " + text),
+                number,
                 unit.item,
-                [collapse(c.block.text) for c in children],
-                outcome_of(clause),
+                outcome=VERDICTS.get(verdict["verdict"].casefold()) or outcome_of(value),
             )
         )
+        state.last_att = None
+    elif value:
+        state.add(collapse(value), line.number, unit)
+    else:
+        state.label_list_parent = unit.index if unit.block.kind is BlockKind.LIST_ITEM else -1
+        state.awaiting_clauses = "label"
+    return True
+
+
+LINE_RULES: Ruler[Callable[[DecisionState, Unit, Line], bool]] = Ruler(
+    [
+        ("awaited_clause_line", awaited_clause_line),
+        ("att_label", att_label),
+        ("decision_label", decision_label),
+    ]
+)
+"""Rules over single lines of the blocks no unit rule claimed."""
+
+
+# --- Sentence rules ------------------------------------------------------------------------
+
+
+def clause_lead(state: DecisionState, unit: Unit, sentence: Sentence) -> bool:
+    """``Styrelsen beslutar:`` — the decisions are the ``att``-clauses that follow."""
+    if not _clause_lead().match(sentence.text):
+        return False
+    state.awaiting_clauses = sentence.text
+    return True
+
+
+def listed_sentence(state: DecisionState, unit: Unit, sentence: Sentence) -> bool:
+    """A sentence in a paragraph under a *Beslut* heading is a decision."""
+    if unit.context != Context.DECISIONS:
+        return False
+    state.add(collapse(sentence.text), sentence.line, unit)
+    return True
+
+
+def deciding_sentence(state: DecisionState, unit: Unit, sentence: Sentence) -> bool:
+    """A sentence whose verb decides: *Mötet beslutade att …*, *Kulturnämnden godkänner …*,
+    *Protokollet godkändes*, *Till justerare utses …*, *Efter diskussion enades gruppen
+    om …*, *Mötet beviljar styrelsen ansvarsfrihet*."""
+    if not is_decision_sentence(sentence.text):
+        return False
+    state.add(collapse(sentence.text), sentence.line, unit)
+    return True
+
+
+SENTENCE_RULES: Ruler[Callable[[DecisionState, Unit, Sentence], bool]] = Ruler(
+    [
+        ("clause_lead", clause_lead),
+        ("listed_sentence", listed_sentence),
+        ("deciding_sentence", deciding_sentence),
+    ]
+)
+"""Rules over the sentences of the lines no line rule claimed (wrapped lines joined)."""
+
+
+# --- The extractor ----------------------------------------------------------------------------
+
+
+def find_decisions(ctx: ParseContext) -> list[DecisionCandidate]:
+    """Every decision candidate, in the order found."""
+    state = DecisionState(ctx)
+    run_rules(state, UNIT_RULES.rules(), LINE_RULES.rules(), SENTENCE_RULES.rules())
+    return state.found
 
 
 def extract_decisions(ctx: ParseContext) -> list[Decision]:
     """Every decision of the meeting, in source order, tied to its agenda item."""
-    candidates = _Extractor(ctx).run()
+    candidates = find_decisions(ctx)
     matcher = ItemMatcher(ctx.outline.items, ctx.outline.units)
-    summaries = [c for c in candidates if c.summary]
-    for candidate in summaries:
-        candidate.item = matcher.best(" ".join([candidate.text, *candidate.points]))
-    kept: list[Candidate] = []
     for candidate in candidates:
-        if not candidate.summary and _repeats_summary(candidate, summaries):
-            continue
-        kept.append(candidate)
-    kept.sort(key=lambda c: c.line)
-    decisions: list[Decision] = []
-    for number, candidate in enumerate(kept, start=1):
-        if candidate.item is None and ctx.outline.items:
-            ctx.warn(
-                candidate.line,
-                "decision-without-item",
-                f"beslutet kunde inte knytas till någon punkt: ”{_short(candidate.text)}”",
-                "skriv beslutet under sin punkt, eller använd punktens rubrikord i beslutslistan",
-            )
-        decisions.append(
-            Decision(
-                id=f"beslut-{number}",
-                text=candidate.text,
-                points=tuple(candidate.points),
-                item=candidate.item,
-                outcome=candidate.outcome,
-                line=candidate.line,
-            )
+        if candidate.summary:
+            candidate.item = matcher.best(" ".join([candidate.text, *candidate.points]))
+    kept = drop_repeats(candidates, _repeats_summary)
+    numbered = number_and_check(
+        kept,
+        ctx,
+        code="decision-without-item",
+        message="beslutet kunde inte knytas till någon punkt: ”{text}”",
+        hint="skriv beslutet under sin punkt, eller använd punktens rubrikord i beslutslistan",
+        unplaced=lambda c: c.item is None,
+    )
+    return [
+        Decision(
+            id=f"beslut-{number}",
+            text=c.text,
+            points=tuple(c.points),
+            item=c.item,
+            outcome=c.outcome,
+            line=c.line,
         )
-    return decisions
+        for number, c in numbered
+    ]
 
 
-def _repeats_summary(candidate: Candidate, summaries: list[Candidate]) -> bool:
+def _repeats_summary(candidate: DecisionCandidate, summary: DecisionCandidate) -> bool:
     """Whether a prose decision says again what a summary bullet says (and tie the bullet)."""
-    for summary in summaries:
-        if summary.item not in (None, candidate.item):
-            continue
-        whole = " ".join([summary.text, *summary.points])
-        parts = [summary.text, *summary.points, whole]
-        if max(similarity(candidate.text, part) for part in parts) >= _MERGE_SIMILARITY:
-            if summary.item is None:
-                summary.item = candidate.item
-            if summary.outcome is None:
-                summary.outcome = candidate.outcome
-            return True
-    return False
-
-
-def _short(text: str, size: int = 60) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+    if summary.item not in (None, candidate.item):
+        return False
+    whole = " ".join([summary.text, *summary.points])
+    parts = [summary.text, *summary.points, whole]
+    if max(similarity(candidate.text, part) for part in parts) < _MERGE_SIMILARITY:
+        return False
+    if summary.item is None:
+        summary.item = candidate.item
+    if summary.outcome is None:
+        summary.outcome = candidate.outcome
+    return True

@@ -17,7 +17,7 @@ from ..vocabulary import FOCUS_AREA_HEADINGS
 from .blocks import BlockKind
 from .context import ParseContext
 from .labels import split_label
-from .structure import Unit, heading_key
+from .outline import Unit, heading_key
 from .text import collapse
 
 _NAME_CUTOFF = 0.82

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from ..model import AgendaItem, SegmentKind
-from .structure import Unit
+from .outline import Unit
 from .text import PREFIX, content_words, related
 
 _TITLE_WEIGHT = 3.0

@@ -29,8 +29,8 @@ from ..vocabulary import (
 from .blocks import BlockKind
 from .dates import parse_date, parse_time_span
 from .labels import match_metadata, metadata_field
+from .outline import Outline, Unit, heading_key
 from .people import parse_people, parse_person
-from .structure import Outline, Unit, heading_key
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
 PERSON_FIELDS = ("chair", "secretary")
@@ -456,7 +456,7 @@ def _named_person(text: str, line: int, meta: Metadata, config: Config) -> Perso
     """The person an election names: someone listed as present, else a capitalised name
     (two words preferred, so that a sentence's first word is not taken for one)."""
     for person in [*meta.attendees, *meta.guests]:
-        if person.name in text:
+        if person.name and person.name in text:
             return person
     names: list[str] = []
     for match in _NAME.finditer(text):
@@ -490,7 +490,7 @@ def _elections(meta: Metadata, outline: Outline, config: Config) -> None:
             meta.secretary = _named_person(text, line, meta, config)
         if any(title.startswith(t) for t in ADJUSTER_ELECTION_TITLES) and not meta.adjusters:
             candidates = [*meta.attendees, *meta.guests]
-            meta.adjusters = [p for p in candidates if p.name in text] or [
+            meta.adjusters = [p for p in candidates if p.name and p.name in text] or [
                 p
                 for m in _NAME.finditer(text)
                 if (p := _named_person(m.group(), line, Metadata(), config)) is not None

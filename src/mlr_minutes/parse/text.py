@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -32,35 +33,74 @@ class Sentence:
     """Its offset in the paragraph's plain text."""
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative of ``words``: longest first (so ``juni`` beats ``jun``), each
+    escaped, the spaces inside a multi-word entry matching any whitespace, and ``...``
+    standing for up to six words (*lägga den ekonomiska rapporten till handlingarna*)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(_phrase(word) for word in ordered)
+
+
+def _phrase(word: str) -> str:
+    gaps = [part.strip() for part in word.split("...")]
+    return r"\s+(?:\S+\s+){0,6}?".join(
+        r"\s+".join(re.escape(token) for token in gap.split()) for gap in gaps
+    )
+
+
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    return re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())(?:{words})$", re.IGNORECASE)
+    return re.compile(alternation(ABBREVIATIONS), re.IGNORECASE)
 
 
-_BOUNDARY = re.compile(r"[.!?]+[”\"')]*\s+(?=[A-ZÅÄÖ0-9”\"(*])")
+_INITIAL = re.compile(r"[A-ZÅÄÖ]\.")
+
+
+_LONGEST_ABBREVIATION = max(len(a) for a in ABBREVIATIONS)
+
+# A boundary starts at the first mark of a run (the lookbehind), and the possessive
+# quantifiers never give back: a pasted run of dots is scanned once, not once per dot.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[”\"')]*+\s++(?=[A-ZÅÄÖ0-9”\"(*])")
+
+
+def _ends_abbreviation(text: str, start: int, mark: int) -> bool:
+    """Whether the word that ends at the full stop ``text[mark]`` is an abbreviation
+    (``bl.a.``, ``kl.``) or an initial (``A.``).  Only the few characters before the
+    mark are read, so the check costs the same however long the sentence has grown."""
+    pattern = _abbreviation_pattern()
+    for begin in range(max(start, mark - _LONGEST_ABBREVIATION), mark):
+        before = text[begin - 1] if begin > start else " "
+        if not (before.isspace() or before == "("):
+            continue
+        word = text[begin : mark + 1]
+        if pattern.fullmatch(word) or _INITIAL.fullmatch(word):
+            return True
+    return False
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split plain text into sentences; ``bl.a.``, ``kl.`` and initials do not end one."""
+    """Split plain text into sentences; ``bl.a.``, ``kl.`` and initials do not end one.
+
+    Linear in the length of ``text``: each boundary is found once and judged by the few
+    characters before it."""
     found: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start() + 1]
-        last_word = head.split()[-1] if head.split() else ""
-        if _abbreviation_pattern().search(head) or re.fullmatch(r"[A-ZÅÄÖ]\.", last_word):
+        mark = match.start()
+        if text[mark] == "." and _ends_abbreviation(text, start, mark):
             continue
         end = match.end()
-        chunk = text[start:end].strip()
-        if chunk:
-            found.append(
-                Sentence(chunk, start + (len(text[start:end]) - len(text[start:end].lstrip())))
-            )
+        _add_sentence(found, text, start, end)
         start = end
-    tail = text[start:].strip()
-    if tail:
-        found.append(Sentence(tail, start + (len(text[start:]) - len(text[start:].lstrip()))))
+    _add_sentence(found, text, start, len(text))
     return found
+
+
+def _add_sentence(found: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        found.append(Sentence(stripped, start + len(chunk) - len(chunk.lstrip())))
 
 
 _WORD = re.compile(r"[\wåäöÅÄÖéü-]+")

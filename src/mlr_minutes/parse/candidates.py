@@ -1,0 +1,213 @@
+"""What the decision and action extractors share: lines, passages, the rule driver, and
+the candidate scaffolding that merges repeats and numbers what is kept.
+
+Both extractors walk the outline's units with three ordered rule lists, as
+markdown-it walks blocks and then inlines:
+
+* **unit rules** see a whole block (a bullet under *Beslut*, a task-list item) and
+  may claim it;
+* **line rules** see each line of an unclaimed block (``Beslut: …``, ``Att: …``);
+* **sentence rules** see the sentences of the lines no line rule claimed, with
+  hard-wrapped lines joined first, so a decision written over three lines of a
+  PDF conversion is one sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from .blocks import BlockKind, plain_text
+from .context import ParseContext
+from .outline import Unit
+from .text import collapse, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One source line of a block, as plain text."""
+
+    text: str
+    """The line's plain text (inline Markdown removed)."""
+    number: int
+    """Its 1-based line in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a passage, with the line it starts on."""
+
+    text: str
+    """The sentence; the lines it was joined from are joined by single spaces."""
+    line: int
+    """The 1-based line of its first word."""
+
+
+def unit_lines(ctx: ParseContext, unit: Unit) -> list[Line]:
+    """The lines of ``unit`` that rules read: page furniture and the label line of a
+    label-led block (``Beslut`` above its paragraph) left out."""
+    block = unit.block
+    texts = block.text.split("\n")
+    markdown = block.markdown.split("\n")
+    if len(markdown) != len(texts):
+        # A construct spanning lines (a code span) flattened the text: read line by line.
+        texts = [plain_text(line) for line in markdown]
+    found: list[Line] = []
+    for offset, text in enumerate(texts):
+        if unit.label and offset == 0:
+            continue
+        number = block.line + offset
+        if number in ctx.noise or not text.strip():
+            continue
+        found.append(Line(text, number))
+    return found
+
+
+WRAP_WIDTH = 45
+"""A line at least this long that does not end a sentence was probably wrapped."""
+
+_CLOSES = (".", "!", "?", ":", ";")
+_OPENS_NEW = re.compile(r"^(?:att\s|[-•*–]\s|\d+[.)]\s|[A-ZÅÄÖ][\wåäö ]{0,30}:\s)", re.IGNORECASE)
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether ``following`` carries on the sentence of ``previous`` (a hard wrap)."""
+    before, after = previous.rstrip(), following.strip()
+    if not before or not after or before.endswith(_CLOSES) or _OPENS_NEW.match(after):
+        return False
+    return after[0].islower() or after[0].isdigit() or len(before) >= WRAP_WIDTH
+
+
+def passage_sentences(lines: Sequence[Line]) -> list[Sentence]:
+    """The sentences of consecutive wrapped ``lines``, each with its first line."""
+    text_parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        part = line.text.strip()
+        text_parts.append(part)
+        offset += len(part) + 1
+    text = " ".join(text_parts)
+    return [
+        Sentence(s.text, lines[bisect.bisect_right(starts, s.offset) - 1].number)
+        for s in sentences(text)
+    ]
+
+
+class RuleState(Protocol):
+    """What the driver needs of an extractor's state."""
+
+    ctx: ParseContext
+    consumed: set[int]
+
+
+S = TypeVar("S", bound=RuleState)
+
+UnitRule = Callable[[S, Unit], bool]
+LineRule = Callable[[S, Unit, Line], bool]
+SentenceRule = Callable[[S, Unit, Sentence], bool]
+
+
+def run_rules(
+    state: S,
+    unit_rules: Iterable[Callable[[S, Unit], bool]],
+    line_rules: Iterable[Callable[[S, Unit, Line], bool]],
+    sentence_rules: Iterable[Callable[[S, Unit, Sentence], bool]],
+) -> None:
+    """Walk every unit with the three rule lists (see the module docstring)."""
+    units_rules = tuple(unit_rules)
+    lines_rules = tuple(line_rules)
+    sentences_rules = tuple(sentence_rules)
+    for unit in state.ctx.outline.units:
+        if unit.index in state.consumed:
+            continue
+        if any(rule(state, unit) for rule in units_rules):
+            continue
+        lines = unit_lines(state.ctx, unit)
+        position = 0
+        while position < len(lines):
+            line = lines[position]
+            position += 1
+            if any(rule(state, unit, line) for rule in lines_rules):
+                continue
+            group = [line]
+            while position < len(lines) and continues(group[-1].text, lines[position].text):
+                group.append(lines[position])
+                position += 1
+            for sentence in passage_sentences(group):
+                for sentence_rule in sentences_rules:
+                    if sentence_rule(state, unit, sentence):
+                        break
+
+
+def is_readable(unit: Unit) -> bool:
+    """Whether any extraction rule reads ``unit``: not a heading, code, or furniture."""
+    return unit.block.kind not in (BlockKind.HEADING, BlockKind.OTHER) and not unit.noise
+
+
+# --- Candidates ---------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A decision or action item found, before it is numbered."""
+
+    text: str
+    """Its words, plain text, whitespace collapsed."""
+    line: int
+    """The 1-based line it starts on."""
+    item: str | None
+    """The agenda item it stands under, or None."""
+    summary: bool = False
+    """Whether it stands in the summary list at the top (not under an item)."""
+
+
+C = TypeVar("C", bound=Candidate)
+
+
+def drop_repeats(
+    found: list[C],
+    repeats: Callable[[C, C], bool],
+) -> list[C]:
+    """``found`` in line order without the candidates that say again what a summary
+    candidate says (``repeats(candidate, summary)``), which a summary absorbs."""
+    summaries = [c for c in found if c.summary]
+    kept = [c for c in found if c.summary or not any(repeats(c, s) for s in summaries)]
+    kept.sort(key=lambda c: c.line)
+    return kept
+
+
+def number_and_check(
+    kept: Sequence[C],
+    ctx: ParseContext,
+    code: str,
+    message: str,
+    hint: str,
+    unplaced: Callable[[C], bool],
+) -> list[tuple[int, C]]:
+    """Number the kept candidates from 1 and warn (``code``) about each that
+    ``unplaced`` says could not be tied to an item."""
+    numbered: list[tuple[int, C]] = []
+    for number, candidate in enumerate(kept, start=1):
+        if unplaced(candidate) and ctx.outline.items:
+            ctx.warn(candidate.line, code, message.format(text=short(candidate.text)), hint)
+        numbered.append((number, candidate))
+    return numbered
+
+
+def short(text: str, size: int = 60) -> str:
+    """``text`` cut to ``size`` characters with an ellipsis."""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def with_points(ctx: ParseContext, unit: Unit, consumed: set[int]) -> list[str]:
+    """The sub-points of a list item, claimed so that no rule reads them again."""
+    if unit.block.kind is not BlockKind.LIST_ITEM:
+        return []
+    children = ctx.children(unit)
+    consumed |= {c.index for c in children}
+    return [collapse(c.block.text) for c in children]

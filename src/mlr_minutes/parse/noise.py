@@ -1,0 +1,162 @@
+"""Lines that are page furniture, not minutes: page numbers, repeated page headers,
+digital-signature stamps, a table of contents.
+
+Minutes converted from PDF or Word carry what the printed page needed: every
+page repeats the body's name, *SAMMANTRÄDESPROTOKOLL*, the date and ``2 (5)``;
+a signing service stamps *Signerat av …* lines; a long protocol opens with an
+*Innehåll* list whose dotted leaders end in page numbers.  Read as text they
+become agenda items, attendees or a second meeting date.  Each rule here names
+one such shape; the lines it claims stay in the page (nothing the file holds
+is dropped) but every extraction rule passes over them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..vocabulary import (
+    DOCUMENT_TYPES,
+    PAGE_FURNITURE,
+    PAGE_WORDS,
+    SIGNATURE_PHRASES,
+    TABLE_OF_CONTENTS_HEADINGS,
+)
+from .dates import find_dates
+from .ruler import Ruler
+from .text import alternation
+
+
+@dataclass
+class NoiseState:
+    """The lines being judged, and what is known about them so far."""
+
+    lines: list[str]
+    """The source lines (0-based list; rules speak of 1-based line numbers)."""
+    title: str | None
+    """The first heading's text, which page headers tend to repeat."""
+    counts: Counter[str] = field(default_factory=Counter)
+    """How often each stripped, case-folded line occurs in the file."""
+    seen: set[str] = field(default_factory=set)
+    """Header-like lines met once already: their next occurrences are furniture."""
+    in_contents: bool = False
+    """Whether the lines run inside a table of contents."""
+    noise: set[int] = field(default_factory=set)
+    """The 1-based numbers of the lines claimed so far."""
+
+
+NoiseRule = Callable[[NoiseState, int, str], bool]
+"""A rule gets the state, the 1-based line number and the stripped line; True claims it."""
+
+
+def _key(line: str) -> str:
+    return " ".join(line.strip().strip("#*_ ").split()).casefold()
+
+
+@cache
+def _page_marker() -> re.Pattern[str]:
+    words = alternation(PAGE_WORDS)
+    return re.compile(
+        rf"^(?:(?:{words})\.?\s*)?\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)|(?:av|/|of)\s*\d{{1,3}})$"
+        rf"|^(?:{words})\.?\s*\d{{1,3}}$"
+        r"|^[-–]\s*\d{1,3}\s*[-–]$",
+        re.IGNORECASE,
+    )
+
+
+def page_marker(state: NoiseState, number: int, line: str) -> bool:
+    """A page number on its own line: ``2 (5)``, ``Sida 2 av 5``, ``- 3 -``."""
+    return bool(_page_marker().match(line))
+
+
+@cache
+def _signature() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(SIGNATURE_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+def signature_stamp(state: NoiseState, number: int, line: str) -> bool:
+    """A signing service's stamp: ``Signerat av Anna Berg 2023-03-20 10:14 (BankID)``,
+    ``Justerandes signatur``, ``Utdragsbestyrkande``."""
+    return bool(_signature().match(_key(line)))
+
+
+_LEADER = re.compile(r"(?:[.…·_]\s?){4,}\s*\d{1,3}\s*$|\t+\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
+_CONTENTS_ENTRY = re.compile(r"^(?:§\s*\d|\d{1,3}[.)]?\s).*\s\d{1,3}\s*$")
+
+
+def table_of_contents(state: NoiseState, number: int, line: str) -> bool:
+    """An *Innehåll* list: entries with dotted leaders or a page number at the end
+    (``§ 12 Budget 2024 ........ 4``), and, below an *Innehåll* heading, numbered entries
+    ending in a page number (``§ 13 Val av justerare 5``) until the first line that is not
+    one."""
+    key = _key(line)
+    if key in TABLE_OF_CONTENTS_HEADINGS:
+        state.in_contents = True
+        return False  # the heading itself stays a heading
+    if _LEADER.search(line):
+        return True
+    if state.in_contents:
+        if _CONTENTS_ENTRY.match(line):
+            return True
+        state.in_contents = False
+    return False
+
+
+@cache
+def _furniture() -> re.Pattern[str]:
+    words = alternation((*PAGE_FURNITURE, *DOCUMENT_TYPES))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _header_like(state: NoiseState, line: str) -> bool:
+    if len(line) > 80 or line.startswith(("-", "*", "+")):
+        return False
+    if state.title is not None and _key(line) == _key(state.title):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return bool(_furniture().search(line) or find_dates(line, None))
+
+
+def repeated_header(state: NoiseState, number: int, line: str) -> bool:
+    """A page header printed again on every page: the body's name, *Sammanträdes-
+    protokoll*, the date.  Its first occurrence is the real one (a title, the date
+    label); every later one is furniture."""
+    key = _key(line)
+    if state.counts[key] < 2 or not _header_like(state, line):
+        return False
+    if key in state.seen:
+        return True
+    state.seen.add(key)
+    return False
+
+
+NOISE: Ruler[NoiseRule] = Ruler(
+    [
+        ("page_marker", page_marker),
+        ("signature_stamp", signature_stamp),
+        ("table_of_contents", table_of_contents),
+        ("repeated_header", repeated_header),
+    ]
+)
+"""The shapes of page furniture, tried in order on every non-blank line."""
+
+
+def find_noise(lines: list[str], title: str | None) -> frozenset[int]:
+    """The 1-based numbers of the lines that are page furniture."""
+    state = NoiseState(lines, title)
+    state.counts.update(_key(line) for line in lines if line.strip())
+    rules = NOISE.rules()
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        for rule in rules:
+            if rule(state, index + 1, line):
+                state.noise.add(index + 1)
+                break
+    return frozenset(state.noise)

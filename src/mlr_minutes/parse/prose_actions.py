@@ -1,0 +1,435 @@
+"""Reading one task: its owner and due date from the words around it, and whether a
+sentence of prose is a task at all.
+
+Every function here is one convention, named by what it reads::
+
+    read_action("Boka lokal (ansvarig: Olle, klart: 30/9)")   # owner Olle, due 30/9
+    assigned_owner("Styrelsen uppdrar åt kassören att …")     # kassören
+    modal_owner("Stina ska mejla ut kallelsen")               # Stina
+    obligation("Listan ska skickas ut")                       # a task without an owner
+    is_not_a_task("Vi borde se över rutinerna")               # a wish
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import DateValue
+from ..vocabulary import (
+    DEADLINE_WORDS,
+    DECIDING_VERBS,
+    DONE_MARKS,
+    DUE_KEYS,
+    EXTERNAL_ORGANISATION_ENDINGS,
+    EXTERNAL_PLAN_VERBS,
+    MODAL_WORDS,
+    NARRATIVE_VERBS,
+    NOT_TASK_VERBS,
+    OBLIGATION_WORDS,
+    OWNER_BEFORE_PHRASES,
+    OWNER_BETWEEN_PHRASES,
+    OWNER_KEYS,
+    PASSIVE_AGENT_WORDS,
+    PLANNING_PHRASES,
+    SUBJECT_ACTION_VERBS,
+    WISH_WORDS,
+)
+from .context import ParseContext
+from .dates import find_dates, parse_date
+from .labels import normalise_key
+from .owners import CAPITALISED, Owners
+from .text import alternation, collapse
+
+_MAX_OWNER_WORDS = 5
+
+
+@dataclass
+class Task:
+    """A task's words with what they say of its owner and due date."""
+
+    text: str
+    owners: list[str] = field(default_factory=list)
+    due: DateValue | None = None
+    done: bool = False
+
+
+# --- Patterns from the vocabulary ---------------------------------------------------
+
+
+@cache
+def _note() -> re.Pattern[str]:
+    keys = alternation((*OWNER_KEYS, *DUE_KEYS))
+    return re.compile(rf"(?<!\w)(?P<key>{keys})\s*:\s*(?P<value>[^,;()]+)", re.IGNORECASE)
+
+
+@cache
+def _note_in_parentheses() -> re.Pattern[str]:
+    keys = alternation((*OWNER_KEYS, *DUE_KEYS))
+    return re.compile(rf"\s*\((?:[^()]*?(?:{keys})\s*:[^()]*)\)", re.IGNORECASE)
+
+
+@cache
+def _deadline() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _planning() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(PLANNING_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+def _verb_pattern() -> str:
+    parts: list[str] = []
+    for phrase in sorted(SUBJECT_ACTION_VERBS, key=len, reverse=True):
+        words = phrase.split()
+        if len(words) == 2:
+            # Swedish inverts after a clause: *… tar koordinatorn fram lista*.
+            parts.append(
+                rf"{re.escape(words[0])}\s+(?:(?P<inv{len(parts)}>\S+)\s+)?{re.escape(words[1])}"
+            )
+        else:
+            parts.append(re.escape(phrase))
+    return "|".join(parts)
+
+
+@cache
+def _subject_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_verb_pattern()})(?!\w)", re.IGNORECASE)
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _wish() -> re.Pattern[str]:
+    return _words_pattern(WISH_WORDS)
+
+
+@cache
+def _narrative() -> re.Pattern[str]:
+    return _words_pattern(NARRATIVE_VERBS)
+
+
+@cache
+def _not_task_verbs() -> frozenset[str]:
+    # A body that decides (*Styrelsen beslutar*) is deciding, not taking on a task.
+    deciding = (verb for verb in DECIDING_VERBS if " " not in verb)
+    return frozenset((*NOT_TASK_VERBS, *deciding))
+
+
+@cache
+def _external_plan() -> re.Pattern[str]:
+    return _words_pattern(EXTERNAL_PLAN_VERBS)
+
+
+@cache
+def _done() -> re.Pattern[str]:
+    marks = alternation(DONE_MARKS)
+    return re.compile(rf"^\s*(?:{marks})\s*|\s*(?:{marks})\s*$")
+
+
+_TRAILING_DASH_OWNER = re.compile(r"\s+[–—-]\s+(?P<owner>@?[\wÅÄÖåäö(][\w .,&@()åäöÅÄÖ-]{0,60})$")
+_TRAILING_PAREN_OWNER = re.compile(r"\s*[–—-]?\s*\((?P<owners>[^()]{1,60})\)\s*\.?$")
+_LEADING_OWNER = re.compile(r"^(?P<owner>@?[\wåäöÅÄÖ][\wåäöÅÄÖ .&/-]{0,40}?)\s*:\s+(?P<task>\S.*)$")
+_MENTION = re.compile(r"(?<![\w.])@(?P<name>[\wåäöÅÄÖ.-]+\w)")
+_TRAILING_MENTIONS = re.compile(r"(?:\s+@[\wåäöÅÄÖ.-]+\w)+\s*\.?$")
+_SPLIT_OWNERS = re.compile(r"\s*(?:/|&|,|\boch\b)\s*")
+
+
+# --- One task's owner and due date -----------------------------------------------------------
+
+
+def _notes(text: str, ctx: ParseContext, line: int, owners: Owners, task: Task) -> str:
+    """Strip ``(ansvarig: X, klart: DATUM)`` notes from ``text``; record what they said."""
+    found = False
+    for match in list(_note().finditer(text)):
+        key, value = normalise_key(match["key"]), match["value"].strip()
+        found = True
+        if key in OWNER_KEYS:
+            task.owners.extend(owners.written(v) for v in _SPLIT_OWNERS.split(value) if v.strip())
+            continue
+        parsed = parse_date(value, ctx.meeting_date, ctx.next_meeting, strict=True)
+        if parsed is None:
+            ctx.warn(
+                line,
+                "unparseable-date",
+                f"datumet ”{value}” kunde inte tolkas",
+                "skriv t.ex. 30/9, 24 maj, 2016-11-15, vecka 42 eller i juni",
+            )
+        task.due = task.due or parsed
+    if found and (task.owners or task.due):
+        text = _note_in_parentheses().sub("", text)
+        text = _note().sub("", text)
+        text = re.sub(r"[\s,;.]*[,;]\s*$", "", text).strip()
+    return text
+
+
+def read_action(
+    text: str, ctx: ParseContext, line: int, owners: Owners, *, nicknames: bool = False
+) -> Task:
+    """A task as written, its owner and due date read from notes (``(ansvarig: X, klart:
+    30/9)``), ``@mentions``, ``Olle: boka lokal``, a trailing ``– Per`` or ``(Josef)``,
+    or its subject (*Martin lägger upp …*); the due date after a deadline word, else the
+    last date named."""
+    task = Task(collapse(text))
+    if _done().search(task.text):
+        task.done = True
+        task.text = _done().sub("", task.text).strip()
+    task.text = _notes(task.text, ctx, line, owners, task)
+    task.owners.extend(m["name"] for m in _MENTION.finditer(task.text))
+    task.text = _TRAILING_MENTIONS.sub("", task.text)
+    if not task.owners:
+        task.text = _trailing_owner(task, ctx, owners)
+    if not task.owners and (leading := _LEADING_OWNER.match(task.text)):
+        name = leading["owner"].strip()
+        parts = [p for p in _SPLIT_OWNERS.split(name) if p.strip()]
+        if parts and all(owners.looks_like_name(p, nicknames=nicknames) for p in parts):
+            task.owners.extend(owners.written(p) for p in parts)
+            task.text = leading["task"].strip()
+    if not task.owners:
+        task.owners.extend(
+            subject_owner(task.text, owners, ctx) or _leading_known_owner(task.text, owners)
+        )
+    if task.due is None:
+        task.due = _due_in(task.text, ctx)
+    task.owners = list(dict.fromkeys(task.owners))
+    task.text = task.text.strip()
+    return task
+
+
+def _trailing_owner(task: Task, ctx: ParseContext, owners: Owners) -> str:
+    text = task.text
+    if dash := _TRAILING_DASH_OWNER.search(text):
+        candidate = dash["owner"].strip().strip("()")
+        if len(candidate.split()) <= 6 and not find_dates(candidate, ctx.meeting_date):
+            task.owners.extend(owners.split(candidate))
+            return text[: dash.start()].strip()
+    if paren := _TRAILING_PAREN_OWNER.search(text):
+        parts = [p.strip() for p in re.split(r"[,/&]|\boch\b", paren["owners"]) if p.strip()]
+        if (
+            parts
+            and all(CAPITALISED.match(p.split()[0]) or owners.known(p) for p in parts)
+            and not find_dates(paren["owners"], ctx.meeting_date)
+        ):
+            task.owners.extend(owners.written(p) for p in parts)
+            return text[: paren.start()].strip()
+    return text
+
+
+def _leading_known_owner(text: str, owners: Owners) -> list[str]:
+    """In an action list, *Alla läser …*: a known owner followed by a present-tense verb."""
+    words = text.split()
+    for size in (2, 1):
+        if len(words) > size and words[size].casefold().endswith("r"):
+            owner = owners.known(" ".join(words[:size]))
+            if owner:
+                return [owner]
+    return []
+
+
+def _due_in(text: str, ctx: ParseContext) -> DateValue | None:
+    """The deadline of an explicit action: after a deadline word, else its last date."""
+    matches = find_dates(text, ctx.meeting_date, ctx.next_meeting)
+    for match in matches:
+        if _deadline().search(text[: match.start]):
+            return match.value
+    return matches[-1].value if matches else None
+
+
+# --- Owners in prose ---------------------------------------------------------------------
+
+
+def _owner_words(words: list[str], owners: Owners) -> str | None:
+    """The owner named by the last words before a verb: a known owner, or one to three
+    capitalised words (a name not in the attendance list)."""
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            phrase = " ".join(words[-size:])
+            if owners.known(phrase):
+                return owners.written(phrase)
+    if 1 <= len(words) <= 3 and all(CAPITALISED.match(w) for w in words):
+        return " ".join(words)
+    return None
+
+
+def subject_owner(text: str, owners: Owners, ctx: ParseContext) -> list[str]:
+    """The owner as the subject of a doing verb (*Martin lägger upp …*)."""
+    if (owner := assigned_owner(text, owners)) is not None:
+        return [owner]
+    match = _subject_verb().search(text)
+    if match is None:
+        return _known_owner_with_verb(text, owners)
+    inverted = next((v for k, v in match.groupdict().items() if v and k.startswith("inv")), None)
+    if inverted and owners.known(inverted):
+        return [owners.written(inverted)]
+    before = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: match.start()])
+    owner = _owner_words(before[-3:], owners) if before else None
+    if owner and (len(before) <= 3 or owners.known(owner)):
+        return [owner]
+    return []
+
+
+def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
+    """*Kassören beställer muggar*, *Olle bokar lokal*: a known owner first, then a verb
+    in the present tense that is no verb of being, thinking or telling."""
+    words = text.split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        owner = owners.known(" ".join(words[:size]))
+        verb = words[size].casefold().strip(".,")
+        if (
+            owner
+            and verb.endswith("r")
+            and verb not in _not_task_verbs()
+            and not _narrative().match(" ".join(words[size : size + 2]))
+        ):
+            return [owners.written(" ".join(words[:size]))]
+    return []
+
+
+@cache
+def _between() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [
+        (
+            re.compile(rf"(?<!\w){alternation([first])}\s+", re.IGNORECASE),
+            re.compile(rf"\s+{alternation([second])}(?!\w)", re.IGNORECASE),
+        )
+        for first, second in OWNER_BETWEEN_PHRASES
+    ]
+
+
+@cache
+def _before() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(OWNER_BEFORE_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+def assigned_owner(text: str, owners: Owners) -> str | None:
+    """Who an assignment or commitment names: *uppdrar åt X att*, *ger X i uppdrag att*,
+    *kommer Olle att*, *X fick i uppdrag att*, *Per har lovat att*, *X åtog sig att*.
+
+    Each phrase is found by a plain search and the owner read from the few words
+    beside it, so the cost is linear in the sentence."""
+    lowered = text.casefold()
+    for first, second in _between():
+        for opening in first.finditer(text):
+            closing = second.search(text, opening.end(), opening.end() + 80)
+            if closing is None:
+                continue
+            owner = text[opening.end() : closing.start()].strip()
+            if 0 < len(owner.split()) <= _MAX_OWNER_WORDS and "att" not in owner.split():
+                if opening.group().strip().casefold() == "kommer" and not owners.looks_like_name(
+                    owner
+                ):
+                    continue
+                return owner
+    if "att" not in lowered:
+        return None
+    found = _before().search(text)
+    if found is None:
+        return None
+    words = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: found.start()])
+    return _owner_words(words[-3:], owners) if words else None
+
+
+@cache
+def _modal() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?P<modal>{alternation(MODAL_WORDS)})\s+(?P<verb>[\wåäö]+)", re.I)
+
+
+def modal_owner(text: str, owners: Owners) -> str | None:
+    """The owner of *Stina ska mejla ut kallelsen*, *Jag ska kolla med IT*: someone
+    named (or *jag*, *vi*) before *ska*/*kommer att* and a doing verb after it."""
+    match = _modal().search(text)
+    if match is None:
+        return None
+    verb = match["verb"].casefold()
+    if verb in _not_task_verbs() or verb.endswith("s"):
+        return None
+    words = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: match.start()])
+    if not words or len(words) > 4:
+        return None
+    if words[-1].casefold() in ("jag", "vi"):
+        return str(words[-1]).casefold()
+    return _owner_words(words[-3:], owners)
+
+
+@cache
+def _obligation() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(OBLIGATION_WORDS)})\s+(?:(?:också|även|nu|snarast)\s+)?"
+        r"(?P<verb>[\wåäö]+s)(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def obligation(text: str) -> bool:
+    """A task in the passive, with no owner named: *Hemsidan behöver uppdateras*,
+    *Listan ska skickas ut*, *Inbjudan måste göras i tid*."""
+    match = _obligation().search(text)
+    if match is None or text.rstrip().endswith("?"):
+        return False
+    verb = match["verb"].casefold()
+    return len(verb) > 3 and verb not in ("finns", "hålls", "gäller", "syns", "känns")
+
+
+def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:
+    """Questions, and in prose wishes (*borde*, *vore bra*), what someone told the meeting
+    (*Anna presenterar läget*) and another organisation's own plans."""
+    stripped = text.strip()
+    if not stripped or stripped.endswith("?"):
+        return True
+    if listed:
+        return False
+    if _wish().search(stripped):
+        return True
+    return _external_plans(stripped, owners)
+
+
+def _external_plans(text: str, owners: Owners) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip(",.")
+    is_organisation = first.casefold().endswith(EXTERNAL_ORGANISATION_ENDINGS)
+    is_organisation = is_organisation and not owners.known(first)
+    return is_organisation and bool(_external_plan().search(" ".join(words[1:4])))
+
+
+def narrative(text: str) -> bool:
+    """Whether the sentence tells what someone did or said at the meeting."""
+    return bool(_narrative().search(text))
+
+
+def inferred_due(text: str, ctx: ParseContext, has_owner: bool) -> DateValue | None:
+    """The due date a sentence of prose gives: a date after a deadline word, a date near a
+    planning phrase (*planeras till 3 maj*), or, when the sentence names its owner, its
+    first date.  Dates before the meeting are history, not deadlines."""
+    dates = [
+        m
+        for m in find_dates(text, ctx.meeting_date, ctx.next_meeting)
+        if ctx.meeting_date is None or m.value.end >= ctx.meeting_date
+    ]
+    for match in dates:
+        window = text[max(0, match.start - 30) : match.start]
+        if _deadline().search(window.rstrip("( ")):
+            return match.value
+    planned = _planning().search(text)
+    if planned and dates:
+        return min(dates, key=lambda m: abs(m.start - planned.start())).value
+    if has_owner and dates:
+        return dates[0].value
+    return None
+
+
+def passive_agent(text: str, owners: Owners) -> list[str]:
+    """*program tas fram av arbetsgruppen*: the known doer after *av*."""
+    words = re.findall(r"[\wåäöÅÄÖ-]+", text)
+    for before, word in itertools.pairwise(words):
+        if before.casefold() in PASSIVE_AGENT_WORDS and (owner := owners.known(word)):
+            return [owner]
+    return []

@@ -1,0 +1,139 @@
+"""Action items: labels, owner and due keys, deadline and planning words."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Action items -----------------------------------------------------------
+
+ACTION_LABELS: Final[tuple[str, ...]] = (
+    "åtgärd", "åtgärder", "uppdrag", "att göra", "action", "todo", "ansvar",
+)  # fmt: skip
+"""Labels written before an action item (``**Åtgärd:** …``)."""
+
+OWNER_KEYS: Final[tuple[str, ...]] = ("ansvarig", "ansvariga", "ansvar", "ägare", "vem")
+"""Keys for the owner inside an action's parentheses (``ansvarig: X``)."""
+
+DUE_KEYS: Final[tuple[str, ...]] = (
+    "klart", "klar", "klart senast", "senast", "deadline", "datum", "när", "till", "due",
+)  # fmt: skip
+"""Keys for the due date inside an action's parentheses (``klart: 30/9``)."""
+
+DEADLINE_WORDS: Final[tuple[str, ...]] = (
+    "deadline", "senast", "klart till", "klar till", "klart senast", "klart", "svar senast",
+    "sista dag", "före",
+)  # fmt: skip
+"""Words after which a date in prose is a deadline (``senast 30/9``, ``deadline 22 april``)."""
+
+PLANNING_PHRASES: Final[tuple[str, ...]] = (
+    "planeras till", "planeras", "ska vara klar", "ska vara klart", "ska redovisas",
+    "redovisas för", "ska tas fram", "tas fram", "återkommer", "avrapportering",
+    "lägesrapport", "återrapportering", "rapporteras", "ska rapportera", "ska återkomma",
+    "skickas ut", "kommer att", "ska ges", "utskick",
+)  # fmt: skip
+"""Phrases that make a sentence with a future date an action item inferred from prose."""
+
+ASSIGNMENT_PATTERNS: Final[tuple[str, ...]] = (
+    r"uppdrag till (?P<owner>.+?) att (?P<task>.+)",
+    r"uppdra(?:r|s)? åt (?P<owner>.+?) att (?P<task>.+)",
+    r"uppdrogs åt (?P<owner>.+?) att (?P<task>.+)",
+    r"ge(?:r|s)? (?P<owner>.+?) i uppdrag att (?P<task>.+)",
+    r"gav (?P<owner>.+?) i uppdrag att (?P<task>.+)",
+    r"(?P<owner>.+?) (?:fick|får|har fått) i uppdrag att (?P<task>.+)",
+)  # fmt: skip
+"""Assignment sentences; the owner and the task are named groups."""
+
+SUBJECT_ACTION_VERBS: Final[tuple[str, ...]] = (
+    "tar fram", "lägger upp", "skickar ut", "skickar", "bjuder in", "kallar till",
+    "återkommer", "undersöker", "kontaktar", "sammanställer", "bokar", "ordnar",
+    "förbereder", "håller i", "tittar på", "ser över", "uppdaterar", "kollar", "mejlar",
+    "skriver", "tar kontakt", "tar med", "presenterar", "fixar", "redovisar", "rapporterar",
+    "återrapporterar", "informerar", "kallar", "bokar in", "planerar", "samordnar", "leder",
+)  # fmt: skip
+"""Verbs that, with a known owner as their subject, make a sentence an action
+(``Martin lägger upp …``, ``tar koordinatorn fram lista …``)."""
+
+OWNER_BEFORE_PHRASES: Final[tuple[str, ...]] = (
+    "fick i uppdrag att", "får i uppdrag att", "har fått i uppdrag att", "fick i uppgift att",
+    "får i uppgift att", "har fått i uppgift att", "har i uppgift att", "åtog sig att",
+    "åtar sig att", "har åtagit sig att", "tar på sig att", "tog på sig att",
+    "har lovat att", "lovade att", "lovar att", "ansvarar för att", "ser till att",
+    "har tagit på sig att", "erbjöd sig att", "erbjuder sig att", "anmälde sig att",
+)  # fmt: skip
+"""Commitments and assignments with the owner before them (*Per har lovat att …*,
+*Koordinatorn fick i uppdrag att …*)."""
+
+OWNER_BETWEEN_PHRASES: Final[tuple[tuple[str, str], ...]] = (
+    ("uppdrag till", "att"), ("uppdrar åt", "att"), ("uppdras åt", "att"),
+    ("uppdrogs åt", "att"), ("uppdrog åt", "att"), ("uppdra åt", "att"),
+    ("ger", "i uppdrag att"), ("gav", "i uppdrag att"), ("ges", "i uppdrag att"),
+    ("ge", "i uppdrag att"), ("ger", "i uppgift att"), ("gav", "i uppgift att"),
+    ("kommer", "att"),
+)  # fmt: skip
+"""Assignments with the owner between two phrases (*uppdrar åt koordinatorn att …*,
+*ger förvaltningen i uppdrag att …*, *kommer Olle att …*)."""
+
+MODAL_WORDS: Final[tuple[str, ...]] = ("ska", "skall", "kommer att", "tänker", "måste")
+"""Words after an owner that make the verb after them a task (*Stina ska mejla …*)."""
+
+OBLIGATION_WORDS: Final[tuple[str, ...]] = ("behöver", "ska", "skall", "måste", "bör")
+"""Words before a passive verb that make a task without an owner (*Listan ska skickas ut*)."""
+
+NOT_TASK_VERBS: Final[tuple[str, ...]] = (
+    "vara", "ha", "bli", "finnas", "gälla", "fortsätta", "pågå", "kosta", "ligga", "kunna",
+    "vilja", "få", "heta", "innebära", "betyda", "räcka", "behöva", "tycka", "anse",
+    "tycker", "anser", "menar", "säger", "sade", "sa", "undrar", "har", "är", "var", "blir",
+    "blev", "finns", "fanns", "kommer", "kan", "kunde", "vill", "ville", "får", "fick",
+    "gäller", "ligger", "känner", "tror", "trodde", "hoppas", "vet", "visste", "ser",
+    "såg", "hör", "hörde", "önskar", "deltar", "deltog", "närvarar", "saknar", "behöver",
+    "står", "stod", "sitter", "satt", "bor", "jobbar", "arbetar", "studerar",
+)  # fmt: skip
+"""Verbs that say what someone thinks, is or has, never what they are to do."""
+
+NARRATIVE_VERBS: Final[tuple[str, ...]] = (
+    "presenterar", "presenterade", "berättar", "berättade", "informerar", "informerade",
+    "redogör", "redogjorde", "leder", "ledde", "beskriver", "beskrev", "visar", "visade",
+    "går igenom", "gick igenom", "redovisar", "redovisade", "rapporterar", "rapporterade",
+    "föredrar", "föredrog", "inleder", "inledde", "hälsar", "hälsade", "öppnar", "öppnade",
+    "avslutar", "avslutade", "tackar", "tackade", "konstaterar", "konstaterade",
+)  # fmt: skip
+"""Verbs that tell what happened at the meeting (*Anna presenterar läget*): a task only
+with a date ahead (*Anna presenterar förslaget på nästa möte*)."""
+
+WISH_WORDS: Final[tuple[str, ...]] = (
+    "borde", "bör", "vore bra", "vore önskvärt", "skulle vara bra", "skulle vara bättre",
+    "skulle kunna", "hoppas", "önskar", "önskvärt", "vill gärna", "kanske",
+    "eventuellt", "funderar på", "fundera på", "vore kul", "vore roligt", "vore intressant",
+    "tanken är",
+)  # fmt: skip
+"""Words of a wish or an idea, not a task (*Det vore bra om …*, *Vi borde …*)."""
+
+EXTERNAL_PLAN_VERBS: Final[tuple[str, ...]] = (
+    "planerar", "avser", "har för avsikt", "räknar med", "siktar på", "kommer att",
+    "ska", "skall", "planerade",
+)  # fmt: skip
+"""Verbs of another organisation's own plans (*Trafikverket planerar att bygga om …*)."""
+
+DONE_MARKS: Final[tuple[str, ...]] = ("✅", "✔️", "✔", "✓", "☑️", "☑", "(klart)", "[klart]")
+"""Marks that say a listed task is done (*✅ Boka lokal*)."""
+
+STANDUP_TODAY_LABELS: Final[tuple[str, ...]] = (
+    "idag", "i dag", "today", "vad ska jag göra idag", "vad ska jag göra i dag",
+    "vad gör jag idag", "vad gör jag i dag", "ska göra", "planerat", "plan idag",
+    "att göra idag", "fokus idag", "nästa steg", "framåt",
+)  # fmt: skip
+"""A stand-up's label for what someone will do (*Vad ska jag göra idag?*)."""
+
+STANDUP_OTHER_LABELS: Final[tuple[str, ...]] = (
+    "igår", "i går", "yesterday", "vad gjorde jag igår", "vad gjorde jag i går", "hinder",
+    "blockers", "problem", "vad hindrar mig", "hindras av", "gjort", "klart",
+)  # fmt: skip
+"""A stand-up's labels for what was done or is in the way: no tasks."""
+
+EXTERNAL_ORGANISATION_ENDINGS: Final[tuple[str, ...]] = (
+    "verket", "myndigheten", "regionen", "länsstyrelsen", "departementet", "inspektionen",
+    "bolaget", "universitetet", "polisen", "banken", "kommun", "kommunen", "kassan",
+    "regeringen", "fonden",
+)  # fmt: skip
+"""Endings of another organisation's name, whose own plans are not the meeting's tasks
+(*Trafikverket planerar att …*)."""

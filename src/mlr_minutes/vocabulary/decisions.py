@@ -1,0 +1,156 @@
+"""Decisions: labels, deciding verbs and who decides, outcomes."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..model import Outcome
+
+DECISION_LABELS: Final[tuple[str, ...]] = (
+    "beslut", "beslutades", "mötet beslutade", "beslöts", "beslutet", "överenskommelse",
+    "mötets beslut", "decision", "beslut i ärendet",
+)  # fmt: skip
+"""Labels written before a decision (``**Beslut:** …``, ``Beslut: …``)."""
+
+ANY: Final = "any"
+"""The verb makes a decision whoever its subject (*beslutade*, *beslöts*)."""
+SUBJECT: Final = "subject"
+"""The verb makes a decision when a deciding body is its subject (*Styrelsen godkänner*)."""
+PASSIVE: Final = "passive"
+"""A passive outcome that is a decision without a subject (*godkändes*, *väljs*)."""
+OUTCOME_ONLY: Final = "outcome"
+"""Says the outcome of a decision stated otherwise (*beslutade att godkänna*)."""
+
+DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
+    # beslut-: a decision whatever the subject.
+    "beslutade": (ANY, None), "beslutar": (ANY, None), "beslöt": (ANY, None),
+    "beslutades": (ANY, None), "beslöts": (ANY, None), "beslutas": (ANY, None),
+    "föreslog och valde": (ANY, Outcome.ELECTED),
+    # Active verbs: a decision with a deciding body as subject.
+    "godkänner": (SUBJECT, Outcome.APPROVED), "godkände": (SUBJECT, Outcome.APPROVED),
+    "fastställer": (SUBJECT, Outcome.APPROVED), "fastställde": (SUBJECT, Outcome.APPROVED),
+    "antar": (SUBJECT, Outcome.APPROVED), "antog": (SUBJECT, Outcome.APPROVED),
+    "tillstyrker": (SUBJECT, Outcome.APPROVED), "tillstyrkte": (SUBJECT, Outcome.APPROVED),
+    "beviljar": (SUBJECT, Outcome.APPROVED), "beviljade": (SUBJECT, Outcome.APPROVED),
+    "bifaller": (SUBJECT, Outcome.APPROVED), "biföll": (SUBJECT, Outcome.APPROVED),
+    "ställer sig bakom": (SUBJECT, Outcome.APPROVED),
+    "ställde sig bakom": (SUBJECT, Outcome.APPROVED),
+    "väljer": (SUBJECT, Outcome.ELECTED), "valde": (SUBJECT, Outcome.ELECTED),
+    "utser": (SUBJECT, Outcome.ELECTED), "utsåg": (SUBJECT, Outcome.ELECTED),
+    "noterar": (SUBJECT, Outcome.NOTED), "noterade": (SUBJECT, Outcome.NOTED),
+    "antecknar": (SUBJECT, Outcome.NOTED),
+    "avslår": (SUBJECT, Outcome.REJECTED), "avslog": (SUBJECT, Outcome.REJECTED),
+    "avstyrker": (SUBJECT, Outcome.REJECTED), "avstyrkte": (SUBJECT, Outcome.REJECTED),
+    "bordlägger": (SUBJECT, Outcome.TABLED), "bordlade": (SUBJECT, Outcome.TABLED),
+    "återremitterar": (SUBJECT, Outcome.REFERRED_BACK),
+    "återremitterade": (SUBJECT, Outcome.REFERRED_BACK),
+    "uppdrar": (SUBJECT, None), "uppdrog": (SUBJECT, None),
+    "ger": (SUBJECT, None), "gav": (SUBJECT, None), "lägger": (SUBJECT, None),
+    "finner": (SUBJECT, None), "fann": (SUBJECT, None),
+    "enades": (SUBJECT, None), "enas": (SUBJECT, None), "enats": (SUBJECT, None),
+    "kom överens": (SUBJECT, None), "kommer överens": (SUBJECT, None),
+    "är överens": (SUBJECT, None), "var överens": (SUBJECT, None),
+    "bestämde": (SUBJECT, None), "bestämmer": (SUBJECT, None),
+    "tar beslut": (SUBJECT, None), "tog beslut": (SUBJECT, None),
+    "fattar beslut": (SUBJECT, None), "fattade beslut": (SUBJECT, None),
+    "förklarar": (SUBJECT, None), "förklarade": (SUBJECT, None),
+    # Passive outcomes: a decision by themselves.
+    "godkändes": (PASSIVE, Outcome.APPROVED), "godkänns": (PASSIVE, Outcome.APPROVED),
+    "fastställdes": (PASSIVE, Outcome.APPROVED), "fastställs": (PASSIVE, Outcome.APPROVED),
+    "antogs": (PASSIVE, Outcome.APPROVED), "antas": (PASSIVE, Outcome.APPROVED),
+    "bifalles": (PASSIVE, Outcome.APPROVED), "bifalls": (PASSIVE, Outcome.APPROVED),
+    "bifölls": (PASSIVE, Outcome.APPROVED), "tillstyrktes": (PASSIVE, Outcome.APPROVED),
+    "tillstyrks": (PASSIVE, Outcome.APPROVED),
+    "beviljades": (PASSIVE, Outcome.APPROVED), "beviljas": (PASSIVE, Outcome.APPROVED),
+    "lades till handlingarna": (PASSIVE, Outcome.NOTED),
+    "läggs till handlingarna": (PASSIVE, Outcome.NOTED),
+    "lades ... till handlingarna": (PASSIVE, Outcome.NOTED),
+    "läggs ... till handlingarna": (PASSIVE, Outcome.NOTED),
+    "noterades": (PASSIVE, Outcome.NOTED), "noteras": (PASSIVE, Outcome.NOTED),
+    "antecknades": (PASSIVE, Outcome.NOTED), "antecknas": (PASSIVE, Outcome.NOTED),
+    "togs till protokollet": (PASSIVE, Outcome.NOTED),
+    "bordlades": (PASSIVE, Outcome.TABLED), "bordläggs": (PASSIVE, Outcome.TABLED),
+    "avslogs": (PASSIVE, Outcome.REJECTED), "avslås": (PASSIVE, Outcome.REJECTED),
+    "avstyrktes": (PASSIVE, Outcome.REJECTED),
+    "återremitterades": (PASSIVE, Outcome.REFERRED_BACK),
+    "återremitteras": (PASSIVE, Outcome.REFERRED_BACK),
+    "valdes": (PASSIVE, Outcome.ELECTED), "väljs": (PASSIVE, Outcome.ELECTED),
+    "omvaldes": (PASSIVE, Outcome.ELECTED), "omväljs": (PASSIVE, Outcome.ELECTED),
+    "nyvaldes": (PASSIVE, Outcome.ELECTED), "nyväljs": (PASSIVE, Outcome.ELECTED),
+    "utsågs": (PASSIVE, Outcome.ELECTED), "utses": (PASSIVE, Outcome.ELECTED),
+    "fick stöd": (PASSIVE, Outcome.APPROVED),
+    # Outcome words only: what a decision stated otherwise did.
+    "lägga till handlingarna": (OUTCOME_ONLY, Outcome.NOTED),
+    "lägger till handlingarna": (SUBJECT, Outcome.NOTED),
+    "lägga ... till handlingarna": (OUTCOME_ONLY, Outcome.NOTED),
+    "lägger ... till handlingarna": (SUBJECT, Outcome.NOTED),
+    "lade till handlingarna": (SUBJECT, Outcome.NOTED),
+    "lade ... till handlingarna": (SUBJECT, Outcome.NOTED),
+    "förklarades": (SUBJECT, None), "förklaras": (SUBJECT, None),
+    "godkänna": (OUTCOME_ONLY, Outcome.APPROVED), "fastställa": (OUTCOME_ONLY, Outcome.APPROVED),
+    "bifalla": (OUTCOME_ONLY, Outcome.APPROVED), "anta": (OUTCOME_ONLY, Outcome.APPROVED),
+    "bevilja": (OUTCOME_ONLY, Outcome.APPROVED),
+    "avslå": (OUTCOME_ONLY, Outcome.REJECTED), "bordlägga": (OUTCOME_ONLY, Outcome.TABLED),
+    "återremittera": (OUTCOME_ONLY, Outcome.REFERRED_BACK),
+    "notera": (OUTCOME_ONLY, Outcome.NOTED), "välja": (OUTCOME_ONLY, Outcome.ELECTED),
+}  # fmt: skip
+"""Every verb (or phrase; ``...`` stands for up to six words) that states a decision or its
+outcome, with when it makes a sentence a decision (:data:`ANY`, :data:`SUBJECT`,
+:data:`PASSIVE`, :data:`OUTCOME_ONLY`) and the outcome it states."""
+
+DECIDING_SUBJECTS: Final[tuple[str, ...]] = (
+    "mötet", "styrelsen", "kommundirektörerna", "kommundirektörsgruppen", "gruppen",
+    "arbetsgruppen", "styrgruppen", "årsmötet", "stämman", "föreningsstämman",
+    "nämnden", "utskottet", "ledningsgruppen", "projektgruppen", "beredningen",
+    "kommundirektörmötet", "vi", "man", "sammanträdet", "årsstämman", "medlemsmötet",
+    "föreningen", "revisorerna", "presidiet", "kommittén", "rådet", "sektionen",
+    "deltagarna", "parterna", "alla", "samtliga", "fullmäktige", "kommunfullmäktige",
+    "regionfullmäktige",
+)  # fmt: skip
+"""Subjects whose deciding verbs make a decision (``Mötet beslutar att …``)."""
+
+DECIDING_BODY_ENDINGS: Final[tuple[str, ...]] = (
+    "nämnden", "styrelsen", "utskottet", "revisionen", "revisorerna", "gruppen", "rådet",
+    "föreningen", "stämman", "mötet", "beredningen", "fullmäktige", "kommittén",
+    "delegationen", "kollegiet", "ledningen", "sektionen", "presidiet", "kåren",
+    "arbetsutskott", "utskott", "nämnd", "styrelse",
+)  # fmt: skip
+"""Endings of a deciding body's own name (*Kulturnämnden*, *Kommunrevisionen*,
+*Byggnadsnämndens arbetsutskott*): such a subject decides like *Mötet* does."""
+
+ATT_CLAUSE_VERDICT_WORDS: Final[tuple[str, ...]] = (
+    "attsatsen", "attsatserna", "att-satsen", "att-satserna", "attsats", "att-sats",
+    "attsatsens", "yrkandet", "förslaget",
+)  # fmt: skip
+"""Words for the clause voted on in ``Beslut: Attsatsen bifalles`` (its verdict follows)."""
+
+NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
+    "föreslås besluta", "föreslår att", "föreslog att", "förslag till beslut", "för beslut",
+    "inför beslut", "för att besluta", "beslut fattas", "beslutas senare", "beslutas vid",
+    "beslutas på", "ska beslutas", "ska besluta", "skall besluta", "kommer att besluta",
+    "kan beslutas", "kan besluta", "inget beslut", "inga beslut", "beslut saknas",
+    "ska ta beslut", "tar beslut om", "behöver besluta", "behöver beslutas", "ska godkännas",
+    "bör beslutas", "bör besluta", "kommer att beslutas", "beslut tas", "tas beslut",
+    "innan beslut", "efter beslut i", "enligt beslut", "beslutas av", "beslutade tidigare",
+    "tidigare beslutat", "har tidigare beslutat", "har beslutat", "hade beslutat",
+    "beslutat om", "vill besluta", "vill att", "om beslut", "beslutsunderlag",
+    "i enlighet med", "förklarade mötet öppnat", "förklarar mötet öppnat",
+    "förklarade mötet avslutat", "förklarar mötet avslutat", "förklarades öppnat",
+    "förklaras öppnat", "förklarade sammanträdet öppnat", "förklarar sammanträdet öppnat",
+)  # fmt: skip
+"""Phrases that make a sentence with a deciding verb something else: a proposal, a
+decision still to be taken or taken elsewhere, the chair opening the meeting."""
+
+VERDICTS: Final[dict[str, Outcome]] = {
+    "bifall": Outcome.APPROVED, "bifalles": Outcome.APPROVED, "bifalls": Outcome.APPROVED,
+    "bifölls": Outcome.APPROVED, "ja": Outcome.APPROVED, "enligt förslag": Outcome.APPROVED,
+    "enligt förslaget": Outcome.APPROVED, "godkänt": Outcome.APPROVED,
+    "godkänd": Outcome.APPROVED, "godkändes": Outcome.APPROVED, "antaget": Outcome.APPROVED,
+    "antogs": Outcome.APPROVED, "antas": Outcome.APPROVED,
+    "avslag": Outcome.REJECTED, "avslås": Outcome.REJECTED, "avslogs": Outcome.REJECTED,
+    "nej": Outcome.REJECTED, "bordläggs": Outcome.TABLED, "bordlades": Outcome.TABLED,
+}  # fmt: skip
+"""The verdict on a clause voted on (``Beslut: Bifall``, ``Beslut: Attsats avslås``)."""
+
+CLAUSE_WORDS: Final[tuple[str, ...]] = ("att",)
+"""The word an att-clause opens with (``att godkänna budgeten``)."""

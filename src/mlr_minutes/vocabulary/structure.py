@@ -1,0 +1,117 @@
+"""Headings and the words that shape the outline."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Headings -------------------------------------------------------------
+
+DECISION_HEADINGS: Final[tuple[str, ...]] = (
+    "beslut", "beslutet", "besluten", "beslutspunkter", "fattade beslut", "beslut i korthet",
+    "sammanfattning av beslut", "mötet beslutade", "decisions",
+)  # fmt: skip
+"""Headings (or bold labels) above a list of the meeting's decisions."""
+
+ACTION_HEADINGS: Final[tuple[str, ...]] = (
+    "åtgärder", "åtgärd", "åtgärdslista", "att göra", "actionpoints", "action points",
+    "actions", "uppdrag", "till nästa möte", "att göra till nästa möte", "uppföljning",
+    "todo", "att-göra",
+)  # fmt: skip
+"""Headings above a list of action items."""
+
+SECTION_HEADINGS: Final[tuple[str, ...]] = (
+    "besluts- och diskussionspunkter", "beslutspunkter", "diskussionspunkter",
+    "informationspunkter", "information", "diskussion", "beslutsärenden",
+    "informationsärenden", "övriga frågor", "dagordning", "ärenden",
+)  # fmt: skip
+"""Headings that group agenda items."""
+
+DOCUMENT_TYPES: Final[tuple[str, ...]] = (
+    "minnesanteckningar", "protokoll", "mötesprotokoll", "anteckningar",
+    "justerat protokoll", "minnesanteckning", "sammanträdesprotokoll",
+)  # fmt: skip
+"""Words that name the kind of document in a heading."""
+
+FOCUS_AREA_HEADINGS: Final[tuple[str, ...]] = (
+    "fokusfrågor", "fokusfrågorna", "fokusfråga", "fokusområden", "fokusområdena", "fokusområde",
+)  # fmt: skip
+"""Item titles (or title prefixes) under which focus areas report their status."""
+
+CHAIR_ELECTION_TITLES: Final[tuple[str, ...]] = (
+    "val av mötesordförande", "val av ordförande", "val av ordförande för mötet",
+)  # fmt: skip
+"""Agenda item titles whose text names the meeting's chair."""
+
+SECRETARY_ELECTION_TITLES: Final[tuple[str, ...]] = (
+    "val av mötessekreterare", "val av sekreterare", "val av protokollförare",
+    "val av sekreterare för mötet",
+)  # fmt: skip
+"""Agenda item titles whose text names the meeting's secretary."""
+
+ADJUSTER_ELECTION_TITLES: Final[tuple[str, ...]] = (
+    "val av justerare", "val av justeringsperson", "val av justeringspersoner",
+    "val av protokolljusterare", "val av två justerare",
+)  # fmt: skip
+"""Agenda item titles whose text names who checks the minutes."""
+
+ATTACHMENT_WORDS: Final[tuple[str, ...]] = ("bilaga", "bilagor", "bifogas", "bilaga bifogas")
+"""Words that mark an attachment note in an item heading."""
+
+# --- Page furniture -----------------------------------------------------------
+
+PAGE_WORDS: Final[tuple[str, ...]] = ("sida", "sid", "s.", "page")
+"""Words before a page number on its own line (``Sida 2 av 5``)."""
+
+PAGE_FURNITURE: Final[tuple[str, ...]] = (
+    "justerandes sign", "justerandes signatur", "justerares signatur", "utdragsbestyrkande",
+    "sammanträdesdatum", "sammanträdets datum", "paragrafer", "sign",
+)  # fmt: skip
+"""Words of a printed page's header or footer, repeated on every page of a protocol."""
+
+SIGNATURE_PHRASES: Final[tuple[str, ...]] = (
+    "signerat av", "signerad av", "signerades av", "digitalt signerad", "signerat digitalt",
+    "detta dokument har signerats", "dokumentet har signerats", "elektroniskt signerad",
+    "e-signerat", "e-signerad", "signed by", "justerandes signatur", "justerandes sign",
+    "utdragsbestyrkande", "transaktion", "verifiering:",
+)  # fmt: skip
+"""How the stamps of a signing service begin (*Signerat av Anna Berg 2023-03-20 10:14*)."""
+
+TABLE_OF_CONTENTS_HEADINGS: Final[tuple[str, ...]] = (
+    "innehåll", "innehållsförteckning", "ärendeförteckning", "ärendelista", "innehåll:",
+)  # fmt: skip
+"""Headings above a protocol's table of contents."""
+
+# --- Labels on a line of their own --------------------------------------------------
+
+ACTION_SECTION_PREFIXES: Final[tuple[str, ...]] = (
+    "åtgärder", "åtgärdslista", "att göra", "att-göra", "actionpoints", "action points",
+    "action items", "todo", "to do", "to-do", "uppgifter",
+)  # fmt: skip
+"""Action headings that may carry a qualifier: *Actionpoints inför nästa möte*,
+*Åtgärder och beslut*, *Att göra till nästa gång*."""
+
+DECISION_LABEL_LINES: Final[tuple[str, ...]] = (
+    "beslut", "beslutet", "överenskommelse", "överenskommet", "mötets beslut", "beslut i ärendet",
+    "beslutades", "beslöts", "decision",
+)  # fmt: skip
+"""A label alone on its line with the decision in the paragraph below (*Beslut*), as
+municipal protocols write it; ``Kommunstyrelsens beslut`` (a genitive and *beslut*) too."""
+
+CONTEXT_LABELS: Final[tuple[str, ...]] = (
+    "ärendebeskrivning", "ärendet", "sammanfattning", "sammanfattning av ärendet", "bakgrund",
+    "beslutsunderlag", "underlag", "handlingar", "förslag till beslut", "beslutsförslag",
+    "förvaltningens förslag till beslut", "arbetsutskottets förslag till beslut",
+    "yrkande", "yrkanden", "beslutsgång", "propositionsordning", "proposition", "omröstning",
+    "omröstningsresultat", "reservation", "reservationer", "protokollsanteckning",
+    "protokollsanteckningar", "särskilt yttrande", "beslutet skickas till",
+    "beslutet ska skickas till", "expedieras till", "skickas till", "expediering", "jäv",
+    "ekonomiska konsekvenser", "föredragande", "föredragning", "motivering", "yttrande",
+)  # fmt: skip
+"""Labels of a matter's background and decision procedure (*Ärendebeskrivning*,
+*Beslutsunderlag*, *Yrkanden*, *Beslutsgång*, *Beslutet skickas till*): what stands under
+them explains or records the procedure and is never itself a decision or an action."""
+
+DIARY_NUMBER_WORDS: Final[tuple[str, ...]] = (
+    "dnr", "diarienummer", "diarienr", "diarie nr", "ärendenummer", "ärendenr", "dnr.",
+)  # fmt: skip
+"""Words before a matter's diary number (``Dnr KS 2023/145``)."""

@@ -1,0 +1,115 @@
+"""Words of running text: stop words, abbreviations, glue words, references."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Words the matcher ignores when tying a decision to an item ------------------
+
+STOPWORDS: Final[frozenset[str]] = frozenset(
+    [
+        "och",
+        "i",
+        "att",
+        "det",
+        "som",
+        "en",
+        "på",
+        "är",
+        "för",
+        "av",
+        "med",
+        "till",
+        "den",
+        "har",
+        "de",
+        "inte",
+        "om",
+        "ett",
+        "var",
+        "så",
+        "vid",
+        "från",
+        "kan",
+        "ska",
+        "sig",
+        "men",
+        "även",
+        "eller",
+        "samt",
+        "där",
+        "när",
+        "under",
+        "efter",
+        "innan",
+        "inom",
+        "mot",
+        "detta",
+        "dessa",
+        "denna",
+        "bör",
+        "får",
+        "fick",
+        "görs",
+        "göra",
+        "blir",
+        "blev",
+        "nya",
+        "ny",
+        "nytt",
+        "hela",
+        "alla",
+        "samtliga",
+        "mötet",
+        "möte",
+        "punkt",
+        "beslut",
+        "beslutades",
+        "godkändes",
+    ]
+)
+"""Words too common to say which agenda item a decision speaks of."""
+
+# --- Structure ----------------------------------------------------------------
+
+ITEM_NUMBER_PREFIXES: Final[tuple[str, ...]] = ("§", "punkt", "p.", "ärende", "paragraf")
+"""Words or signs that may stand before an agenda item's number (``§ 22``, ``Punkt 3``)."""
+
+ABBREVIATIONS: Final[tuple[str, ...]] = (
+    "bl.a.", "t.ex.", "s.k.", "kl.", "ca.", "m.m.", "dvs.", "d.v.s.", "resp.", "nr.", "jfr.",
+    "fr.o.m.", "t.o.m.", "o.s.v.", "osv.", "etc.", "st.", "inkl.", "exkl.", "p.g.a.", "pga.",
+    "m.fl.", "o.d.", "ang.", "enl.", "tf.", "ev.", "tel.", "v.", "f.d.", "mfl.", "bl a.",
+)  # fmt: skip
+"""Abbreviations whose full stop does not end a sentence."""
+
+GLUE_WORDS: Final[tuple[str, ...]] = (
+    "fört", "förda", "vid", "för", "med", "från", "i", "den", "det", "samt", "och", "–", "-",
+)  # fmt: skip
+"""Words left between the parts of a title (*Protokoll fört vid styrelsemöte i X*)."""
+
+GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
+    "mötet", "möte", "sammanträdet", "sammanträde", "träffen",
+)  # fmt: skip
+"""Words for a meeting of the same body (*mötet den 19 april*)."""
+
+REFERENCE_LINK_WORDS: Final[tuple[str, ...]] = ("den", "i", "på", "(", "vid", "från")
+"""Words that may stand between a meeting body and its date (*styrelsen den 24 maj*)."""
+
+REFERENCE_VERBS: Final[tuple[str, ...]] = (
+    "hålls", "äger rum", "är", "blir", "sker", "planeras till", "planeras", "flyttas till",
+    "hölls", "ägde rum", "var",
+)  # fmt: skip
+"""Verbs between a meeting and its date that still make it a reference
+(*Nästa möte hålls den 9 april*)."""
+
+ORGANISATION_WORDS: Final[tuple[str, ...]] = (
+    "förening", "föreningen", "förbund", "förbundet", "länsstyrelse", "länsstyrelsen", "region",
+    "kommun", "stad", "staden", "stiftelse", "stiftelsen", "bolag", "ab", "nämnd", "nämnden",
+    "myndighet", "myndigheten", "verket", "sällskap", "sällskapet", "klubb", "klubben",
+    "organisation", "committee", "samfällighet", "brf", "kooperativ", "universitet",
+)  # fmt: skip
+"""Word parts that make the rest of a title an organisation's name (*Koloniföreningen
+Solrosen*, *Länsstyrelsen Skåne*) rather than a group's subject (*Digital samverkan*)."""
+
+PASSIVE_AGENT_WORDS: Final[tuple[str, ...]] = ("av",)
+"""The word before the doer of a passive sentence (*program tas fram av arbetsgruppen*)."""

@@ -37,6 +37,11 @@ class Config:
     """Canonical meeting body → the words that name it, definite forms included."""
     contact_email: str | None = None
     """Where readers report accessibility problems (the accessibility statement's contact)."""
+    ignored_front_matter_keys: tuple[str, ...] = (
+        "layout", "permalink", "tags", "categories", "draft", "slug", "weight", "aliases",
+    )  # fmt: skip
+    """Front-matter keys a site generator or converter writes that ``check`` stays quiet
+    about (``ignore_front_matter_keys`` in ``mlr-minutes.yaml`` adds to them)."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -136,10 +141,17 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
         if name not in municipalities:
             municipalities.append(name)
     contact = raw.get("contact_email", base.contact_email)
+    ignored = list(base.ignored_front_matter_keys)
+    for name in _aliases(
+        raw.get("ignore_front_matter_keys", []), where, "ignore_front_matter_keys"
+    ):
+        if name not in ignored:
+            ignored.append(name)
     return Config(
         organisation=str(raw.get("organisation", base.organisation)),
         focus_areas=focus,
         municipalities=tuple(municipalities),
         bodies=bodies,
         contact_email=str(contact).strip() or None if contact else None,
+        ignored_front_matter_keys=tuple(ignored),
     )

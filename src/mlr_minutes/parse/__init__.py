@@ -1,82 +1,258 @@
 """Parse one minutes file into a :class:`~mlr_minutes.model.Meeting`.
 
-The rules run in a fixed order, like markdown-it's rule chains: metadata
-sources are split off first (front matter, a metadata comment), the Markdown
-is cut into located blocks and an outline, the meeting's own metadata is
-collected, and then each extraction rule (decisions, action items, focus
-areas, references) reads the outline.  Every problem becomes a diagnostic;
-nothing here raises on bad input.
+The parse is a fixed chain of named stages (:data:`CORE`, like markdown-it's
+core rules), each reading and extending one :class:`ParseState`: metadata
+written apart from the text is split off, the text is cleaned line for line,
+cut into located blocks, its page furniture marked, its outline built; then
+the meeting's metadata, its date, its body, and the extractors (decisions,
+action items, focus areas, references), each an ordered list of named rules
+of its own; last the checks.  Every problem becomes a diagnostic; nothing here
+raises on bad input.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..config import Config
-from ..model import Diagnostic, Level, Meeting
+from ..model import (
+    ActionItem,
+    Decision,
+    Diagnostic,
+    FocusAreaStatus,
+    Level,
+    Meeting,
+    Reference,
+)
 from ..read import SourceText
 from ..vocabulary import DOCUMENT_TYPES, GLUE_WORDS, ORGANISATION_WORDS
 from .actions import extract_actions
-from .blocks import parse_blocks, plain_text
+from .blocks import Block, parse_blocks, plain_text
 from .context import ParseContext
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .decisions import extract_decisions
+from .explicit import Explicit, split_comment_metadata, split_front_matter
+from .feedback import Parsed, check
 from .focus_areas import extract_focus_areas
-from .metadata import Explicit, Metadata, collect, split_comment_metadata, split_front_matter
+from .labels import match_metadata
+from .meeting_date import date_in_text
+from .metadata import Metadata, collect
+from .noise import find_noise
+from .normalise import normalise
 from .outline import Outline, build_outline
-from .references import extract_references
+from .references import extract_references, next_meeting_date
+from .ruler import Ruler
 from .text import collapse, slugify
 
-__all__ = ["parse_source", "unparsed_meeting"]
+__all__ = ["CORE", "ParseState", "parse_source", "unparsed_meeting"]
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 DEFAULT_BODY = "Möte"
 
 
+@dataclass
+class ParseState:
+    """What the core stages share: the file, and what each stage has made of it."""
+
+    source: SourceText
+    """The decoded file."""
+    config: Config
+    """The region's names."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every problem found, in the order found."""
+    text: str = ""
+    """The text the rules read: front matter and comments blanked, lines cleaned."""
+    explicit: list[Explicit] = field(default_factory=list)
+    """Front matter and a metadata comment, strongest first."""
+    blocks: list[Block] = field(default_factory=list)
+    noise: frozenset[int] = frozenset()
+    outline: Outline | None = None
+    meta: Metadata = field(default_factory=Metadata)
+    body: str = DEFAULT_BODY
+    ctx: ParseContext | None = None
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    focus_areas: list[FocusAreaStatus] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        """The file's path as given."""
+        return self.source.path
+
+    @property
+    def lines(self) -> list[str]:
+        """The cleaned text's lines."""
+        return self.text.split("\n")
+
+    def the_outline(self) -> Outline:
+        """The outline (stages after ``outline`` may rely on it)."""
+        assert self.outline is not None
+        return self.outline
+
+    def the_context(self) -> ParseContext:
+        """The extractors' context (stages after ``context`` may rely on it)."""
+        assert self.ctx is not None
+        return self.ctx
+
+
+Stage = Callable[[ParseState], None]
+
+
+def explicit_metadata(state: ParseState) -> None:
+    """Front matter and a ``.. key: value`` comment, their lines blanked."""
+    state.diagnostics.extend(state.source.diagnostics)
+    front, text, problems = split_front_matter(state.source.text, state.path, state.config)
+    state.diagnostics.extend(problems)
+    comment, text = split_comment_metadata(text)
+    state.explicit = [e for e in (front, comment) if e is not None]
+    state.text = text
+
+
+def clean_lines(state: ParseState) -> None:
+    """HTML, comments and ``##Rubrik`` cleaned line for line (:mod:`.normalise`)."""
+    state.text, problems = normalise(state.text, state.path)
+    state.diagnostics.extend(problems)
+
+
+def blocks(state: ParseState) -> None:
+    """The Markdown cut into located blocks; page furniture marked."""
+    state.blocks = parse_blocks(state.text)
+    first_heading = next((b.text for b in state.blocks if b.kind.value == "heading"), None)
+    state.noise = find_noise(state.lines, first_heading)
+
+
+def outline(state: ParseState) -> None:
+    """Title, metadata, sections and agenda items (:mod:`.outline`)."""
+    state.outline, state.blocks = build_outline(state.blocks, state.text, state.noise)
+
+
+def metadata(state: ParseState) -> None:
+    """Date, time, place and people from labels, lists and elections (:mod:`.metadata`)."""
+    state.meta, problems = collect(
+        state.the_outline(), state.text, state.explicit, state.path, state.config, state.noise
+    )
+    state.diagnostics.extend(problems)
+    if not state.text.strip():
+        state.diagnostics.append(
+            Diagnostic(Level.ERROR, state.path, None, "empty-file", "filen är tom")
+        )
+
+
+def meeting_date(state: ParseState) -> None:
+    """The date from the title or the first lines when no label gives it, else the file
+    name (with a warning), else an error (:mod:`.meeting_date`)."""
+    meta = state.meta
+    if meta.date is None:
+        found = date_in_text(state.the_outline(), state.lines, state.noise)
+        if found is not None:
+            meta.date, meta.date_line = found.value, found.line
+            if meta.start is None and found.start is not None:
+                meta.start, meta.end = found.start, found.end
+    state.diagnostics.extend(_date_problems(meta, state.path, state.text))
+
+
+def body(state: ParseState) -> None:
+    """The meeting series: from metadata, the title headings, or the file name."""
+    state.body = _body(state.meta, state.the_outline(), state.path, state.config)
+
+
+def context(state: ParseState) -> None:
+    """What the extractors share, the next meeting's date included."""
+    meta = state.meta
+    ctx = ParseContext(
+        state.path,
+        state.text,
+        state.the_outline(),
+        meta.date.start if meta.date else None,
+        state.body,
+        state.config,
+        people=(*meta.attendees, *meta.guests),
+        noise=state.noise,
+    )
+    ctx.next_meeting = next_meeting_date(ctx)
+    state.ctx = ctx
+
+
+def decisions(state: ParseState) -> None:
+    """Decisions (:mod:`.decisions`)."""
+    state.decisions = extract_decisions(state.the_context())
+
+
+def actions(state: ParseState) -> None:
+    """Action items (:mod:`.actions`)."""
+    state.actions = extract_actions(state.the_context(), state.decisions)
+
+
+def focus_areas(state: ParseState) -> None:
+    """Focus-area statuses (:mod:`.focus_areas`)."""
+    state.focus_areas = extract_focus_areas(state.the_context())
+
+
+def references(state: ParseState) -> None:
+    """Other meetings mentioned (:mod:`.references`)."""
+    state.references = extract_references(state.the_context())
+
+
+def checks(state: ParseState) -> None:
+    """Warnings about what was found (:mod:`.feedback`), then every diagnostic in line order."""
+    meta = state.meta
+    state.diagnostics.extend(state.the_context().diagnostics)
+    parsed = Parsed(
+        state.path,
+        state.text,
+        state.the_outline(),
+        {
+            "attendees": meta.attendees,
+            "guests": meta.guests,
+            "absent": meta.absent,
+            "adjusters": meta.adjusters,
+        },
+        meta.empty_labels,
+    )
+    state.diagnostics.extend(check(parsed))
+    state.diagnostics.sort(key=lambda d: d.line or 0)
+
+
+CORE: Ruler[Stage] = Ruler(
+    [
+        ("explicit_metadata", explicit_metadata),
+        ("clean_lines", clean_lines),
+        ("blocks", blocks),
+        ("outline", outline),
+        ("metadata", metadata),
+        ("meeting_date", meeting_date),
+        ("body", body),
+        ("context", context),
+        ("decisions", decisions),
+        ("actions", actions),
+        ("focus_areas", focus_areas),
+        ("references", references),
+        ("checks", checks),
+    ]
+)
+"""The stages of a parse, in order."""
+
+
 def parse_source(source: SourceText, config: Config) -> Meeting:
     """The meeting described by ``source``, with every problem found as a diagnostic."""
-    path = source.path
-    diagnostics: list[Diagnostic] = list(source.diagnostics)
-    front, text, problems = split_front_matter(source.text, path)
-    diagnostics.extend(problems)
-    comment, text = split_comment_metadata(text)
-    outline, _ = build_outline(parse_blocks(text), text)
-    explicit = [e for e in (front, comment) if e is not None]
-    meta, problems = collect(outline, text, explicit, path, config)
-    diagnostics.extend(problems)
-    if not text.strip():
-        diagnostics.append(Diagnostic(Level.ERROR, path, None, "empty-file", "filen är tom"))
-    diagnostics.extend(_date_problems(meta, path, explicit, text))
-
-    title = outline.title or meta.title
-    body = _body(meta, title, outline, path, config)
+    state = ParseState(source, config)
+    for stage in CORE.rules():
+        stage(state)
+    meta = state.meta
+    parsed_outline = state.the_outline()
+    title = parsed_outline.title or meta.title
     date = meta.date.start if meta.date else None
-    ctx = ParseContext(
-        path, text, outline, date, body, config, people=(*meta.attendees, *meta.guests)
-    )
-    decisions = extract_decisions(ctx)
-    actions = extract_actions(ctx, decisions)
-    focus_areas = extract_focus_areas(ctx)
-    references = extract_references(ctx)
-    if text.strip() and not outline.items:
-        ctx.warn(
-            None,
-            "no-items",
-            "inga numrerade punkter hittades",
-            "skriv varje punkt som en rubrik med nummer, t.ex. '### 3. Fokusfrågorna' "
-            "eller '## § 21 Val av justerare'",
-        )
-    diagnostics.extend(ctx.diagnostics)
-    diagnostics.sort(key=lambda d: d.line or 0)
-
     return Meeting(
-        id=_meeting_id(date.isoformat() if date else None, body, path),
-        source=path,
+        id=_meeting_id(date.isoformat() if date else None, state.body, state.path),
+        source=state.path,
         title=title,
-        body=body,
-        organisation=_organisation(meta, title, config),
-        document_type=meta.document_type or outline.document_type,
+        body=state.body,
+        organisation=_organisation(meta, title, state.config),
+        document_type=meta.document_type or parsed_outline.document_type,
         date=date,
         start=meta.start,
         end=meta.end,
@@ -87,13 +263,13 @@ def parse_source(source: SourceText, config: Config) -> Meeting:
         guests=tuple(meta.guests),
         absent=tuple(meta.absent),
         adjusters=tuple(meta.adjusters),
-        items=outline.items,
-        decisions=tuple(decisions),
-        action_items=tuple(actions),
-        focus_areas=tuple(focus_areas),
-        references=tuple(references),
-        segments=outline.segments,
-        diagnostics=tuple(diagnostics),
+        items=parsed_outline.items,
+        decisions=tuple(state.decisions),
+        action_items=tuple(state.actions),
+        focus_areas=tuple(state.focus_areas),
+        references=tuple(state.references),
+        segments=parsed_outline.segments,
+        diagnostics=tuple(state.diagnostics),
         digest=source.digest,
     )
 
@@ -127,9 +303,7 @@ def unparsed_meeting(path: str, diagnostics: tuple[Diagnostic, ...]) -> Meeting:
     )
 
 
-def _date_problems(
-    meta: Metadata, path: str, explicit: list[Explicit], text: str
-) -> list[Diagnostic]:
+def _date_problems(meta: Metadata, path: str, text: str) -> list[Diagnostic]:
     """Fill the date from the file name as a last resort, and say so."""
     problems: list[Diagnostic] = []
     name = PurePath(path).name
@@ -187,8 +361,6 @@ def _date_problems(
 
 
 def _unparsed_date_line(text: str) -> tuple[int, str] | None:
-    from .labels import match_metadata
-
     for number, line in enumerate(text.split("\n"), start=1):
         found = match_metadata(line)
         if found and found[0] == "date" and found[1].value:
@@ -209,11 +381,12 @@ def _find_body(text: str, config: Config) -> str | None:
     return None
 
 
-def _body(meta: Metadata, title: str | None, outline: Outline, path: str, config: Config) -> str:
+def _body(meta: Metadata, parsed: Outline, path: str, config: Config) -> str:
     """The meeting series, from metadata, the title headings, or the file name."""
     if meta.body:
         return config.body_names().get(meta.body.casefold(), meta.body)
-    headings = [plain_text(s.heading) for s in outline.segments if s.heading is not None][:3]
+    title = parsed.title or meta.title
+    headings = [plain_text(s.heading) for s in parsed.segments if s.heading is not None][:3]
     for text in (title or "", *headings, PurePath(path).stem):
         found = _find_body(text, config)
         if found:
@@ -222,7 +395,11 @@ def _body(meta: Metadata, title: str | None, outline: Outline, path: str, config
 
 
 def _organisation(meta: Metadata, title: str | None, config: Config) -> str | None:
-    """Whose meeting: written, named in the title, or the configured organisation."""
+    """Whose meeting: written, named in the title, or the configured organisation.
+
+    Only a word that names an organisation makes the rest of the title one: a name
+    (*Koloniföreningen Solrosen*, *Brf Linden*), not a kind of meeting that contains
+    such a word (*föreningsmöte 21 september*)."""
     if meta.organisation:
         return meta.organisation
     if title is None or config.organisation.casefold() in title.casefold():
@@ -230,16 +407,24 @@ def _organisation(meta: Metadata, title: str | None, config: Config) -> str | No
     remainder = title
     for alias in sorted((*config.body_names(), *DOCUMENT_TYPES), key=len, reverse=True):
         remainder = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", remainder, flags=re.I)
-    found = parse_date(remainder, None)
-    if found:
-        remainder = remainder.replace(found.text, " ")
+    for found in reversed(find_dates(remainder, meta.date.start if meta.date else None)):
+        remainder = remainder[: found.start] + " " + remainder[found.end :]
     words = [w for w in remainder.split() if w.casefold() not in GLUE_WORDS]
     name = collapse(" ".join(words)).strip(" ,.:–-")
-    # ``Arbetsgruppsmöte Digital samverkan`` names the group's subject, not its organisation.
-    lowered = name.casefold()
-    if name and any(part in lowered for part in ORGANISATION_WORDS):
+    if name and any(_names_organisation(word) for word in name.split()):
         return name
     return config.organisation
+
+
+def _names_organisation(word: str) -> bool:
+    # ``Koloniföreningen``, ``Länsstyrelsen``, ``Brf``: an organisation word as a whole
+    # word, or as the capitalised end of a name; ``föreningsmöte`` is a kind of meeting.
+    key = word.casefold().strip(",.:()")
+    if key in ORGANISATION_WORDS:
+        return True
+    return word[:1].isupper() and any(
+        key.endswith(part) and len(part) >= 4 for part in ORGANISATION_WORDS
+    )
 
 
 def _meeting_id(date: str | None, body: str, path: str) -> str:

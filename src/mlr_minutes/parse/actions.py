@@ -46,6 +46,7 @@ from .candidates import (
     unit_lines,
 )
 from .context import ParseContext
+from .decisions import is_decision_sentence
 from .labels import normalise_key, split_label
 from .outline import Context, Unit
 from .owners import CAPITALISED, Owners
@@ -171,6 +172,8 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
             if not is_not_a_task(line.text, state.owners, listed=True):
                 state.explicit(line.text, line.number, unit, nicknames=True)
         return True
+    if block.checked is None and _decides(block.text, state):
+        return True  # *- Styrelsen beslutade att höja avgiften*: a decision in the list
     points, named = _owner_children(state, unit)
     text = block.text if not points else block.text + " " + " ".join(points)
     if not text.strip() or is_not_a_task(text, state.owners, listed=True):
@@ -178,6 +181,11 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
     owners = named or ([state.list_owner] if state.list_owner else None)
     state.explicit(text, block.line, unit, done=bool(block.checked), owners=owners, nicknames=True)
     return True
+
+
+def _decides(text: str, state: ActionState) -> bool:
+    """A decision that assigns no one (an assignment is an action too)."""
+    return is_decision_sentence(text) and assigned_owner(text, state.owners) is None
 
 
 def done_mark(state: ActionState, unit: Unit) -> bool:

@@ -38,7 +38,9 @@ from .candidates import (
     drop_repeats,
     is_readable,
     number_and_check,
+    passage_sentences,
     run_rules,
+    unit_lines,
     with_points,
 )
 from .context import ParseContext
@@ -74,8 +76,8 @@ class DecisionState:
     awaiting_clauses: str | None = None
     """A lead (``Styrelsen beslutar:``) or an empty ``Beslut:`` label whose ``att``-clauses
     follow on the next lines or bullets."""
-    last_att: tuple[str, int] | None = None
-    """An ``Att: …`` line waiting for its verdict (``Beslut: Attsatsen bifalles``)."""
+    pending_atts: list[tuple[str, int]] = field(default_factory=list)
+    """``Att: …`` lines waiting for their verdict (``Beslut: Attsatserna bifalles``)."""
     label_list_parent: int | None = None
     """The unit of an empty ``Beslut:`` label whose bullets below are decisions
     (-1 when the label is a paragraph)."""
@@ -217,14 +219,29 @@ def _decision_label(line: str) -> str | None:
 
 def not_read(state: DecisionState, unit: Unit) -> bool:
     """Headings, code, page furniture, metadata, action lists and background sections
-    (*Ärendebeskrivning*, *Yrkanden*, *Beslutsgång*) hold no decision."""
+    (*Ärendebeskrivning*, *Yrkanden*, *Beslutsgång*) hold no decision; a heading drops
+    the ``Att:`` proposals that got no verdict."""
     if not is_readable(unit):
         state.awaiting_clauses = None
+        if unit.block.kind is BlockKind.HEADING:
+            state.pending_atts = []
         return True
-    return unit.context in (Context.ACTIONS, Context.BACKGROUND) or unit.segment in (
+    return unit.context == Context.BACKGROUND or unit.segment in (
         SegmentKind.METADATA,
         SegmentKind.TITLE,
     )
+
+
+def decision_in_action_list(state: DecisionState, unit: Unit) -> bool:
+    """In an action list only a sentence that decides is a decision (*## 6. Åtgärder och
+    beslut* with *- Styrelsen beslutade att höja avgiften*)."""
+    if unit.context != Context.ACTIONS:
+        return False
+    for line in unit_lines(state.ctx, unit):
+        for sentence in passage_sentences([line]):
+            if is_decision_sentence(sentence.text):
+                state.add(collapse(sentence.text), sentence.line, unit)
+    return True
 
 
 def listed_decision(state: DecisionState, unit: Unit) -> bool:
@@ -256,8 +273,6 @@ def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
     rules."""
     if unit.context != Context.DECISION_TEXT or unit.block.kind is not BlockKind.PARAGRAPH:
         return False
-    from .candidates import unit_lines
-
     lines = unit_lines(state.ctx, unit)
     if not lines or _clause_lead().match(lines[0].text.strip()):
         return False
@@ -298,6 +313,7 @@ def label_list_item(state: DecisionState, unit: Unit) -> bool:
 UNIT_RULES: Ruler[Callable[[DecisionState, Unit], bool]] = Ruler(
     [
         ("not_read", not_read),
+        ("decision_in_action_list", decision_in_action_list),
         ("listed_decision", listed_decision),
         ("decision_paragraph", decision_paragraph),
         ("awaited_clause_item", awaited_clause_item),
@@ -325,7 +341,7 @@ def att_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     found = _att_label().match(line.text.strip())
     if found is None:
         return False
-    state.last_att = (found["text"], line.number)
+    state.pending_atts.append((found["text"], line.number))
     return True
 
 
@@ -337,17 +353,13 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     if value is None:
         return False
     verdict = _verdict().match(value)
-    if verdict and state.last_att is not None:
-        text, number = state.last_att
-        state.found.append(
-            DecisionCandidate(
-                _clean_clause("att " + text),
-                number,
-                unit.item,
-                outcome=VERDICTS.get(verdict["verdict"].casefold()) or outcome_of(value),
+    if verdict and state.pending_atts:
+        outcome = VERDICTS.get(verdict["verdict"].casefold()) or outcome_of(value)
+        for text, number in state.pending_atts:
+            state.found.append(
+                DecisionCandidate(_clean_clause("att " + text), number, unit.item, outcome=outcome)
             )
-        )
-        state.last_att = None
+        state.pending_atts = []
     elif value:
         state.add(collapse(value), line.number, unit)
     else:

@@ -1,17 +1,22 @@
-"""Labelled lines: ``Nyckel<TAB>värde``, ``**Nyckel:** värde``, ``Nyckel: värde``.
+"""Labelled lines: ``Nyckel<TAB>värde``, ``**Nyckel:** värde``, ``Nyckel: värde``,
+``Nyckel    värde`` and a label alone on its line.
 
-Word exports write metadata as tab-separated pairs, hand-written minutes as
-bold or plain labels.  This module recognises the label in any of these forms
-and tells which metadata field (or other labelled line) it introduces.
+Word exports write metadata as tab-separated pairs, PDF conversions as a label,
+two or more spaces and a value, hand-written minutes as bold or plain labels.
+Each form is a rule of :data:`LABEL_FORMS`; the loose forms (wide spaces, a label
+alone) are only taken for known metadata keys, where a stray pair of spaces in
+prose cannot be mistaken for one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from ..vocabulary import METADATA_KEYS
+from .ruler import Ruler
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TAB_FORM = re.compile(r"^(?P<key>[^\t]{1,60}?)[ :]*\t+(?P<value>.*)$")
@@ -19,6 +24,9 @@ _EMPHASIS_FORM = re.compile(
     r"^(?P<mark>\*\*|__|\*|_)(?P<key>[^*_\n]{1,60}?)\s*(?P<colon1>:?)\s*(?P=mark)\s*(?P<colon2>:?)\s*(?P<value>.*)$"
 )
 _COLON_FORM = re.compile(r"^(?P<key>[^:\t*_]{1,60}?)\s*:(?!//)\s*(?P<value>.*)$")
+_WIDE_FORM = re.compile(r"^(?P<key>[^\s:][^\t:]{0,50}?)(?:\s*:)?(?: {2,}|\t)\s*(?P<value>\S.*)$")
+_BARE_FORM = re.compile(r"^[#*_\s]*(?P<key>[^:*_#\n]{2,50}?)[\s:*_]*$")
+_HARD_BREAK = re.compile(r"(?:\\|\s{2,})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,23 +41,93 @@ class Label:
     """Offset of the value in the line, so that columns can be reported."""
 
 
-def split_label(line: str, *, require_colon: bool = False) -> Label | None:
-    """The label and value of ``line`` if it has the shape of a labelled line."""
+LabelForm = Callable[[str, int], Label | None]
+"""A form gets the line (list marker removed) and the marker's length."""
+
+
+def _label(match: re.Match[str], start: int) -> Label | None:
+    key = match["key"].strip().strip("*_").strip().rstrip(":").strip()
+    if not key:
+        return None
+    return Label(key, match["value"].strip(), start + match.start("value"))
+
+
+def tab_form(body: str, start: int) -> Label | None:
+    """``Mötesdatum<TAB>2016-04-19``: a Word export's table, one pair a line."""
+    match = _TAB_FORM.match(body)
+    return _label(match, start) if match else None
+
+
+def emphasis_form(body: str, start: int) -> Label | None:
+    """``**Datum:** 2016-04-19`` or ``*Plats*: Lund``; emphasis without a colon is prose."""
+    match = _EMPHASIS_FORM.match(body)
+    if not match or not (match["colon1"] or match["colon2"]):
+        return None
+    return _label(match, start)
+
+
+def colon_form(body: str, start: int) -> Label | None:
+    """``Plats: Stadshuset``."""
+    match = _COLON_FORM.match(body)
+    return _label(match, start) if match else None
+
+
+LABEL_FORMS: Ruler[LabelForm] = Ruler(
+    [("tab_form", tab_form), ("emphasis_form", emphasis_form), ("colon_form", colon_form)]
+)
+"""Forms of a labelled line with any key, tried in order."""
+
+
+def wide_space_form(body: str, start: int) -> Label | None:
+    """``Sekreterare      Anna Berg``: a PDF conversion's two columns, two or more spaces
+    between a known label and its value."""
+    match = _WIDE_FORM.match(body)
+    if not match or metadata_field(match["key"]) is None:
+        return None
+    return _label(match, start)
+
+
+def bare_form(body: str, start: int) -> Label | None:
+    """``Närvarande``, ``Deltagande ledamöter:``, ``**Vid protokollet**``: a known label alone
+    on its line, with its value on the lines below."""
+    match = _BARE_FORM.match(body)
+    if not match or metadata_field(match["key"]) is None:
+        return None
+    return Label(match["key"].strip(), "", start + len(body))
+
+
+LOOSE_FORMS: Ruler[LabelForm] = Ruler(
+    [("wide_space_form", wide_space_form), ("bare_form", bare_form)]
+)
+"""Forms taken only for known metadata keys, after :data:`LABEL_FORMS`."""
+
+
+def _body(line: str) -> tuple[str, int]:
     marker = _LIST_MARKER.match(line)
     start = marker.end() if marker else 0
-    body = line[start:].rstrip()
-    for pattern in (_TAB_FORM, _EMPHASIS_FORM, _COLON_FORM):
-        if require_colon and pattern is _TAB_FORM:
+    return _HARD_BREAK.sub("", line[start:].rstrip()), start
+
+
+def split_label(line: str, *, require_colon: bool = False, loose: bool = False) -> Label | None:
+    """The label and value of ``line`` if it has the shape of a labelled line.
+
+    ``require_colon`` leaves out the tab form; ``loose`` adds the forms only known
+    metadata keys take (wide spaces, a label alone)."""
+    body, start = _body(line)
+    for form in LABEL_FORMS.rules():
+        if require_colon and form is tab_form:
             continue
-        match = pattern.match(body)
-        if not match:
-            continue
-        if pattern is _EMPHASIS_FORM and not (match["colon1"] or match["colon2"]):
-            continue  # ``*B2B-mässan* blev …``: emphasis without a colon is prose
-        key = match["key"].strip().strip("*_").strip().rstrip(":").strip()
-        if not key:
-            continue
-        return Label(key, match["value"].strip(), start + match.start("value"))
+        found = form(body, start)
+        if found is not None:
+            if loose and metadata_field(found.key) is None:
+                break  # not metadata; ``Plats och tid    Rådhuset, kl. 13:00`` may be
+            return found
+    if loose:
+        for form in LOOSE_FORMS.rules():
+            found = form(body, start)
+            if found is not None:
+                return found
+        return None
     return None
 
 
@@ -58,19 +136,30 @@ def _field_by_key() -> dict[str, str]:
     return {key: name for name, keys in METADATA_KEYS.items() for key in keys}
 
 
+@cache
+def _field_by_damaged_key() -> dict[str, str]:
+    # A key decoded wrongly somewhere (``N�rvarande``): å, ä, ö each lost as U+FFFD.
+    table = str.maketrans({"å": "\ufffd", "ä": "\ufffd", "ö": "\ufffd"})
+    return {key.translate(table): name for key, name in _field_by_key().items()}
+
+
 def metadata_field(key: str) -> str | None:
     """The metadata field that a label introduces (``Närvarande`` → ``attendees``), or None."""
-    return _field_by_key().get(normalise_key(key))
+    normalised = normalise_key(key)
+    found = _field_by_key().get(normalised)
+    if found is None and "\ufffd" in normalised:
+        found = _field_by_damaged_key().get(normalised)
+    return found
 
 
 def normalise_key(key: str) -> str:
     """A label lower-cased with its emphasis, colon and extra spaces removed."""
-    return " ".join(key.strip().strip("*_").rstrip(":").split()).casefold()
+    return " ".join(key.strip().strip("*_").rstrip(":").strip("*_ ").split()).casefold()
 
 
-def match_metadata(line: str) -> tuple[str, Label] | None:
+def match_metadata(line: str, *, loose: bool = False) -> tuple[str, Label] | None:
     """The metadata field and label of ``line``, when it is a known metadata line."""
-    label = split_label(line)
+    label = split_label(line, loose=loose)
     if label is None:
         return None
     field = metadata_field(label.key)

@@ -37,6 +37,7 @@ from ..vocabulary import (
     SECTION_HEADINGS,
 )
 from .blocks import Block, BlockKind, plain_text
+from .dates import parse_date
 from .labels import match_metadata, metadata_field, normalise_key, split_label
 from .ruler import Ruler
 from .text import alternation
@@ -417,9 +418,10 @@ PEOPLE_LIST_FIELDS = ("attendees", "guests", "absent", "adjusters")
 
 
 def metadata_heading(state: OutlineState, heading: Heading) -> bool:
-    """``## Närvarande`` with the people listed below it."""
+    """``## Närvarande`` with the people listed below it, ``## Plats`` with the place,
+    ``## Kallade`` with those invited: metadata, never an item."""
     field_name = metadata_field(heading.key)
-    if field_name not in PEOPLE_LIST_FIELDS:
+    if field_name is None:
         return False
     _open_heading(state, SegmentKind.METADATA, heading, metadata_field=field_name)
     state.context = f"metadata:{field_name}"
@@ -432,9 +434,21 @@ def document_type_heading(state: OutlineState, heading: Heading) -> bool:
     kind = _document_type(heading.key)
     if state.seen_item or kind is None:
         return False
+    if state.document_type is not None and heading.key in DOCUMENT_TYPES:
+        return False  # a second ``## Anteckningar`` heads the notes themselves
     state.document_type = state.document_type or kind
     if state.title is None and heading.key not in DOCUMENT_TYPES:
         state.title, state.title_line = heading.text, heading.block.line
+    _open_heading(state, SegmentKind.TITLE, heading)
+    state.add(heading.block, heading.index)
+    return True
+
+
+def date_heading(state: OutlineState, heading: Heading) -> bool:
+    """A heading that is only the date (``## 14 mars 2022``), before any item: part of
+    the title, never an item."""
+    if state.seen_item or parse_date(heading.text, None, strict=True) is None:
+        return False
     _open_heading(state, SegmentKind.TITLE, heading)
     state.add(heading.block, heading.index)
     return True
@@ -494,6 +508,7 @@ HEADING_RULES: Ruler[HeadingRule] = Ruler(
         ("action_heading", action_heading),
         ("metadata_heading", metadata_heading),
         ("document_type_heading", document_type_heading),
+        ("date_heading", date_heading),
         ("title_heading", title_heading),
         ("section_heading", section_heading),
     ]
@@ -502,6 +517,27 @@ HEADING_RULES: Ruler[HeadingRule] = Ruler(
 
 
 # --- Block rules -------------------------------------------------------------------
+
+
+def item_title_below(state: OutlineState, index: int, block: Block) -> bool:
+    """The lines right under an item's heading that complete it, as protocols converted
+    from PDF write them: the title below ``§ 137   Dnr BN-2023-00211``, or ``Dnr
+    BN-2023-00240`` below the title.  The block stays in the item's text."""
+    current = state.current
+    if (
+        current is None
+        or current.kind is not SegmentKind.ITEM
+        or block.kind is not BlockKind.PARAGRAPH
+        or block.line > current.body_line + 1
+    ):
+        return False
+    first = plain_text(block.markdown.split("\n", 1)[0]).strip()
+    rest, diary = split_diary_number(first)
+    if diary is not None and current.diary_number is None and not rest:
+        current.diary_number = diary
+    elif not current.title and first and len(first) <= 120:
+        current.title, _ = split_diary_number(first)
+    return False  # the block is still placed by the rules below
 
 
 def noise_block(state: OutlineState, index: int, block: Block) -> bool:
@@ -575,6 +611,7 @@ def _leave_metadata(state: OutlineState, block: Block) -> None:
 
 BLOCK_RULES: Ruler[BlockRule] = Ruler(
     [
+        ("item_title_below", item_title_below),
         ("noise_block", noise_block),
         ("metadata_block", metadata_block),
         ("label_continuation", label_continuation),

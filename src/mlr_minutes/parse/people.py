@@ -1,137 +1,314 @@
 """People lists: attendees, guests, absentees, the chair and the secretary.
 
-Minutes write people in a few ways, and this module reads them all::
+Minutes write people in many ways, and this module reads them::
 
     Jan-Inge Ahlfrid (Malmö, ordförande), Jan Sohlmér (Lomma)
     - Anna Bergqvist, Lund (ordförande)
     Mathias Nilsen, koordinator MalmöLundregionen
     Eva Ek – Eslöv
+    Per Ek (C), ordförande
+    Bo Krantz (C) ärende 1-20
+    Mira Sjö (S) tjänstgörande för Leif Ahl (S)
+    Anna, Olle & Per          kalle, stina samt Per Ek ‹pek›
+    Skatteverket, Bolagsverket
 
 A comma inside parentheses never splits people; a comma before a municipality
-or a role word adds to the person before it instead of starting a new one.
+or a role word adds to the person before it instead of starting a new one.  A
+party code goes to ``party``, an attendance note (``§§ 12-14``, ``deltar ej § 5
+p.g.a. jäv``) to ``note``, never into the name; an organisation listed alone is
+an attendee without a name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..config import Config
 from ..model import Person
-from ..vocabulary import ROLES
+from ..vocabulary import (
+    ATTENDANCE_NOTE_BEFORE_NUMBER,
+    ATTENDANCE_NOTE_FOR,
+    ATTENDANCE_NOTE_WORDS,
+    NAME_JOINERS,
+    ORGANISATION_SUFFIXES,
+    PARTY_CODES,
+    ROLE_ENDINGS,
+    ROLES,
+)
+from .text import alternation
 
-_SEPARATORS = re.compile(r"\s*(?:;|\n|,)\s*")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
+_ALIAS = re.compile(r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]")
+_INITIALS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ][a-zåäö]?$")
+_SHORT_CAPITALS = re.compile(r"^[A-ZÅÄÖ]{1,4}$")
+_CAPITALISED = re.compile(r"^[A-ZÅÄÖ0-9@]")
+_BULLET = re.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
 
 
-def _split_top_level(text: str) -> list[str]:
+def _split_top_level(text: str, separators: str = ",;\n") -> list[str]:
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for char in text:
+    start = 0
+    for index, char in enumerate(text):
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        if depth == 0 and char in ",;\n":
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
+        elif depth == 0 and char in separators:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split()).strip(" .;:")
+def clean(text: str) -> str:
+    """Whitespace collapsed, tabs and bullets gone, edge punctuation stripped."""
+    text = _BULLET.sub("", text.replace("\t", " "))
+    return " ".join(text.split()).strip(" .;:\\")
 
 
 def role_of(text: str) -> str | None:
     """The base form of a role word or phrase (``ordf.`` → ``ordförande``), or None."""
-    key = _clean(text).casefold()
+    key = clean(text).casefold()
     if key in ROLES:
         return ROLES[key]
     return None
 
 
+def is_role_word(word: str) -> bool:
+    """Whether a lower-case word names a role (*förvaltningschef*, *nämndsekreterare*)."""
+    key = word.casefold().strip(".,")
+    return bool(key) and (key in ROLES or key.endswith(ROLE_ENDINGS))
+
+
+def is_organisation(text: str, config: Config) -> bool:
+    """Whether ``text`` names an organisation rather than a person: a municipality, the
+    organisation itself, or a name ending like one (*Skatteverket*, *Region Skåne*'s …)."""
+    text = clean(text)
+    if not text:
+        return False
+    if text in config.municipalities or text.casefold() == config.organisation.casefold():
+        return True
+    words = text.split()
+    last = words[-1].casefold()
+    first = words[0].casefold()
+    return last.endswith(ORGANISATION_SUFFIXES) or first in ("region", "länsstyrelsen")
+
+
 def _split_role_prefix(text: str) -> tuple[str | None, str]:
     """``koordinator MalmöLundregionen`` → (``koordinator``, ``MalmöLundregionen``)."""
-    words = _clean(text).split()
+    words = clean(text).split()
     for size in (2, 1):
         if len(words) >= size:
             role = role_of(" ".join(words[:size]))
             if role:
                 return role, " ".join(words[size:])
-    return None, _clean(text)
+    if words and words[0][:1].islower() and is_role_word(words[0]):
+        return words[0].casefold(), " ".join(words[1:])
+    return None, clean(text)
 
 
-def _is_attribute(fragment: str, config: Config) -> bool:
-    """Whether a comma-separated fragment describes the person before it."""
-    text = _clean(_PAREN.sub(" ", fragment))
-    if not text:
-        return True
-    if text in config.municipalities or text.casefold() == config.organisation.casefold():
-        return True
-    role, _ = _split_role_prefix(text)
-    if role is not None:
-        return True
-    # A fragment starting in lower case is a description, never a name.
-    return text[:1].islower()
+@cache
+def _note_start() -> re.Pattern[str]:
+    always = alternation(ATTENDANCE_NOTE_WORDS)
+    numbered = alternation(ATTENDANCE_NOTE_BEFORE_NUMBER)
+    serving = alternation(ATTENDANCE_NOTE_FOR)
+    return re.compile(
+        rf"(?:^|(?<=\s)|(?<=,))(?:(?:{always})(?!\w)|(?:{numbered})\s*(?=§|\d)"
+        rf"|(?:{serving})\s+(?=[A-ZÅÄÖ]))",
+        re.IGNORECASE,
+    )
 
 
-def _attributes(parts: Iterable[str]) -> tuple[str | None, str | None]:
+def _split_note(text: str) -> tuple[str, str | None]:
+    """``Bo Krantz (C) ärende 1-20`` → (``Bo Krantz (C)``, ``ärende 1-20``); a note never
+    starts inside parentheses or before the name."""
+    depth = 0
+    outside: list[bool] = []
+    for char in text:
+        if char == "(":
+            depth += 1
+        outside.append(depth == 0)
+        if char == ")":
+            depth = max(0, depth - 1)
+    for match in _note_start().finditer(text):
+        if match.start() > 0 and outside[match.start()]:
+            note = text[match.start() :].strip(" ,;–-")
+            return text[: match.start()].rstrip(" ,;–-"), note or None
+    return text, None
+
+
+def _is_note(part: str) -> bool:
+    return bool(_note_start().match(part.strip()))
+
+
+def _is_party(part: str) -> bool:
+    return part.casefold() in PARTY_CODES and len(part) <= 3
+
+
+def _attributes(
+    parts: Iterable[str], config: Config
+) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(organisation, role, party, notes) from the parts written beside a name."""
     organisation: str | None = None
     role: str | None = None
-    for part in parts:
-        part = _clean(part)
+    party: str | None = None
+    notes: list[str] = []
+    for raw in parts:
+        part = clean(raw)
         if not part:
+            continue
+        if party is None and _is_party(part):
+            party = part.upper()
+            continue
+        if _is_note(part):
+            notes.append(part)
+            continue
+        if _INITIALS.match(part) and not _SHORT_CAPITALS.match(part):
+            notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)
             continue
         found_role, rest = _split_role_prefix(part)
         if found_role and role is None:
             role = found_role
             if rest and organisation is None:
                 organisation = rest
-        elif organisation is None:
-            organisation = part
+        elif organisation is None and not (part[:1].islower() and is_role_word(part)):
+            if part[:1].islower() and role is None and not _genitive(part):
+                role = part.casefold()
+            else:
+                organisation = part
         elif role is None:
             role = part.casefold()
-    return organisation, role
+    return organisation, role, party, notes
 
 
-def parse_person(text: str, line: int, config: Config) -> Person | None:
-    """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``."""
-    text = _clean(text)
+def _genitive(part: str) -> bool:
+    # ``regionrådets kansli``: a genitive and a noun name a body, not a role.
+    words = part.split()
+    return len(words) > 1 and words[0].casefold().endswith("s")
+
+
+def parse_person(text: str, line: int, config: Config, *, role: str | None = None) -> Person | None:
+    """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``, ``Namn (S)
+    §§ 1-4``; an organisation alone (``Skatteverket``) is a person without a name.
+    ``role`` is the role the list gives everyone in it (*Tjänstgörande ersättare*)."""
+    text = clean(text)
     if not text:
         return None
+    notes: list[str] = []
+    aliases = [m["alias"] for m in _ALIAS.finditer(text)]
+    text = _ALIAS.sub(" ", text).strip()
+    text, note = _split_note(text)
     attributes: list[str] = []
     for match in _PAREN.finditer(text):
         attributes.extend(match["inside"].split(","))
-    name_part = _clean(_PAREN.sub(" ", text))
-    pieces = [p for p in _split_top_level(name_part) if p]
+    name_part = clean(_PAREN.sub(" ", text))
+    pieces = _split_top_level(name_part)
     if len(pieces) > 1:
         name_part, attributes = pieces[0], pieces[1:] + attributes
     dash = _DASH.split(name_part, maxsplit=1)
     if len(dash) == 2:
         name_part, attributes = dash[0], [dash[1], *attributes]
-    if name_part.startswith("@"):
-        name_part = name_part[1:]
-    organisation, role = _attributes(attributes)
-    name = _clean(name_part)
+    name_part = name_part.removeprefix("@")
+    organisation, written_role, party, attribute_notes = _attributes(attributes, config)
+    notes.extend(attribute_notes)
+    if note:
+        notes.append(note)
+    name: str | None = clean(name_part)
     if not name:
         return None
-    return Person(name=name, organisation=organisation, role=role, line=line)
+    if organisation is None and is_organisation(name, config) and len(name.split()) <= 6:
+        name, organisation = None, name
+    if aliases and not notes:
+        notes.append("‹" + "›, ‹".join(aliases) + "›")
+    return Person(
+        name=name,
+        organisation=organisation,
+        role=written_role or role,
+        line=line,
+        party=party,
+        note="; ".join(notes) or None,
+    )
 
 
-def parse_people(text: str, line: int, config: Config) -> list[Person]:
+def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
+    """Whether a comma-separated fragment describes the person before it."""
+    text = clean(_PAREN.sub(" ", fragment))
+    if not text:
+        return True
+    if text in config.municipalities or text.casefold() == config.organisation.casefold():
+        return True
+    if _is_note(text) or _is_party(text):
+        return True
+    role, _ = _split_role_prefix(text)
+    if role is not None:
+        return True
+    if text[:1].islower():
+        # *Anna Berg, kassör* describes Anna; *kalle, stina* are two people.
+        return not nicknames or is_role_word(text.split()[0]) or len(text.split()) > 1
+    return False
+
+
+@cache
+def _joiner() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(NAME_JOINERS)})\s+", re.IGNORECASE)
+
+
+def _split_joined(fragment: str, config: Config) -> list[str]:
+    """``Olle Dahl & Per Holm`` → two people; ``Havs- och vattenmyndigheten`` and
+    ``Greater Copenhagen & Skåne Committee`` stay whole (parentheses are never split)."""
+    depth = 0
+    cuts: list[tuple[int, int]] = []
+    for match in _joiner().finditer(fragment):
+        depth = fragment.count("(", 0, match.start()) - fragment.count(")", 0, match.start())
+        if depth == 0:
+            cuts.append(match.span())
+    if not cuts:
+        return [fragment]
+    parts: list[str] = []
+    start = 0
+    for begin, end in cuts:
+        if fragment[start:begin].endswith("-") or _carries_on_a_name(fragment[end:]):
+            continue
+        parts.append(fragment[start:begin])
+        start = end
+    parts.append(fragment[start:])
+    return [p for p in parts if p.strip()]
+
+
+def _carries_on_a_name(following: str) -> bool:
+    """``… & Skåne Committee``: the words after the joiner end an organisation's name."""
+    words = clean(_PAREN.sub(" ", following)).split()
+    return len(words) >= 2 and words[-1].casefold().endswith(ORGANISATION_SUFFIXES)
+
+
+def parse_people(
+    text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
+) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[str] = []
     for fragment in _split_top_level(text):
-        fragment = re.sub(r"\s+och\s+(?=[A-ZÅÄÖ])", ", ", fragment)
-        for piece in _split_top_level(fragment):
-            if entries and _is_attribute(piece, config):
+        for piece in _split_joined(fragment, config):
+            if entries and _is_attribute(piece, config, nicknames):
                 entries[-1] += ", " + piece
             else:
                 entries.append(piece)
-    people = [parse_person(entry, line, config) for entry in entries]
-    return [p for p in people if p is not None]
+    people = [parse_person(entry, line, config, role=role) for entry in entries]
+    return party_codes_in_context([p for p in people if p is not None])
+
+
+def party_codes_in_context(people: list[Person]) -> list[Person]:
+    """In a list where a known party code is used, short capitals in parentheses are
+    party codes too (a local party: ``Ulla Ek (SoL)`` beside ``Per Ek (S)``)."""
+    if not any(p.party for p in people):
+        return people
+    result: list[Person] = []
+    for person in people:
+        organisation = person.organisation
+        if person.party is None and organisation and _SHORT_CAPITALS.match(organisation):
+            person = Person(person.name, None, person.role, person.line, organisation, person.note)
+        result.append(person)
+    return result

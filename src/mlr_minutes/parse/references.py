@@ -7,16 +7,23 @@ reference is kept per meeting referred to, at its first mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
 from ..config import Config
-from ..model import Reference
-from ..vocabulary import GENERIC_MEETING_WORDS, REFERENCE_LINK_WORDS, REFERENCE_VERBS
+from ..model import Precision, Reference
+from ..vocabulary import (
+    GENERIC_MEETING_WORDS,
+    NEXT_MEETING_WORDS,
+    REFERENCE_LINK_WORDS,
+    REFERENCE_VERBS,
+)
 from .blocks import BlockKind
 from .context import ParseContext
 from .dates import find_dates
-from .text import collapse
+from .outline import heading_key
+from .text import alternation, collapse
 
 _BETWEEN = 24
 """How many characters may stand between a body's name and its date."""
@@ -65,6 +72,8 @@ def extract_references(ctx: ParseContext) -> list[Reference]:
                 continue
             body = names[match["name"].casefold()]
             value = following.value
+            if value.precision is Precision.NEXT_MEETING:
+                continue
             if (
                 ctx.meeting_date is not None
                 and body == ctx.body
@@ -77,3 +86,39 @@ def extract_references(ctx: ParseContext) -> list[Reference]:
                 words = collapse(text[match.start() : following.end])
                 found[key] = Reference(body, value, words.rstrip(")"), line)
     return list(found.values())
+
+
+_NEXT_WITHIN = 40
+"""How many characters may stand between *nästa möte* and its date."""
+
+
+@cache
+def _next_meeting() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+
+
+def next_meeting_date(ctx: ParseContext) -> dt.date | None:
+    """The next meeting's date when the minutes give it: *Nästa möte: 12 april 2022*,
+    *Nästa möte hålls den 9 april*, or a date in an item titled *Nästa möte*."""
+    if ctx.meeting_date is None:
+        return None
+    next_items = {
+        item.number
+        for item in ctx.outline.items
+        if _next_meeting().fullmatch(heading_key(item.title))
+    }
+    for unit in ctx.outline.units:
+        if unit.noise or unit.block.kind is BlockKind.OTHER:
+            continue
+        text = unit.block.text
+        starts = [m.end() for m in _next_meeting().finditer(text)]
+        if unit.item in next_items and unit.block.kind is not BlockKind.HEADING:
+            starts.insert(0, 0)
+        for start in starts:
+            for found in find_dates(text[start : start + _NEXT_WITHIN + 20], ctx.meeting_date):
+                value = found.value
+                if found.start > _NEXT_WITHIN or value.precision is not Precision.DAY:
+                    break
+                if value.start > ctx.meeting_date:
+                    return value.start
+    return None

@@ -103,14 +103,14 @@ DECIDING_SUBJECTS: Final[tuple[str, ...]] = (
     "arbetsgruppen", "styrgruppen", "årsmötet", "stämman", "föreningsstämman",
     "nämnden", "utskottet", "ledningsgruppen", "projektgruppen", "beredningen",
     "kommundirektörmötet", "vi", "man", "sammanträdet", "årsstämman", "medlemsmötet",
-    "föreningen", "revisorerna", "presidiet", "kommittén", "rådet", "sektionen",
+    "föreningen", "presidiet", "kommittén", "rådet", "sektionen",
     "deltagarna", "parterna", "alla", "samtliga", "fullmäktige", "kommunfullmäktige",
     "regionfullmäktige",
 )  # fmt: skip
 """Subjects whose deciding verbs make a decision (``Mötet beslutar att …``)."""
 
 DECIDING_BODY_ENDINGS: Final[tuple[str, ...]] = (
-    "nämnden", "styrelsen", "utskottet", "revisionen", "revisorerna", "gruppen", "rådet",
+    "nämnden", "styrelsen", "utskottet", "revisionen", "gruppen", "rådet",
     "föreningen", "stämman", "mötet", "beredningen", "fullmäktige", "kommittén",
     "delegationen", "kollegiet", "ledningen", "sektionen", "presidiet", "kåren",
     "arbetsutskott", "utskott", "nämnd", "styrelse",

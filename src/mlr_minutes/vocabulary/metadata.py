@@ -8,28 +8,110 @@ from typing import Final
 # Each metadata field and the labels coordinators write for it.
 
 METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
-    "date": ("mötesdatum", "datum", "date", "sammanträdesdatum", "dag"),
-    "place_and_time": ("plats och tid", "tid och plats"),
-    "location": ("plats", "lokal", "mötesplats", "sammanträdesplats", "location", "place"),
-    "time": ("tid", "klockslag", "mötestid", "time"),
+    "date": (
+        "mötesdatum", "datum", "date", "sammanträdesdatum", "dag", "sammanträdesdag",
+        "när", "mötesdag", "datum och tid", "dag och tid",
+    ),
+    "place_and_time": (
+        "plats och tid", "tid och plats", "plats, tid", "tid, plats", "plats & tid",
+        "tid & plats", "plats/tid", "tid/plats", "när och var",
+    ),
+    "location": (
+        "plats", "lokal", "mötesplats", "sammanträdesplats", "location", "place", "var",
+        "mötesrum", "sammanträdeslokal", "mötesform",
+    ),
+    "time": ("tid", "klockslag", "mötestid", "time", "klockan", "sammanträdestid", "starttid"),
     "attendees": (
         "närvarande", "deltagare", "närvarande ledamöter", "ledamöter", "beslutande",
         "närvarande styrelseledamöter", "röstlängd", "närvarolista", "attendees",
+        "deltagande ledamöter", "deltagande", "närvarande beslutande", "beslutande ledamöter",
+        "tjänstgörande ledamöter", "tjänstgörande ersättare", "närvaro", "med på mötet",
+        "medverkande", "närvarande medlemmar", "närvarande från styrelsen",
+        "ordinarie ledamöter", "närvarande styrelse", "styrelseledamöter", "present",
+        "participants", "deltog", "med", "på plats", "närvarande deltagare",
+        "deltagare från styrelsen", "deltagande styrelseledamöter", "röstberättigade",
     ),
     "guests": (
         "övriga deltagare", "övriga närvarande", "adjungerade", "adjungerad",
-        "övriga", "gäster", "inbjudna", "guests", "tjänstemän",
+        "övriga", "gäster", "gäst", "inbjudna", "guests", "tjänstemän", "tjänstepersoner",
+        "övriga deltagande", "ersättare", "närvarande ersättare", "icke tjänstgörande ersättare",
+        "ej tjänstgörande ersättare", "även närvarande", "dessutom närvarande",
+        "närvarande tjänstepersoner", "närvarande tjänstemän", "övriga medverkande",
+        "närvarande övriga", "inbjuden", "inbjudna gäster", "föredragande tjänstepersoner",
+        "tjänstepersoner närvarande",
     ),
-    "absent": ("frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent"),
+    "absent": (
+        "frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent",
+        "frånvarande ledamöter", "anmäld frånvaro", "avbud", "frånvarande med förhinder",
+        "anmält frånvaro", "frånvarande styrelseledamöter", "ej närvarande ledamöter",
+        "saknades", "frånvaro",
+    ),
     "secretary": (
         "vid protokollet", "sekreterare", "protokollförare", "antecknat av",
         "antecknare", "mötessekreterare", "minnesanteckningar förda av", "secretary",
+        "protokollfört av", "protokoll fört av", "noterat av", "anteckningar av",
+        "antecknat", "anteckningar förda av", "skrivet av", "sekr", "sekr.",
+        "protokollet fördes av", "notetaker", "protokollförande", "antecknade",
+        "sekreterare för mötet", "mötets sekreterare",
     ),
-    "chair": ("ordförande", "mötesordförande", "chair"),
-    "adjusters": ("justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat"),
-    "body": ("organ", "mötestyp", "möte", "body"),
+    "chair": (
+        "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
+        "mötesledare", "moderator", "facilitator", "mötets ordförande",
+        "ordförande vid mötet", "sammankallande",
+    ),
+    "adjusters": (
+        "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
+        "protokolljusterare", "justerande", "justeras av", "justerad av", "justerade",
+        "justeringsman", "justeringsmän",
+    ),
+    "body": ("organ", "mötestyp", "möte", "body", "mötesform typ"),
     "organisation": ("organisation", "förening", "organisation"),
     "document_type": ("dokumenttyp", "typ", "document_type"),
     "title": ("titel", "rubrik", "title"),
+    "ignored": (
+        "paragrafer", "paragraf", "justeringens plats och tid", "justeringens plats och datum",
+        "justeringsdatum", "tid för justering", "datum för justering", "justering",
+        "datum för anslags uppsättande", "datum för anslags nedtagande",
+        "datum då anslaget sätts upp", "datum då anslaget tas ned", "anslaget sätts upp",
+        "anslaget tas ned", "förvaringsplats för protokollet", "förvaringsplats",
+        "underskrifter", "underskrift", "utdragsbestyrkande", "anslag/bevis", "anslagsbevis",
+        "org.nr", "organisationsnummer", "org nr", "diarienummer", "dnr", "protokoll nr",
+        "protokollnummer", "sida", "bilagor", "bilaga", "kallade", "kallelse",
+        "version", "status", "senast uppdaterad", "uppdaterad", "författare", "skapad",
+    ),
 }  # fmt: skip
-"""Metadata field → the labels that introduce it (``Närvarande<TAB>…``, ``**Datum:**``)."""
+"""Metadata field → the labels that introduce it (``Närvarande<TAB>…``, ``**Datum:**``).
+Labels under ``ignored`` are metadata a reader skips (*Justeringens plats och tid*,
+*Paragrafer*, *Anslag/bevis*): known, so that their dates and names are never taken
+for the meeting's."""
+
+LIST_ROLES: Final[dict[str, str]] = {
+    "tjänstgörande ersättare": "ersättare", "ersättare": "ersättare",
+    "närvarande ersättare": "ersättare", "icke tjänstgörande ersättare": "ersättare",
+    "ej tjänstgörande ersättare": "ersättare",
+}  # fmt: skip
+"""Labels that give everyone listed under them a role (*Tjänstgörande ersättare*)."""
+
+ATTENDANCE_ITEM_TITLES: Final[tuple[str, ...]] = (
+    "närvaro", "närvarande", "närvarolista", "röstlängd", "fastställande av röstlängd",
+    "fastställande av röstlängden", "justering av röstlängd", "justering av röstlängden",
+    "upprop", "närvarokontroll", "deltagare", "närvaro och röstlängd", "mötets deltagare",
+    "upprättande av röstlängd", "godkännande av röstlängd",
+)  # fmt: skip
+"""Item titles whose text lists who was there (*§ 2 Fastställande av röstlängd*)."""
+
+ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
+    "närvarande var", "närvarande är", "närvarande vid mötet var", "närvarande på mötet var",
+    "på mötet deltog", "vid mötet deltog", "i mötet deltog", "deltog gjorde",
+    "närvarade gjorde", "med på mötet var", "med på mötet:", "närvarande:",
+    "vid mötet närvarade", "mötet närvarades av", "på plats var", "närvarande var också",
+)  # fmt: skip
+"""Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
+samt Per Ek.*)."""
+
+PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
+    "se bilaga", "enligt bilaga", "se närvarolista", "enligt närvarolista", "se nedan",
+    "se lista", "se separat", "enligt bifogad", "se bifogad", "bifogad lista", "se sid",
+    "se sidan", "enligt lista", "se protokollets", "se särskild",
+)  # fmt: skip
+"""Values that point to a list elsewhere instead of naming anyone (*Se närvarolista sid 2*)."""

@@ -55,3 +55,45 @@ ORGANISATION_SUFFIXES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Endings of an organisation's name (*Skatteverket*, *Havs- och vattenmyndigheten*,
 *Region Skåne*'s *regionen*, *Lunds kommun*): such a name is an organisation, not a person."""
+
+PARTY_CODES: Final[tuple[str, ...]] = (
+    "m", "s", "sd", "c", "v", "kd", "l", "mp", "fp", "fi", "spi", "sl", "kv", "öp", "sp",
+)  # fmt: skip
+"""Party codes written after a politician's name (``Per Ek (C)``, older ``(fp)``); any short
+capitals are party codes too in a list where a known one is used."""
+
+ROLE_ENDINGS: Final[tuple[str, ...]] = (
+    "chef", "chefen", "are", "aren", "ör", "ören", "ent", "ande", "ende", "ist", "log",
+    "ator", "man", "ledare", "ansvarig", "handläggare", "strateg", "samordnare", "direktör",
+    "råd", "kommunikatör", "utvecklare", "sekreterare", "ekonom", "jurist", "controller",
+    "konsult", "assistent", "representant", "ledamot", "ersättare", "suppleant", "kassör",
+    "revisor", "tekniker", "ingenjör", "arkitekt", "specialist", "expert", "analytiker",
+    "koordinator", "inspektör", "förvaltare", "skribent", "student", "praktikant", "elev",
+    "lärare", "rektor", "medlem", "gäst", "vice", "tjänsteperson", "tjänsteman", "biträde",
+    "ombud", "värd", "värdinna", "läkare", "sköterska", "pedagog", "rådgivare",
+    "projektledare", "kurator", "notarie", "föreståndare", "intendent",
+)  # fmt: skip
+"""Endings of a role written in lower case after a name (*Eva Nord, förvaltningschef*,
+*Sam Yilmaz, bygglovshandläggare*): such a word describes the person before it."""
+
+ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
+    "§", "deltar", "deltog", "jäv", "tjänstgörande för", "tjg för", "tjg. för", "ersätter",
+    "i stället för", "istället för", "lämnade", "lämnar", "anslöt", "ansluter", "via",
+    "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
+    "ej tjänstgörande", "närvarande vid", "ej närvarande",
+)  # fmt: skip
+"""Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
+p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""
+
+ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
+    "ärende", "ärenden", "punkt", "punkterna", "p.", "p", "från kl.", "från kl", "till kl.",
+    "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej",
+)  # fmt: skip
+"""Words that begin an attendance note when a number or ``§`` follows (``ärende 1-20``,
+``från kl. 10.30``, ``p. 6``)."""
+
+ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
+"""*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
+
+NAME_JOINERS: Final[tuple[str, ...]] = ("och", "&", "samt", "and")
+"""Words between the last two names of a list (*Anna, Olle & Per*, *kalle samt Per Ek*)."""

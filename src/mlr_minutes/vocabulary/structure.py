@@ -115,3 +115,59 @@ DIARY_NUMBER_WORDS: Final[tuple[str, ...]] = (
     "dnr", "diarienummer", "diarienr", "diarie nr", "ärendenummer", "ärendenr", "dnr.",
 )  # fmt: skip
 """Words before a matter's diary number (``Dnr KS 2023/145``)."""
+
+# --- The meeting's officers ---------------------------------------------------------
+
+OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "chair": (
+        "mötesordförande", "ordförande för mötet", "ordförande för dagens möte",
+        "mötets ordförande", "ordförande vid mötet", "ordförande för årsmötet",
+        "ordförande för stämman", "ordförande vid stämman", "ordförande för sammanträdet",
+        "att leda mötet", "att leda dagens möte", "mötesledare", "ordförande för föreningsstämman",
+        "ordförande för medlemsmötet",
+    ),
+    "secretary": (
+        "mötessekreterare", "sekreterare för mötet", "mötets sekreterare", "sekreterare vid mötet",
+        "sekreterare för årsmötet", "sekreterare för stämman", "sekreterare vid stämman",
+        "protokollförare", "att föra protokollet", "att föra mötets protokoll",
+        "att föra dagens protokoll", "sekreterare för sammanträdet", "sekreterare för medlemsmötet",
+        "sekreterare för föreningsstämman",
+    ),
+    "adjusters": (
+        "justerare", "justeringspersoner", "justeringsperson", "protokolljusterare",
+        "justeringsmän", "justeringsman", "att justera protokollet", "att justera dagens protokoll",
+        "att jämte ordföranden justera protokollet", "att jämte ordförande justera protokollet",
+        "att justera mötets protokoll", "att jämte mötesordföranden justera protokollet",
+    ),
+}  # fmt: skip
+"""How an election names the meeting's own officers (*Till mötesordförande valdes …*,
+*… valdes att jämte ordföranden justera protokollet*)."""
+
+PLAIN_OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "chair": ("ordförande",), "secretary": ("sekreterare",),
+}  # fmt: skip
+"""The plain words, read as the meeting's officers only in an item about electing them
+(*§ 2 Val av mötesfunktionärer*: *Till ordförande valdes …*)."""
+
+OFFICER_ITEM_WORDS: Final[tuple[str, ...]] = ("möte", "funktionär", "sammanträd", "stämma")
+"""Words of an item title about the meeting's own officers (*Val av mötesfunktionärer*)."""
+
+ELECTION_VERBS: Final[tuple[str, ...]] = (
+    "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes",
+)  # fmt: skip
+"""Verbs of an election in minutes."""
+
+OPENING_PHRASES: Final[tuple[str, ...]] = (
+    "öppnade mötet", "öppnar mötet", "förklarade mötet öppnat", "förklarar mötet öppnat",
+    "förklarade sammanträdet öppnat", "förklarar sammanträdet öppnat", "öppnade sammanträdet",
+    "öppnar sammanträdet", "öppnade årsmötet", "öppnar årsmötet", "öppnade stämman",
+    "öppnar stämman", "förklarade årsmötet öppnat", "förklarade stämman öppnad",
+    "förklarar stämman öppnad", "öppnade dagens möte", "hälsade välkomna och öppnade",
+    "hälsade alla välkomna och öppnade", "hälsade välkommen och öppnade",
+)  # fmt: skip
+"""What the chair does first (*Anna Berg öppnade mötet*): the opener chairs the meeting."""
+
+CHAIR_ROLE_WORDS: Final[tuple[str, ...]] = (
+    "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf",
+)  # fmt: skip
+"""Role words before the opener's name (*Ordföranden Anna Berg öppnade mötet*)."""

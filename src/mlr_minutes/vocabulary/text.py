@@ -113,3 +113,9 @@ Solrosen*, *Länsstyrelsen Skåne*) rather than a group's subject (*Digital samv
 
 PASSIVE_AGENT_WORDS: Final[tuple[str, ...]] = ("av",)
 """The word before the doer of a passive sentence (*program tas fram av arbetsgruppen*)."""
+
+NEXT_MEETING_WORDS: Final[tuple[str, ...]] = (
+    "nästa möte", "nästa sammanträde", "nästa styrelsemöte", "nästa träff", "kommande möte",
+    "nästa ordinarie möte", "nästa mötestillfälle", "nästa arbetsmöte", "next meeting",
+)  # fmt: skip
+"""Words for the next meeting, which a date follows (*Nästa möte: 12 april*)."""

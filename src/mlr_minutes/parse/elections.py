@@ -1,0 +1,214 @@
+"""The meeting's officers when no label names them: roles in the attendance list,
+elections (*Till mötesordförande valdes …*, *§ 2 Val av justerare*), and who opened
+the meeting (*Anna Berg öppnade mötet*).
+
+Each convention is a rule of :data:`OFFICER_RULES`, tried in order; a rule only
+fills what is still missing, so a label always wins over what is inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..model import Person
+from ..vocabulary import (
+    ADJUSTER_ELECTION_TITLES,
+    CHAIR_ELECTION_TITLES,
+    CHAIR_ROLE_WORDS,
+    DECIDING_SUBJECTS,
+    ELECTION_VERBS,
+    OFFICER_ITEM_WORDS,
+    OFFICER_WORDS,
+    OPENING_PHRASES,
+    PLAIN_OFFICER_WORDS,
+    SECRETARY_ELECTION_TITLES,
+)
+from .blocks import BlockKind
+from .outline import Outline, heading_key
+from .people import parse_person
+from .ruler import Ruler
+from .text import alternation, sentences
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*")
+_NOT_NAMES = frozenset(
+    (*DECIDING_SUBJECTS, "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman",
+     *CHAIR_ROLE_WORDS, "årsmötet", "mötet")
+)  # fmt: skip
+
+
+def named_person(text: str, line: int, present: list[Person], config: Config) -> Person | None:
+    """The person ``text`` names: someone listed as present (by name, first name or the
+    initials the list gave them), else a capitalised name (two words preferred, so that
+    a sentence's first word is not taken for one)."""
+    for person in present:
+        if person.name and person.name in text:
+            return person
+    words = set(re.findall(r"[\wåäöÅÄÖ@.-]+", text))
+    for person in present:
+        if person.note and person.note in words:
+            return person  # the initials the list gave them (*BeS förklarade …*)
+    first_names: dict[str, list[Person]] = {}
+    for person in present:
+        if person.name:
+            first_names.setdefault(person.name.split()[0], []).append(person)
+    for word in words:
+        if len(first_names.get(word, ())) == 1:
+            return first_names[word][0]
+    names: list[str] = []
+    for match in _NAME.finditer(text):
+        kept = [w for w in match.group().split() if w.casefold() not in _NOT_NAMES]
+        if kept:
+            names.append(" ".join(kept))
+    names.sort(key=lambda name: len(name.split()) < 2)
+    for name in names:
+        found = parse_person(name, line, config)
+        if found:
+            return found
+    return None
+
+
+def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
+    """(item title key, item text, first line of its text) for every item."""
+    texts: dict[str, list[tuple[str, int]]] = {}
+    for unit in outline.units:
+        if unit.item is None or unit.block.kind is BlockKind.HEADING or unit.noise:
+            continue
+        texts.setdefault(unit.item, []).append((unit.block.text, unit.block.line))
+    result = []
+    for item in outline.items:
+        parts = texts.get(item.number, [])
+        text = " ".join(t for t, _ in parts)
+        result.append((heading_key(item.title), text, parts[0][1] if parts else item.line))
+    return result
+
+
+OfficerRule = Callable[["Metadata", Outline, Config], None]
+
+
+def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> None:
+    """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes."""
+    present = [*meta.attendees, *meta.guests]
+    if meta.chair is None:
+        meta.chair = next((p for p in meta.attendees if p.role == "ordförande"), None)
+    if meta.secretary is None:
+        meta.secretary = next((p for p in present if p.role == "sekreterare"), None)
+
+
+def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
+    """An item *Val av mötesordförande* / *Val av sekreterare* / *Val av justerare*: the
+    person its text names."""
+    present = [*meta.attendees, *meta.guests]
+    for title, text, line in _item_texts(outline):
+        if not text.strip():
+            continue
+        if meta.chair is None and any(title.startswith(t) for t in CHAIR_ELECTION_TITLES):
+            meta.chair = named_person(text, line, present, config)
+        if meta.secretary is None and any(title.startswith(t) for t in SECRETARY_ELECTION_TITLES):
+            meta.secretary = named_person(text, line, present, config)
+        if not meta.adjusters and any(title.startswith(t) for t in ADJUSTER_ELECTION_TITLES):
+            meta.adjusters = [p for p in present if p.name and p.name in text] or [
+                p
+                for m in _NAME.finditer(text)
+                if (p := named_person(m.group(), line, [], config)) is not None
+            ]
+
+
+@cache
+def _election(field: str, plain: bool) -> re.Pattern[str]:
+    words = [*OFFICER_WORDS[field], *(PLAIN_OFFICER_WORDS.get(field, ()) if plain else ())]
+    officer = alternation(words)
+    verbs = alternation(ELECTION_VERBS)
+    return re.compile(
+        rf"(?:till|som)\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
+        rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:till|som)\s+)?(?:{officer})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*Till mötesordförande valdes Anna Berg*, *Per Ek valdes till sekreterare för mötet*,
+    *Lisa Ng valdes att jämte ordföranden justera protokollet*; the plain *ordförande* only
+    in an item about the meeting's officers."""
+    present = [*meta.attendees, *meta.guests]
+    for title, text, line in _item_texts(outline):
+        plain = "val" in title and any(word in title for word in OFFICER_ITEM_WORDS)
+        for sentence in sentences(text):
+            for field in ("chair", "secretary", "adjusters"):
+                if field != "adjusters" and getattr(meta, field) is not None:
+                    continue
+                if field == "adjusters" and meta.adjusters:
+                    continue
+                match = _election(field, plain).search(sentence.text)
+                if match is None:
+                    continue
+                names = match["after"] or match["before"] or ""
+                if field == "adjusters":
+                    meta.adjusters = [
+                        p
+                        for part in re.split(r",|\boch\b|&", names)
+                        if (p := named_person(part, line, present, config)) is not None
+                    ]
+                else:
+                    setattr(meta, field, named_person(names, line, present, config))
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<who>[^.;:]{{1,60}}?)\s+(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE
+    )
+
+
+def opener(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*Anna Berg öppnade mötet*, *Ordföranden Leif Mårtensson hälsade alla välkomna och
+    förklarade mötet öppnat*, *BeS förklarade sammanträdet öppnat*: the opener chairs."""
+    if meta.chair is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for _, text, line in _item_texts(outline)[:3]:
+        match = _opening().search(text)
+        if match is None:
+            continue
+        words = match["who"].split()
+        while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
+            words = words[1:]
+        if words and len(words) <= 4:
+            who = " ".join(words)
+            found = named_person(who, line, present, config)
+            if found is not None and _is_who(found, who, words):
+                meta.chair = found
+            elif _NAME.fullmatch(who) or (len(words) == 1 and words[0][:1].islower()):
+                meta.chair = parse_person(who, line, config)
+        return
+
+
+def _is_who(found: Person, who: str, words: list[str]) -> bool:
+    # The opener named by (the start of) their name, or by the initials the list gave them.
+    if found.name and who.startswith(found.name.split()[0]):
+        return True
+    return bool(found.note and found.note in words)
+
+
+OFFICER_RULES: Ruler[OfficerRule] = Ruler(
+    [
+        ("roles_in_attendance", roles_in_attendance),
+        ("election_items", election_items),
+        ("election_sentences", election_sentences),
+        ("opener", opener),
+    ]
+)
+"""How the officers are found when no label names them, in order; each fills only what
+the ones before left missing."""
+
+
+def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
+    """Run every officer rule in order."""
+    for rule in OFFICER_RULES.rules():
+        rule(meta, outline, config)

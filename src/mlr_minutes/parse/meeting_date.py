@@ -1,0 +1,104 @@
+"""The meeting date (and start time) when no label gives it: in the title, in the first
+headings, in the first lines before the agenda, and last in the file name.
+
+Minutes often write the date only where a reader sees it first: ``# Anteckningar
+2022-03-14``, ``# Möte 20220314``, ``## 14 mars 2022``, a ``2021-09-13`` line under
+the protocol number, or *Protokoll fört vid styrelsemöte torsdagen den 3:e december
+2009 klockan 19*.  Each place is a rule of :data:`DATE_RULES`, tried in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import DateValue, Precision
+from .dates import find_dates, parse_time_span
+from .labels import match_metadata
+from .outline import Outline
+from .ruler import Ruler
+
+_OPENING_LINES = 40
+"""How many lines before the first agenda item may hold the date."""
+
+_FIRST_HEADINGS = 3
+"""How many headings from the top may hold the date."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A meeting date read from the text, with where and (maybe) when it starts."""
+
+    value: DateValue
+    line: int
+    start: dt.time | None = None
+    end: dt.time | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateSources:
+    """What the date rules read."""
+
+    outline: Outline
+    lines: list[str]
+    noise: frozenset[int]
+
+
+DateRule = Callable[[DateSources], FoundDate | None]
+
+
+def _first_day(text: str, line: int) -> FoundDate | None:
+    for match in find_dates(text, None, strict=True):
+        if match.value.precision is Precision.DAY:
+            time = parse_time_span(text[match.end :])
+            return FoundDate(
+                match.value, line, time[0] if time else None, time[1] if time else None
+            )
+    return None
+
+
+def in_headings(sources: DateSources) -> FoundDate | None:
+    """The title or one of the first headings: ``# Anteckningar 2022-03-14``, ``# Möte
+    20220314``, ``## 14 mars 2022``, ``# Protokoll fört vid styrelsemöte torsdagen den
+    3:e december 2009 klockan 19``."""
+    for line, text in sources.outline.headings[:_FIRST_HEADINGS]:
+        found = _first_day(text, line)
+        if found is not None:
+            return found
+    return None
+
+
+def in_opening_lines(sources: DateSources) -> FoundDate | None:
+    """A line before the agenda: ``2021-09-13`` under the protocol number, *Sammanträde
+    torsdagen den 3:e december 2009 i Folkets hus*.  Labelled dates that are not the
+    meeting's (*Justeringens plats och tid*) and page furniture are passed over."""
+    first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
+    last = min(first_item - 1, _OPENING_LINES, len(sources.lines))
+    for number in range(1, last + 1):
+        text = sources.lines[number - 1]
+        if number in sources.noise or not text.strip():
+            continue
+        labelled = match_metadata(text, loose=True)
+        if labelled is not None and labelled[0] != "date":
+            continue
+        found = _first_day(text, number)
+        if found is not None:
+            return found
+    return None
+
+
+DATE_RULES: Ruler[DateRule] = Ruler(
+    [("in_headings", in_headings), ("in_opening_lines", in_opening_lines)]
+)
+"""Where the date is looked for when no label gives it, in order."""
+
+
+def date_in_text(outline: Outline, lines: list[str], noise: frozenset[int]) -> FoundDate | None:
+    """The first date a rule finds, or None."""
+    sources = DateSources(outline, lines, noise)
+    for rule in DATE_RULES.rules():
+        found = rule(sources)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,195 @@
+"""Line-for-line clean-up of what editors and converters leave in Markdown.
+
+Each rule rewrites single lines and never adds or removes one, so every line
+number the later steps report is still the file's.  What a rule changes is
+reported once per file, with the line where it first happens:
+
+* HTML pasted from a CMS or a Word export (``<strong>Datum:</strong>``, ``<li>``,
+  ``<br>``) becomes the Markdown it means, so labels and lists read as usual;
+* comments that are not metadata (``<!-- sida 2 -->``) are blanked: they are not
+  text of the minutes;
+* ``##Närvarande`` gets the space CommonMark needs to make it a heading;
+* a U+FFFD (``N�rvarande``) is reported: the file was decoded wrongly somewhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..model import Diagnostic, Level
+from .ruler import Ruler
+
+
+@dataclass
+class NormaliseState:
+    """The lines being cleaned and what was found."""
+
+    path: str
+    lines: list[str]
+    in_fence: bool = False
+    """Whether the current line stands inside a fenced code block (left as written)."""
+    in_comment: bool = False
+    """Whether the current line continues an HTML comment."""
+    first: dict[str, int] = field(default_factory=dict)
+    """Diagnostic code → the first line it concerns."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Diagnostic code → how many lines it concerns."""
+
+    def found(self, code: str, number: int) -> None:
+        """Note that rule ``code`` changed or flagged line ``number``."""
+        self.first.setdefault(code, number)
+        self.counts[code] = self.counts.get(code, 0) + 1
+
+
+LineRule = Callable[[NormaliseState, int, str], str]
+"""A rule gets the state, the 1-based line number and the line; it returns the line."""
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def code_fences(state: NormaliseState, number: int, line: str) -> str:
+    """Code stays as written: the lines of a fenced block are not cleaned."""
+    if _FENCE.match(line):
+        state.in_fence = not state.in_fence
+    return line
+
+
+_COMMENT_LINE = re.compile(r"^\s*<!--.*?-->\s*$")
+
+
+def comments(state: NormaliseState, number: int, line: str) -> str:
+    """``<!-- sida 2 -->`` and other comments (metadata comments are read before this)
+    are blanked; a comment over several lines is blanked whole."""
+    if state.in_fence:
+        return line
+    if state.in_comment:
+        if "-->" in line:
+            state.in_comment = False
+        return ""
+    if _COMMENT_LINE.match(line):
+        return ""
+    stripped = line.strip()
+    if stripped.startswith("<!--") and "-->" not in stripped:
+        state.in_comment = True
+        return ""
+    return line
+
+
+_TAG_NAMES = (
+    "strong", "b", "em", "i", "u", "br", "p", "div", "span", "ul", "ol", "li", "h1", "h2",
+    "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tr", "td", "th", "font", "hr", "a",
+    "sup", "sub", "small", "center", "blockquote", "pre", "code", "img", "s", "del", "ins",
+)  # fmt: skip
+# Only real tag names: ``<anna@example.se>`` and ``<https://…>`` are autolinks, not HTML.
+_TAG = re.compile(rf"</?({'|'.join(_TAG_NAMES)})(?=[\s/>])[^<>]{{0,200}}?/?>", re.IGNORECASE)
+_INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*"}
+_HEADING_TAG = re.compile(r"^\s*<h([1-6])[^>]*>(?P<text>.*?)</h\1>\s*$", re.IGNORECASE)
+_LIST_TAG = re.compile(r"^(?P<indent>\s*)<li[^>]*>(?P<text>.*?)(?:</li>)?\s*$", re.IGNORECASE)
+_BREAK_AT_END = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+
+
+def html_tags(state: NormaliseState, number: int, line: str) -> str:
+    """HTML in the Markdown, as CMS exports and pasted Word text leave it:
+    ``<strong>Datum:</strong>`` → ``**Datum:**``, ``<li>Anna Berg</li>`` → ``- Anna Berg``,
+    ``<h2>…</h2>`` → ``## …``, ``<br>`` ends the line (or separates like ``;`` inside it),
+    ``<ul>``/``<p>`` wrappers go."""
+    if state.in_fence or "<" not in line or not _TAG.search(line):
+        return line
+    state.found("literal-html", number)
+    heading = _HEADING_TAG.match(line)
+    if heading:
+        line = "#" * int(heading.group(1)) + " " + heading["text"]
+    listed = _LIST_TAG.match(line)
+    if listed:
+        line = f"- {listed['text']}"  # indentation would make it code
+    line = _BREAK_AT_END.sub("", line)
+    line = _BREAK.sub("; ", line)
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1).casefold()
+        if name in _INLINE:
+            return _INLINE[name]
+        return ""
+
+    line = _TAG.sub(replace, line)
+    line = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), line)
+    return line if line.strip() else ""
+
+
+_MISSING_SPACE = re.compile(r"^(?P<marks>#{2,6}|#(?=[A-ZÅÄÖ]))(?P<rest>[^\s#].*)$")
+
+
+def heading_space(state: NormaliseState, number: int, line: str) -> str:
+    """``##Närvarande``: a heading written without the space after its ``#`` marks."""
+    if state.in_fence:
+        return line
+    match = _MISSING_SPACE.match(line)
+    if match is None:
+        return line
+    state.found("heading-missing-space", number)
+    return f"{match['marks']} {match['rest']}"
+
+
+def replacement_character(state: NormaliseState, number: int, line: str) -> str:
+    """``N�rvarande``: a character lost when the file was decoded with the wrong encoding
+    somewhere before it got here (the labels are still read)."""
+    if "\ufffd" in line:
+        state.found("replacement-character", number)
+    return line
+
+
+NORMALISE: Ruler[LineRule] = Ruler(
+    [
+        ("code_fences", code_fences),
+        ("comments", comments),
+        ("html_tags", html_tags),
+        ("heading_space", heading_space),
+        ("replacement_character", replacement_character),
+    ]
+)
+"""The clean-up rules, each run on every line in order."""
+
+
+def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
+    """``text`` cleaned line for line, and one warning per kind of clean-up done."""
+    lines = text.split("\n")
+    state = NormaliseState(path, lines)
+    rules = NORMALISE.rules()
+    for index, line in enumerate(lines):
+        for rule in rules:
+            line = rule(state, index + 1, line)
+        lines[index] = line
+    return "\n".join(lines), list(_problems(state))
+
+
+def _problems(state: NormaliseState) -> Iterator[Diagnostic]:
+    def warning(*, code: str, message: str, hint: str) -> Diagnostic | None:
+        if code not in state.first:
+            return None
+        text = message.format(count=state.counts[code])
+        return Diagnostic(Level.WARNING, state.path, state.first[code], code, text, hint)
+
+    found = (
+        warning(
+            code="literal-html",
+            message="HTML i texten ({count} rader) lästes som den Markdown den motsvarar",
+            hint="skriv Markdown i stället: **fet**, '- ' för listor och en tom rad för nytt "
+            "stycke",
+        ),
+        warning(
+            code="heading-missing-space",
+            message="rubriken saknar mellanslag efter # ({count} rader)",
+            hint="skriv '## Närvarande' med ett mellanslag efter #-tecknen",
+        ),
+        warning(
+            code="replacement-character",
+            message="texten innehåller � ({count} rader): tecken som å, ä och ö har gått förlorade",
+            hint="öppna originalet, rätta tecknen och spara filen som UTF-8",
+        ),
+    )
+    yield from (d for d in found if d is not None)

@@ -146,9 +146,9 @@ def meeting_date(state: ParseState) -> None:
     """The date from the title or the first lines when no label gives it, else the file
     name (with a warning), else an error (:mod:`.meeting_date`)."""
     meta = state.meta
-    if meta.date is None:
+    if meta.date is None or meta.date_is_timestamp:
         found = date_in_text(state.the_outline(), state.lines, state.noise)
-        if found is not None:
+        if found is not None and (meta.date is None or found.value.start != meta.date.start):
             meta.date, meta.date_line = found.value, found.line
             if meta.start is None and found.start is not None:
                 meta.start, meta.end = found.start, found.end

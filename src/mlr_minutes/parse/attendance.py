@@ -1,12 +1,14 @@
 """Metadata read from the text, line by line: labels, the people listed under them, and
 attendance recorded inside an item or in prose.
 
-Minutes put *who was there* everywhere: a ``Närvarande:`` label with a comma list,
-a ``## Deltagare`` heading with bullets, a PDF's ``Beslutande`` column with one
-person a line, a table with a *Närvarande* column, item 2 *Fastställande av
-röstlängd* with a code block of names, or a sentence (*Närvarande var kalle,
-stina samt Per Ek*).  :func:`read_labels` walks the lines once and yields every
-value it finds, each with its line; :mod:`.metadata` decides what wins.
+Minutes put *who was there* everywhere: a ``Närvarande:`` label with a comma list
+(wrapped over lines), a ``## Deltagare`` heading with bullets, a PDF's
+``Beslutande`` column with one person a line, a table with a *Närvaro* column,
+item 2 *Fastställande av röstlängd* with a code block of names, signature
+columns (``Sekreterare ........`` with the name below), or a sentence
+(*Närvarande var kalle, stina samt Per Ek*).  :func:`read_labels` walks the
+lines once and yields every value it finds, each with its line; :mod:`.metadata`
+decides what wins.
 
 Where a label may stand: any label before the first agenda item; people, chair,
 secretary and adjuster labels anywhere (item 1 often records attendance; the
@@ -18,12 +20,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import SegmentKind
-from ..vocabulary import ATTENDANCE_ITEM_TITLES, ATTENDANCE_PROSE, LIST_ROLES
-from .labels import Label, match_metadata, metadata_field, normalise_key
+from ..vocabulary import (
+    ABSENT_ANSWERS,
+    ATTENDANCE_ITEM_TITLES,
+    ATTENDANCE_PROSE,
+    LIST_ROLES,
+    NOBODY_VALUES,
+    PRESENT_ANSWERS,
+    TABLE_NAME_HEADERS,
+    TABLE_ORGANISATION_HEADERS,
+    TABLE_PARTY_HEADERS,
+)
+from .blocks import BlockKind
+from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
+from .labels import match_metadata, metadata_field, normalise_key
 from .outline import Outline, heading_key
 from .people import clean
 from .text import alternation
@@ -31,7 +45,6 @@ from .text import alternation
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
 PERSON_FIELDS = ("chair", "secretary")
 _ANYWHERE = (*PEOPLE_FIELDS, *PERSON_FIELDS)
-_SINGLE_VALUED = ("date", "place_and_time", "location", "time", "body", "organisation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +65,19 @@ class Found:
     """A people label with nobody found under it (``value`` is empty)."""
 
 
-_NAME_HEADERS = ("namn", "name", "person", "ledamot", "deltagare")
-_PROSE_STEMS = tuple({phrase.split()[0][:4] for phrase in ATTENDANCE_PROSE})
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
 _PARTICLES = frozenset(("af", "av", "von", "van", "de", "der", "den", "la", "du", "di", "el"))
-_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.-]*|@[\w.-]+)$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
 def _name_part(text: str) -> str:
     """The part of a people entry that is the name: before a comma, a parenthesis, a
     dash or a note."""
-    text = re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0]
-    return text.strip()
+    return re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
 
 
 def looks_like_people(text: str, *, strong: bool = False) -> bool:
@@ -90,6 +98,27 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
 
 
+def _one_person(text: str) -> bool:
+    """``Gunilla Brandt, Tallmo, ordförande``: one person with what describes them, not a
+    list (no later part is a full name of its own)."""
+    parts = [p.strip() for p in text.split(",")[1:]]
+    return not any(len(p.split()) >= 2 and looks_like_people(p, strong=True) for p in parts)
+
+
+def _is_nobody(value: str) -> bool:
+    return value.strip(" .").casefold() in NOBODY_VALUES
+
+
+LIST = "list"
+"""One person a line below a label with no value, or a heading."""
+COMMA = "comma"
+"""A comma list after the label, perhaps wrapped over the next lines."""
+PERSON = "person"
+"""One name below a label (``Vid protokollet`` / blank / ``Barbro Lindell``)."""
+SINGLE = "single"
+"""One value below a label (``Plats:`` / ``Kvarnstugan``)."""
+
+
 @dataclass
 class _Open:
     """A label whose values continue on the lines below it."""
@@ -97,48 +126,32 @@ class _Open:
     field: str
     role: str | None
     line: int
-    blank: bool = False
-    """A blank line has come since the last value."""
-    table_name_column: int | None = None
-    table_presence_column: int | None = None
-    pending: tuple[str, int] | None = None
-    """A value whose parenthesis closes on a later line, with its first line."""
-    values: int = 0
-    """How many values it has given."""
+    mode: str
     quiet: bool = False
     """Opened by an item's title, not a label: nobody under it is no mistake."""
+    blank: bool = False
+    """A blank line has come since the last value."""
+    buffer: tuple[str, int] | None = None
+    """A comma list being gathered, with its first line."""
+    values: int = 0
+    columns: dict[str, int] | None = None
+    """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
 
-    def value(self, text: str, number: int) -> Found | None:
-        """The value of ``text``, or None while a parenthesis stays open."""
-        if self.pending is not None:
-            text, number = self.pending[0] + " " + text, self.pending[1]
-            self.pending = None
-        if text.count("(") > text.count(")"):
-            self.pending = (text, number)
-            return None
+    def found(self, value: str, line: int, *, entry: bool = False, field_: str = "") -> Found:
         self.values += 1
-        return Found(self.field, text, number, role=self.role)
+        return Found(field_ or self.field, value, line, entry=entry, role=self.role)
 
     def close(self) -> Iterator[Found]:
-        """What is left when the label ends: a value still open, or that it was empty."""
-        if self.pending is not None:
-            text, number = self.pending
-            self.pending = None
+        """What is left when the label ends: a gathered list, or that it was empty."""
+        if self.buffer is not None:
+            text, line = self.buffer
+            self.buffer = None
+            if not _is_nobody(text):
+                yield self.found(text, line)
+                return
             self.values += 1
-            yield Found(self.field, text, number, role=self.role)
-        elif self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
+        if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
             yield Found(self.field, "", self.line, empty=True)
-
-
-def _plain(line: str) -> str:
-    text = _HEADING.sub("", line)
-    text = _BULLET.sub("", text)
-    text = text.replace("**", "").replace("__", "")
-    return re.sub(r"(?:\\|\s{2,})$", "", text.rstrip()).strip()
-
-
-def _cells(value: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\s{2,}|\t+", value) if c.strip()]
 
 
 @cache
@@ -148,29 +161,20 @@ def _prose() -> re.Pattern[str]:
     )
 
 
-def _labels_on(line: str) -> list[tuple[str, Label]]:
-    """The labels of one line; a PDF's row may hold two (``Sekreterare  Anna Berg
-    Paragrafer §§ 12-14``)."""
-    found = match_metadata(line, loose=True)
-    if found is None:
-        return []
-    field, label = found
-    cells = _cells(label.value)
-    if len(cells) <= 1:
-        return [found]
-    result = [(field, Label(label.key, cells[0], label.value_offset))]
-    for cell in cells[1:]:
-        other = match_metadata(cell, loose=True)
-        if other is None:
-            words = cell.split()
-            other_field = metadata_field(words[0]) if words else None
-            if other_field is not None:
-                other = (other_field, Label(words[0], " ".join(words[1:]), 0))
-        if other is None:
-            result[-1] = (result[-1][0], Label(label.key, result[-1][1].value + " " + cell, 0))
-        else:
-            result.append(other)
-    return result
+_PROSE_STEMS = tuple({phrase.split()[0][:4].casefold() for phrase in ATTENDANCE_PROSE})
+
+
+def _join_wrapped(buffer: str, text: str) -> str:
+    """A comma list wrapped over lines, joined back: ``… Ruben`` / ``Castillo, chef`` is one
+    name carried on; ``Elin Dahlberg (S)`` / ``Rune Isaksson (M)`` is the next person."""
+    last = re.split(r"[,;]", buffer)[-1].strip()
+    carried = (
+        buffer.rstrip().endswith((",", ";"))
+        or buffer.count("(") > buffer.count(")")
+        or text[:1].islower()
+        or (len(last.split()) == 1 and last[:1].isupper())
+    )
+    return f"{buffer} {text}" if carried else f"{buffer}, {text}"
 
 
 @dataclass
@@ -178,158 +182,285 @@ class _Reader:
     outline: Outline
     lines: list[str]
     noise: frozenset[int]
+    open: _Open | None = None
+    rest: dict[int, str] = field(default_factory=dict)
+    """The second line of a wrapped label → what it holds beside the label's end."""
+    columns: list[tuple[int, _Open]] = field(default_factory=list)
+    """Labels side by side (``Vid protokollet     Justeras``), each with its column, for
+    the names written below them."""
 
     def __post_init__(self) -> None:
         self.first_item = min((i.line for i in self.outline.items), default=len(self.lines) + 1)
         self.heading_lines: set[int] = set()
-        self.attendance_items: set[str] = set()
         for unit in self.outline.units:
-            if unit.block.kind.value == "heading":
+            if unit.block.kind is BlockKind.HEADING:
                 self.heading_lines.update(range(unit.block.line, unit.block.end_line))
-        for item in self.outline.items:
-            if heading_key(item.title) in ATTENDANCE_ITEM_TITLES:
-                self.attendance_items.add(item.number)
+        self.attendance_items = {
+            item.number
+            for item in self.outline.items
+            if heading_key(item.title) in ATTENDANCE_ITEM_TITLES
+        }
         self.item_at: dict[int, str] = {}
         for unit in self.outline.units:
             if unit.item is not None and unit.segment is SegmentKind.ITEM:
                 for number in range(unit.block.line, unit.block.end_line):
                     self.item_at[number] = unit.item
 
+    def close(self) -> Iterator[Found]:
+        if self.open is not None:
+            yield from self.open.close()
+        for _, opened in self.columns:
+            if opened is not self.open:
+                yield from opened.close()
+        self.open = None
+        self.columns = []
+
     def read(self) -> Iterator[Found]:
-        open_label: _Open | None = None
         in_fence = False
         for index, raw in enumerate(self.lines):
             number = index + 1
             if number in self.noise:
                 continue
+            if number in self.rest:
+                if self.rest[number] and self.open is not None:
+                    yield from self._continuation(self.rest[number], number)
+                continue
             if _FENCE.match(raw):
                 in_fence = not in_fence
                 continue
             if not raw.strip() or _SETEXT.match(raw) or _TABLE_RULE.match(raw):
-                if open_label is not None:
-                    open_label.blank = True
+                if self.open is not None:
+                    self.open.blank = True
+                for _, opened in self.columns:
+                    opened.blank = True
                 continue
-            front = number < self.first_item
-            item = self.item_at.get(number)
-            if number in self.heading_lines and not self._heading_label(raw):
-                if open_label is not None:
-                    yield from open_label.close()
-                open_label = self._attendance_item_heading(number, item)
-                continue
-            labels = [] if in_fence else _labels_on(raw)
-            labels = [(f, lab) for f, lab in labels if front or f in _ANYWHERE]
-            if labels:
-                if open_label is not None:
-                    yield from open_label.close()
-                open_label = None
-                for field, label in labels:
-                    if field == "ignored":
-                        open_label = None
-                        continue
-                    open_label, value = self._label(field, label, number)
-                    if value is not None:
-                        yield value
-                continue
-            yield from self._prose(raw, number)
-            if open_label is None:
-                continue
-            found = list(self._continuation(open_label, raw, number, front))
-            if found:
-                yield from found
-            elif open_label.pending is None and (
-                open_label.field not in PEOPLE_FIELDS or open_label.blank
-            ):
-                yield from open_label.close()
-                open_label = None
-        if open_label is not None:
-            yield from open_label.close()
+            yield from self._line(raw, number, in_fence)
+        yield from self.close()
 
-    def _label(self, field: str, label: Label, number: int) -> tuple[_Open, Found | None]:
-        """Open ``label``, with its value when the line gives one; a list label stays open
-        for the people on the lines below, any other only while its value is still to come."""
-        opened = _Open(field, LIST_ROLES.get(normalise_key(label.key)), number)
-        value = _LEADERS.sub(" ", label.value).strip()
-        found = opened.value(value, number) if value else None
-        if found is not None and field not in PEOPLE_FIELDS:
-            opened.field = "done"
-        return opened, found
+    def _line(self, raw: str, number: int, in_fence: bool) -> Iterator[Found]:
+        front = number < self.first_item
+        if number in self.heading_lines and match_metadata(raw, loose=True) is None:
+            yield from self.close()
+            self._attendance_item_heading(number)
+            return
+        if not in_fence and self._table_header(raw, number):
+            return
+        labels = [] if in_fence else labels_on(raw)
+        if not labels and not in_fence and number < len(self.lines):
+            wrapped = wrapped_label(raw, self.lines[number])
+            if wrapped is not None:
+                labels = [wrapped[0]]
+                self.rest[number + 1] = wrapped[1]
+        labels = [found for found in labels if front or found.field in _ANYWHERE]
+        if labels:
+            yield from self._labels(labels, number)
+            return
+        yield from self._prose(raw, number)
+        if self.columns:
+            yield from self._in_columns(raw, number)
+        elif self.open is not None:
+            yield from self._continuation(raw, number)
 
-    def _heading_label(self, raw: str) -> bool:
-        return match_metadata(raw, loose=True) is not None
+    def _labels(self, labels: list[LineLabel], number: int) -> Iterator[Found]:
+        table = self.open if self.open is not None and self.open.columns is not None else None
+        if table is not None and len(labels) == 1 and labels[0].field in PEOPLE_FIELDS:
+            if not labels[0].label.value:
+                # ``Suppleanter`` inside an attendance table: the next group of its rows.
+                table.field = labels[0].field
+                table.role = LIST_ROLES.get(normalise_key(labels[0].label.key))
+                return
+        yield from self.close()
+        waiting: list[tuple[int, _Open]] = []
+        for line_label in labels:
+            field_name, label = line_label.field, line_label.label
+            if field_name == "ignored":
+                continue
+            role = LIST_ROLES.get(normalise_key(label.key))
+            value = _LEADERS.sub(" ", label.value).strip()
+            if field_name in PEOPLE_FIELDS:
+                mode = COMMA if value else LIST
+            elif field_name in PERSON_FIELDS:
+                mode = PERSON
+            else:
+                mode = SINGLE
+            opened = _Open(field_name, role, number, mode)
+            if value and mode == COMMA:
+                opened.buffer = (value, number)
+                self.open = opened
+            elif value:
+                yield opened.found(value, number)
+            else:
+                self.open = opened
+                waiting.append((line_label.column, opened))
+        if len(waiting) > 1:
+            self.columns = waiting
 
-    def _attendance_item_heading(self, number: int, item: str | None) -> _Open | None:
+    def _in_columns(self, raw: str, number: int) -> Iterator[Found]:
+        """Names written below labels side by side, each under its own label's column:
+        ``Vid protokollet        Justeras`` / ``Emma Lindroos          Göran Ahlberg``."""
+        placed = False
+        for cell in cells(plain(raw)):
+            owner = max(
+                (entry for entry in self.columns if entry[0] <= cell.start + 3),
+                key=lambda entry: entry[0],
+                default=None,
+            )
+            if owner is None or not looks_like_people(_LEADERS.sub("", cell.text).strip()):
+                continue
+            placed = True
+            opened = owner[1]
+            name = _LEADERS.sub("", cell.text).strip()
+            yield opened.found(name, number, entry=opened.mode != PERSON)
+        if not placed:
+            yield from self.close()
+
+    def _attendance_item_heading(self, number: int) -> None:
         # An item *Fastställande av röstlängd* lists those present below its heading.
-        for unit_item in (item, self.item_at.get(number + 1)):
-            if unit_item is not None and unit_item in self.attendance_items:
-                return _Open("attendees", None, number, quiet=True)
-        return None
+        for item in (self.item_at.get(number), self.item_at.get(number + 1)):
+            if item is not None and item in self.attendance_items:
+                self.open = _Open("attendees", None, number, LIST, quiet=True)
+                return
 
-    def _continuation(
-        self, open_label: _Open, raw: str, number: int, front: bool
-    ) -> Iterator[Found]:
-        text = _plain(raw)
-        if "|" in raw:
-            yield from self._table_row(open_label, raw, number)
+    def _continuation(self, raw: str, number: int) -> Iterator[Found]:
+        opened = self.open
+        assert opened is not None
+        text = plain(raw).strip()
+        if opened.mode in (LIST, COMMA) and (
+            "|" in raw or "\t" in raw.strip() or opened.columns is not None
+        ):
+            rows = list(self._table_row(opened, raw, number))
+            if rows or opened.columns is not None:
+                yield from rows
+                return
+        if opened.mode == COMMA and opened.buffer is not None:
+            buffered, first = opened.buffer
+            if not opened.blank and (looks_like_people(text) or text[:1].islower()):
+                opened.buffer = (_join_wrapped(buffered, text), first)
+                return
+        elif opened.mode in (LIST, COMMA) and looks_like_people(text, strong=opened.blank):
+            opened.blank = False
+            yield from self._entries(opened, text, number)
             return
-        if open_label.pending is not None:
-            found = open_label.value(text, number)
-            if found is not None:
-                yield found
-            return
-        if open_label.field in PEOPLE_FIELDS:
-            if looks_like_people(text, strong=open_label.blank):
-                open_label.blank = False
-                found = open_label.value(text, number)
-                if found is not None:
-                    yield found
-            return
-        if open_label.field in PERSON_FIELDS:
+        elif opened.mode == PERSON:
             name = _LEADERS.sub("", text).strip()
             if looks_like_people(name):
-                yield Found(open_label.field, name, number)
-            return
-        if front and open_label.field in _SINGLE_VALUED and len(text) <= 120:
-            yield Found(open_label.field, text, number)
-            open_label.field = "done"
-
-    def _table_row(self, open_label: _Open, raw: str, number: int) -> Iterator[Found]:
-        """A row of an attendance table: ``| Elsa Wennström | Ja | Ja |``; a *Närvarande*
-        column saying no makes the row an absentee."""
-        cells = [c.strip() for c in raw.strip().strip("|").split("|")]
-        keys = [normalise_key(c) for c in cells]
-        if open_label.table_name_column is None:
-            name_col = next((i for i, k in enumerate(keys) if k in _NAME_HEADERS), None)
-            if name_col is not None:
-                open_label.table_name_column = name_col
-                open_label.table_presence_column = next(
-                    (i for i, k in enumerate(keys) if metadata_field(k) == "attendees"), None
-                )
+                yield opened.found(name, number)
+                self.open = None
                 return
-            open_label.table_name_column = 0
-        column = open_label.table_name_column
-        if column >= len(cells) or not looks_like_people(cells[column]):
+        elif opened.mode == SINGLE:
+            yield opened.found(text, number)
+            self.open = None
             return
-        field = open_label.field
-        presence = open_label.table_presence_column
-        if presence is not None and presence < len(cells):
-            answer = cells[presence].casefold()
-            if answer.startswith(("nej", "no", "-", "frånv", "x")) or not answer:
-                field = "absent"
-            elif "adjungerad" in answer or "gäst" in answer:
-                field = "guests"
-        yield Found(field, cells[column], number, entry=True, role=open_label.role)
+        yield from self.close()
+
+    def _entries(self, opened: _Open, text: str, number: int) -> Iterator[Found]:
+        """One line of a list: a person (with what describes them), names side by side in
+        columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
+        if _is_nobody(text):
+            opened.values += 1
+            return
+        columns = [c.text for c in cells(text)]
+        if len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
+            for column in columns:
+                yield opened.found(column, number, entry=True)
+        elif _one_person(text):
+            yield opened.found(text, number, entry=True)
+        else:
+            yield opened.found(text, number)
+
+    def _table_header(self, raw: str, number: int) -> bool:
+        """A header row of an attendance table without a label above it (``Ledamöter
+        Närvarande``, ``| Namn | Parti | Närvaro |``): a table of people follows."""
+        row = _row_cells(raw)
+        if len(row) < 2:
+            return False
+        keys = [normalise_key(c) for c in row]
+        if keys[0] not in TABLE_NAME_HEADERS or len(_columns(keys)) < 2:
+            return False
+        field_name = metadata_field(keys[0]) or "attendees"
+        if field_name not in PEOPLE_FIELDS:
+            field_name = "attendees"
+        if self.open is None or self.open.mode != LIST or self.open.values:
+            self.close_quietly()
+            self.open = _Open(field_name, LIST_ROLES.get(keys[0]), number, LIST)
+        self.open.columns = _columns(keys)
+        return True
+
+    def close_quietly(self) -> None:
+        """Drop the open label without reporting it (a table takes its place)."""
+        self.open = None
+        self.columns = []
+
+    def _table_row(self, opened: _Open, raw: str, number: int) -> Iterator[Found]:
+        """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
+        Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
+        row of one cell that is a label (*Suppleanter*) starts the next group."""
+        cells = _row_cells(raw)
+        if len(cells) == 1 and opened.columns is not None:
+            group = metadata_field(cells[0])
+            if group in PEOPLE_FIELDS:
+                opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
+                return
+        keys = [normalise_key(c) for c in cells]
+        if any(k in TABLE_NAME_HEADERS for k in keys):
+            opened.columns = _columns(keys)
+            return
+        columns = opened.columns or {"name": 0}
+        name_column = columns["name"]
+        if name_column >= len(cells) or not looks_like_people(cells[name_column]):
+            return
+        parts = [cells[name_column]]
+        if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
+            parts[0] += f" ({cells[columns['party']]})"
+        if "organisation" in columns and columns["organisation"] < len(cells):
+            organisation = cells[columns["organisation"]]
+            if organisation:
+                parts.append(organisation)
+        field_name = opened.field
+        if "presence" in columns and columns["presence"] < len(cells):
+            answer = cells[columns["presence"]].casefold().strip()
+            role = re.search(r"\((?P<role>[^()]+)\)", answer)
+            if role:
+                parts.append(role["role"])
+            word = re.sub(r"\s*\(.*", "", answer).strip(" .")
+            if not word or word in ABSENT_ANSWERS or "förhinder" in word or "frånv" in word:
+                field_name = "absent"
+            elif word not in PRESENT_ANSWERS and word.startswith(("adjung", "gäst")):
+                field_name = "guests"
+        yield opened.found(", ".join(parts), number, entry=True, field_=field_name)
 
     def _prose(self, raw: str, number: int) -> Iterator[Found]:
         """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
         lowered = raw.casefold()
         if not any(stem in lowered for stem in _PROSE_STEMS):
             return
-        match = _prose().search(_plain(raw))
+        match = _prose().search(plain(raw))
         if match is None:
             return
         value = clean(match["list"])
         if looks_like_people(value):
             yield Found("attendees", value, number)
+
+
+def _row_cells(raw: str) -> list[str]:
+    if "|" in raw:
+        return [c.strip() for c in raw.strip().strip("|").split("|")]
+    return [c.text for c in cells(plain(raw))]
+
+
+def _columns(keys: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in TABLE_NAME_HEADERS and "name" not in columns:
+            columns["name"] = index
+        elif key in TABLE_PARTY_HEADERS:
+            columns["party"] = index
+        elif key in TABLE_ORGANISATION_HEADERS:
+            columns["organisation"] = index
+        elif metadata_field(key) == "attendees" or key in ("närvaro", "närvarande", "status"):
+            columns["presence"] = index
+    columns.setdefault("name", 0)
+    return columns
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:

@@ -17,6 +17,7 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ADJUSTER_ELECTION_TITLES,
+    BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
     CHAIR_ROLE_WORDS,
     DECIDING_SUBJECTS,
@@ -127,6 +128,8 @@ def _election(field: str, plain: bool) -> re.Pattern[str]:
     verbs = alternation(ELECTION_VERBS)
     return re.compile(
         rf"(?:till|som)\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
+        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>[^.;]{{2,60}}?)\s+(?:(?:till|som)\s+)?"
+        rf"(?:{officer})(?!\w)"
         rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:till|som)\s+)?(?:{officer})(?!\w)",
         re.IGNORECASE,
     )
@@ -138,7 +141,9 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     in an item about the meeting's officers."""
     present = [*meta.attendees, *meta.guests]
     for title, text, line in _item_texts(outline):
-        plain = "val" in title and any(word in title for word in OFFICER_ITEM_WORDS)
+        plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
+            word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS
+        )
         for sentence in sentences(text):
             for field in ("chair", "secretary", "adjusters"):
                 if field != "adjusters" and getattr(meta, field) is not None:
@@ -148,7 +153,7 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 match = _election(field, plain).search(sentence.text)
                 if match is None:
                     continue
-                names = match["after"] or match["before"] or ""
+                names = match["after"] or match["middle"] or match["before"] or ""
                 if field == "adjusters":
                     meta.adjusters = [
                         p
@@ -196,12 +201,32 @@ def _is_who(found: Person, who: str, words: list[str]) -> bool:
     return bool(found.note and found.note in words)
 
 
+@cache
+def _chair_by_title() -> re.Pattern[str]:
+    words = alternation(CHAIR_ROLE_WORDS)
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})")
+
+
+def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*… yttrar sig Gunnel Frisk och ordföranden Sten-Åke Hedman*: the chair named by
+    their title in the text, when nothing else named one."""
+    if meta.chair is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for _, text, line in _item_texts(outline):
+        match = _chair_by_title().search(text)
+        if match:
+            meta.chair = named_person(match["name"], line, present, config)
+            return
+
+
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(
     [
         ("roles_in_attendance", roles_in_attendance),
-        ("election_items", election_items),
         ("election_sentences", election_sentences),
+        ("election_items", election_items),
         ("opener", opener),
+        ("chair_by_title", chair_by_title),
     ]
 )
 """How the officers are found when no label names them, in order; each fills only what

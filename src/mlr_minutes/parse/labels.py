@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ..vocabulary import METADATA_KEYS
+from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS
 from .ruler import Ruler
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -144,16 +144,28 @@ def _field_by_damaged_key() -> dict[str, str]:
 
 
 def metadata_field(key: str) -> str | None:
-    """The metadata field that a label introduces (``Närvarande`` → ``attendees``), or None."""
+    """The metadata field that a label introduces (``Närvarande`` → ``attendees``,
+    ``Närvarande (på plats och i Jitsi)`` and ``Närvarande röstberättigade medlemmar``
+    too), or None."""
     normalised = normalise_key(key)
     found = _field_by_key().get(normalised)
     if found is None and "\ufffd" in normalised:
         found = _field_by_damaged_key().get(normalised)
+    if found is None and len(normalised) <= 60:
+        found = next(
+            (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),
+            None,
+        )
     return found
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*")
+
+
 def normalise_key(key: str) -> str:
-    """A label lower-cased with its emphasis, colon and extra spaces removed."""
+    """A label lower-cased with its emphasis, colon, an aside in parentheses and extra
+    spaces removed."""
+    key = _ASIDE.sub(" ", key) if "(" in key else key
     return " ".join(key.strip().strip("*_").rstrip(":").strip("*_ ").split()).casefold()
 
 

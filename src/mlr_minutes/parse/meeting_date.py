@@ -62,7 +62,9 @@ def in_headings(sources: DateSources) -> FoundDate | None:
     """The title or one of the first headings: ``# Anteckningar 2022-03-14``, ``# Möte
     20220314``, ``## 14 mars 2022``, ``# Protokoll fört vid styrelsemöte torsdagen den
     3:e december 2009 klockan 19``."""
-    for line, text in sources.outline.headings[:_FIRST_HEADINGS]:
+    first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
+    before = [(line, text) for line, text in sources.outline.headings if line <= first_item]
+    for line, text in before[:_FIRST_HEADINGS]:
         found = _first_day(text, line)
         if found is not None:
             return found

@@ -19,7 +19,7 @@ from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import PEOPLE_REFERENCES
 from .attendance import PEOPLE_FIELDS, PERSON_FIELDS, read_labels
-from .dates import parse_date, parse_time_span
+from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
 from .outline import Outline
@@ -33,6 +33,9 @@ class Metadata:
 
     date: DateValue | None = None
     date_line: int | None = None
+    date_is_timestamp: bool = False
+    """The date came with a clock time in front matter or a comment (``2022-11-25
+    22:04:00``): a blog's publication time more often than the meeting's date."""
     start: dt.time | None = None
     end: dt.time | None = None
     location: str | None = None
@@ -106,7 +109,7 @@ def _apply(
     elif name == "date":
         _apply_date(meta, value, line)
     elif name in ("time", "start", "end", "place_and_time", "location"):
-        _apply_time_place(meta, name, value)
+        _apply_time_place(meta, name, value, line)
     elif name in ("body", "organisation", "document_type", "title"):
         if getattr(meta, name) is None and str(value).strip():
             setattr(meta, name, " ".join(str(value).split()))
@@ -119,7 +122,10 @@ def _apply_date(meta: Metadata, value: Any, line: int) -> None:
     if meta.date is not None:
         return
     if isinstance(value, dt.datetime):
+        meta.date_is_timestamp = True
         value = value.date()
+    elif isinstance(value, str) and re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}", value):
+        meta.date_is_timestamp = True
     if isinstance(value, dt.date):
         meta.date = DateValue(value, value, Precision.DAY, value.isoformat())
     else:
@@ -133,8 +139,14 @@ def _apply_date(meta: Metadata, value: Any, line: int) -> None:
         meta.date_line = line
 
 
-def _apply_time_place(meta: Metadata, name: str, value: Any) -> None:
+def _apply_time_place(meta: Metadata, name: str, value: Any, line: int) -> None:
     text = str(value).strip()
+    if meta.date is None and name in ("time", "place_and_time") and isinstance(value, str):
+        # ``Tid: Måndagen den 22 maj 2023 kl. 18.30``: the date stands with the time.
+        for found in find_dates(text, None, strict=True):
+            if found.value.precision is Precision.DAY:
+                meta.date, meta.date_line = found.value, line
+                break
     if isinstance(value, int) and name in ("start", "end", "time"):
         # YAML reads 15:00 as sexagesimal 900.
         text = f"{value // 60:02d}:{value % 60:02d}"
@@ -183,12 +195,41 @@ def collect(
     if explicit:
         diagnostics.extend(_conflicts(meta, from_text, path, explicit[0].origin))
     _merge(meta, from_text)
+    if meta.date_is_timestamp and from_text.date is not None:
+        meta.date, meta.date_line = from_text.date, from_text.date_line
+        meta.date_is_timestamp = False
     fill_officers(meta, outline, config)
+    _officers_present(meta)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)
     meta.secretary = _as_listed(meta.secretary, present)
     return meta, diagnostics
+
+
+def _officers_present(meta: Metadata) -> None:
+    """Whoever chaired, wrote or checked the minutes was there: when the minutes list no
+    one as present, they are (the chair and adjusters as attendees, the secretary as a
+    guest), so that the page says who was there as far as the minutes tell."""
+    if meta.attendees or meta.guests:
+        return
+    listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
+    listed |= {p.name for p in meta.absent if p.name}
+    for person, into in (
+        (meta.chair, meta.attendees),
+        *((p, meta.attendees) for p in meta.adjusters),
+        (meta.secretary, meta.guests),
+    ):
+        if person is not None and person.name and person.name not in listed:
+            if _first_name_listed(person.name, listed):
+                continue
+            into.append(person)
+            listed.add(person.name)
+
+
+def _first_name_listed(name: str, listed: set[str]) -> bool:
+    # ``Lena`` chairs and ``Lena Ek`` is listed: the same person.
+    return any(other.split()[0] == name or name.split()[0] == other for other in listed)
 
 
 @cache
@@ -242,8 +283,10 @@ def _merge(meta: Metadata, other: Metadata) -> None:
 
 def _conflicts(meta: Metadata, text: Metadata, path: str, origin: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
+    # A timestamp (a blog's publication time) gives way to the text without a word.
+    explicit_date = meta.date.start if meta.date and not meta.date_is_timestamp else None
     pairs: list[tuple[str, object, object]] = [
-        ("date", meta.date.start if meta.date else None, text.date.start if text.date else None),
+        ("date", explicit_date, text.date.start if text.date else None),
         ("start", meta.start, text.start),
         ("location", meta.location, text.location),
     ]

@@ -712,13 +712,30 @@ def _starts_fresh(own: list[str], offset: int, block: Block, noise: frozenset[in
 
 def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int]) -> list[Block]:
     """``blocks`` with each numbered line of a paragraph made a heading of its own (level
-    7), as minutes converted from PDF write items; the rest of the paragraph stays one."""
+    7), as minutes converted from PDF write items; the rest of the paragraph stays one.
+    In a file without numbered headings, a numbered list whose entries each carry text
+    below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
+    agenda = _agenda_list_items(blocks)
     result: list[Block] = []
     remap: dict[int, int] = {}
+    headings: set[int] = set()
     last_number = 0
     for old_index, block in enumerate(blocks):
         if block.parent is not None and block.parent in remap:
-            block = _with_parent(block, remap[block.parent])
+            parent = remap[block.parent]
+            block = _with_parent(block, None if parent in headings else parent)
+        if old_index in agenda:
+            number = _list_number(lines, block.line)
+            own = block.markdown.split("\n")
+            heading = _part(block, own, 0, 1, BlockKind.HEADING)
+            title = plain_text(own[0]).strip()
+            result.append(_retitled(heading, f"{number}. {title}"))
+            headings.add(len(result) - 1)
+            remap[old_index] = len(result) - 1
+            if len(own) > 1:
+                rest = _part(block, own, 1, len(own), BlockKind.PARAGRAPH)
+                result.append(_with_parent(rest, None))
+            continue
         starts = _item_lines(block, lines, noise) if block.kind is BlockKind.PARAGRAPH else []
         starts = [s for s in starts if _in_sequence(block, s, last_number)]
         if not starts:
@@ -736,13 +753,66 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
                 title_lines = 2
             head_end = min(start + title_lines, end)
             result.append(_part(block, own, start, head_end, BlockKind.HEADING))
-            number = split_item_heading(_heading_text(own, start, head_end))
-            if number is not None and number[0].isdigit():
-                last_number = int(number[0].split(".")[0])
+            numbered = split_item_heading(_heading_text(own, start, head_end))
+            if numbered is not None and numbered[0].isdigit():
+                last_number = int(numbered[0].split(".")[0])
             if head_end < end:
                 result.append(_part(block, own, head_end, end, BlockKind.PARAGRAPH))
         remap[old_index] = len(result) - 1
     return result
+
+
+_LIST_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s")
+_AGENDA_TITLE_LENGTH = 90
+
+
+def _agenda_list_items(blocks: list[Block]) -> set[int]:
+    """Indexes of the top-level numbered list entries that are agenda items: a list of at
+    least two entries, most with text under a short first line that ends no sentence, in
+    a file whose headings number nothing."""
+    if any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    ):
+        return set()
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, None]):
+        is_entry = (
+            block is not None
+            and block.kind is BlockKind.LIST_ITEM
+            and block.ordered
+            and block.parent is None
+        )
+        if is_entry:
+            run.append(index)
+            continue
+        if block is not None and block.parent is not None and run:
+            continue  # nested in the entry before
+        if len(run) >= 2 and _agenda_like([blocks[i] for i in run], blocks):
+            found.update(run)
+        run = []
+    return found
+
+
+def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:
+    with_text = 0
+    for entry in entries:
+        first = entry.text.split("\n", 1)[0].strip()
+        if not first or len(first) > _AGENDA_TITLE_LENGTH or first.endswith((".", "!", "?", ":")):
+            return False
+        if "\n" in entry.text.strip() or entry.end_line - entry.line > 2:
+            with_text += 1
+    return with_text * 2 >= len(entries)
+
+
+def _list_number(lines: list[str], line: int) -> str:
+    match = _LIST_NUMBER.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    return match["number"] if match else "0"
+
+
+def _retitled(block: Block, text: str) -> Block:
+    return Block(block.kind, block.line, block.end_line, block.level, block.markdown, text)
 
 
 def _needs_title(text: str) -> bool:
@@ -792,7 +862,7 @@ def _part(block: Block, own: list[str], start: int, end: int, kind: BlockKind) -
     )
 
 
-def _with_parent(block: Block, parent: int) -> Block:
+def _with_parent(block: Block, parent: int | None) -> Block:
     return Block(
         block.kind,
         block.line,

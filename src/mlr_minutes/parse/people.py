@@ -78,10 +78,16 @@ def role_of(text: str) -> str | None:
     return None
 
 
+_ORDINAL = re.compile(r"^\d{1,2}:[ea]\s+")
+
+
 def is_role_word(word: str) -> bool:
-    """Whether a lower-case word names a role (*förvaltningschef*, *nämndsekreterare*)."""
+    """Whether a word names a role (*förvaltningschef*, *nämndsekreterare*, *IT-chef*)."""
     key = word.casefold().strip(".,")
-    return bool(key) and (key in ROLES or key.endswith(ROLE_ENDINGS))
+    if key in ROLES:
+        return True
+    # Short words end like roles by chance (*för*, *dör*).
+    return len(key) >= 6 and key.endswith(ROLE_ENDINGS)
 
 
 def is_organisation(text: str, config: Config) -> bool:
@@ -100,13 +106,13 @@ def is_organisation(text: str, config: Config) -> bool:
 
 def _split_role_prefix(text: str) -> tuple[str | None, str]:
     """``koordinator MalmöLundregionen`` → (``koordinator``, ``MalmöLundregionen``)."""
-    words = clean(text).split()
+    words = _ORDINAL.sub("", clean(text)).split()
     for size in (2, 1):
         if len(words) >= size:
             role = role_of(" ".join(words[:size]))
             if role:
                 return role, " ".join(words[size:])
-    if words and words[0][:1].islower() and is_role_word(words[0]):
+    if words and (words[0][:1].islower() or "-" in words[0]) and is_role_word(words[0]):
         return words[0].casefold(), " ".join(words[1:])
     return None, clean(text)
 
@@ -171,7 +177,9 @@ def _attributes(
             notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)
             continue
         found_role, rest = _split_role_prefix(part)
-        if found_role and role is None:
+        officer = found_role in OFFICER_ROLES and role not in OFFICER_ROLES
+        if found_role and (role is None or officer):
+            # ``(projektledare, sekreterare)``: the role at this meeting wins over the job.
             role = found_role
             if rest and organisation is None:
                 organisation = rest
@@ -183,6 +191,10 @@ def _attributes(
         elif role is None:
             role = part.casefold()
     return organisation, role, party, notes
+
+
+OFFICER_ROLES = ("ordförande", "sekreterare", "vice ordförande", "justerare")
+"""Roles at the meeting itself, which win over a job title written beside them."""
 
 
 def _genitive(part: str) -> bool:
@@ -246,10 +258,12 @@ def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
     role, _ = _split_role_prefix(text)
     if role is not None:
         return True
+    if text[:1].isdigit():
+        return True  # ``1:e vice ordförande``, ``118–121``
     if text[:1].islower():
         # *Anna Berg, kassör* describes Anna; *kalle, stina* are two people.
         return not nicknames or is_role_word(text.split()[0]) or len(text.split()) > 1
-    return False
+    return " " not in text and "-" in text and is_role_word(text.rsplit("-", 1)[-1])  # IT-chef
 
 
 @cache
@@ -285,12 +299,37 @@ def _carries_on_a_name(following: str) -> bool:
     return len(words) >= 2 and words[-1].casefold().endswith(ORGANISATION_SUFFIXES)
 
 
+_AFTER_PAREN = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
+_ROLE_THEN_NAME = re.compile(
+    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
+)
+
+
+def _split_flattened(text: str) -> list[str]:
+    """Comma fragments of a list, also where a PDF flattened one person a line into one
+    line (``Bengt Alsterlind (S), ordförande Marianne Öst (M) Karl Nordqvist (C)``): a new
+    name after a closing parenthesis, or after the role word that ends the person before."""
+    parts: list[str] = []
+    for fragment in _split_top_level(text):
+        for piece in _AFTER_PAREN.split(fragment):
+            role_then_name = _ROLE_THEN_NAME.match(piece.strip())
+            if (
+                role_then_name
+                and not _is_note(piece)
+                and is_role_word(role_then_name["role"].split()[-1])
+            ):
+                parts.extend((role_then_name["role"], role_then_name["name"]))
+            else:
+                parts.append(piece)
+    return parts
+
+
 def parse_people(
     text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
 ) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[str] = []
-    for fragment in _split_top_level(text):
+    for fragment in _split_flattened(text):
         for piece in _split_joined(fragment, config):
             if entries and _is_attribute(piece, config, nicknames):
                 entries[-1] += ", " + piece

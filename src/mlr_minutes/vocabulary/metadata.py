@@ -38,7 +38,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "ej tjänstgörande ersättare", "även närvarande", "dessutom närvarande",
         "närvarande tjänstepersoner", "närvarande tjänstemän", "övriga medverkande",
         "närvarande övriga", "inbjuden", "inbjudna gäster", "föredragande tjänstepersoner",
-        "tjänstepersoner närvarande",
+        "tjänstepersoner närvarande", "suppleanter", "suppleant", "sekretariatet", "kansliet",
     ),
     "absent": (
         "frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent",
@@ -61,6 +61,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
+        "utses att justera", "utsedd att justera", "utsedda att justera", "att justera",
         "protokolljusterare", "justerande", "justeras av", "justerad av", "justerade",
         "justeringsman", "justeringsmän",
     ),
@@ -78,6 +79,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "org.nr", "organisationsnummer", "org nr", "diarienummer", "dnr", "protokoll nr",
         "protokollnummer", "sida", "bilagor", "bilaga", "kallade", "kallelse",
         "version", "status", "senast uppdaterad", "uppdaterad", "författare", "skapad",
+        "datum då anslaget sätts upp", "datum då anslaget tas ned", "exp", "expedieras",
+        "reservation", "protokollsanteckning", "beslutet skickas till", "justerandes sign",
     ),
 }  # fmt: skip
 """Metadata field → the labels that introduce it (``Närvarande<TAB>…``, ``**Datum:**``).
@@ -88,7 +91,8 @@ for the meeting's."""
 LIST_ROLES: Final[dict[str, str]] = {
     "tjänstgörande ersättare": "ersättare", "ersättare": "ersättare",
     "närvarande ersättare": "ersättare", "icke tjänstgörande ersättare": "ersättare",
-    "ej tjänstgörande ersättare": "ersättare",
+    "ej tjänstgörande ersättare": "ersättare", "suppleanter": "ersättare",
+    "suppleant": "ersättare",
 }  # fmt: skip
 """Labels that give everyone listed under them a role (*Tjänstgörande ersättare*)."""
 
@@ -105,6 +109,8 @@ ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
     "på mötet deltog", "vid mötet deltog", "i mötet deltog", "deltog gjorde",
     "närvarade gjorde", "med på mötet var", "med på mötet:", "närvarande:",
     "vid mötet närvarade", "mötet närvarades av", "på plats var", "närvarande var också",
+    "vi var:", "vi var", "dessutom närvarade", "närvarade även", "närvarade också",
+    "även närvarande var", "deltog även", "dessutom deltog", "närvarande var även",
 )  # fmt: skip
 """Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
 samt Per Ek.*)."""
@@ -115,3 +121,47 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
     "se sidan", "enligt lista", "se protokollets", "se särskild",
 )  # fmt: skip
 """Values that point to a list elsewhere instead of naming anyone (*Se närvarolista sid 2*)."""
+
+LABEL_PREFIXES: Final[dict[str, str]] = {
+    "närvarande ": "attendees", "deltagande ": "attendees", "frånvarande ": "absent",
+    "justeringens ": "ignored", "datum då anslaget": "ignored",
+    "datum för anslag": "ignored", "anslaget ": "ignored",
+}  # fmt: skip
+"""Label beginnings that decide the field whatever follows (*Närvarande röstberättigade
+medlemmar*, *Justeringens plats och tid*)."""
+
+NOBODY_VALUES: Final[tuple[str, ...]] = (
+    "ingen", "inga", "-", "–", "—", "ej aktuellt", "saknas", "inga närvarande", "nej",
+)  # fmt: skip
+"""Values that say nobody is listed (*Tjänstgörande ersättare: ingen.*)."""
+
+PRESENT_ANSWERS: Final[tuple[str, ...]] = (
+    "x", "ja", "yes", "✓", "✔", "närvarande", "närv", "teams", "zoom", "plats", "på plats",
+    "digitalt", "distans", "på distans", "online", "jitsi", "meet", "deltog",
+)  # fmt: skip
+"""Answers in an attendance table's presence column that say someone was there."""
+
+ABSENT_ANSWERS: Final[tuple[str, ...]] = (
+    "nej", "no", "-", "–", "—", "frånvarande", "förhinder", "anmält förhinder", "ej närvarande",
+    "sjuk", "avbud", "frånv",
+)  # fmt: skip
+"""Answers in an attendance table's presence column that say someone was away."""
+
+TABLE_NAME_HEADERS: Final[tuple[str, ...]] = (
+    "namn", "name", "person", "ledamot", "ledamöter", "deltagare", "ersättare", "medlem",
+)  # fmt: skip
+"""Headers of an attendance table's name column."""
+
+TABLE_PARTY_HEADERS: Final[tuple[str, ...]] = ("parti", "party")
+"""Headers of an attendance table's party column."""
+
+TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
+    "organisation", "myndighet", "kommun", "förvaltning", "företag", "representerar",
+)  # fmt: skip
+"""Headers of an attendance table's organisation column."""
+
+SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
+    "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av",
+)  # fmt: skip
+"""Labels of the note-taker only with a colon and a name (*Anteckningar: @sofie-dev*);
+alone, ``## Anteckningar`` heads the notes themselves."""

@@ -29,6 +29,14 @@ ROLES: Final[dict[str, str]] = {
     "verksamhetsledare": "verksamhetsledare", "verksamhetsledaren": "verksamhetsledare",
     "processledare": "processledare", "utredare": "utredare",
     "gäst": "gäst", "sammankallande": "sammankallande",
+    "skrev": "sekreterare", "antecknade": "sekreterare", "för protokollet": "sekreterare",
+    "protokoll": "sekreterare", "antecknare": "sekreterare", "suppl": "ersättare",
+    "suppl.": "ersättare", "mötesledare": "ordförande", "ledde mötet": "ordförande",
+    "facilitator": "ordförande", "chair": "ordförande", "moderator": "ordförande",
+    "minutes": "sekreterare", "notes": "sekreterare", "secretary": "sekreterare",
+    "anteckningar": "sekreterare", "antecknar": "sekreterare",
+    "mötesordf": "ordförande", "mötesordf.": "ordförande", "1:e vice ordförande": "vice ordförande",
+    "2:e vice ordförande": "vice ordförande",
 }  # fmt: skip
 """Role words as written → the role's base form."""
 
@@ -64,7 +72,7 @@ capitals are party codes too in a list where a known one is used."""
 
 ROLE_ENDINGS: Final[tuple[str, ...]] = (
     "chef", "chefen", "are", "aren", "ör", "ören", "ent", "ande", "ende", "ist", "log",
-    "ator", "man", "ledare", "ansvarig", "handläggare", "strateg", "samordnare", "direktör",
+    "ator", "ledare", "ansvarig", "handläggare", "strateg", "samordnare", "direktör",
     "råd", "kommunikatör", "utvecklare", "sekreterare", "ekonom", "jurist", "controller",
     "konsult", "assistent", "representant", "ledamot", "ersättare", "suppleant", "kassör",
     "revisor", "tekniker", "ingenjör", "arkitekt", "specialist", "expert", "analytiker",
@@ -80,7 +88,7 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "§", "deltar", "deltog", "jäv", "tjänstgörande för", "tjg för", "tjg. för", "ersätter",
     "i stället för", "istället för", "lämnade", "lämnar", "anslöt", "ansluter", "via",
     "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
-    "ej tjänstgörande", "närvarande vid", "ej närvarande",
+    "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""

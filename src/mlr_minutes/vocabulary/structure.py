@@ -124,14 +124,16 @@ OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "mötets ordförande", "ordförande vid mötet", "ordförande för årsmötet",
         "ordförande för stämman", "ordförande vid stämman", "ordförande för sammanträdet",
         "att leda mötet", "att leda dagens möte", "mötesledare", "ordförande för föreningsstämman",
-        "ordförande för medlemsmötet",
+        "ordförande för medlemsmötet", "stämmoordförande", "mötesunderlättare", "facilitator",
+        "att leda stämman", "att leda årsmötet", "att leda förhandlingarna",
     ),
     "secretary": (
         "mötessekreterare", "sekreterare för mötet", "mötets sekreterare", "sekreterare vid mötet",
         "sekreterare för årsmötet", "sekreterare för stämman", "sekreterare vid stämman",
         "protokollförare", "att föra protokollet", "att föra mötets protokoll",
         "att föra dagens protokoll", "sekreterare för sammanträdet", "sekreterare för medlemsmötet",
-        "sekreterare för föreningsstämman",
+        "sekreterare för föreningsstämman", "stämmosekreterare", "att föra stämmans protokoll",
+        "att föra årsmötets protokoll",
     ),
     "adjusters": (
         "justerare", "justeringspersoner", "justeringsperson", "protokolljusterare",
@@ -149,8 +151,15 @@ PLAIN_OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
 """The plain words, read as the meeting's officers only in an item about electing them
 (*§ 2 Val av mötesfunktionärer*: *Till ordförande valdes …*)."""
 
-OFFICER_ITEM_WORDS: Final[tuple[str, ...]] = ("möte", "funktionär", "sammanträd", "stämma")
-"""Words of an item title about the meeting's own officers (*Val av mötesfunktionärer*)."""
+OFFICER_ITEM_WORDS: Final[tuple[str, ...]] = (
+    "möte", "funktionär", "sammanträd", "stämma", "sekreterare", "justerare", "mötesledare",
+)  # fmt: skip
+"""Words of an item title about the meeting's own officers (*Val av mötesfunktionärer*,
+*Sekreterare och justerare*)."""
+
+BOARD_ITEM_WORDS: Final[tuple[str, ...]] = ("förening", "styrelse", "mandat", "år")
+"""Words of an item title about electing the organisation's board, not the meeting's
+officers (*Val av ordförande för föreningen*)."""
 
 ELECTION_VERBS: Final[tuple[str, ...]] = (
     "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes",

@@ -1,0 +1,140 @@
+"""Where the labels of one line are: a PDF's rows hold several, side by side or run
+together, and a label too long for its column wraps onto the next line.
+
+::
+
+    Underskrifter   Sekreterare   ..........   Paragrafer §§ 112–121
+    Vid protokollet                    Justeras            (two columns, names below)
+    Ej tjänstgörande   Elin Dahlberg (S)                   (wrapped label)
+    ersättare          Rune Isaksson (M)
+    Facilitator: @mikaelaf · Anteckningar: @sofie-dev      (run together)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocabulary import METADATA_KEYS, SECRETARY_COLON_KEYS
+from .labels import Label, match_metadata, metadata_field
+from .text import alternation
+
+_CELL = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BOLD = re.compile(r"(\*\*|__)(?P<text>[^*_\s](?:[^*_]*[^*_\s])?)\1")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A stretch of a line between runs of two or more spaces (a PDF's column)."""
+
+    text: str
+    start: int
+    """Its offset in the line, to tell which column a name below stands in."""
+
+
+def plain(line: str) -> str:
+    """A line without its heading marks, bullet, bold markers and hard break."""
+    text = _HEADING.sub("", line)
+    text = _BULLET.sub("", text)
+    text = _BOLD.sub(r"\g<text>", text)
+    return re.sub(r"(?:\\|\s{2,})$", "", text.rstrip())
+
+
+def cells(line: str) -> list[Cell]:
+    """The columns of a line, with their offsets."""
+    return [Cell(m.group(), m.start()) for m in _CELL.finditer(line.replace("\t", "  "))]
+
+
+@dataclass(frozen=True, slots=True)
+class LineLabel:
+    """A label found on a line, with its column."""
+
+    field: str
+    label: Label
+    column: int
+
+
+def labels_on(line: str) -> list[LineLabel]:
+    """The labels of ``line``, left to right."""
+    text = plain(line)
+    found = match_metadata(text, loose=True)
+    inline = _run_together(text)
+    if len(inline) > 1 or (inline and (found is None or inline[0].column > 0)):
+        return inline
+    if found is None:
+        return []
+    columns = cells(text)
+    if len(columns) <= 1:
+        return [LineLabel(found[0], found[1], 0)]
+    if len(columns) == 2 and metadata_field(columns[1].text) is None:
+        return [LineLabel(found[0], found[1], 0)]
+    return _walk_cells(columns) or [LineLabel(found[0], found[1], 0)]
+
+
+def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
+    result: list[LineLabel] = []
+    for cell in columns:
+        field = metadata_field(cell.text)
+        if field is not None:
+            result.append(LineLabel(field, Label(cell.text, "", 0), cell.start))
+            continue
+        words = cell.text.split()
+        head = metadata_field(words[0]) if words and len(words[0]) >= 4 else None
+        if head is not None:
+            label = Label(words[0], " ".join(words[1:]), 0)
+            result.append(LineLabel(head, label, cell.start))
+        elif result:
+            last = result[-1]
+            value = f"{last.label.value} {cell.text}".strip()
+            result[-1] = LineLabel(last.field, Label(last.label.key, value, 0), last.column)
+    return result
+
+
+@cache
+def _colon_key() -> re.Pattern[str]:
+    keys = [k for name, ks in METADATA_KEYS.items() for k in ks if name != "ignored" and len(k) > 3]
+    return re.compile(
+        rf"(?:^|(?<=\s)|(?<=·)|(?<=\|))(?P<key>{alternation([*keys, *SECRETARY_COLON_KEYS])})"
+        r"\s*:(?!//)\s*",
+        re.IGNORECASE,
+    )
+
+
+def _run_together(text: str) -> list[LineLabel]:
+    """Labels run together on one line (``Facilitator: @x · Anteckningar: @y``, or a
+    flattened page ``… Plats och tid: Regionens hus … Beslutande: Bengt …``)."""
+    if text.count(":") < 1:
+        return []
+    matches = [m for m in _colon_key().finditer(text) if m["key"][:1].isupper()]
+    if not matches:
+        return []
+    result: list[LineLabel] = []
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        value = text[match.end() : end].strip(" ·|,;")
+        key = match["key"]
+        field = metadata_field(key)
+        if field is None and key.casefold() in SECRETARY_COLON_KEYS:
+            field = "secretary"
+        if field is not None:
+            result.append(LineLabel(field, Label(key, value, match.end()), match.start()))
+    return result
+
+
+def wrapped_label(line: str, following: str) -> tuple[LineLabel, str] | None:
+    """A label too long for its column, wrapped onto the next line (``Ej tjänstgörande
+    Elin Dahlberg (S)`` / ``ersättare   Rune Isaksson (M)``): the label with the first
+    line's value, and what the second line holds beside the label's end."""
+    here = cells(plain(line))
+    below = cells(plain(following)) if following.strip() else []
+    if not here or not below or len(here[0].text) > 40:
+        return None
+    key = f"{here[0].text} {below[0].text}"
+    field = metadata_field(key)
+    if field is None:
+        return None
+    value = " ".join(c.text for c in here[1:])
+    return LineLabel(field, Label(key, value, 0), 0), "  ".join(c.text for c in below[1:])

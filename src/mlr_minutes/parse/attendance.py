@@ -263,12 +263,12 @@ class _Reader:
 
     def _labels(self, labels: list[LineLabel], number: int) -> Iterator[Found]:
         table = self.open if self.open is not None and self.open.columns is not None else None
-        if table is not None and len(labels) == 1 and labels[0].field in PEOPLE_FIELDS:
-            if not labels[0].label.value:
-                # ``Suppleanter`` inside an attendance table: the next group of its rows.
-                table.field = labels[0].field
-                table.role = LIST_ROLES.get(normalise_key(labels[0].label.key))
-                return
+        sub_header = len(labels) == 1 and not labels[0].label.value
+        if table is not None and sub_header and labels[0].field in PEOPLE_FIELDS:
+            # ``Suppleanter`` inside an attendance table: the next group of its rows.
+            table.field = labels[0].field
+            table.role = LIST_ROLES.get(normalise_key(labels[0].label.key))
+            return
         yield from self.close()
         waiting: list[tuple[int, _Open]] = []
         for line_label in labels:

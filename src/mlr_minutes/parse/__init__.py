@@ -172,6 +172,7 @@ def context(state: ParseState) -> None:
         state.config,
         people=(*meta.attendees, *meta.guests),
         noise=state.noise,
+        metadata_lines=frozenset(meta.read_from),
     )
     ctx.next_meeting = next_meeting_date(ctx)
     state.ctx = ctx

@@ -34,6 +34,7 @@ from ..vocabulary import (
     STANDUP_OTHER_LABELS,
     STANDUP_TODAY_LABELS,
 )
+from .action_tables import table_tasks, trailing_initials
 from .blocks import BlockKind
 from .candidates import (
     Candidate,
@@ -47,7 +48,7 @@ from .candidates import (
 )
 from .context import ParseContext
 from .decisions import is_decision_sentence
-from .labels import normalise_key, split_label
+from .labels import match_metadata, normalise_key, split_label
 from .outline import Context, Unit
 from .owners import CAPITALISED, Owners
 from .prose_actions import (
@@ -94,9 +95,13 @@ class ActionState:
     consumed: set[int] = field(default_factory=set)
     """Units claimed already (sub-points)."""
     label_list: bool = False
-    """An empty ``Åtgärd:`` label was met: the bullets below it are actions."""
+    """An empty ``Åtgärd:`` label was met: the bullets (or the line) below it are actions."""
     list_owner: str | None = None
     """The owner of the bullets below a label (a stand-up's ``Idag:`` under a name)."""
+    person: str | None = None
+    """The person a stand-up's paragraph of their own names (``**@jonna**``)."""
+    label_next: bool = False
+    """An empty ``Actionpunkt:`` label was met: the paragraph below it is the task."""
 
     def explicit(
         self,
@@ -134,6 +139,7 @@ def not_read(state: ActionState, unit: Unit) -> bool:
         if unit.block.kind is BlockKind.HEADING:
             state.label_list = False
             state.list_owner = None
+            state.person = None
         return True
     return unit.context == Context.BACKGROUND or unit.segment in (
         SegmentKind.METADATA,
@@ -211,18 +217,71 @@ def _strip_done(text: str) -> str:
     return _done_pattern().sub("", text.strip()).strip()
 
 
+def action_table(state: ActionState, unit: Unit) -> bool:
+    """A table of tasks (``| Åtgärd | Ansvarig | Klart | Status |``, or tab-separated from
+    Word): each row a task with its owner, due date and status."""
+    block = unit.block
+    if block.kind not in (BlockKind.OTHER, BlockKind.PARAGRAPH) or unit.noise:
+        return False
+    lines = state.ctx.source.split("\n")[block.line - 1 : block.end_line - 1]
+    if not any("|" in line or "\t" in line for line in lines):
+        return False
+    tasks = table_tasks(lines, block.line)
+    if not tasks:
+        return False
+    for row in tasks:
+        if row.decision_only:
+            continue
+        note = "; ".join(
+            part
+            for part in (
+                f"ansvarig: {row.owner}" if row.owner else "",
+                f"klart: {row.due}" if row.due else "",
+            )
+            if part
+        )
+        text = f"{row.task} ({note})" if note else row.task
+        state.explicit(text, row.line, unit, done=row.done, nicknames=True)
+    return True
+
+
+def person_marker(state: ActionState, unit: Unit) -> bool:
+    """A stand-up's paragraph that is only a name (``**@jonna**``): whose lines follow."""
+    block = unit.block
+    text = block.text.strip().rstrip(":")
+    if block.kind is not BlockKind.PARAGRAPH or "\n" in text or len(text) > 40:
+        return False
+    if not (block.markdown.strip().startswith(("**", "__")) or text.startswith("@")):
+        return False
+    if text.endswith("?") or _standup_label().match(text) or match_metadata(text, loose=True):
+        return False
+    if not state.owners.looks_like_name(text, nicknames=True):
+        return False
+    state.person = state.owners.written(text)
+    return True
+
+
 def end_label_list(state: ActionState, unit: Unit) -> bool:
     """Anything but a bullet ends the bullets of an empty ``Åtgärd:`` label."""
     if unit.block.kind is not BlockKind.LIST_ITEM:
-        state.label_list = False
+        if state.label_next and unit.block.kind is BlockKind.PARAGRAPH and not unit.label:
+            # ``_Actionpunkt_:`` and the task on the line below it.
+            state.label_list = state.label_next = False
+            lines = unit_lines(state.ctx, unit)
+            if lines:
+                state.explicit(" ".join(line.text for line in lines), lines[0].number, unit)
+                return True
+        state.label_list = state.label_next = False
         state.list_owner = None
     return False
 
 
 UNIT_RULES: Ruler[Callable[[ActionState, Unit], bool]] = Ruler(
     [
+        ("action_table", action_table),
         ("end_label_list", end_label_list),
         ("not_read", not_read),
+        ("person_marker", person_marker),
         ("listed_task", listed_task),
         ("done_mark", done_mark),
     ]
@@ -242,13 +301,19 @@ def action_label(state: ActionState, unit: Unit, line: Line) -> bool:
         state.explicit(label.value, line.number, unit)
     else:
         state.label_list = True
+        state.label_next = line.number == unit.block.end_line - 1 or unit.block.kind is not (
+            BlockKind.PARAGRAPH
+        )
     return True
 
 
 @cache
 def _standup_label() -> re.Pattern[str]:
     labels = alternation((*STANDUP_TODAY_LABELS, *STANDUP_OTHER_LABELS))
-    return re.compile(rf"^[-*•]?\s*\**(?P<label>{labels})\s*[?:]*\**\s*[?:]?\s*(?P<rest>.*)$", re.I)
+    # A stand-up's marks before the label: a bullet, emoji (``🔜 idag:``), ``:coffee:``.
+    return re.compile(
+        rf"^[^\w]{{0,6}}\**(?P<label>{labels})\s*[?:]*\**\s*[?:]?\s*(?P<rest>.*)$", re.I
+    )
 
 
 def standup_today(state: ActionState, unit: Unit, line: Line) -> bool:
@@ -274,6 +339,8 @@ def standup_today(state: ActionState, unit: Unit, line: Line) -> bool:
 
 
 def _heading_person(state: ActionState, unit: Unit) -> str | None:
+    if state.person is not None:
+        return state.person
     item = next((i for i in state.ctx.outline.items if i.number == unit.item), None)
     for heading in (unit.subheading, item.title if item else None):
         if heading and state.owners.looks_like_name(heading.rstrip(":"), nicknames=True):
@@ -281,10 +348,39 @@ def _heading_person(state: ActionState, unit: Unit) -> str | None:
     return None
 
 
+def owner_colon(state: ActionState, unit: Unit, line: Line) -> bool:
+    """``Olle: beställ och boka installation`` in running notes: someone present, a colon,
+    and what they are to do."""
+    match = _OWNER_COLON.match(line.text.strip())
+    if match is None or not state.owners.known(match["owner"]):
+        return False
+    if is_not_a_task(match["task"], state.owners):
+        return False
+    state.explicit(line.text, line.number, unit, nicknames=True)
+    return True
+
+
+_OWNER_COLON = re.compile(r"^(?P<owner>@?[\wåäöÅÄÖ-]{2,20})\s*:\s+(?P<task>[a-zåäö].{3,})$")
+
+
+def initials_column(state: ActionState, unit: Unit, line: Line) -> bool:
+    """``Ny tidplan lämnas till nästa byggmöte.        SL``: the task with the initials of
+    whoever is responsible in the right-hand column."""
+    found = trailing_initials(line.text)
+    if found is None:
+        return False
+    task, owner = found
+    candidate = state.explicit(task, line.number, unit, owners=[owner])
+    candidate.owners = [state.owners.written(o) for o in re.split(r"\s*[/,]\s*", owner)]
+    return True
+
+
 LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
     [
         ("action_label", action_label),
         ("standup_today", standup_today),
+        ("owner_colon", owner_colon),
+        ("initials_column", initials_column),
     ]
 )
 """Rules over single lines of the blocks no unit rule claimed."""
@@ -336,9 +432,21 @@ def inferred_task(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
     return True
 
 
+def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
+    """A decision is no task unless it gives someone one (*uppdrar åt X att*, *Anna ska …*):
+    *Gruppen enades om att kallelsen ska skickas senast …* is what was decided."""
+    text = sentence.text
+    return (
+        is_decision_sentence(text)
+        and assigned_owner(text, state.owners) is None
+        and modal_owner(text, state.owners) is None
+    )
+
+
 SENTENCE_RULES: Ruler[Callable[[ActionState, Unit, Sentence], bool]] = Ruler(
     [
         ("not_a_task", not_a_task),
+        ("decision_not_task", decision_not_task),
         ("assignment", assignment),
         ("owner_will", owner_will),
         ("obligation_sentence", obligation_sentence),

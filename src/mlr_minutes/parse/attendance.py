@@ -63,6 +63,8 @@ class Found:
     """The role the list's label gives everyone in it (*Tjänstgörande ersättare*)."""
     empty: bool = False
     """A people label with nobody found under it (``value`` is empty)."""
+    last_line: int = 0
+    """The last line the value was read from (a list wrapped over lines)."""
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -133,13 +135,19 @@ class _Open:
     """A blank line has come since the last value."""
     buffer: tuple[str, int] | None = None
     """A comma list being gathered, with its first line."""
+    buffer_end: int = 0
+    """The last line gathered into ``buffer``."""
     values: int = 0
     columns: dict[str, int] | None = None
     """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
 
-    def found(self, value: str, line: int, *, entry: bool = False, field_: str = "") -> Found:
+    def found(
+        self, value: str, line: int, *, entry: bool = False, field_: str = "", last: int = 0
+    ) -> Found:
         self.values += 1
-        return Found(field_ or self.field, value, line, entry=entry, role=self.role)
+        return Found(
+            field_ or self.field, value, line, entry=entry, role=self.role, last_line=last or line
+        )
 
     def close(self) -> Iterator[Found]:
         """What is left when the label ends: a gathered list, or that it was empty."""
@@ -147,7 +155,7 @@ class _Open:
             text, line = self.buffer
             self.buffer = None
             if not _is_nobody(text):
-                yield self.found(text, line)
+                yield self.found(text, line, last=max(line, self.buffer_end))
                 return
             self.values += 1
         if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
@@ -336,6 +344,7 @@ class _Reader:
             buffered, first = opened.buffer
             if not opened.blank and (looks_like_people(text) or text[:1].islower()):
                 opened.buffer = (_join_wrapped(buffered, text), first)
+                opened.buffer_end = number
                 return
         elif opened.mode in (LIST, COMMA) and looks_like_people(text, strong=opened.blank):
             opened.blank = False

@@ -18,12 +18,14 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol, TypeVar
 
+from ..vocabulary import PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
 from .context import ParseContext
 from .outline import Unit
-from .text import collapse, sentences
+from .text import alternation, collapse, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ def unit_lines(ctx: ParseContext, unit: Unit) -> list[Line]:
         if unit.label and offset == 0:
             continue
         number = block.line + offset
-        if number in ctx.noise or not text.strip():
+        if number in ctx.noise or number in ctx.metadata_lines or not text.strip():
             continue
         found.append(Line(text, number))
     return found
@@ -74,11 +76,28 @@ _OPENS_NEW = re.compile(r"^(?:att\s|[-•*–]\s|\d+[.)]\s|[A-ZÅÄÖ][\wåäö 
 
 
 def continues(previous: str, following: str) -> bool:
-    """Whether ``following`` carries on the sentence of ``previous`` (a hard wrap)."""
+    """Whether ``following`` carries on the sentence of ``previous`` (a hard wrap).
+
+    An ``att``-clause after a proposal (*Revisorerna föreslår* / *att styrelsen beviljas
+    ansvarsfrihet*) carries the proposal on; after anything else it is a clause of its own."""
     before, after = previous.rstrip(), following.strip()
-    if not before or not after or before.endswith(_CLOSES) or _OPENS_NEW.match(after):
+    if not before or not after or before.endswith(_CLOSES):
         return False
+    if _OPENS_NEW.match(after):
+        return bool(_CLAUSE.match(after)) and _ends_with_proposal(before)
     return after[0].islower() or after[0].isdigit() or len(before) >= WRAP_WIDTH
+
+
+_CLAUSE = re.compile(r"^att\s", re.IGNORECASE)
+
+
+@cache
+def _proposal_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(PROPOSAL_VERBS)})$", re.IGNORECASE)
+
+
+def _ends_with_proposal(text: str) -> bool:
+    return bool(_proposal_end().search(text))
 
 
 def passage_sentences(lines: Sequence[Line]) -> list[Sentence]:
@@ -127,21 +146,25 @@ def run_rules(
             continue
         if any(rule(state, unit) for rule in units_rules):
             continue
-        lines = unit_lines(state.ctx, unit)
-        position = 0
-        while position < len(lines):
-            line = lines[position]
-            position += 1
-            if any(rule(state, unit, line) for rule in lines_rules):
+        for group in wrapped_groups(unit_lines(state.ctx, unit)):
+            joined = Line(" ".join(line.text.strip() for line in group), group[0].number)
+            if any(rule(state, unit, joined) for rule in lines_rules):
                 continue
-            group = [line]
-            while position < len(lines) and continues(group[-1].text, lines[position].text):
-                group.append(lines[position])
-                position += 1
             for sentence in passage_sentences(group):
                 for sentence_rule in sentences_rules:
                     if sentence_rule(state, unit, sentence):
                         break
+
+
+def wrapped_groups(lines: Sequence[Line]) -> list[list[Line]]:
+    """``lines`` in runs of one written line each, hard wraps joined (:func:`continues`)."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and continues(groups[-1][-1].text, line.text):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def is_readable(unit: Unit) -> bool:

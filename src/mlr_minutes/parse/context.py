@@ -32,6 +32,9 @@ class ParseContext:
     """The next meeting's date when the minutes give it (*Nästa möte: 12 april*)."""
     noise: frozenset[int] = frozenset()
     """1-based lines of page furniture (page numbers, repeated headers), read by no rule."""
+    metadata_lines: frozenset[int] = frozenset()
+    """1-based lines the metadata was read from (attendance lists, signatures): no
+    decision or action stands there."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems found so far, in the order found."""
 

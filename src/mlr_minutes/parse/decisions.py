@@ -25,6 +25,9 @@ from ..vocabulary import (
     DECIDING_SUBJECTS,
     DECIDING_VERBS,
     DECISION_LABELS,
+    DECISION_OPENERS,
+    LEAD_ADVERBS,
+    LEAD_VERBS,
     NOT_DECISION_PHRASES,
     OUTCOME_ONLY,
     PASSIVE,
@@ -158,11 +161,18 @@ def _has_subject(text: str, match: re.Match[str]) -> bool:
     return bool(after) and is_deciding_subject(after[0]) and bool(before)
 
 
+@cache
+def _opener() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(DECISION_OPENERS)})(?!\w)", re.IGNORECASE)
+
+
 def is_decision_sentence(text: str) -> bool:
     """Whether a sentence of prose states a decision taken at the meeting."""
     text = text.strip()
     if not text or text.endswith("?") or _not_decision().search(text):
         return False
+    if _opener().match(text.lstrip("-–•* ")):
+        return True
     for match in _verbs().finditer(text):
         mode, _ = _mode_of(match.group())
         if mode in (ANY, PASSIVE):
@@ -175,11 +185,12 @@ def is_decision_sentence(text: str) -> bool:
 @cache
 def _clause_lead() -> re.Pattern[str]:
     """``Styrelsen beslutar`` (or ``… beslutar att:``) with the ``att``-clauses below."""
-    verbs = alternation(v for v, (mode, _) in DECIDING_VERBS.items() if mode == ANY)
+    verbs = alternation(
+        [*LEAD_VERBS, *(v for v, (mode, _) in DECIDING_VERBS.items() if mode == ANY)]
+    )
     return re.compile(
-        rf"^(?:[\wåäöÅÄÖ:-]+\s+){{1,3}}(?:{verbs})"
-        rf"(?:\s+(?:därför|enhälligt|vidare|enligt följande))?(?:\s+{alternation(CLAUSE_WORDS)})?"
-        r"\s*:?\s*$",
+        rf"^(?:[\wåäöÅÄÖ:.-]+\s+){{1,5}}(?:{verbs})(?:\s+(?:{alternation(LEAD_ADVERBS)}))?"
+        rf"(?:\s+{alternation(CLAUSE_WORDS)})?\s*:?\s*$",
         re.IGNORECASE,
     )
 

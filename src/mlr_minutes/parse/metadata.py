@@ -50,6 +50,8 @@ class Metadata:
     document_type: str | None = None
     title: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    read_from: set[int] = field(default_factory=set)
+    """The lines the text's metadata was read from."""
     empty_labels: list[tuple[str, int]] = field(default_factory=list)
     """(field, line) of people labels with nobody under them (*Närvarande:* and nothing)."""
 
@@ -188,6 +190,8 @@ def collect(
             _apply(meta, name, value, line, config)
     from_text = Metadata()
     for found in read_labels(outline, source.split("\n"), noise):
+        if found.field in PEOPLE_FIELDS or found.field in PERSON_FIELDS:
+            meta.read_from.update(range(found.line, found.last_line + 1))
         if found.empty:
             meta.empty_labels.append((found.field, found.line))
         elif not _refers_elsewhere(found.value):

@@ -52,8 +52,15 @@ NoiseRule = Callable[[NoiseState, int, str], bool]
 """A rule gets the state, the 1-based line number and the stripped line; True claims it."""
 
 
+_PAGE_NUMBER = re.compile(
+    r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)|\b(?:sida|sid|page)\s+\d{1,3}(?:\s+av\s+\d{1,3})?", re.I
+)
+
+
 def _key(line: str) -> str:
-    return " ".join(line.strip().strip("#*_ ").split()).casefold()
+    # A header repeats with its page number changing: ``Sammanträdesdatum 6(9)``.
+    text = _PAGE_NUMBER.sub("#", line) if any(c.isdigit() for c in line) else line
+    return " ".join(text.strip().strip("#*_ ").split()).casefold()
 
 
 @cache

@@ -421,7 +421,8 @@ def metadata_heading(state: OutlineState, heading: Heading) -> bool:
     """``## Närvarande`` with the people listed below it, ``## Plats`` with the place,
     ``## Kallade`` with those invited: metadata, never an item."""
     field_name = metadata_field(heading.key)
-    if field_name is None:
+    if field_name is None or field_name in ("chair", "secretary"):
+        # ``### Mötesordförande`` heads the item electing one, with its decision.
         return False
     _open_heading(state, SegmentKind.METADATA, heading, metadata_field=field_name)
     state.context = f"metadata:{field_name}"
@@ -629,7 +630,7 @@ def is_metadata_block(block: Block, lines: list[str], noise: frozenset[int] = fr
     """Whether ``block`` is labelled metadata lines: its first line a known label (or an
     unknown one followed by known ones), most lines labels or the people under one."""
     if block.kind is BlockKind.LIST_ITEM:
-        return match_metadata(lines[block.line - 1]) is not None
+        return match_metadata(lines[block.line - 1], loose=True) is not None
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     numbers = [
@@ -639,7 +640,7 @@ def is_metadata_block(block: Block, lines: list[str], noise: frozenset[int] = fr
     ]
     if not numbers:
         return False
-    found = [match_metadata(lines[n - 1]) for n in numbers]
+    found = [match_metadata(lines[n - 1], loose=True) for n in numbers]
     # ``**Projekt:** Nya hemsidan`` above ``**Datum:** …``: an unknown first key.
     if found[0] is None and (
         split_label(lines[numbers[0] - 1], require_colon=True) is None or not any(found[1:])
@@ -740,12 +741,12 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
         starts = [s for s in starts if _in_sequence(block, s, last_number)]
         if not starts:
             remap[old_index] = len(result)
-            result.append(block)
+            result.extend(_at_label_lines(block))
             continue
         own = block.markdown.split("\n")
         cuts = [*starts, len(own)]
         if starts[0] > 0:
-            result.append(_part(block, own, 0, starts[0], BlockKind.PARAGRAPH))
+            result.extend(_at_label_lines(_part(block, own, 0, starts[0], BlockKind.PARAGRAPH)))
         for start, end in itertools.pairwise(cuts):
             text = plain_text(own[start]).strip()
             title_lines = 2 if _LONE_NUMBER.match(text) else 1
@@ -757,7 +758,9 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
             if numbered is not None and numbered[0].isdigit():
                 last_number = int(numbered[0].split(".")[0])
             if head_end < end:
-                result.append(_part(block, own, head_end, end, BlockKind.PARAGRAPH))
+                result.extend(
+                    _at_label_lines(_part(block, own, head_end, end, BlockKind.PARAGRAPH))
+                )
         remap[old_index] = len(result) - 1
     return result
 
@@ -813,6 +816,27 @@ def _list_number(lines: list[str], line: int) -> str:
 
 def _retitled(block: Block, text: str) -> Block:
     return Block(block.kind, block.line, block.end_line, block.level, block.markdown, text)
+
+
+def _at_label_lines(block: Block) -> list[Block]:
+    """A paragraph cut before each bare label line inside it (``Beslutsunderlag`` … then
+    ``Beslut`` … with no blank line between, as PDF conversions leave a protocol), so that
+    each label says what its own lines are."""
+    if block.kind is not BlockKind.PARAGRAPH or "\n" not in block.markdown:
+        return [block]
+    own = block.markdown.split("\n")
+    cuts = [
+        offset
+        for offset, line in enumerate(own)
+        if offset > 0 and len(line) <= 60 and label_line_context(heading_key(plain_text(line)))
+    ]
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(own)]
+    return [
+        _part(block, own, start, end, BlockKind.PARAGRAPH)
+        for start, end in itertools.pairwise(bounds)
+    ]
 
 
 def _needs_title(text: str) -> bool:

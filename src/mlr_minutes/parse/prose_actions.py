@@ -27,6 +27,7 @@ from ..vocabulary import (
     EXTERNAL_PLAN_VERBS,
     MODAL_WORDS,
     NARRATIVE_VERBS,
+    NEXT_MEETING_WORDS,
     NOT_TASK_VERBS,
     OBLIGATION_WORDS,
     OWNER_BEFORE_PHRASES,
@@ -35,6 +36,7 @@ from ..vocabulary import (
     PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
     SUBJECT_ACTION_VERBS,
+    SUBORDINATORS,
     WISH_WORDS,
 )
 from .context import ParseContext
@@ -274,9 +276,15 @@ def subject_owner(text: str, owners: Owners, ctx: ParseContext) -> list[str]:
 
 
 def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
-    """*Kassören beställer muggar*, *Olle bokar lokal*: a known owner first, then a verb
-    in the present tense that is no verb of being, thinking or telling."""
+    """*Kassören beställer muggar*, *Olle bokar lokal*, *Peder och Ewa schemalägger
+    ronderna*: a known owner first, then a verb in the present tense that is no verb of
+    being, thinking or telling."""
     words = text.split()
+    if len(words) > 3 and words[1].casefold() in ("och", "&"):
+        first, second = owners.known(words[0]), owners.known(words[2])
+        verb = words[3].casefold().strip(".,")
+        if first and second and verb.endswith("r") and verb not in _not_task_verbs():
+            return [first, second]
     for size in (2, 1):
         if len(words) <= size:
             continue
@@ -353,6 +361,8 @@ def modal_owner(text: str, owners: Owners) -> str | None:
     words = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: match.start()])
     if not words or len(words) > 4:
         return None
+    if any(word.casefold() in SUBORDINATORS for word in words):
+        return None  # *Frågan om vi ska byta …*: not the sentence's own subject
     if words[-1].casefold() in ("jag", "vi"):
         return str(words[-1]).casefold()
     return _owner_words(words[-3:], owners)
@@ -379,15 +389,28 @@ def obligation(text: str) -> bool:
 
 def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:
     """Questions, and in prose wishes (*borde*, *vore bra*), what someone told the meeting
-    (*Anna presenterar läget*) and another organisation's own plans."""
+    (*Anna presenterar läget*), another organisation's own plans, the next meeting's date
+    and a deadline with no task (*Klart till 21/10.*)."""
     stripped = text.strip()
     if not stripped or stripped.endswith("?"):
         return True
     if listed:
         return False
-    if _wish().search(stripped):
+    if _wish().search(stripped) or _next_meeting().match(stripped):
+        return True
+    if len(stripped.split()) <= 4 and _deadline_only().match(stripped):
         return True
     return _external_plans(stripped, owners)
+
+
+@cache
+def _next_meeting() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _deadline_only() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})(?!\w)", re.IGNORECASE)
 
 
 def _external_plans(text: str, owners: Owners) -> bool:

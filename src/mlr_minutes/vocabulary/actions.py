@@ -7,7 +7,9 @@ from typing import Final
 # --- Action items -----------------------------------------------------------
 
 ACTION_LABELS: Final[tuple[str, ...]] = (
-    "åtgärd", "åtgärder", "uppdrag", "att göra", "action", "todo", "ansvar",
+    "åtgärd", "åtgärder", "uppdrag", "att göra", "action", "todo", "ansvar", "actionpunkt",
+    "actionpunkter", "actionpoint", "actionpoints", "action point", "action points",
+    "åtgärdspunkt", "åtgärdspunkter", "to do", "att-göra", "uppgift", "uppgifter",
 )  # fmt: skip
 """Labels written before an action item (``**Åtgärd:** …``)."""
 
@@ -49,6 +51,11 @@ SUBJECT_ACTION_VERBS: Final[tuple[str, ...]] = (
     "förbereder", "håller i", "tittar på", "ser över", "uppdaterar", "kollar", "mejlar",
     "skriver", "tar kontakt", "tar med", "presenterar", "fixar", "redovisar", "rapporterar",
     "återrapporterar", "informerar", "kallar", "bokar in", "planerar", "samordnar", "leder",
+    "mailar", "ringer", "köper", "beställer", "hör med", "hör av sig", "pratar med",
+    "tar hand om", "sätter upp", "ser till", "skapar", "påminner", "följer upp", "stämmer av",
+    "återkopplar", "hämtar", "levererar", "åtgärdar", "utreder", "lägger in", "putsar",
+    "schemalägger", "formulerar", "gör", "tar reda på", "kallar in", "tar in", "hör efter",
+    "sammankallar", "skickar in", "lämnar in", "sköter", "fyller i", "mejlar ut", "mailar ut",
 )  # fmt: skip
 """Verbs that, with a known owner as their subject, make a sentence an action
 (``Martin lägger upp …``, ``tar koordinatorn fram lista …``)."""
@@ -59,6 +66,8 @@ OWNER_BEFORE_PHRASES: Final[tuple[str, ...]] = (
     "åtar sig att", "har åtagit sig att", "tar på sig att", "tog på sig att",
     "har lovat att", "lovade att", "lovar att", "ansvarar för att", "ser till att",
     "har tagit på sig att", "erbjöd sig att", "erbjuder sig att", "anmälde sig att",
+    "får uppdraget att", "fick uppdraget att", "får uppgiften att", "fick uppgiften att",
+    "tar på sig uppdraget att", "ansvarar för",
 )  # fmt: skip
 """Commitments and assignments with the owner before them (*Per har lovat att …*,
 *Koordinatorn fick i uppdrag att …*)."""
@@ -87,6 +96,13 @@ NOT_TASK_VERBS: Final[tuple[str, ...]] = (
     "gäller", "ligger", "känner", "tror", "trodde", "hoppas", "vet", "visste", "ser",
     "såg", "hör", "hörde", "önskar", "deltar", "deltog", "närvarar", "saknar", "behöver",
     "står", "stod", "sitter", "satt", "bor", "jobbar", "arbetar", "studerar",
+    "föreslår", "föreslog", "yrkar", "yrkade", "frågar", "frågade", "undrade", "sammanfattar",
+    "sammanfattade", "diskuterar", "diskuterade", "reserverar", "reserverade", "konstaterar",
+    "konstaterade", "ställer", "påpekar", "påpekade", "betonar", "betonade", "understryker",
+    "poängterar", "lyfter", "lyfte", "svarar", "svarade", "kommenterar", "förklarar",
+    "uttrycker", "tackar", "tackade", "hälsar", "instämmer", "instämde", "anmäler",
+    "anmälde", "noterar", "beslutar", "visar", "berättar", "menade", "tyckte", "ansåg",
+    "börjar", "slutar", "anländer", "lämnar mötet", "väntar", "kommer",
 )  # fmt: skip
 """Verbs that say what someone thinks, is or has, never what they are to do."""
 
@@ -104,7 +120,7 @@ WISH_WORDS: Final[tuple[str, ...]] = (
     "borde", "bör", "vore bra", "vore önskvärt", "skulle vara bra", "skulle vara bättre",
     "skulle kunna", "hoppas", "önskar", "önskvärt", "vill gärna", "kanske",
     "eventuellt", "funderar på", "fundera på", "vore kul", "vore roligt", "vore intressant",
-    "tanken är",
+    "tanken är", "gärna",
 )  # fmt: skip
 """Words of a wish or an idea, not a task (*Det vore bra om …*, *Vi borde …*)."""
 
@@ -137,3 +153,33 @@ EXTERNAL_ORGANISATION_ENDINGS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Endings of another organisation's name, whose own plans are not the meeting's tasks
 (*Trafikverket planerar att …*)."""
+
+ACTION_TABLE_HEADERS: Final[dict[str, tuple[str, ...]]] = {
+    "task": (
+        "åtgärd", "åtgärder", "uppgift", "vad", "beslut/åtgärd", "åtgärd/beslut", "aktivitet",
+        "action", "task", "att göra", "uppdrag", "beskrivning", "ärende",
+    ),
+    "owner": ("ansvarig", "ansv", "ansv.", "vem", "ägare", "who", "owner", "ansvariga"),
+    "due": (
+        "klart", "klar", "datum", "när", "deadline", "senast", "klart till", "due",
+        "klart senast",
+    ),
+    "status": ("status", "klar?", "klart?", "done", "läge"),
+}  # fmt: skip
+"""Column headers of an action table (*Åtgärd | Ansvarig | Klart | Status*)."""
+
+DONE_STATUSES: Final[tuple[str, ...]] = (
+    "klar", "klart", "done", "avklarad", "avklarat", "genomförd", "genomfört", "✅", "✓", "ok",
+    "utförd", "utfört", "stängd", "avslutad",
+)  # fmt: skip
+"""Statuses in an action table that mark the task done."""
+
+EMPTY_CELLS: Final[tuple[str, ...]] = ("", "-", "–", "—", "n/a", "x", "ingen", "saknas")
+"""Cells of an action table that hold nothing."""
+
+SUBORDINATORS: Final[tuple[str, ...]] = (
+    "om", "att", "som", "när", "eftersom", "ifall", "huruvida", "medan", "innan", "tills",
+    "frågan", "huruvida",
+)  # fmt: skip
+"""Words that open a subordinate clause: an owner after one is not the sentence's subject
+(*Frågan om vi ska byta …*)."""

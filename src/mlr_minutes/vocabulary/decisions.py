@@ -79,6 +79,22 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "nyvaldes": (PASSIVE, Outcome.ELECTED), "nyväljs": (PASSIVE, Outcome.ELECTED),
     "utsågs": (PASSIVE, Outcome.ELECTED), "utses": (PASSIVE, Outcome.ELECTED),
     "fick stöd": (PASSIVE, Outcome.APPROVED),
+    "godtogs": (PASSIVE, Outcome.APPROVED), "godtas": (PASSIVE, Outcome.APPROVED),
+    "godtog": (SUBJECT, Outcome.APPROVED), "godtar": (SUBJECT, Outcome.APPROVED),
+    "klubbades": (PASSIVE, Outcome.APPROVED), "klubbas": (PASSIVE, Outcome.APPROVED),
+    "klubbade": (SUBJECT, Outcome.APPROVED), "klubbar": (SUBJECT, Outcome.APPROVED),
+    "stadgeenligt utlyst": (PASSIVE, None), "stadgeenligt utlysts": (PASSIVE, None),
+    "behörigen utlyst": (PASSIVE, None), "behörigt utlyst": (PASSIVE, None),
+    "korrekt utlyst": (PASSIVE, None), "i behörig ordning utlyst": (PASSIVE, None),
+    "behörigen sammankallat": (PASSIVE, None), "beslutsmässigt": (PASSIVE, None),
+    "beslutmässigt": (PASSIVE, None), "beslutför": (PASSIVE, None),
+    "beslutsför": (PASSIVE, None), "beslutsföra": (PASSIVE, None),
+    "förklaras omedelbart justerad": (PASSIVE, None),
+    "förklarades omedelbart justerad": (PASSIVE, None), "justeras omedelbart": (PASSIVE, None),
+    "omedelbart justerad": (PASSIVE, None),
+    "remitteras": (PASSIVE, None), "remitterades": (PASSIVE, None),
+    "anses besvarad": (PASSIVE, Outcome.APPROVED), "anses besvarat": (PASSIVE, Outcome.APPROVED),
+    "ansågs besvarad": (PASSIVE, Outcome.APPROVED),
     # Outcome words only: what a decision stated otherwise did.
     "lägga till handlingarna": (OUTCOME_ONLY, Outcome.NOTED),
     "lägger till handlingarna": (SUBJECT, Outcome.NOTED),
@@ -154,3 +170,26 @@ VERDICTS: Final[dict[str, Outcome]] = {
 
 CLAUSE_WORDS: Final[tuple[str, ...]] = ("att",)
 """The word an att-clause opens with (``att godkänna budgeten``)."""
+
+PROPOSAL_VERBS: Final[tuple[str, ...]] = (
+    "föreslår", "föreslog", "föreslås", "yrkar", "yrkade", "hemställer", "hemställde",
+    "föreslår mötet", "föreslår årsmötet", "föreslår stämman",
+)  # fmt: skip
+"""Verbs after which ``att``-clauses are proposals, not decisions (*Motionären yrkar* / *att
+…*)."""
+
+DECISION_OPENERS: Final[tuple[str, ...]] = (
+    "beslut att", "beslut om att", "beslutades att", "beslöts att", "beslut:", "overenskommet att",
+    "överenskommet att", "överenskommelse om att", "enighet om att", "enighet om", "beslutat att",
+)  # fmt: skip
+"""A sentence that opens with one of these states a decision (*Beslut att utgå från …*)."""
+
+LEAD_VERBS: Final[tuple[str, ...]] = ("besluta", "beslutar", "beslutade", "beslöt")
+"""Verbs that end a lead line whose decisions are the ``att``-clauses below (*Kommun-
+styrelsen föreslår kommunfullmäktige besluta* / *att godkänna …*)."""
+
+LEAD_ADVERBS: Final[tuple[str, ...]] = (
+    "för egen del", "för sin del", "därför", "enhälligt", "vidare", "enligt följande",
+    "följande", "därefter", "också", "även",
+)  # fmt: skip
+"""Words a lead line may end with after its verb (*Kommunstyrelsen beslutar för egen del*)."""

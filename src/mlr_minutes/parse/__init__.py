@@ -28,7 +28,13 @@ from ..model import (
     Reference,
 )
 from ..read import SourceText
-from ..vocabulary import DOCUMENT_TYPES, GLUE_WORDS, ORGANISATION_WORDS
+from ..vocabulary import (
+    DEFAULT_BODY_NAME,
+    DOCUMENT_TYPES,
+    GLUE_WORDS,
+    ORGANISATION_WORDS,
+    UNNAMED_MEETING_SLUG,
+)
 from .actions import extract_actions
 from .blocks import Block, parse_blocks, plain_text
 from .context import ParseContext
@@ -50,7 +56,7 @@ from .text import collapse, slugify
 __all__ = ["CORE", "ParseState", "parse_source", "unparsed_meeting"]
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
-DEFAULT_BODY = "Möte"
+DEFAULT_BODY = DEFAULT_BODY_NAME
 
 
 @dataclass
@@ -430,5 +436,5 @@ def _names_organisation(word: str) -> bool:
 
 def _meeting_id(date: str | None, body: str, path: str) -> str:
     if date is None:
-        return slugify(PurePath(path).stem) or "namnlost-mote"
+        return slugify(PurePath(path).stem) or UNNAMED_MEETING_SLUG
     return f"{date}-{slugify(body)}"

@@ -19,7 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..vocabulary import ACTION_TABLE_HEADERS, DONE_STATUSES, EMPTY_CELLS
+from ..vocabulary import (
+    ACTION_TABLE_HEADERS,
+    DECISION_NOUN,
+    DONE_STATUSES,
+    EMPTY_CELLS,
+)
 from .labels import normalise_key
 
 
@@ -81,7 +86,7 @@ def table_tasks(lines: list[str], first_line: int) -> list[TableTask]:
         if columns is None:
             columns = _header(cells)
             if columns is not None:
-                decisions_too = "beslut" in normalise_key(cells[columns["task"]])
+                decisions_too = DECISION_NOUN in normalise_key(cells[columns["task"]])
             continue
         task = _cell(cells, columns, "task")
         if not task:

@@ -29,8 +29,12 @@ from functools import cache
 
 from ..model import ActionItem, DateValue, Decision, SegmentKind
 from ..vocabulary import (
+    ACTION_ID_PREFIX,
     ACTION_LABELS,
     DONE_MARKS,
+    DUE_KEYS,
+    LIST_JOINERS,
+    OWNER_KEYS,
     STANDUP_OTHER_LABELS,
     STANDUP_TODAY_LABELS,
 )
@@ -147,6 +151,11 @@ def not_read(state: ActionState, unit: Unit) -> bool:
     )
 
 
+@cache
+def _list_split() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w))\s*", re.I)
+
+
 def _owner_children(state: ActionState, unit: Unit) -> tuple[list[str], list[str]]:
     """Sub-bullets of a task: points of it, or (when a sub-bullet is only a name) its
     owners.  Example: ``- Boka lokal`` with ``  - Olle`` below."""
@@ -158,7 +167,7 @@ def _owner_children(state: ActionState, unit: Unit) -> tuple[list[str], list[str
     owners: list[str] = []
     for child in children:
         text = collapse(child.block.text)
-        names = [p.strip() for p in re.split(r"\s*(?:,|&|\boch\b)\s*", text) if p.strip()]
+        names = [p.strip() for p in _list_split().split(text) if p.strip()]
         if names and all(state.owners.looks_like_name(n) for n in names) and len(text) <= 40:
             owners.extend(state.owners.written(n) for n in names)
         else:
@@ -235,8 +244,8 @@ def action_table(state: ActionState, unit: Unit) -> bool:
         note = "; ".join(
             part
             for part in (
-                f"ansvarig: {row.owner}" if row.owner else "",
-                f"klart: {row.due}" if row.due else "",
+                f"{OWNER_KEYS[0]}: {row.owner}" if row.owner else "",
+                f"{DUE_KEYS[0]}: {row.due}" if row.due else "",
             )
             if part
         )
@@ -505,7 +514,7 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
     )
     return [
         ActionItem(
-            id=f"atgard-{number}",
+            id=f"{ACTION_ID_PREFIX}-{number}",
             text=c.text,
             owners=tuple(c.owners),
             due=c.due,

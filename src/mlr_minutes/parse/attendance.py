@@ -25,15 +25,20 @@ from functools import cache
 
 from ..model import SegmentKind
 from ..vocabulary import (
+    ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
     ATTENDANCE_ITEM_TITLES,
     ATTENDANCE_PROSE,
+    GUEST_ANSWER_STEMS,
+    LIST_JOINERS,
     LIST_ROLES,
+    NAME_PARTICLES,
     NOBODY_VALUES,
     PRESENT_ANSWERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
+    TABLE_PRESENCE_HEADERS,
 )
 from .blocks import BlockKind
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
@@ -71,7 +76,6 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-_PARTICLES = frozenset(("af", "av", "von", "van", "de", "der", "den", "la", "du", "di", "el"))
 _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
@@ -89,15 +93,20 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 400 or text.endswith(":"):
         return False
-    names = [n for n in re.split(r",|;|\s(?:och|&|samt)\s", text) if n.strip()]
+    names = [n for n in _list_split().split(text) if n.strip()]
     first = _name_part(names[0]) if names else ""
     words = first.split()
     if not words or len(words) > 6:
         return False
-    capitalised = all(_NAME_WORD.match(w) or w.casefold() in _PARTICLES for w in words)
+    capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
     if capitalised:
         return not strong or len(words) >= 2 or len(names) >= 2
     return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
+
+
+@cache
+def _list_split() -> re.Pattern[str]:
+    return re.compile(rf",|;|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
 
 
 def _one_person(text: str) -> bool:
@@ -432,9 +441,9 @@ class _Reader:
             if role:
                 parts.append(role["role"])
             word = re.sub(r"\s*\(.*", "", answer).strip(" .")
-            if not word or word in ABSENT_ANSWERS or "förhinder" in word or "frånv" in word:
+            if not word or word in ABSENT_ANSWERS or any(s in word for s in ABSENT_ANSWER_STEMS):
                 field_name = "absent"
-            elif word not in PRESENT_ANSWERS and word.startswith(("adjung", "gäst")):
+            elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
                 field_name = "guests"
         yield opened.found(", ".join(parts), number, entry=True, field_=field_name)
 
@@ -466,7 +475,7 @@ def _columns(keys: list[str]) -> dict[str, int]:
             columns["party"] = index
         elif key in TABLE_ORGANISATION_HEADERS:
             columns["organisation"] = index
-        elif metadata_field(key) == "attendees" or key in ("närvaro", "närvarande", "status"):
+        elif metadata_field(key) == "attendees" or key in TABLE_PRESENCE_HEADERS:
             columns["presence"] = index
     columns.setdefault("name", 0)
     return columns

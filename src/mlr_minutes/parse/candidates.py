@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol, TypeVar
 
-from ..vocabulary import PROPOSAL_VERBS
+from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
 from .context import ParseContext
 from .outline import Unit
@@ -72,7 +72,10 @@ WRAP_WIDTH = 45
 """A line at least this long that does not end a sentence was probably wrapped."""
 
 _CLOSES = (".", "!", "?", ":", ";")
-_OPENS_NEW = re.compile(r"^(?:att\s|[-•*–]\s|\d+[.)]\s|[A-ZÅÄÖ][\wåäö ]{0,30}:\s)", re.IGNORECASE)
+_OPENS_NEW = re.compile(
+    rf"^(?:(?:{alternation(CLAUSE_WORDS)})\s|[-•*–]\s|\d+[.)]\s|[A-ZÅÄÖ][\wåäö ]{{0,30}}:\s)",
+    re.IGNORECASE,
+)
 
 
 def continues(previous: str, following: str) -> bool:
@@ -88,7 +91,7 @@ def continues(previous: str, following: str) -> bool:
     return after[0].islower() or after[0].isdigit() or len(before) >= WRAP_WIDTH
 
 
-_CLAUSE = re.compile(r"^att\s", re.IGNORECASE)
+_CLAUSE = re.compile(rf"^(?:{alternation(CLAUSE_WORDS)})\s", re.IGNORECASE)
 
 
 @cache

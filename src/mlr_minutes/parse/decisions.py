@@ -24,10 +24,12 @@ from ..vocabulary import (
     DECIDING_BODY_ENDINGS,
     DECIDING_SUBJECTS,
     DECIDING_VERBS,
+    DECISION_ID_PREFIX,
     DECISION_LABELS,
     DECISION_OPENERS,
     LEAD_ADVERBS,
     LEAD_VERBS,
+    LIST_JOINERS,
     NOT_DECISION_PHRASES,
     OUTCOME_ONLY,
     PASSIVE,
@@ -215,7 +217,13 @@ def _verdict() -> re.Pattern[str]:
 
 
 def _clean_clause(text: str) -> str:
-    return re.sub(r"[\s,;]+(?:samt|och)?$", "", collapse(text)).rstrip(",;.")
+    return _clause_end().sub("", collapse(text)).rstrip(",;.")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    # ``att godkänna budgeten, samt``: the joining word belongs to the next clause.
+    return re.compile(rf"[\s,;]+(?:{alternation(LIST_JOINERS)})?$", re.IGNORECASE)
 
 
 def _decision_label(line: str) -> str | None:
@@ -347,7 +355,7 @@ def awaited_clause_line(state: DecisionState, unit: Unit, line: Line) -> bool:
     return False
 
 
-def att_label(state: DecisionState, unit: Unit, line: Line) -> bool:
+def clause_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     """``Att: köpa in en ny projektor`` — the clause a later ``Beslut:`` line rules on."""
     found = _att_label().match(line.text.strip())
     if found is None:
@@ -368,7 +376,9 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
         outcome = VERDICTS.get(verdict["verdict"].casefold()) or outcome_of(value)
         for text, number in state.pending_atts:
             state.found.append(
-                DecisionCandidate(_clean_clause("att " + text), number, unit.item, outcome=outcome)
+                DecisionCandidate(
+                    _clean_clause(f"{CLAUSE_WORDS[0]} {text}"), number, unit.item, outcome=outcome
+                )
             )
         state.pending_atts = []
     elif value:
@@ -382,7 +392,7 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
 LINE_RULES: Ruler[Callable[[DecisionState, Unit, Line], bool]] = Ruler(
     [
         ("awaited_clause_line", awaited_clause_line),
-        ("att_label", att_label),
+        ("clause_label", clause_label),
         ("decision_label", decision_label),
     ]
 )
@@ -456,7 +466,7 @@ def extract_decisions(ctx: ParseContext) -> list[Decision]:
     )
     return [
         Decision(
-            id=f"beslut-{number}",
+            id=f"{DECISION_ID_PREFIX}-{number}",
             text=c.text,
             points=tuple(c.points),
             item=c.item,

@@ -19,14 +19,19 @@ from ..vocabulary import (
     ADJUSTER_ELECTION_TITLES,
     BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
+    CHAIR_ROLE,
     CHAIR_ROLE_WORDS,
     DECIDING_SUBJECTS,
+    ELECTION_LINKS,
     ELECTION_VERBS,
+    LIST_JOINERS,
+    NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
     OFFICER_WORDS,
     OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
     SECRETARY_ELECTION_TITLES,
+    SECRETARY_ROLE,
 )
 from .blocks import BlockKind
 from .outline import Outline, heading_key
@@ -38,10 +43,7 @@ if TYPE_CHECKING:
     from .metadata import Metadata
 
 _NAME = re.compile(r"\b[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*")
-_NOT_NAMES = frozenset(
-    (*DECIDING_SUBJECTS, "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman",
-     *CHAIR_ROLE_WORDS, "årsmötet", "mötet")
-)  # fmt: skip
+_NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
 
 def named_person(text: str, line: int, present: list[Person], config: Config) -> Person | None:
@@ -97,9 +99,9 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
     """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes."""
     present = [*meta.attendees, *meta.guests]
     if meta.chair is None:
-        meta.chair = next((p for p in meta.attendees if p.role == "ordförande"), None)
+        meta.chair = next((p for p in meta.attendees if p.role == CHAIR_ROLE), None)
     if meta.secretary is None:
-        meta.secretary = next((p for p in present if p.role == "sekreterare"), None)
+        meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
 
 
 def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -126,13 +128,19 @@ def _election(field: str, plain: bool) -> re.Pattern[str]:
     words = [*OFFICER_WORDS[field], *(PLAIN_OFFICER_WORDS.get(field, ()) if plain else ())]
     officer = alternation(words)
     verbs = alternation(ELECTION_VERBS)
+    links = alternation(ELECTION_LINKS)
     return re.compile(
-        rf"(?:till|som)\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
-        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>[^.;]{{2,60}}?)\s+(?:(?:till|som)\s+)?"
+        rf"(?:{links})\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
+        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>[^.;]{{2,60}}?)\s+(?:(?:{links})\s+)?"
         rf"(?:{officer})(?!\w)"
-        rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:till|som)\s+)?(?:{officer})(?!\w)",
+        rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)",
         re.IGNORECASE,
     )
+
+
+@cache
+def _names_split() -> re.Pattern[str]:
+    return re.compile(rf",|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w)", re.IGNORECASE)
 
 
 def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -157,7 +165,7 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 if field == "adjusters":
                     meta.adjusters = [
                         p
-                        for part in re.split(r",|\boch\b|&", names)
+                        for part in _names_split().split(names)
                         if (p := named_person(part, line, present, config)) is not None
                     ]
                 else:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Diagnostic, Level, Person
+from ..vocabulary import FIELD_WORDS
 from .outline import Outline
 from .ruler import Ruler
 
@@ -49,14 +50,6 @@ def no_items(parsed: Parsed) -> Iterator[Diagnostic]:
         )
 
 
-_FIELD_WORDS = {
-    "attendees": "närvarande",
-    "guests": "övriga deltagare",
-    "absent": "frånvarande",
-    "adjusters": "justerare",
-}
-
-
 def attendance_empty(parsed: Parsed) -> Iterator[Diagnostic]:
     """``Närvarande:`` (or ``## Närvarande``) with nobody found under it."""
     for field, line in parsed.empty_labels:
@@ -66,7 +59,7 @@ def attendance_empty(parsed: Parsed) -> Iterator[Diagnostic]:
             parsed,
             line,
             code="attendance-empty",
-            message=f"ingen person hittades under rubriken för {_FIELD_WORDS.get(field, field)}",
+            message=f"ingen person hittades under rubriken för {FIELD_WORDS.get(field, field)}",
             hint="skriv en person per rad under rubriken, eller namnen på samma rad åtskilda med "
             "kommatecken: 'Närvarande: Anna Berg, Per Ek'",
         )

@@ -17,7 +17,10 @@ from typing import Any
 
 from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
-from ..vocabulary import PEOPLE_REFERENCES
+from ..vocabulary import (
+    PEOPLE_REFERENCES,
+    TIME_WORDS,
+)
 from .attendance import PEOPLE_FIELDS, PERSON_FIELDS, read_labels
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
@@ -152,7 +155,10 @@ def _apply_time_place(meta: Metadata, name: str, value: Any, line: int) -> None:
     if isinstance(value, int) and name in ("start", "end", "time"):
         # YAML reads 15:00 as sexagesimal 900.
         text = f"{value // 60:02d}:{value % 60:02d}"
-    span = parse_time_span(text) or (parse_time_span("kl " + text) if name != "location" else None)
+    span = parse_time_span(text)
+    if span is None and name != "location":
+        # ``Tid: 13.00``: the value of a time label is a time even without *kl*.
+        span = parse_time_span(f"{TIME_WORDS[-1]} {text}")
     if name == "start" and span:
         meta.start = meta.start or span[0]
         return

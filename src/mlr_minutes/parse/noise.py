@@ -21,6 +21,7 @@ from functools import cache
 from ..vocabulary import (
     DOCUMENT_TYPES,
     PAGE_FURNITURE,
+    PAGE_OF_WORDS,
     PAGE_WORDS,
     SIGNATURE_PHRASES,
     TABLE_OF_CONTENTS_HEADINGS,
@@ -52,22 +53,27 @@ NoiseRule = Callable[[NoiseState, int, str], bool]
 """A rule gets the state, the 1-based line number and the stripped line; True claims it."""
 
 
-_PAGE_NUMBER = re.compile(
-    r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)|\b(?:sida|sid|page)\s+\d{1,3}(?:\s+av\s+\d{1,3})?", re.I
-)
+@cache
+def _page_number() -> re.Pattern[str]:
+    words, of = alternation(PAGE_WORDS), alternation(PAGE_OF_WORDS)
+    return re.compile(
+        rf"\b\d{{1,3}}\s*\(\s*\d{{1,3}}\s*\)"
+        rf"|(?<!\w)(?:{words})\s*\d{{1,3}}(?:\s*(?:{of})\s*\d{{1,3}})?",
+        re.IGNORECASE,
+    )
 
 
 def _key(line: str) -> str:
     # A header repeats with its page number changing: ``Sammanträdesdatum 6(9)``.
-    text = _PAGE_NUMBER.sub("#", line) if any(c.isdigit() for c in line) else line
+    text = _page_number().sub("#", line) if any(c.isdigit() for c in line) else line
     return " ".join(text.strip().strip("#*_ ").split()).casefold()
 
 
 @cache
 def _page_marker() -> re.Pattern[str]:
-    words = alternation(PAGE_WORDS)
+    words, of = alternation(PAGE_WORDS), alternation(PAGE_OF_WORDS)
     return re.compile(
-        rf"^(?:(?:{words})\.?\s*)?\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)|(?:av|/|of)\s*\d{{1,3}})$"
+        rf"^(?:(?:{words})\.?\s*)?\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)|(?:{of})\s*\d{{1,3}})$"
         rf"|^(?:{words})\.?\s*\d{{1,3}}$"
         r"|^[-–]\s*\d{1,3}\s*[-–]$",
         re.IGNORECASE,

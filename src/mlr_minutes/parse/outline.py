@@ -30,10 +30,12 @@ from ..vocabulary import (
     CONTEXT_LABELS,
     DECISION_HEADINGS,
     DECISION_LABEL_LINES,
+    DECISION_NOUN,
     DIARY_NUMBER_WORDS,
     DOCUMENT_TYPES,
     ITEM_NUMBER_PREFIXES,
     MONTHS,
+    NUMBER_ABBREVIATIONS,
     SECTION_HEADINGS,
 )
 from .blocks import Block, BlockKind, plain_text
@@ -208,7 +210,7 @@ def _is_action_heading(key: str) -> bool:
 def label_line_context(key: str) -> str | None:
     """What a bare label line (``Beslut``, ``Ärendebeskrivning``) makes of the text below it."""
     if key in DECISION_LABEL_LINES or (
-        key.endswith(" beslut") and len(key.split()) == 2 and key.split()[0].endswith("s")
+        key.endswith(f" {DECISION_NOUN}") and len(key.split()) == 2 and key.split()[0].endswith("s")
     ):
         return Context.DECISION_TEXT
     if key in CONTEXT_LABELS:
@@ -978,7 +980,8 @@ def _finish(state: OutlineState) -> Outline:
 @cache
 def _numbered_attachment() -> re.Pattern[str]:
     words = alternation(w for w in ATTACHMENT_WORDS if " " not in w)
-    return re.compile(rf"\b(?:{words})\s+(?:nr\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+    number = alternation(NUMBER_ABBREVIATIONS)
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{number})\s*)?\d+[a-z]?\b", re.IGNORECASE)
 
 
 def _attachments_in(

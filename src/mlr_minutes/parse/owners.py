@@ -4,10 +4,11 @@ and the names teams write (``Olle:``, ``@stina``, ``– Per``, ``(Josef)``)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..vocabulary import ROLE_OWNERS
+from ..vocabulary import LIST_JOINERS, ROLE_OWNERS
 from .context import ParseContext
-from .text import collapse
+from .text import alternation, collapse
 
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\wåäöéü-]*$")
 _NICKNAME = re.compile(r"^[a-zåäö][a-zåäöéü-]{1,14}$")
@@ -21,6 +22,11 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@cache
+def _owner_split() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,|/|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w))\s*", re.I)
 
 
 class Owners:
@@ -84,7 +90,7 @@ class Owners:
 
     def split(self, text: str) -> list[str]:
         """``Malmö och Lund`` → two owners; a name with *och* inside stays whole."""
-        parts = [p for p in re.split(r"\s*(?:,|/|&|\boch\b)\s*", collapse(text)) if p.strip()]
+        parts = [p for p in _owner_split().split(collapse(text)) if p.strip()]
         if len(parts) > 1 and all(self.known(p) or CAPITALISED.match(p.split()[0]) for p in parts):
             return [self.written(p) for p in parts]
         return [self.written(text)]

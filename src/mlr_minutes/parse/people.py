@@ -32,6 +32,8 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
     NAME_JOINERS,
+    OFFICER_ROLES,
+    ORGANISATION_FIRST_WORDS,
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
     ROLE_ENDINGS,
@@ -101,7 +103,7 @@ def is_organisation(text: str, config: Config) -> bool:
     words = text.split()
     last = words[-1].casefold()
     first = words[0].casefold()
-    return last.endswith(ORGANISATION_SUFFIXES) or first in ("region", "länsstyrelsen")
+    return last.endswith(ORGANISATION_SUFFIXES) or first in ORGANISATION_FIRST_WORDS
 
 
 def _split_role_prefix(text: str) -> tuple[str | None, str]:
@@ -191,10 +193,6 @@ def _attributes(
         elif role is None:
             role = part.casefold()
     return organisation, role, party, notes
-
-
-OFFICER_ROLES = ("ordförande", "sekreterare", "vice ordförande", "justerare")
-"""Roles at the meeting itself, which win over a job title written beside them."""
 
 
 def _genitive(part: str) -> bool:

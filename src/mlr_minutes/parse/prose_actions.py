@@ -19,16 +19,22 @@ from functools import cache
 
 from ..model import DateValue
 from ..vocabulary import (
+    CLAUSE_WORDS,
     DEADLINE_WORDS,
     DECIDING_VERBS,
     DONE_MARKS,
     DUE_KEYS,
     EXTERNAL_ORGANISATION_ENDINGS,
     EXTERNAL_PLAN_VERBS,
+    FIRST_PERSON_WORDS,
+    LIST_JOINERS,
     MODAL_WORDS,
+    NAMED_OWNER_OPENINGS,
     NARRATIVE_VERBS,
     NEXT_MEETING_WORDS,
+    NOT_OBLIGATION_VERBS,
     NOT_TASK_VERBS,
+    OBLIGATION_ADVERBS,
     OBLIGATION_WORDS,
     OWNER_BEFORE_PHRASES,
     OWNER_BETWEEN_PHRASES,
@@ -46,6 +52,7 @@ from .owners import CAPITALISED, Owners
 from .text import alternation, collapse
 
 _MAX_OWNER_WORDS = 5
+_CLAUSE = frozenset(CLAUSE_WORDS)
 
 
 @dataclass
@@ -139,7 +146,7 @@ _TRAILING_PAREN_OWNER = re.compile(r"\s*[–—-]?\s*\((?P<owners>[^()]{1,60})\)
 _LEADING_OWNER = re.compile(r"^(?P<owner>@?[\wåäöÅÄÖ][\wåäöÅÄÖ .&/-]{0,40}?)\s*:\s+(?P<task>\S.*)$")
 _MENTION = re.compile(r"(?<![\w.])@(?P<name>[\wåäöÅÄÖ.-]+\w)")
 _TRAILING_MENTIONS = re.compile(r"(?:\s+@[\wåäöÅÄÖ.-]+\w)+\s*\.?$")
-_SPLIT_OWNERS = re.compile(r"\s*(?:/|&|,|\boch\b)\s*")
+_SPLIT_OWNERS = re.compile(rf"\s*(?:/|,|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w))\s*", re.I)
 
 
 # --- One task's owner and due date -----------------------------------------------------------
@@ -211,7 +218,7 @@ def _trailing_owner(task: Task, ctx: ParseContext, owners: Owners) -> str:
             task.owners.extend(owners.split(candidate))
             return text[: dash.start()].strip()
     if paren := _TRAILING_PAREN_OWNER.search(text):
-        parts = [p.strip() for p in re.split(r"[,/&]|\boch\b", paren["owners"]) if p.strip()]
+        parts = [p.strip() for p in _SPLIT_OWNERS.split(paren["owners"]) if p.strip()]
         if (
             parts
             and all(CAPITALISED.match(p.split()[0]) or owners.known(p) for p in parts)
@@ -280,7 +287,7 @@ def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
     ronderna*: a known owner first, then a verb in the present tense that is no verb of
     being, thinking or telling."""
     words = text.split()
-    if len(words) > 3 and words[1].casefold() in ("och", "&"):
+    if len(words) > 3 and words[1].casefold() in LIST_JOINERS:
         first, second = owners.known(words[0]), owners.known(words[2])
         verb = words[3].casefold().strip(".,")
         if first and second and verb.endswith("r") and verb not in _not_task_verbs():
@@ -329,13 +336,12 @@ def assigned_owner(text: str, owners: Owners) -> str | None:
             if closing is None:
                 continue
             owner = text[opening.end() : closing.start()].strip()
-            if 0 < len(owner.split()) <= _MAX_OWNER_WORDS and "att" not in owner.split():
-                if opening.group().strip().casefold() == "kommer" and not owners.looks_like_name(
-                    owner
-                ):
+            if 0 < len(owner.split()) <= _MAX_OWNER_WORDS and not set(owner.split()) & _CLAUSE:
+                named = opening.group().strip().casefold() in NAMED_OWNER_OPENINGS
+                if named and not owners.looks_like_name(owner):
                     continue
                 return owner
-    if "att" not in lowered:
+    if not any(word in lowered for word in CLAUSE_WORDS):
         return None
     found = _before().search(text)
     if found is None:
@@ -363,7 +369,7 @@ def modal_owner(text: str, owners: Owners) -> str | None:
         return None
     if any(word.casefold() in SUBORDINATORS for word in words):
         return None  # *Frågan om vi ska byta …*: not the sentence's own subject
-    if words[-1].casefold() in ("jag", "vi"):
+    if words[-1].casefold() in FIRST_PERSON_WORDS:
         return str(words[-1]).casefold()
     return _owner_words(words[-3:], owners)
 
@@ -371,7 +377,7 @@ def modal_owner(text: str, owners: Owners) -> str | None:
 @cache
 def _obligation() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<!\w)(?:{alternation(OBLIGATION_WORDS)})\s+(?:(?:också|även|nu|snarast)\s+)?"
+        rf"(?<!\w)(?:{alternation(OBLIGATION_WORDS)})\s+(?:(?:{alternation(OBLIGATION_ADVERBS)})\s+)?"
         r"(?P<verb>[\wåäö]+s)(?!\w)",
         re.IGNORECASE,
     )
@@ -384,7 +390,7 @@ def obligation(text: str) -> bool:
     if match is None or text.rstrip().endswith("?"):
         return False
     verb = match["verb"].casefold()
-    return len(verb) > 3 and verb not in ("finns", "hålls", "gäller", "syns", "känns")
+    return len(verb) > 3 and verb not in NOT_OBLIGATION_VERBS
 
 
 def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:

@@ -183,3 +183,13 @@ SUBORDINATORS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words that open a subordinate clause: an owner after one is not the sentence's subject
 (*Frågan om vi ska byta …*)."""
+
+OBLIGATION_ADVERBS: Final[tuple[str, ...]] = ("också", "även", "nu", "snarast", "först")
+"""Adverbs between an obligation's modal and its verb (*Listan ska också skickas ut*)."""
+
+NOT_OBLIGATION_VERBS: Final[tuple[str, ...]] = ("finns", "hålls", "gäller", "syns", "känns")
+"""Verbs in -s after *ska*/*behöver* that state something, not a task (*Det ska finnas …*)."""
+
+NAMED_OWNER_OPENINGS: Final[tuple[str, ...]] = ("kommer",)
+"""Openings of :data:`OWNER_BETWEEN_PHRASES` whose middle must be a name (*kommer Olle att*,
+never *kommer frågan att*)."""

@@ -165,3 +165,12 @@ SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Labels of the note-taker only with a colon and a name (*Anteckningar: @sofie-dev*);
 alone, ``## Anteckningar`` heads the notes themselves."""
+
+ABSENT_ANSWER_STEMS: Final[tuple[str, ...]] = ("förhinder", "frånv", "sjuk")
+"""Word parts of an attendance table's answer that say someone was away."""
+
+GUEST_ANSWER_STEMS: Final[tuple[str, ...]] = ("adjung", "gäst")
+"""Word parts of an attendance table's answer that make someone a guest."""
+
+TABLE_PRESENCE_HEADERS: Final[tuple[str, ...]] = ("närvaro", "närvarande", "status", "närv")
+"""Headers of an attendance table's presence column."""

@@ -105,3 +105,32 @@ ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
 
 NAME_JOINERS: Final[tuple[str, ...]] = ("och", "&", "samt", "and")
 """Words between the last two names of a list (*Anna, Olle & Per*, *kalle samt Per Ek*)."""
+
+NAME_PARTICLES: Final[tuple[str, ...]] = (
+    "af", "av", "von", "van", "de", "der", "den", "la", "du", "di", "el",
+)  # fmt: skip
+"""Lower-case words inside a name (*Anna af Sillén*, *Jan van der Berg*)."""
+
+ORGANISATION_FIRST_WORDS: Final[tuple[str, ...]] = ("region", "länsstyrelsen", "brf", "föreningen")
+"""First words of an organisation's name (*Region Skåne*, *Länsstyrelsen i Skåne*)."""
+
+CHAIR_ROLE: Final = "ordförande"
+"""The role of whoever chairs the meeting, as :data:`ROLES` writes it."""
+
+SECRETARY_ROLE: Final = "sekreterare"
+"""The role of whoever writes the minutes, as :data:`ROLES` writes it."""
+
+OFFICER_ROLES: Final[tuple[str, ...]] = (
+    "ordförande",
+    "sekreterare",
+    "vice ordförande",
+    "justerare",
+)
+"""Roles at the meeting itself, which win over a job title written beside them
+(*Daniel Frost (projektledare, sekreterare)*)."""
+
+FIELD_WORDS: Final[dict[str, str]] = {
+    "attendees": "närvarande", "guests": "övriga deltagare", "absent": "frånvarande",
+    "adjusters": "justerare",
+}  # fmt: skip
+"""The people fields named in Swedish, for messages."""

@@ -180,3 +180,18 @@ CHAIR_ROLE_WORDS: Final[tuple[str, ...]] = (
     "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf",
 )  # fmt: skip
 """Role words before the opener's name (*Ordföranden Anna Berg öppnade mötet*)."""
+
+PAGE_OF_WORDS: Final[tuple[str, ...]] = ("av", "of", "/")
+"""Words between a page number and the page count (``Sida 2 av 5``)."""
+
+DECISION_NOUN: Final = "beslut"
+"""The word *decision*, as in a genitive label (*Kommunstyrelsens beslut*) or a table's
+*Beslut/åtgärd* column."""
+
+ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som")
+"""Words between an election's verb and the office (*valdes till sekreterare*)."""
+
+NOT_NAME_WORDS: Final[tuple[str, ...]] = (
+    "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman", "årsmötet", "mötet",
+)  # fmt: skip
+"""Capitalised words of an election sentence that are never part of a name."""

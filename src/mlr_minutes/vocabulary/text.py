@@ -119,3 +119,24 @@ NEXT_MEETING_WORDS: Final[tuple[str, ...]] = (
     "nästa ordinarie möte", "nästa mötestillfälle", "nästa arbetsmöte", "next meeting",
 )  # fmt: skip
 """Words for the next meeting, which a date follows (*Nästa möte: 12 april*)."""
+
+LIST_JOINERS: Final[tuple[str, ...]] = ("och", "samt", "&")
+"""Words that join the last two entries of a list or clause series (*a, b och c*)."""
+
+FIRST_PERSON_WORDS: Final[tuple[str, ...]] = ("jag", "vi")
+"""Who writes the notes: an owner written as *jag* or *vi* (*Jag ska kolla med IT*)."""
+
+DEFAULT_BODY_NAME: Final = "Möte"
+"""The body of a meeting whose minutes name none."""
+
+UNNAMED_MEETING_SLUG: Final = "namnlost-mote"
+"""The id of a meeting with neither a date nor a usable file name."""
+
+DECISION_ID_PREFIX: Final = "beslut"
+"""Decision ids and page anchors: ``beslut-3``."""
+
+ACTION_ID_PREFIX: Final = "atgard"
+"""Action item ids and page anchors: ``atgard-2``."""
+
+NUMBER_ABBREVIATIONS: Final[tuple[str, ...]] = ("nr", "nr.", "no", "no.")
+"""Abbreviations of *nummer* before a number (``bilaga nr 3``)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 from ..config import Config
@@ -377,15 +378,36 @@ def _unparsed_date_line(text: str) -> tuple[int, str] | None:
 
 def _find_body(text: str, config: Config) -> str | None:
     names = config.body_names()
-    lowered = text.casefold()
-    for alias in sorted(names, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", lowered):
-            return names[alias]
-    slug = slugify(text)
-    for alias in sorted(names, key=len, reverse=True):
-        if slugify(alias) and re.search(rf"(?<![a-z]){re.escape(slugify(alias))}(?![a-z])", slug):
-            return names[alias]
+    by_words, by_slug = _body_patterns(tuple(sorted(names)))
+    # Longest alias first: ``styrelsens möte`` before ``styrelsen``.
+    for pattern, source in ((by_words, text.casefold()), (by_slug, slugify(text))):
+        found = [m.group("name") for m in pattern.finditer(source)]
+        if found:
+            alias = max(found, key=len)
+            return names.get(alias) or names[_slug_to_alias(tuple(sorted(names)))[alias]]
     return None
+
+
+@lru_cache(maxsize=16)
+def _body_patterns(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ordered = sorted(aliases, key=len, reverse=True)
+    words = "|".join(re.escape(a) for a in ordered)
+    slugs = "|".join(re.escape(slugify(a)) for a in ordered if slugify(a))
+    return (
+        re.compile(rf"(?<!\w)(?P<name>{words})(?!\w)"),
+        re.compile(rf"(?<![a-z])(?P<name>{slugs})(?![a-z])"),
+    )
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in ordered)})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=16)
+def _slug_to_alias(aliases: tuple[str, ...]) -> dict[str, str]:
+    return {slugify(a): a for a in sorted(aliases, key=len)}
 
 
 def _body(meta: Metadata, parsed: Outline, path: str, config: Config) -> str:
@@ -411,9 +433,9 @@ def _organisation(meta: Metadata, title: str | None, config: Config) -> str | No
         return meta.organisation
     if title is None or config.organisation.casefold() in title.casefold():
         return config.organisation
-    remainder = title
-    for alias in sorted((*config.body_names(), *DOCUMENT_TYPES), key=len, reverse=True):
-        remainder = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", remainder, flags=re.I)
+    remainder = _names_pattern(tuple(sorted({*config.body_names(), *DOCUMENT_TYPES}))).sub(
+        " ", title
+    )
     for found in reversed(find_dates(remainder, meta.date.start if meta.date else None)):
         remainder = remainder[: found.start] + " " + remainder[found.end :]
     words = [w for w in remainder.split() if w.casefold() not in GLUE_WORDS]

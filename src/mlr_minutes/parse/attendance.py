@@ -30,8 +30,10 @@ from ..vocabulary import (
     ATTENDANCE_ITEM_TITLES,
     ATTENDANCE_PROSE,
     GUEST_ANSWER_STEMS,
+    LABEL_PREFIXES,
     LIST_JOINERS,
     LIST_ROLES,
+    METADATA_KEYS,
     NAME_PARTICLES,
     NOBODY_VALUES,
     PRESENT_ANSWERS,
@@ -178,7 +180,9 @@ def _prose() -> re.Pattern[str]:
     )
 
 
-_PROSE_STEMS = tuple({phrase.split()[0][:4].casefold() for phrase in ATTENDANCE_PROSE})
+@cache
+def _prose_gate() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
 
 
 def _join_wrapped(buffer: str, text: str) -> str:
@@ -262,8 +266,10 @@ class _Reader:
             return
         if not in_fence and self._table_header(raw, number):
             return
-        labels = [] if in_fence else labels_on(raw)
-        if not labels and not in_fence and number < len(self.lines):
+        # Inside the items only people labels count, and most lines are prose.
+        look = not in_fence and (front or _may_name_people(raw))
+        labels = labels_on(raw) if look else []
+        if not labels and look and number < len(self.lines):
             wrapped = wrapped_label(raw, self.lines[number])
             if wrapped is not None:
                 labels = [wrapped[0]]
@@ -389,6 +395,8 @@ class _Reader:
     def _table_header(self, raw: str, number: int) -> bool:
         """A header row of an attendance table without a label above it (``Ledamöter
         Närvarande``, ``| Namn | Parti | Närvaro |``): a table of people follows."""
+        if "|" not in raw and "\t" not in raw and "  " not in raw.strip():
+            return False
         row = _row_cells(raw)
         if len(row) < 2:
             return False
@@ -449,8 +457,7 @@ class _Reader:
 
     def _prose(self, raw: str, number: int) -> Iterator[Found]:
         """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
-        lowered = raw.casefold()
-        if not any(stem in lowered for stem in _PROSE_STEMS):
+        if not _prose_gate().search(raw):
             return
         match = _prose().search(plain(raw))
         if match is None:
@@ -464,6 +471,25 @@ def _row_cells(raw: str) -> list[str]:
     if "|" in raw:
         return [c.strip() for c in raw.strip().strip("|").split("|")]
     return [c.text for c in cells(plain(raw))]
+
+
+@cache
+def _people_label_words() -> frozenset[str]:
+    words = {
+        key.split()[0]
+        for field_name in _ANYWHERE
+        for key in METADATA_KEYS[field_name]
+        if key.split()
+    }
+    return frozenset(words | {prefix.split()[0] for prefix in LABEL_PREFIXES})
+
+
+def _may_name_people(raw: str) -> bool:
+    """A cheap first look at a line inside the items: could it be a people label?"""
+    if ":" in raw or "·" in raw:
+        return True
+    head = plain(raw).strip().split(maxsplit=1)
+    return bool(head) and normalise_key(head[0]) in _people_label_words()
 
 
 def _columns(keys: list[str]) -> dict[str, int]:

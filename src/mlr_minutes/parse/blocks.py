@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -72,6 +72,7 @@ def inline_plain_text(children: list[Token] | None) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(markdown: str) -> str:
     """Plain text of one line of inline Markdown (``*kursiv*`` → ``kursiv``)."""
     tokens = _markdown().parseInline(markdown)

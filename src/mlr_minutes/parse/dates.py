@@ -46,7 +46,6 @@ from ..vocabulary import (
     TIME_WORDS,
     WEEK_WORDS,
     WEEKDAY_FORMS,
-    WEEKDAYS,
     WITHIN_WORDS,
 )
 
@@ -230,6 +229,9 @@ class _Form:
     pattern: re.Pattern[str]
     resolve: _Resolve
     accept: _Accept = _always
+    needs: str = "digit"
+    """What the text must hold for the pattern to be worth running: ``digit``, ``month``
+    (a month's name) or ``relative`` (a weekday, *i morgon*, *nästa …*)."""
 
 
 def _resolve_day_month(match: re.Match[str], anchor: Anchor) -> DateValue | None:
@@ -374,6 +376,7 @@ _FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_day_month,
+        needs="month",
     ),
     _Form(
         re.compile(
@@ -382,6 +385,7 @@ _FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_day_range,
+        needs="month",
     ),
     _Form(
         re.compile(
@@ -391,6 +395,7 @@ _FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_month_range,
+        needs="month",
     ),
     _Form(
         re.compile(
@@ -401,6 +406,7 @@ _FORMS: tuple[_Form, ...] = (
         ),
         _resolve_numeric,
         _accept_numeric,
+        needs="digit",
     ),
     _Form(
         re.compile(
@@ -412,6 +418,7 @@ _FORMS: tuple[_Form, ...] = (
         ),
         _resolve_numeric_range,
         _accept_numeric_range,
+        needs="digit",
     ),
     _Form(
         re.compile(
@@ -420,6 +427,7 @@ _FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_iso,
+        needs="digit",
     ),
     _Form(
         re.compile(
@@ -430,6 +438,7 @@ _FORMS: tuple[_Form, ...] = (
         ),
         _resolve_week,
         _accept_week,
+        needs="digit",
     ),
     _Form(
         re.compile(
@@ -440,6 +449,7 @@ _FORMS: tuple[_Form, ...] = (
         ),
         _resolve_month,
         _accept_month,
+        needs="month",
     ),
 )
 
@@ -516,18 +526,22 @@ _RELATIVE_FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         lambda match, anchor: _resolve_weekday(_Either(match), anchor),  # type: ignore[arg-type]
+        needs="relative",
     ),
     _Form(
         re.compile(rf"(?<!\w)(?P<phrase>{_alternation(DAYS_AHEAD)})(?!\w)", _FLAGS),
         _resolve_days_ahead,
+        needs="relative",
     ),
     _Form(
         re.compile(rf"(?<!\w)(?P<phrase>{_alternation(THIS_WEEK_WORDS)})(?!\w)", _FLAGS),
         _resolve_this_week,
+        needs="relative",
     ),
     _Form(
         re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_WEEK_WORDS)})(?!\w)", _FLAGS),
         _resolve_next_week,
+        needs="relative",
     ),
     _Form(
         re.compile(
@@ -537,10 +551,12 @@ _RELATIVE_FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_within,
+        needs="relative",
     ),
     _Form(
         re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_MEETING_PHRASES)})(?!\w)", _FLAGS),
         _resolve_next_meeting,
+        needs="relative",
     ),
 )
 """Dates only a meeting date gives: ``senast torsdag``, ``i morgon``, ``nästa vecka``,
@@ -583,6 +599,7 @@ _STRICT_FORMS: tuple[_Form, ...] = (
         ),
         _resolve_compact,
         _accept_compact,
+        needs="digit",
     ),
     # 22-03-14, 22.03.14, 220314
     _Form(
@@ -593,6 +610,7 @@ _STRICT_FORMS: tuple[_Form, ...] = (
         ),
         _resolve_compact,
         _accept_compact,
+        needs="digit",
     ),
     # 14.03.2022, 14.3.2022
     _Form(
@@ -603,10 +621,12 @@ _STRICT_FORMS: tuple[_Form, ...] = (
         ),
         _resolve_compact,
         _accept_compact,
+        needs="digit",
     ),
     _Form(
         re.compile(rf"(?<!\w)(?P<phrase>{_alternation(NEXT_MEETING_VALUES)})(?!\w)", _FLAGS),
         _resolve_next_meeting,
+        needs="relative",
     ),
     # March 14, 2022
     _Form(
@@ -616,6 +636,7 @@ _STRICT_FORMS: tuple[_Form, ...] = (
             _FLAGS,
         ),
         _resolve_day_month,
+        needs="month",
     ),
 )
 """Dates a title or a label writes compactly (``# Möte 20220314``, ``22-03-14``,
@@ -706,7 +727,10 @@ def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candid
     """Every phrase any form matches (overlapping), plus clock times as blockers."""
     found: list[_Candidate] = []
     forms = (*_FORMS, *_RELATIVE_FORMS, *(_STRICT_FORMS if strict else ()))
+    holds = _holds(text)
     for form in forms:
+        if form.needs not in holds:
+            continue
         for match in form.pattern.finditer(text):
             if not form.accept(match):
                 continue
@@ -747,14 +771,25 @@ def find_dates(
     ``meeting_date`` is None are left out; a four-digit year alone is never a match.
     ``strict`` adds the compact forms a title or label writes (``20220314``, ``22-03-14``).
     """
-    return list(_find_dates(text, Anchor(meeting_date, next_meeting), strict))
+    found = _find_dates(text, Anchor(meeting_date), strict)
+    if next_meeting is None:
+        return list(found)
+    # One cached scan serves every caller; the next meeting's date is filled in after.
+    return [
+        DateMatch(
+            m.start, m.end, DateValue(next_meeting, next_meeting, Precision.DAY, m.value.text)
+        )
+        if m.value.precision is Precision.NEXT_MEETING
+        else m
+        for m in found
+    ]
 
 
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...]:
     # The rules ask about the same sentence several times (action? reference? due?),
     # and most sentences hold no digit, no month, no weekday and no *nästa* at all.
-    if not _may_hold_date().search(text):
+    if not _holds(text):
         return ()
     return tuple(
         DateMatch(candidate.start, candidate.end, candidate.value)
@@ -764,11 +799,28 @@ def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...
 
 
 @cache
-def _may_hold_date() -> re.Pattern[str]:
-    stems = {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS}
-    for phrase in (*DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS, *NEXT_MEETING_PHRASES):
-        stems.add(phrase.split()[-1][:4])
-    return re.compile(r"\d|" + "|".join(re.escape(stem) for stem in sorted(stems)), re.IGNORECASE)
+def _gate() -> re.Pattern[str]:
+    relative = [*WEEKDAY_FORMS, *DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS]
+    relative += [*NEXT_MEETING_PHRASES, *NEXT_MEETING_VALUES, *WITHIN_WORDS]
+    return re.compile(
+        rf"(?P<digit>\d)|(?<!\w)(?:(?P<month>{_alternation(MONTHS)})"
+        rf"|(?P<relative>{_alternation(relative)}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _holds(text: str) -> frozenset[str]:
+    """Which kinds of date phrase ``text`` may hold (``digit``, ``month``, ``relative``),
+    found by one scan."""
+    kinds: set[str] = set()
+    for match in _gate().finditer(text):
+        kind = match.lastgroup
+        if kind is not None:
+            kinds.add(kind)
+        if len(kinds) == 3:
+            break
+    return frozenset(kinds)
 
 
 _FILLERS: frozenset[str] = frozenset(

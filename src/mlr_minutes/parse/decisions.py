@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Decision, Outcome, SegmentKind
 from ..vocabulary import (
@@ -107,6 +107,7 @@ def _verb_modes() -> list[tuple[re.Pattern[str], str, Outcome | None]]:
     return [
         (re.compile(rf"^(?:{alternation([verb])})$", re.IGNORECASE), mode, outcome)
         for verb, (mode, outcome) in DECIDING_VERBS.items()
+        if "..." in verb  # the rest are found by their words alone
     ]
 
 
@@ -135,6 +136,7 @@ _OUTCOME_PRIORITY = (
 )
 
 
+@lru_cache(maxsize=8192)
 def outcome_of(text: str) -> Outcome | None:
     """The outcome the wording states (*godkändes* → approved), or None; when it states
     several (*godkänna och lägga till handlingarna*), the most specific."""
@@ -168,6 +170,7 @@ def _opener() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(DECISION_OPENERS)})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def is_decision_sentence(text: str) -> bool:
     """Whether a sentence of prose states a decision taken at the meeting."""
     text = text.strip()
@@ -451,9 +454,10 @@ def find_decisions(ctx: ParseContext) -> list[DecisionCandidate]:
 def extract_decisions(ctx: ParseContext) -> list[Decision]:
     """Every decision of the meeting, in source order, tied to its agenda item."""
     candidates = find_decisions(ctx)
-    matcher = ItemMatcher(ctx.outline.items, ctx.outline.units)
-    for candidate in candidates:
-        if candidate.summary:
+    summaries = [c for c in candidates if c.summary]
+    if summaries:
+        matcher = ItemMatcher(ctx.outline.items, ctx.outline.units)
+        for candidate in summaries:
             candidate.item = matcher.best(" ".join([candidate.text, *candidate.points]))
     kept = drop_repeats(candidates, _repeats_summary)
     numbered = number_and_check(

@@ -139,6 +139,11 @@ def _election(field: str, plain: bool) -> re.Pattern[str]:
 
 
 @cache
+def _election_verbs() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ELECTION_VERBS)})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _names_split() -> re.Pattern[str]:
     return re.compile(rf",|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w)", re.IGNORECASE)
 
@@ -148,11 +153,16 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     *Lisa Ng valdes att jämte ordföranden justera protokollet*; the plain *ordförande* only
     in an item about the meeting's officers."""
     present = [*meta.attendees, *meta.guests]
+    verbs = _election_verbs()
     for title, text, line in _item_texts(outline):
+        if not verbs.search(text):
+            continue  # the patterns below are costly; most items elect no one
         plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
             word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS
         )
         for sentence in sentences(text):
+            if not verbs.search(sentence.text):
+                continue
             for field in ("chair", "secretary", "adjusters"):
                 if field != "adjusters" and getattr(meta, field) is not None:
                     continue
@@ -174,9 +184,16 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
 
 @cache
 def _opening() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<who>[^.;:]{{1,60}}?)\s+(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE
-    )
+    return re.compile(rf"(?<!\w)(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+def _who_opened(text: str) -> str | None:
+    """The words before *öppnade mötet* in their sentence (at most 60 characters back)."""
+    match = _opening().search(text)
+    if match is None:
+        return None
+    before = text[max(0, match.start() - 61) : match.start()]
+    return re.split(r"[.;:]", before)[-1].strip() or None
 
 
 def opener(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -186,10 +203,10 @@ def opener(meta: Metadata, outline: Outline, config: Config) -> None:
         return
     present = [*meta.attendees, *meta.guests]
     for _, text, line in _item_texts(outline)[:3]:
-        match = _opening().search(text)
-        if match is None:
+        who_opened = _who_opened(text)
+        if who_opened is None:
             continue
-        words = match["who"].split()
+        words = who_opened.split()
         while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
             words = words[1:]
         if words and len(words) <= 4:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from ..model import FocusAreaStatus
 from ..vocabulary import FOCUS_AREA_HEADINGS
@@ -37,6 +38,13 @@ def _focus_prefix(title: str) -> tuple[bool, str]:
     return False, ""
 
 
+@lru_cache(maxsize=4096)
+def _close_match(key: str, names: tuple[str, ...]) -> str | None:
+    # Item titles repeat across an archive (*Övriga frågor*): compare each once.
+    close = difflib.get_close_matches(key, names, n=1, cutoff=_NAME_CUTOFF)
+    return close[0] if close else None
+
+
 class _Names:
     def __init__(self, ctx: ParseContext) -> None:
         self.ctx = ctx
@@ -47,9 +55,9 @@ class _Names:
         key = collapse(written).strip(" :.*_").casefold()
         if key in self.names:
             return self.names[key]
-        close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=_NAME_CUTOFF)
+        close = _close_match(key, tuple(self.names))
         if close:
-            return self.names[close[0]]
+            return self.names[close]
         if report:
             nearest = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.0)
             suggestion = self.names[nearest[0]] if nearest else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import METADATA_KEYS, SECRETARY_COLON_KEYS
 from .labels import Label, match_metadata, metadata_field
@@ -35,6 +35,7 @@ class Cell:
     """Its offset in the line, to tell which column a name below stands in."""
 
 
+@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
     """A line without its heading marks, bullet, bold markers and hard break."""
     text = _HEADING.sub("", line)
@@ -57,8 +58,17 @@ class LineLabel:
     column: int
 
 
+def could_hold_label(line: str) -> bool:
+    """A cheap first look: a label needs a colon, a tab, a run of spaces, or a short line
+    (a label alone)."""
+    stripped = line.strip()
+    return ":" in stripped or "\t" in stripped or "  " in stripped or len(stripped) <= 60
+
+
 def labels_on(line: str) -> list[LineLabel]:
     """The labels of ``line``, left to right."""
+    if not could_hold_label(line):
+        return []
     text = plain(line)
     found = match_metadata(text, loose=True)
     inline = _run_together(text)
@@ -128,6 +138,8 @@ def wrapped_label(line: str, following: str) -> tuple[LineLabel, str] | None:
     """A label too long for its column, wrapped onto the next line (``Ej tjänstgörande
     Elin Dahlberg (S)`` / ``ersättare   Rune Isaksson (M)``): the label with the first
     line's value, and what the second line holds beside the label's end."""
+    if "  " not in line.strip() and "\t" not in line:
+        return None  # a wrapped label stands in a column, beside its value
     here = cells(plain(line))
     below = cells(plain(following)) if following.strip() else []
     if not here or not below or len(here[0].text) > 40:

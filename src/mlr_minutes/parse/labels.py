@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS
 from .ruler import Ruler
@@ -108,6 +108,7 @@ def _body(line: str) -> tuple[str, int]:
     return _HARD_BREAK.sub("", line[start:].rstrip()), start
 
 
+@lru_cache(maxsize=16384)
 def split_label(line: str, *, require_colon: bool = False, loose: bool = False) -> Label | None:
     """The label and value of ``line`` if it has the shape of a labelled line.
 
@@ -143,6 +144,7 @@ def _field_by_damaged_key() -> dict[str, str]:
     return {key.translate(table): name for key, name in _field_by_key().items()}
 
 
+@lru_cache(maxsize=16384)
 def metadata_field(key: str) -> str | None:
     """The metadata field that a label introduces (``Närvarande`` → ``attendees``,
     ``Närvarande (på plats och i Jitsi)`` and ``Närvarande röstberättigade medlemmar``
@@ -169,6 +171,7 @@ def normalise_key(key: str) -> str:
     return " ".join(key.strip().strip("*_").rstrip(":").strip("*_ ").split()).casefold()
 
 
+@lru_cache(maxsize=16384)
 def match_metadata(line: str, *, loose: bool = False) -> tuple[str, Label] | None:
     """The metadata field and label of ``line``, when it is a known metadata line."""
     label = split_label(line, loose=loose)

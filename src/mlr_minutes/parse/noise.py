@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import (
     DOCUMENT_TYPES,
@@ -63,9 +63,13 @@ def _page_number() -> re.Pattern[str]:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
 def _key(line: str) -> str:
     # A header repeats with its page number changing: ``Sammanträdesdatum 6(9)``.
-    text = _page_number().sub("#", line) if any(c.isdigit() for c in line) else line
+    text = _page_number().sub("#", line) if _DIGIT.search(line) else line
     return " ".join(text.strip().strip("#*_ ").split()).casefold()
 
 

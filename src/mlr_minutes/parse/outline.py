@@ -201,10 +201,11 @@ def _document_type(key: str) -> str | None:
     return None
 
 
+_ACTION_PREFIXES = tuple(prefix + " " for prefix in ACTION_SECTION_PREFIXES)
+
+
 def _is_action_heading(key: str) -> bool:
-    return key in ACTION_HEADINGS or any(
-        key.startswith(prefix + " ") for prefix in ACTION_SECTION_PREFIXES
-    )
+    return key in ACTION_HEADINGS or key.startswith(_ACTION_PREFIXES)
 
 
 def label_line_context(key: str) -> str | None:
@@ -695,6 +696,9 @@ def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[i
     found: list[int] = []
     for offset, markdown in enumerate(own):
         number = block.line + offset
+        head = markdown.lstrip()[:1]
+        if head not in ("§", "*", "_") and not head.isdigit():
+            continue  # only these can open an item; the rest need no plain text
         if number in noise or number > len(lines) or not _starts_fresh(own, offset, block, noise):
             continue
         text = plain_text(markdown).strip()
@@ -709,7 +713,7 @@ def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[i
 def _starts_fresh(own: list[str], offset: int, block: Block, noise: frozenset[int]) -> bool:
     if offset == 0:
         return True
-    previous = plain_text(own[offset - 1]).strip()
+    previous = own[offset - 1].rstrip().rstrip("*_ ")
     return previous.endswith((".", ":", "!", "?")) or (block.line + offset - 1) in noise
 
 
@@ -830,7 +834,9 @@ def _at_label_lines(block: Block) -> list[Block]:
     cuts = [
         offset
         for offset, line in enumerate(own)
-        if offset > 0 and len(line) <= 60 and label_line_context(heading_key(plain_text(line)))
+        if offset > 0
+        and len(line) <= 60
+        and label_line_context(heading_key(line.strip().strip("*_")))
     ]
     if not cuts:
         return [block]
@@ -871,7 +877,11 @@ def _heading_text(own: list[str], start: int, end: int) -> str:
 
 def _part(block: Block, own: list[str], start: int, end: int, kind: BlockKind) -> Block:
     markdown = "\n".join(own[start:end])
-    text = "\n".join(plain_text(line) for line in own[start:end])
+    texts = block.text.split("\n")
+    if len(texts) == len(own):
+        text = "\n".join(texts[start:end])
+    else:  # a construct spanning lines flattened the text: read the lines again
+        text = "\n".join(plain_text(line) for line in own[start:end])
     if kind is BlockKind.HEADING:
         text = _heading_text(own, start, end)
         bold = _BOLD.match(markdown.strip())
@@ -914,8 +924,13 @@ def build_outline(
     off as headings of their own)."""
     lines = source.split("\n")
     blocks = split_item_lines(blocks, lines, noise)
-    state = _walk(OutlineState(blocks, lines, noise))
-    if not any(s.kind is SegmentKind.ITEM for s in state.segments):
+    numbered = any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    )
+    state = _walk(OutlineState(blocks, lines, noise, headings_are_items=not numbered))
+    if numbered and not any(s.kind is SegmentKind.ITEM for s in state.segments):
+        # Every numbered heading was page furniture: the headings are the items after all.
         state = _walk(OutlineState(blocks, lines, noise, headings_are_items=True))
     return _finish(state), blocks
 

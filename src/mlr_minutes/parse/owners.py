@@ -45,9 +45,19 @@ class Owners:
         self.organisations = {
             p.organisation.casefold(): p.organisation for p in ctx.people if p.organisation
         }
+        self._known: dict[str, str | None] = {}
+        self.assigned: dict[str, str | None] = {}
+        """Sentence → the owner its assignment names (rules ask about one sentence often)."""
 
     def known(self, word: str) -> str | None:
         """The canonical owner ``word`` names, or None when it names no one known."""
+        if word in self._known:
+            return self._known[word]
+        found = self._lookup(word)
+        self._known[word] = found
+        return found
+
+    def _lookup(self, word: str) -> str | None:
         key = collapse(word).strip(".,:;()").removeprefix("@").casefold()
         if not key:
             return None
@@ -56,7 +66,12 @@ class Owners:
                 return table[key]
         if len(key) >= 8:
             for role, canonical in self.roles.items():
-                if len(role) >= 8 and edit_distance_at_most_one(key, role):
+                if (
+                    len(role) >= 8
+                    and role[0] == key[0]
+                    and abs(len(role) - len(key)) <= 1
+                    and edit_distance_at_most_one(key, role)
+                ):
                     return canonical
         return None
 

@@ -308,14 +308,21 @@ def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
 
 
 @cache
-def _between() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    return [
-        (
-            re.compile(rf"(?<!\w){alternation([first])}\s+", re.IGNORECASE),
-            re.compile(rf"\s+{alternation([second])}(?!\w)", re.IGNORECASE),
+def _openings() -> re.Pattern[str]:
+    """Every opening of :data:`OWNER_BETWEEN_PHRASES` in one pattern, scanned once."""
+    firsts = {first for first, _ in OWNER_BETWEEN_PHRASES}
+    return re.compile(rf"(?<!\w)(?:{alternation(firsts)})\s+", re.IGNORECASE)
+
+
+@cache
+def _closings() -> dict[str, list[re.Pattern[str]]]:
+    closings: dict[str, list[re.Pattern[str]]] = {}
+    for first, second in OWNER_BETWEEN_PHRASES:
+        key = " ".join(first.casefold().split())
+        closings.setdefault(key, []).append(
+            re.compile(rf"\s+{alternation([second])}(?!\w)", re.IGNORECASE)
         )
-        for first, second in OWNER_BETWEEN_PHRASES
-    ]
+    return closings
 
 
 @cache
@@ -329,16 +336,23 @@ def assigned_owner(text: str, owners: Owners) -> str | None:
 
     Each phrase is found by a plain search and the owner read from the few words
     beside it, so the cost is linear in the sentence."""
+    if text not in owners.assigned:
+        owners.assigned[text] = _assigned_owner(text, owners)
+    return owners.assigned[text]
+
+
+def _assigned_owner(text: str, owners: Owners) -> str | None:
     lowered = text.casefold()
-    for first, second in _between():
-        for opening in first.finditer(text):
+    closings = _closings()
+    for opening in _openings().finditer(text):
+        key = " ".join(opening.group().casefold().split())
+        for second in closings.get(key, ()):
             closing = second.search(text, opening.end(), opening.end() + 80)
             if closing is None:
                 continue
             owner = text[opening.end() : closing.start()].strip()
             if 0 < len(owner.split()) <= _MAX_OWNER_WORDS and not set(owner.split()) & _CLAUSE:
-                named = opening.group().strip().casefold() in NAMED_OWNER_OPENINGS
-                if named and not owners.looks_like_name(owner):
+                if key in NAMED_OWNER_OPENINGS and not owners.looks_like_name(owner):
                     continue
                 return owner
     if not any(word in lowered for word in CLAUSE_WORDS):

@@ -61,10 +61,13 @@ def extract_references(ctx: ParseContext) -> list[Reference]:
         if unit.block.kind is BlockKind.OTHER:
             continue
         text = unit.block.text
+        mentions = list(pattern.finditer(text))
+        if not mentions:
+            continue
         dates = find_dates(text, ctx.meeting_date)
         if not dates:
             continue
-        for match in pattern.finditer(text):
+        for match in mentions:
             following = next((d for d in dates if d.start >= match.end()), None)
             if following is None or following.start - match.end() > _BETWEEN:
                 continue

@@ -82,7 +82,13 @@ def sentences(text: str) -> list[Sentence]:
     """Split plain text into sentences; ``bl.a.``, ``kl.`` and initials do not end one.
 
     Linear in the length of ``text``: each boundary is found once and judged by the few
-    characters before it."""
+    characters before it.  The decision and action rules ask for the same passages, so
+    the split is remembered."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -93,7 +99,7 @@ def sentences(text: str) -> list[Sentence]:
         _add_sentence(found, text, start, end)
         start = end
     _add_sentence(found, text, start, len(text))
-    return found
+    return tuple(found)
 
 
 def _add_sentence(found: list[Sentence], text: str, start: int, end: int) -> None:

@@ -10,6 +10,7 @@ frequent Swedish words below that have none.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PARSER = ROOT / "src" / "mlr_minutes" / "parse"
 
-SWEDISH_WITHOUT_RINGS = frozenset(
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SWEDISH_WITHOUT_RINGS = _word_set(
     """
     och att som den det dem han hon vi jag ni de men eller om med till av vid var inte ska
     skall kan har hade blir blev finns hålls sig sin sitt alla ingen inga ja nej dag vecka
@@ -28,11 +34,11 @@ SWEDISH_WITHOUT_RINGS = frozenset(
     enligt innan efter under inom utan genom mellan hos bland mot kommun region stad fredag
     tisdag onsdag torsdag mandag januari februari mars april maj juni juli augusti
     september oktober november december
-    """.split()
+    """
 )
 """Frequent Swedish words without å, ä or ö (ASCII-folded forms as written in code)."""
 
-ENGLISH_IN_VOCABULARY = frozenset(
+ENGLISH_IN_VOCABULARY = _word_set(
     """
     date time location place attendees guests absent secretary chair body title decisions
     actions action todo points due owner who task status done name person party notes
@@ -40,7 +46,7 @@ ENGLISH_IN_VOCABULARY = frozenset(
     yesterday today blockers problem plan online meet teams zoom jitsi ok version committee
     type document the and on to do items point decision adjusters ignored organisation
     place_and_time document_type del
-    """.split()
+    """
 )
 """English words the vocabulary holds too (for English labels), which code may use."""
 
@@ -66,12 +72,11 @@ def _vocabulary_words() -> frozenset[str]:
         collect(getattr(vocabulary, name))
     return frozenset(w for w in words if len(w) > 2) - ENGLISH_IN_VOCABULARY
 
+
 MESSAGE_CALLS = {"Diagnostic", "warn", "error", "_warning", "warning", "_error"}
 """Calls whose string arguments are messages for the coordinator, Swedish by design."""
 
-_REGEX_ESCAPES = re.compile(
-    r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|\{\d*,?\d*\}|\[(?:\\.|[^\]])*\]"
-)
+_REGEX_ESCAPES = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|\{\d*,?\d*\}|\[(?:\\.|[^\]])*\]")
 """Regex syntax: escapes, group names, repeats, and character classes (``[A-ZÅÄÖ]`` is an
 alphabet, not a word)."""
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöéü]{2,}")
@@ -89,7 +94,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
             statements = getattr(node, field, None)
             if not isinstance(statements, list):
                 continue
-            for before, after in zip(statements, statements[1:], strict=False):
+            for before, after in itertools.pairwise(statements):
                 if (
                     isinstance(before, ast.Assign | ast.AnnAssign)
                     and isinstance(after, ast.Expr)

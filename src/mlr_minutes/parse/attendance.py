@@ -29,6 +29,7 @@ from ..vocabulary import (
     ABSENT_ANSWERS,
     ATTENDANCE_ITEM_TITLES,
     ATTENDANCE_PROSE,
+    BOARD_ITEM_WORDS,
     GUEST_ANSWER_STEMS,
     LABEL_PREFIXES,
     LIST_JOINERS,
@@ -116,6 +117,9 @@ def _one_person(text: str) -> bool:
     list (no later part is a full name of its own)."""
     parts = [p.strip() for p in text.split(",")[1:]]
     return not any(len(p.split()) >= 2 and looks_like_people(p, strong=True) for p in parts)
+
+
+_INITIALS_CELL = re.compile(r"^[A-ZÅÄÖ]{2,4}$")
 
 
 def _is_nobody(value: str) -> bool:
@@ -216,6 +220,7 @@ class _Reader:
         for unit in self.outline.units:
             if unit.block.kind is BlockKind.HEADING:
                 self.heading_lines.update(range(unit.block.line, unit.block.end_line))
+        self.item_titles = {item.number: heading_key(item.title) for item in self.outline.items}
         self.attendance_items = {
             item.number
             for item in self.outline.items
@@ -274,7 +279,7 @@ class _Reader:
             if wrapped is not None:
                 labels = [wrapped[0]]
                 self.rest[number + 1] = wrapped[1]
-        labels = [found for found in labels if front or found.field in _ANYWHERE]
+        labels = [found for found in labels if front or self._may_stand_here(found, number)]
         if labels:
             yield from self._labels(labels, number)
             return
@@ -283,6 +288,16 @@ class _Reader:
             yield from self._in_columns(raw, number)
         elif self.open is not None:
             yield from self._continuation(raw, number)
+
+    def _may_stand_here(self, found: LineLabel, number: int) -> bool:
+        """Inside the items: people labels, and the chair's or secretary's except in an item
+        electing the organisation's board (*Val av styrelse*: *Ordförande: sbv*)."""
+        if found.field not in _ANYWHERE:
+            return False
+        if found.field not in PERSON_FIELDS:
+            return True
+        title = self.item_titles.get(self.item_at.get(number, ""), "")
+        return not any(word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS)
 
     def _labels(self, labels: list[LineLabel], number: int) -> Iterator[Found]:
         table = self.open if self.open is not None and self.open.columns is not None else None
@@ -384,7 +399,11 @@ class _Reader:
             opened.values += 1
             return
         columns = [c.text for c in cells(text)]
-        if len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
+        if len(columns) > 1 and _INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
+            # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
+            rest = "  ".join(columns[1:])
+            yield opened.found(f"{rest} ‹{columns[0]}›", number, entry=True)
+        elif len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
             for column in columns:
                 yield opened.found(column, number, entry=True)
         elif _one_person(text):
@@ -448,7 +467,10 @@ class _Reader:
             role = re.search(r"\((?P<role>[^()]+)\)", answer)
             if role:
                 parts.append(role["role"])
-            word = re.sub(r"\s*\(.*", "", answer).strip(" .")
+            word, _, rest = re.sub(r"\s*\(.*", "", answer).partition(",")
+            word = word.strip(" .")
+            if rest.strip():
+                parts.append(rest.strip())  # ``X, mötesordf. § 101–110``
             if not word or word in ABSENT_ANSWERS or any(s in word for s in ABSENT_ANSWER_STEMS):
                 field_name = "absent"
             elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
@@ -459,12 +481,22 @@ class _Reader:
         """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
         if not _prose_gate().search(raw):
             return
-        match = _prose().search(plain(raw))
+        text, last = plain(raw), number
+        # The sentence may wrap: ``… Hilda Sjögren (ej medlem, adjungerad som kassörens`` /
+        # ``biträde) samt Göran Ahlberg från Idrottens Distriktsförbund.``
+        while not text.rstrip().endswith((".", "!", "?")) and last < min(
+            number + 3, len(self.lines)
+        ):
+            following = self.lines[last].strip()
+            if not following or not (following[:1].islower() or text.count("(") > text.count(")")):
+                break
+            text, last = f"{text} {plain(following)}", last + 1
+        match = _prose().search(text)
         if match is None:
             return
         value = clean(match["list"])
         if looks_like_people(value):
-            yield Found("attendees", value, number)
+            yield Found("attendees", value, number, last_line=last)
 
 
 def _row_cells(raw: str) -> list[str]:

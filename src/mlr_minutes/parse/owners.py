@@ -41,6 +41,13 @@ class Owners:
                 first_names.setdefault(person.name.split()[0].casefold(), []).append(person.name)
         # A first name stands for a person only when one person present has it.
         self.first_names = {k: v[0] for k, v in first_names.items() if len(v) == 1}
+        # ``RB   Roland Bergh``: the initials a list gave someone, as a later ``Ansv.`` column
+        # writes them.
+        for person in ctx.people:
+            if person.name and person.note:
+                initials = person.note.strip("‹›() ")
+                if initials.isupper() and 2 <= len(initials) <= 4:
+                    self.first_names.setdefault(initials.casefold(), person.name)
         self.municipalities = {m.casefold(): m for m in ctx.config.municipalities}
         self.organisations = {
             p.organisation.casefold(): p.organisation for p in ctx.people if p.organisation

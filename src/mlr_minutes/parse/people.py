@@ -34,6 +34,7 @@ from ..vocabulary import (
     NAME_JOINERS,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
+    ORGANISATION_LINKS,
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
     ROLE_ENDINGS,
@@ -195,6 +196,25 @@ def _attributes(
     return organisation, role, party, notes
 
 
+@cache
+def _organisation_link() -> re.Pattern[str]:
+    links = alternation(ORGANISATION_LINKS)
+    return re.compile(
+        rf"^(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){{1,3}})\s+(?:{links})\s+"
+        r"(?P<organisation>[A-ZÅÄÖ].*)$"
+    )
+
+
+_HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
+_FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}$")
+
+
+def _real_name(name: str, attributes: list[str]) -> str | None:
+    if not _HANDLE.match(name):
+        return None
+    return next((a.strip() for a in attributes if _FULL_NAME.match(a.strip())), None)
+
+
 def _genitive(part: str) -> bool:
     # ``regionrådets kansli``: a genitive and a noun name a body, not a role.
     words = part.split()
@@ -222,7 +242,17 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     dash = _DASH.split(name_part, maxsplit=1)
     if len(dash) == 2:
         name_part, attributes = dash[0], [dash[1], *attributes]
+    linked = _organisation_link().match(name_part)
+    if linked:
+        # ``Göran Ahlberg från Idrottens Distriktsförbund``
+        name_part, attributes = linked["name"], [linked["organisation"], *attributes]
     name_part = name_part.removeprefix("@")
+    real_name = _real_name(name_part, attributes)
+    if real_name is not None:
+        # ``jek (Johanna Ek)``: a handle as the minutes call them, and the name it stands
+        # for, which is a note, not an organisation.
+        attributes = [a for a in attributes if a.strip() != real_name]
+        notes.append(real_name)
     organisation, written_role, party, attribute_notes = _attributes(attributes, config)
     notes.extend(attribute_notes)
     if note:

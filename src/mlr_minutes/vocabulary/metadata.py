@@ -39,6 +39,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "närvarande tjänstepersoner", "närvarande tjänstemän", "övriga medverkande",
         "närvarande övriga", "inbjuden", "inbjudna gäster", "föredragande tjänstepersoner",
         "tjänstepersoner närvarande", "suppleanter", "suppleant", "sekretariatet", "kansliet",
+        "sakkunnigt biträde", "sakkunniga biträden", "sakkunniga", "sakkunnig",
+        "revisionsbiträde", "föredragande",
     ),
     "absent": (
         "frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent",
@@ -100,7 +102,8 @@ ATTENDANCE_ITEM_TITLES: Final[tuple[str, ...]] = (
     "närvaro", "närvarande", "närvarolista", "röstlängd", "fastställande av röstlängd",
     "fastställande av röstlängden", "justering av röstlängd", "justering av röstlängden",
     "upprop", "närvarokontroll", "deltagare", "närvaro och röstlängd", "mötets deltagare",
-    "upprättande av röstlängd", "godkännande av röstlängd",
+    "upprättande av röstlängd", "godkännande av röstlängd", "tillkännagivande av röstlängd",
+    "fastställande av närvaro", "justering av närvaro",
 )  # fmt: skip
 """Item titles whose text lists who was there (*§ 2 Fastställande av röstlängd*)."""
 
@@ -125,6 +128,8 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
 LABEL_PREFIXES: Final[dict[str, str]] = {
     "närvarande ": "attendees", "deltagande ": "attendees", "frånvarande ": "absent",
     "justeringens ": "ignored", "datum då anslaget": "ignored",
+    "följande var närvarande": "attendees", "följande närvarade": "attendees",
+    "kallade men ej": "absent", "kallade men inte": "absent", "ej närvarande": "absent",
     "datum för anslag": "ignored", "anslaget ": "ignored",
 }  # fmt: skip
 """Label beginnings that decide the field whatever follows (*Närvarande röstberättigade

@@ -134,3 +134,7 @@ FIELD_WORDS: Final[dict[str, str]] = {
     "adjusters": "justerare",
 }  # fmt: skip
 """The people fields named in Swedish, for messages."""
+
+ORGANISATION_LINKS: Final[tuple[str, ...]] = ("från", "vid", "på")
+"""Words between a person and their organisation in prose (*Göran Ahlberg från Idrottens
+Distriktsförbund*)."""

@@ -8,7 +8,7 @@ BASE_URL ?= /
 SOURCE ?= minutes
 OUT    ?= site
 
-.PHONY: all install site check test lint typecheck bench serve clean
+.PHONY: all install site check test lint typecheck bench accuracy serve clean
 
 all: site
 
@@ -37,6 +37,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+accuracy: $(STAMP)
+	$(BIN)/python benchmarks/accuracy.py all
 
 serve: $(STAMP)
 	$(BIN)/mlr-minutes serve

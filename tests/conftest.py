@@ -97,12 +97,13 @@ def make_meeting(
 
 
 def make_action(
-    text: str, *, id: str = "atgard-1", due: str | None = None, done: bool = False, line: int = 12
+    text: str, *, number: int = 1, due: str | None = None, done: bool = False, line: int = 12
 ) -> ActionItem:
-    """An explicit task in item 1."""
+    """An explicit task in item 1, the meeting's ``number``th."""
     return ActionItem(
-        id, text, ("koordinatorn",), day(due) if due else None, done, False, "1", line
-    )
+        f"atgard-{number}", text, ("koordinatorn",), day(due) if due else None, done, False, "1",
+        line, number,
+    )  # fmt: skip
 
 
 @dataclass

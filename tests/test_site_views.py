@@ -143,7 +143,7 @@ def test_task_boxes_are_shown_as_marks_not_brackets() -> None:
 def test_marks_land_on_their_line() -> None:
     text = MarkdownText(
         "Inledning.\n\n- första\n- andra\n  - underpunkt\n",
-        (Mark(3, "beslut", "beslut-1", "Beslut 1"), Mark(4, "atgard", "atgard-1", "Åtgärd 1")),
+        (Mark(4, "beslut", "beslut-1", "Beslut 1"), Mark(5, "atgard", "atgard-1", "Åtgärd 1")),
     )
     html = str(render_markdown(text))
     first = html.index('id="beslut-1"')
@@ -153,14 +153,16 @@ def test_marks_land_on_their_line() -> None:
 
 def test_a_mark_in_prose_goes_to_its_line_within_the_paragraph() -> None:
     text = MarkdownText(
-        "Första raden.\nAndra raden.\n", (Mark(1, "atgard", "atgard-1", "Åtgärd 1"),)
+        "Första raden.\nAndra raden.\n", (Mark(2, "atgard", "atgard-1", "Åtgärd 1"),)
     )
     html = str(render_markdown(text))
     assert html.index("Första raden.") < html.index('id="atgard-1"') < html.index("Andra raden.")
 
 
 def test_a_mark_beyond_the_text_is_still_shown() -> None:
-    html = str(render_markdown(MarkdownText("Text.", (Mark(9, "beslut", "beslut-1", "Beslut 1"),))))
+    html = str(
+        render_markdown(MarkdownText("Text.", (Mark(10, "beslut", "beslut-1", "Beslut 1"),)))
+    )
     assert 'id="beslut-1"' in html
 
 
@@ -204,7 +206,7 @@ def test_an_action_still_open_later_stays_open() -> None:
 
 def test_the_same_words_twice_in_one_meeting_are_two_tasks() -> None:
     meeting = make_meeting(
-        actions=(make_action("Rapportera", id="atgard-1"), make_action("Rapportera", id="atgard-2"))
+        actions=(make_action("Rapportera", number=1), make_action("Rapportera", number=2))
     )
     assert len(build_archive([meeting], DEFAULT).tracks) == 2
 
@@ -232,9 +234,9 @@ def test_references_resolve_by_body_and_date() -> None:
 def test_a_decision_is_tagged_with_focus_areas_by_item_and_by_name() -> None:
     meeting = make_meeting(
         decisions=(
-            Decision("beslut-1", "Godkändes", (), "1", None, 12),
-            Decision("beslut-2", "Mer om bostadsbyggande", (), None, None, 13),
-            Decision("beslut-3", "Integrationsinsatser utreds", (), None, None, 14),
+            Decision("beslut-1", "Godkändes", (), "1", None, 12, 1),
+            Decision("beslut-2", "Mer om bostadsbyggande", (), None, None, 13, 2),
+            Decision("beslut-3", "Integrationsinsatser utreds", (), None, None, 14, 3),
         ),
         focus=(FocusAreaStatus("Migration & integration", "Migration", "pågår", "1", 12),),
     )
@@ -257,13 +259,13 @@ def test_previous_and_next_are_of_the_same_body() -> None:
 def test_meeting_view_marks_decisions_at_their_line() -> None:
     meeting = make_meeting(
         markdown="Text om ärendet.\n\n**Beslut:** Godkändes.\n",
-        decisions=(Decision("beslut-1", "Godkändes.", (), "1", None, 14),),
+        decisions=(Decision("beslut-1", "Godkändes.", (), "1", None, 14, 1),),
     )
     view = _meeting_view([meeting], meeting.id)
     item = view.segments[-1]
     assert item.anchor == "punkt-1"
     assert item.text.marks[0].id == "beslut-1"
-    assert item.text.marks[0].line == 2
+    assert item.text.marks[0].line == 14, "the source line"
     html = str(render_markdown(item.text))
     assert html.index("Text om ärendet") < html.index('id="beslut-1"')
 
@@ -280,7 +282,7 @@ def test_an_action_named_by_its_id_in_later_minutes_continues_its_track() -> Non
 
 def test_inferred_sentences_are_not_carried_across_meetings() -> None:
     inferred = ActionItem(
-        "atgard-1", "Avrapportering till styrelsen", (), None, False, True, "1", 12
+        "atgard-1", "Avrapportering till styrelsen", (), None, False, True, "1", 12, 1
     )
     first = make_meeting("2016-04-19", actions=(inferred,))
     second = make_meeting("2016-09-13", actions=(inferred,))
@@ -295,7 +297,7 @@ def test_repeated_headings_get_unique_anchors() -> None:
     )
     meeting = make_meeting(
         segments=segments,
-        decisions=(Decision("beslut-1", "x", (), None, None, 15),),
+        decisions=(Decision("beslut-1", "x", (), None, None, 15, 1),),
     )
     view = _meeting_view([meeting], meeting.id)
     anchors = [s.anchor for s in view.segments]
@@ -326,7 +328,7 @@ def test_items_are_grouped_by_year_newest_first_and_undated_last() -> None:
 
 
 def _decision(text: str) -> Decision:
-    return Decision("beslut-1", text, (), "1", None, 12)
+    return Decision("beslut-1", text, (), "1", None, 12, 1)
 
 
 def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> None:
@@ -370,8 +372,8 @@ def test_open_actions_beyond_the_list_go_by_the_year_they_are_due(
         "2015-02-10",
         actions=(
             make_action("Nära", due="2016-03-01"),
-            make_action("Långt bort", id="atgard-2", due="2018-06-01"),
-            make_action("Odaterad", id="atgard-3"),
+            make_action("Långt bort", number=2, due="2018-06-01"),
+            make_action("Odaterad", number=3),
         ),
     )
     archive = build_archive([first], DEFAULT)

@@ -151,6 +151,8 @@ class Decision:
     """Approved, noted, tabled, … where the wording says so."""
     line: int
     """1-based source line."""
+    number: int
+    """Its number within the meeting, counted from 1 in source order (``Beslut 1``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,8 @@ class ActionItem:
     """Number of the agenda item it belongs to, or None."""
     line: int
     """1-based source line."""
+    number: int
+    """Its number within the meeting, counted from 1 in source order (``Åtgärd 1``)."""
 
 
 @dataclass(frozen=True, slots=True)

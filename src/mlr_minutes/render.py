@@ -15,12 +15,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import jinja2
-from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
 import mlr_minutes
 
+from .markdown import markdown_parser
 from .views import Mark, MarkdownText, Page, SiteView
 
 TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
@@ -53,15 +55,32 @@ def static_files(override: Path | None) -> list[tuple[str, Path]]:
     return sorted(found.items())
 
 
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    # An image would be fetched from wherever the minutes point; its alt text stays.
-    md.disable("image")
-    return md
+class _HtmlRenderer(RendererHTML):
+    """markdown-it's HTML, except that an image is never fetched from wherever the minutes
+    point: it stays as written, ``!`` and a link to it with its alt text."""
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        text = self.renderInline(token.children or [], options, env)
+        if _inside_link(tokens, idx):
+            return f"!{text}"  # a link holds no link
+        link = Token("link_open", "a", 1)
+        link.attrs = {"href": str(token.attrGet("src") or "")}
+        title = token.attrGet("title")
+        if title:
+            link.attrs["title"] = str(title)
+        return f"!{self.renderToken([link], 0, options, env)}{text}</a>"
 
 
-_MD = _markdown()
+def _inside_link(tokens: Sequence[Token], idx: int) -> bool:
+    depth = 0
+    for token in tokens[:idx]:
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+    return depth > 0
+
+
+_MD = markdown_parser()
+_RENDERER = _HtmlRenderer()
 
 _BLOCKS = ("list_item_open", "paragraph_open", "heading_open", "th_open", "td_open")
 
@@ -90,7 +109,14 @@ def _links(mark: Mark) -> str:
     return f' <span class="mark-links">({links})</span>'
 
 
-def _target(tokens: Sequence[Token], line: int) -> int | None:
+def _lines(token: Token, first_line: int) -> tuple[int, int]:
+    """The 1-based source lines a block spans (the last exclusive), for a text whose first
+    line is ``first_line``: markdown-it counts from 0 within the text it is given."""
+    assert token.map is not None
+    return first_line + token.map[0], first_line + token.map[1]
+
+
+def _target(tokens: Sequence[Token], line: int, first_line: int) -> int | None:
     """Index of the block that shows source ``line``: the innermost list item starting
     there, else the innermost block containing it."""
     starting: int | None = None
@@ -99,7 +125,7 @@ def _target(tokens: Sequence[Token], line: int) -> int | None:
     for index, token in enumerate(tokens):
         if token.type not in _BLOCKS or token.map is None:
             continue
-        first, last = token.map
+        first, last = _lines(token, first_line)
         if token.type == "list_item_open" and first == line:
             starting = index
         if first <= line < last and last - first <= span:
@@ -138,11 +164,11 @@ def _apply_tasks(tokens: Sequence[Token]) -> None:
                 break
 
 
-def _apply_marks(tokens: list[Token], marks: Sequence[Mark]) -> list[Mark]:
+def _apply_marks(tokens: list[Token], marks: Sequence[Mark], first_line: int) -> list[Mark]:
     """Put each mark's chip at its line; the marks that found no line are returned."""
     missed: list[Mark] = []
     for mark in marks:
-        index = _target(tokens, mark.line)
+        index = _target(tokens, mark.line, first_line)
         inline = _inline_after(tokens, index) if index is not None else None
         if index is None or inline is None or inline.children is None:
             missed.append(mark)
@@ -155,13 +181,14 @@ def _apply_marks(tokens: list[Token], marks: Sequence[Mark]) -> list[Mark]:
         children = inline.children
         position = 0
         block = tokens[index]
-        if block.type == "paragraph_open" and block.map and mark.line > block.map[0]:
+        start = _lines(block, first_line)[0]
+        if block.type == "paragraph_open" and mark.line > start:
             # Prose marks go at the start of their own line within the paragraph.
             breaks = 0
             for offset, child in enumerate(children):
                 if child.type in ("softbreak", "hardbreak"):
                     breaks += 1
-                    if breaks == mark.line - block.map[0]:
+                    if breaks == mark.line - start:
                         position = offset + 1
                         break
         while position < len(children) and children[position].type == "html_inline":
@@ -191,8 +218,8 @@ def render_markdown(text: MarkdownText) -> Markup:
     tokens = _MD.parse(text.markdown)
     _shift_headings(tokens, text.heading_level)
     _apply_tasks(tokens)
-    missed = _apply_marks(tokens, text.marks)
-    html = _MD.renderer.render(tokens, _MD.options, {})
+    missed = _apply_marks(tokens, text.marks, text.line)
+    html = _RENDERER.render(tokens, _MD.options, {})
     if missed:
         items = "".join(f"<li>{_chip(m)}{_links(m).strip()}</li>" for m in missed)
         html += f'<ul class="marks">{items}</ul>\n'
@@ -201,7 +228,7 @@ def render_markdown(text: MarkdownText) -> Markup:
 
 def render_inline(text: str) -> Markup:
     """One line of inline Markdown (a heading as written) as safe HTML."""
-    return Markup(_MD.renderInline(text))
+    return Markup(_RENDERER.render(_MD.parseInline(text), _MD.options, {}))
 
 
 def render_marks(marks: Sequence[Mark]) -> Markup:

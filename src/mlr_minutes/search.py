@@ -134,11 +134,10 @@ def search_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
             sections = []
             focus: list[str] = []
             for decision in meeting.decisions:
-                number = decision.id.rsplit("-", 1)[-1]
                 outcome = OUTCOME_TEXT.get(decision.outcome) if decision.outcome else None
                 points = "".join(f"<li>{escape(p)}</li>" for p in decision.points)
                 sections.append(
-                    f'<section><h2 id="{escape(decision.id)}">Beslut {escape(number)}'
+                    f'<section><h2 id="{escape(decision.id)}">Beslut {decision.number}'
                     + (f" ({escape(outcome)})" if outcome else "")
                     + f"</h2><p>{escape(decision.text)}</p>"
                     + (f"<ul>{points}</ul>" if points else "")
@@ -156,7 +155,6 @@ def search_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
             sections = []
             focus = []
             for action in meeting.action_items:
-                number = action.id.rsplit("-", 1)[-1]
                 state = "klar" if action.done else ""
                 details = []
                 if action.owners:
@@ -164,7 +162,7 @@ def search_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
                 if action.due is not None:
                     details.append("Klart senast " + format_date_value(action.due))
                 sections.append(
-                    f'<section><h2 id="{escape(action.id)}">Åtgärd {escape(number)}'
+                    f'<section><h2 id="{escape(action.id)}">Åtgärd {action.number}'
                     + (f" ({state})" if state else "")
                     + f"</h2><p>{escape(action.text)}</p>"
                     + (f"<p>{escape('. '.join(details))}.</p>" if details else "")

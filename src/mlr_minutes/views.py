@@ -344,7 +344,7 @@ class Mark:
     """Something to mark where it is written in a stretch of Markdown."""
 
     line: int
-    """0-based line within the Markdown."""
+    """1-based source line it is written on."""
     kind: str
     """``beslut``, ``atgard`` or ``fokus`` (CSS class and meaning)."""
     id: str
@@ -369,6 +369,8 @@ class MarkdownText:
     """Decisions, actions and statuses to mark, by line."""
     heading_level: int = 3
     """Level for headings written inside the text (they are kept below the page's)."""
+    line: int = 1
+    """1-based source line of the text's first line, which its marks' lines count from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -793,8 +795,9 @@ def _action_mark(ctx: _Context, meeting: Meeting, action: ActionItem, line: int)
         state = "open"
     if action.inferred:
         notes.append("tolkad ur löptext")
-    number = action.id.rsplit("-", 1)[-1]
-    return Mark(line, "atgard", action.id, f"Åtgärd {number}", tuple(notes), tuple(links), state)
+    return Mark(
+        line, "atgard", action.id, f"Åtgärd {action.number}", tuple(notes), tuple(links), state
+    )
 
 
 def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
@@ -818,14 +821,11 @@ def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
         if index is None or segments[index].kind is SegmentKind.METADATA:
             unplaced.append(make)
             return
-        relative = max(0, line - starts[index])
-        marks[index].append(
-            Mark(relative, make.kind, make.id, make.label, make.notes, make.links, make.state)
-        )
+        # A mark written on the heading itself goes at the start of the text.
+        marks[index].append(replace(make, line=max(line, starts[index])))
         placed_in[make.id] = index
 
     for decision in meeting.decisions:
-        number = decision.id.rsplit("-", 1)[-1]
         links = []
         item = ctx.item_link(meeting, decision.item)
         if item is not None:
@@ -833,8 +833,8 @@ def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
         outcome = OUTCOME_TEXT.get(decision.outcome, "") if decision.outcome else ""
         place(
             decision.line,
-            Mark(0, "beslut", decision.id, f"Beslut {number}", (outcome,) if outcome else (),
-                 tuple(links)),
+            Mark(0, "beslut", decision.id, f"Beslut {decision.number}",
+                 (outcome,) if outcome else (), tuple(links)),
         )  # fmt: skip
     for action in meeting.action_items:
         place(action.line, _action_mark(ctx, meeting, action, 0))
@@ -890,6 +890,7 @@ def _meeting_view(ctx: _Context, meeting: Meeting) -> MeetingView:
                     segment.markdown,
                     tuple(sorted(marks.get(index, ()), key=lambda m: (m.line, m.id))),
                     min(6, level + 1),
+                    segment.body_line,
                 ),
                 attachments=attachments,
                 related=tuple(related),

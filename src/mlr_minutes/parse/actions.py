@@ -455,6 +455,7 @@ def _finish(found: list[Candidate], ctx: ParseContext) -> list[ActionItem]:
                 inferred=c.inferred,
                 item=c.item,
                 line=c.line,
+                number=number,
             )
         )
     return actions

@@ -283,6 +283,7 @@ def extract_decisions(ctx: ParseContext) -> list[Decision]:
                 item=candidate.item,
                 outcome=candidate.outcome,
                 line=candidate.line,
+                number=number,
             )
         )
     return decisions

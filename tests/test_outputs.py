@@ -21,7 +21,7 @@ from mlr_minutes.ical import calendar_files
 from mlr_minutes.load import load_meetings
 from mlr_minutes.opendata import open_data_files
 from mlr_minutes.serialize import SCHEMAS, schema
-from mlr_minutes.views import Urls
+from mlr_minutes.views.urls import Urls
 
 ARCHIVE = Path(__file__).resolve().parent / "fixtures" / "archive"
 SITE_URL = "https://mlr.example.se/mlr-arkiv/"

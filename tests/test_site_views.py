@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import mlr_minutes.build as build_module
-from conftest import build, day, make_action, make_meeting
-from mlr_minutes import views
-from mlr_minutes.archive import build_archive, normalise_text, slugify
-from mlr_minutes.config import DEFAULT
+from conftest import build, day, make_action, make_meeting, with_lists
+from mlr_minutes.archive import Archive, build_archive, normalise_text, slugify
+from mlr_minutes.config import DEFAULT, Config
 from mlr_minutes.model import (
     ActionItem,
     DateValue,
@@ -25,24 +24,21 @@ from mlr_minutes.model import (
     SegmentKind,
 )
 from mlr_minutes.render import render_inline, render_markdown
-from mlr_minutes.views import (
-    UNDATED,
-    ActionsView,
-    ActionsYearView,
-    DecisionsView,
-    Mark,
-    MarkdownText,
-    MeetingView,
-    Urls,
-    by_year,
-    format_date,
-    format_date_value,
-    normalise_base_url,
-    site_pages,
-    year_key,
-    year_nav,
-    year_text,
-)
+from mlr_minutes.views.actions import ActionsView, ActionsYearView
+from mlr_minutes.views.context import Context
+from mlr_minutes.views.decisions import DecisionsView
+from mlr_minutes.views.meeting import MeetingView
+from mlr_minutes.views.site import site_pages
+from mlr_minutes.views.text import format_date, format_date_value
+from mlr_minutes.views.types import Mark, MarkdownText, Page
+from mlr_minutes.views.urls import Urls, normalise_base_url
+from mlr_minutes.views.years import UNDATED, by_year, year_key, year_nav, year_text
+
+
+def _pages(archive: Archive, config: Config = DEFAULT) -> dict[str, Page]:
+    """Every page of the archive's site, by path, built on 1 January 2017."""
+    context = Context.of(archive, Urls("/"), dt.date(2017, 1, 1), config)
+    return {page.path: page for page in site_pages(context)}
 
 
 @pytest.mark.parametrize(
@@ -174,7 +170,7 @@ def test_inline_headings_keep_emphasis_and_escape() -> None:
 
 def _meeting_view(meetings: list[Meeting], meeting_id: str) -> MeetingView:
     archive = build_archive(meetings, DEFAULT)
-    for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1)):
+    for page in _pages(archive).values():
         if isinstance(page.view, MeetingView) and page.view.id == meeting_id:
             return page.view
     raise AssertionError(meeting_id)
@@ -339,7 +335,7 @@ def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> 
     undated = replace(make_meeting("2015-01-01", decisions=(_decision("Tredje"),)), date=None)
     undated = replace(undated, id="utan-datum-kommundirektormote")
     archive = build_archive([*meetings, undated], DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive)
     for path in (
         "beslut/2016/index.html",
         "beslut/2014/index.html",
@@ -364,10 +360,7 @@ def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> 
     assert year.description and [c.href for c in year.breadcrumbs] == ["/", "/beslut/"]
 
 
-def test_open_actions_beyond_the_list_go_by_the_year_they_are_due(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(views, "OPEN_ACTIONS_ON_LIST", 1)
+def test_open_actions_beyond_the_list_go_by_the_year_they_are_due() -> None:
     first = make_meeting(
         "2015-02-10",
         actions=(
@@ -377,7 +370,7 @@ def test_open_actions_beyond_the_list_go_by_the_year_they_are_due(
         ),
     )
     archive = build_archive([first], DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive, with_lists(open_actions=1))
     actions = pages["atgarder/index.html"].view
     assert isinstance(actions, ActionsView)
     assert [a.text for a in actions.open] == ["Nära"] and actions.open_count == 3
@@ -399,10 +392,10 @@ def test_a_task_carried_for_long_links_only_its_latest_meetings() -> None:
         for month in range(1, 11)
     ]
     archive = build_archive(meetings, DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive)
     actions = pages["atgarder/index.html"].view
     assert isinstance(actions, ActionsView)
     (row,) = actions.open
-    assert len(row.passed) == views.PASSED_SHOWN
-    assert row.passed_earlier == 9 - views.PASSED_SHOWN
+    assert len(row.passed) == DEFAULT.lists.carried_links
+    assert row.passed_earlier == 9 - DEFAULT.lists.carried_links
     assert row.passed[-1].href == "/moten/2016-10-10-kommundirektormote/#atgard-1"

@@ -29,7 +29,9 @@ from .read import read_regular_file
 from .render import Renderer, RenderError, static_files
 from .search import SearchIndexError, index_site, search_records
 from .sitemap import robots, sitemap
-from .views import Urls, normalise_base_url, site_origin, site_pages, site_view
+from .views.context import Context
+from .views.site import site_pages, site_view
+from .views.urls import Urls, normalise_base_url, site_origin
 from .write import UnsafeOutput, atomic_output, check_output
 
 PROGRESS_EVERY = 500
@@ -208,7 +210,8 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             "Obs: tillgänglighetsredogörelsen saknar kontaktadress; "
             "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
         )
-    renderer = Renderer(site_view(urls, today, origin, contact), options.templates)
+    context = Context.of(archive, urls, today, options.config)
+    renderer = Renderer(site_view(context, origin), options.templates)
 
     pages = 0
     try:
@@ -216,7 +219,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             for name, path in static_files(options.templates):
                 writer.copy(path, f"static/{name}")
             listed: list[str] = []
-            for page, html in renderer.render_all(site_pages(archive, urls, today)):
+            for page, html in renderer.render_all(site_pages(context)):
                 writer.write_text(page.path, html)
                 if page.path != "404.html":
                     listed.append(page.url_path)

@@ -15,7 +15,8 @@ from xml.etree import ElementTree as ET
 
 from .archive import Archive, FocusArea
 from .model import Meeting
-from .views import Urls, format_date, meeting_title
+from .views.text import format_date, meeting_title
+from .views.urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

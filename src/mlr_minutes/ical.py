@@ -17,7 +17,8 @@ from icalendar import Calendar, Event, Timezone
 from .archive import ActionTrack, Archive
 from .feeds import absolute, meeting_summary
 from .model import Meeting
-from .views import Urls, effective_due, meeting_title
+from .views.text import meeting_title
+from .views.urls import Urls
 
 TIME_ZONE = ZoneInfo("Europe/Stockholm")
 PRODUCT = "-//MalmöLundregionen//mlr-minutes//SV"
@@ -55,7 +56,7 @@ def meeting_event(meeting: Meeting, urls: Urls, site_url: str | None) -> Event |
 
 def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event | None:
     """An open action item's due date (or span) as an all-day event."""
-    due = effective_due(track)
+    due = track.due
     if due is None or track.done:
         return None
     origin, latest = track.origin, track.latest

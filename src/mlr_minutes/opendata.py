@@ -15,7 +15,8 @@ from typing import Any
 from .archive import ActionTrack, Archive
 from .model import Outcome
 from .serialize import SCHEMAS, dumps, meeting_to_json, schema
-from .views import OUTCOME_TEXT, Urls, effective_due
+from .views.text import OUTCOME_TEXT
+from .views.urls import Urls
 
 CSV_BOM = "\ufeff"
 
@@ -58,7 +59,7 @@ def decision_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
 def action_record(track: ActionTrack, urls: Urls) -> dict[str, Any]:
     """One task, as set and as carried on: its latest wording, where it was closed."""
     origin, latest = track.origin, track.latest
-    due = effective_due(track)
+    due = track.due
     return {
         "meeting": origin.meeting.id,
         "id": origin.action.id,
@@ -79,7 +80,7 @@ def action_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
     """Every task across the archive: open ones first by due date, then done ones."""
 
     def key(track: ActionTrack) -> tuple[bool, bool, str, str, str]:
-        due = effective_due(track)
+        due = track.due
         origin = track.origin
         return (
             track.done,

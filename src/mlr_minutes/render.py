@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 import mlr_minutes
 
 from .markdown import markdown_parser
-from .views import Mark, MarkdownText, Page, SiteView
+from .views.types import Mark, MarkdownText, Page, SiteView
 
 TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
 """Task-list markers as written at the start of a list item, and whether they mean done."""

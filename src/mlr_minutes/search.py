@@ -34,17 +34,15 @@ from markupsafe import escape
 
 from .archive import Archive
 from .model import Meeting
-from .views import (
+from .views.facets import (
     KIND_ACTION,
     KIND_DECISION,
-    OUTCOME_TEXT,
     SearchFacets,
-    Urls,
-    format_date_value,
-    meeting_title,
     named_municipalities,
     search_facets,
 )
+from .views.text import OUTCOME_TEXT, format_date_value, meeting_title
+from .views.urls import Urls
 
 BUNDLE = "pagefind"
 """Folder of the site Pagefind writes its index and UI files into."""

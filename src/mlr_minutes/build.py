@@ -20,15 +20,13 @@ from pathlib import Path
 
 from .archive import build_archive
 from .config import DEFAULT, Config
-from .feeds import feed_files
-from .ical import calendar_files
 from .load import load_meetings
 from .model import Diagnostic, Level, Meeting
-from .opendata import open_data_files
+from .outputs import archive_files
+from .outputs.search import SearchIndexError, index_site, search_records
+from .outputs.sitemap import sitemap_files
 from .read import read_regular_file
 from .render import Renderer, RenderError, static_files
-from .search import SearchIndexError, index_site, search_records
-from .sitemap import robots, sitemap
 from .views.context import Context
 from .views.site import site_pages, site_view
 from .views.urls import Urls, normalise_base_url, site_origin
@@ -217,7 +215,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
-                writer.copy(path, f"static/{name}")
+                writer.copy(path, urls.file(urls.static(name)))
             listed: list[str] = []
             for page, html in renderer.render_all(site_pages(context)):
                 writer.write_text(page.path, html)
@@ -227,17 +225,15 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.write_bytes(f"moten/{meeting.id}/{meeting.id}.md", _parsed_bytes(meeting))
+                writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
-                *feed_files(archive, urls, site_url),
-                *calendar_files(archive, urls, site_url),
-                *open_data_files(archive, urls),
+                *archive_files(archive, urls, site_url, options.config),
+                *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)
-            writer.write_bytes("sitemap.xml", sitemap(listed, urls, origin))
-            writer.write_bytes("robots.txt", robots(urls, origin))
-            index_site(writer.root, progress, search_records(archive, urls))
+            bundle = urls.relative(urls.search_bundle()).rstrip("/")
+            index_site(writer.root, progress, search_records(archive, urls), bundle)
             files = writer.files
     except SourceChanged as error:
         diagnostics += (

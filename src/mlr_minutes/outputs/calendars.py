@@ -14,14 +14,14 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from .archive import ActionTrack, Archive
+from ..archive import ActionTrack, Archive
+from ..config import Config
+from ..model import Meeting
+from ..views.text import meeting_title
+from ..views.urls import Urls
 from .feeds import absolute, meeting_summary
-from .model import Meeting
-from .views.text import meeting_title
-from .views.urls import Urls
 
 TIME_ZONE = ZoneInfo("Europe/Stockholm")
-PRODUCT = "-//MalmöLundregionen//mlr-minutes//SV"
 UID_DOMAIN = "mlr-minutes"
 SUMMARY_LENGTH = 90
 
@@ -77,11 +77,6 @@ def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event 
     return event
 
 
-CALENDAR_YEARS = 3
-"""Calendars hold the meetings of the archive's last three years (and every open due date):
-a subscribed calendar is for what is current, and must not grow with the archive."""
-
-
 class CalendarWriter:
     """Assembles calendars from events serialised once each.
 
@@ -90,7 +85,8 @@ class CalendarWriter:
     so each event is written once and the bytes reused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, organisation: str) -> None:
+        self._product = f"-//{organisation}//mlr-minutes//SV"
         self._events: dict[str, bytes] = {}
         zone = Calendar()
         zone.add_component(Timezone.from_tzid("Europe/Stockholm"))
@@ -106,7 +102,7 @@ class CalendarWriter:
     def calendar(self, name: str, events: Iterable[Event | None]) -> bytes:
         """A calendar of ``events`` (None skipped), with the time zone it needs."""
         cal = Calendar()
-        cal.add("prodid", PRODUCT)
+        cal.add("prodid", self._product)
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("x-wr-calname", name)
@@ -124,44 +120,44 @@ def _components(calendar: bytes) -> bytes:
     return calendar[start:].removesuffix(b"END:VCALENDAR\r\n")
 
 
-def calendar(name: str, events: Iterable[Event | None]) -> bytes:
-    """A calendar of ``events`` (None skipped), with the time zone it needs."""
-    return CalendarWriter().calendar(name, events)
-
-
-def _recent(meetings: Iterable[Meeting], newest: dt.date | None) -> list[Meeting]:
+def _recent(meetings: Iterable[Meeting], newest: dt.date | None, years: int) -> list[Meeting]:
+    """The meetings of the archive's last ``years`` years: a subscribed calendar is for what
+    is current, and must not grow with the archive."""
     if newest is None:
         return []
-    since = newest.replace(year=newest.year - CALENDAR_YEARS, day=min(newest.day, 28))
+    since = newest.replace(year=newest.year - years, day=min(newest.day, 28))
     return [m for m in meetings if m.date is not None and m.date >= since]
 
 
 def calendar_files(
-    archive: Archive, urls: Urls, site_url: str | None
+    archive: Archive, urls: Urls, site_url: str | None, config: Config
 ) -> Iterator[tuple[str, bytes]]:
-    """(site path, bytes) for the whole calendar and one per focus area."""
-    writer = CalendarWriter()
+    """(site path, bytes) for the whole calendar and one per focus area: the meetings of the
+    last years (as configured) and every open due date."""
+    writer = CalendarWriter(config.organisation)
+    years = config.lists.calendar_years
     dated = [m.date for m in archive.meetings if m.date is not None]
     newest = max(dated) if dated else None
+    recent = _recent(archive.meetings, newest, years)
     yield (
-        "kalender.ics",
+        urls.file(urls.calendar()),
         writer.calendar(
-            "MalmöLundregionen – möten och åtgärder",
+            f"{config.organisation} – möten och åtgärder",
             [
-                *(meeting_event(m, urls, site_url) for m in _recent(archive.meetings, newest)),
+                *(meeting_event(m, urls, site_url) for m in recent),
                 *(action_event(t, urls, site_url) for t in archive.tracks),
             ],
         ),
     )
     for area in archive.focus_areas:
-        meetings = _recent((entry.meeting for entry in area.entries), newest)
+        meetings = _recent((entry.meeting for entry in area.entries), newest, years)
         actions = {
             (entry.meeting.id, action.id) for entry in area.entries for action in entry.actions
         }
         tracks = [archive.track_of[key] for key in sorted(actions) if key in archive.track_of]
         unique = list({id(t): t for t in tracks}.values())
         yield (
-            f"fokusomraden/{area.slug}/kalender.ics",
+            urls.file(urls.focus_area_calendar(area.slug)),
             writer.calendar(
                 f"Fokusfråga: {area.name}",
                 [

@@ -6,10 +6,10 @@ knows the site's address (``--base-url https://…/``), root-relative otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree as ET
 
-from .views.urls import Urls
+from ..views.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -30,5 +30,13 @@ def robots(urls: Urls, origin: str | None) -> bytes:
     """Everything may be indexed; the sitemap is named when its address is absolute."""
     lines = ["User-agent: *", "Allow: /"]
     if origin:
-        lines.append(f"Sitemap: {origin}{urls.base}sitemap.xml")
+        lines.append(f"Sitemap: {origin}{urls.sitemap()}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap_files(
+    paths: Iterable[str], urls: Urls, origin: str | None
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, bytes) of the sitemap of the pages at ``paths`` and of ``robots.txt``."""
+    yield urls.file(urls.sitemap()), sitemap(paths, urls, origin)
+    yield urls.file(urls.robots()), robots(urls, origin)

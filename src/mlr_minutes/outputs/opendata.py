@@ -12,11 +12,11 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from .archive import ActionTrack, Archive
-from .model import Outcome
-from .serialize import SCHEMAS, dumps, meeting_to_json, schema
-from .views.text import OUTCOME_TEXT
-from .views.urls import Urls
+from ..archive import ActionTrack, Archive
+from ..model import Outcome
+from ..serialize import SCHEMAS, dumps, meeting_to_json, schema
+from ..views.text import OUTCOME_TEXT
+from ..views.urls import Urls
 
 CSV_BOM = "\ufeff"
 
@@ -105,7 +105,7 @@ def meeting_index(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
             "action_items": len(m.action_items),
             "focus_areas": [f.name for f in m.focus_areas],
             "url": urls.meeting(m.id),
-            "json": f"{urls.base}api/meetings/{m.id}.json",
+            "json": urls.meeting_data(m.id),
         }
         for m in reversed(archive.meetings)
     ]
@@ -113,20 +113,20 @@ def meeting_index(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
 
 def open_data_files(archive: Archive, urls: Urls) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) for every open-data file."""
-    yield "api/meetings.json", _json(meeting_index(archive, urls))
+    yield urls.file(urls.meetings_data()), _json(meeting_index(archive, urls))
     for meeting in archive.meetings:
         # The published file, not the builder's path: the same minutes give the same bytes
         # wherever they were built from.
         data = meeting_to_json(meeting) | {"source": urls.source(meeting.id)}
-        yield f"api/meetings/{meeting.id}.json", _json(data)
+        yield urls.file(urls.meeting_data(meeting.id)), _json(data)
     decisions = decision_records(archive, urls)
     actions = action_records(archive, urls)
-    yield "api/decisions.json", _json(decisions)
-    yield "api/action-items.json", _json(actions)
+    yield urls.file(urls.decisions_data()), _json(decisions)
+    yield urls.file(urls.actions_data()), _json(actions)
     for name in SCHEMAS:
-        yield f"api/schema/{name}.json", _json(schema(name))
+        yield urls.file(urls.schema(name)), _json(schema(name))
     yield (
-        "beslut.csv",
+        urls.file(urls.decisions_csv()),
         _csv(
             [
                 "datum",
@@ -156,7 +156,7 @@ def open_data_files(archive: Archive, urls: Urls) -> Iterator[tuple[str, bytes]]
         ),
     )
     yield (
-        "atgarder.csv",
+        urls.file(urls.actions_csv()),
         _csv(
             [
                 "status",

@@ -13,15 +13,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from .archive import Archive, FocusArea
-from .model import Meeting
-from .views.text import format_date, meeting_title
-from .views.urls import Urls
+from ..archive import Archive, FocusArea
+from ..config import Config
+from ..model import Meeting
+from ..views.text import format_date, meeting_title
+from ..views.urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-FEED_LIMIT = 50
-"""Entries per feed: readers want what is new, and a feed must not grow with the archive."""
 TAG_AUTHORITY = "mlr-minutes,2016"
 
 
@@ -62,6 +61,7 @@ def absolute(site_url: str | None, path: str) -> str:
 
 
 def _feed(
+    author: str,
     feed_id: str,
     title: str,
     self_url: str,
@@ -79,8 +79,7 @@ def _feed(
     ET.SubElement(root, f"{{{ATOM}}}id").text = feed_id
     ET.SubElement(root, f"{{{ATOM}}}title").text = title
     ET.SubElement(root, f"{{{ATOM}}}updated").text = _timestamp(updated or dt.date(2016, 1, 1))
-    author = ET.SubElement(root, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "MalmöLundregionen"
+    ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     ET.SubElement(
         root,
         f"{{{ATOM}}}link",
@@ -114,27 +113,32 @@ def _feed(
     return text + b"\n"
 
 
-def _newest(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_LIMIT]
+def _newest(entries: Iterable[Entry], config: Config) -> list[Entry]:
+    newest = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    return newest[: config.lists.feed_entries]
 
 
-def meetings_feed(archive: Archive, urls: Urls, site_url: str | None) -> bytes:
+def meetings_feed(archive: Archive, urls: Urls, site_url: str | None, config: Config) -> bytes:
     """``/feed.xml``: the latest meetings, newest first, each summarising its decisions."""
     entries = _newest(
-        Entry(
-            f"tag:{TAG_AUTHORITY}:moten/{m.id}",
-            meeting_title(m),
-            m.date,
-            urls.meeting(m.id),
-            meeting_summary(m),
-        )
-        for m in archive.meetings
-        if m.date is not None
+        (
+            Entry(
+                f"tag:{TAG_AUTHORITY}:moten/{m.id}",
+                meeting_title(m),
+                m.date,
+                urls.meeting(m.id),
+                meeting_summary(m),
+            )
+            for m in archive.meetings
+            if m.date is not None
+        ),
+        config,
     )
     return _feed(
+        config.organisation,
         f"tag:{TAG_AUTHORITY}:moten",
-        "MalmöLundregionen – nya möten",
-        f"{urls.base}feed.xml",
+        f"{config.organisation} – nya möten",
+        urls.feed(),
         urls.meetings(),
         entries[0].updated if entries else None,
         entries,
@@ -143,7 +147,7 @@ def meetings_feed(archive: Archive, urls: Urls, site_url: str | None) -> bytes:
     )
 
 
-def focus_area_feed(area: FocusArea, urls: Urls, site_url: str | None) -> bytes:
+def focus_area_feed(area: FocusArea, urls: Urls, site_url: str | None, config: Config) -> bytes:
     """``/fokusomraden/<slug>/feed.xml``: each meeting that dealt with the area."""
     entries: list[Entry] = []
     for entry in area.entries:
@@ -165,11 +169,12 @@ def focus_area_feed(area: FocusArea, urls: Urls, site_url: str | None) -> bytes:
                 "\n".join(lines),
             )
         )
-    newest = _newest(entries)
+    newest = _newest(entries, config)
     return _feed(
+        config.organisation,
         f"tag:{TAG_AUTHORITY}:fokusomraden/{area.slug}",
         f"Fokusfråga: {area.name}",
-        f"{urls.focus_area(area.slug)}feed.xml",
+        urls.focus_area_feed(area.slug),
         urls.focus_area(area.slug),
         newest[0].updated if newest else None,
         newest,
@@ -178,8 +183,13 @@ def focus_area_feed(area: FocusArea, urls: Urls, site_url: str | None) -> bytes:
     )
 
 
-def feed_files(archive: Archive, urls: Urls, site_url: str | None) -> Iterator[tuple[str, bytes]]:
+def feed_files(
+    archive: Archive, urls: Urls, site_url: str | None, config: Config
+) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) for every feed."""
-    yield "feed.xml", meetings_feed(archive, urls, site_url)
+    yield urls.file(urls.feed()), meetings_feed(archive, urls, site_url, config)
     for area in archive.focus_areas:
-        yield f"fokusomraden/{area.slug}/feed.xml", focus_area_feed(area, urls, site_url)
+        yield (
+            urls.file(urls.focus_area_feed(area.slug)),
+            focus_area_feed(area, urls, site_url, config),
+        )

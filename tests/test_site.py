@@ -25,10 +25,11 @@ from conftest import (
     with_lists,
 )
 from mlr_minutes.archive import ActionTrack, Archive, FocusArea, FocusEntry, build_archive
-from mlr_minutes.cli import main
+from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings
 from mlr_minutes.model import Level
+from mlr_minutes.render import THEME
 from mlr_minutes.views.chart import CHART_MAX_BARS, activity_chart
 from mlr_minutes.views.text import meeting_title
 
@@ -413,7 +414,7 @@ def test_strict_build_with_warnings_keeps_the_previous_site(tmp_path: Path) -> N
     (source / "utan-datum.md").unlink()
     failed = build(out, source, strict=True)
     assert not failed.result.ok and not failed.result.written
-    assert failed.result.warnings > 0
+    assert failed.result.tally.warnings > 0
     assert "den tidigare webbplatsen är orörd" in failed.result.summary()
     assert _digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes", "site"]
@@ -439,7 +440,7 @@ def test_a_failing_template_keeps_the_previous_site(tmp_path: Path) -> None:
 def test_a_template_folder_overrides_templates_by_name(tmp_path: Path) -> None:
     override = tmp_path / "templates"
     override.mkdir()
-    base = (Path(__file__).resolve().parents[1] / "templates" / "base.html").read_text("utf-8")
+    base = (THEME / "base.html").read_text("utf-8")
     (override / "base.html").write_text(
         re.sub(r"\{% block header_search %\}.*?\{% endblock %\}",
                lambda _: "{% block header_search %}"

@@ -21,7 +21,7 @@ from pathlib import Path
 from .archive import build_archive
 from .config import DEFAULT, Config
 from .load import load_meetings
-from .model import Diagnostic, Level, Meeting
+from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
@@ -30,7 +30,7 @@ from .render import Renderer, RenderError, static_files
 from .views.context import Context
 from .views.site import site_pages, site_view
 from .views.urls import Urls, normalise_base_url, site_origin
-from .write import UnsafeOutput, atomic_output, check_output
+from .write import DuplicateOutput, UnsafeOutput, atomic_output, check_output
 
 PROGRESS_EVERY = 500
 """Report progress after this many pages on long builds."""
@@ -74,19 +74,14 @@ class BuildResult:
     """How long the build took."""
 
     @property
-    def errors(self) -> int:
-        """Error diagnostics."""
-        return sum(d.level is Level.ERROR for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        """Warning diagnostics."""
-        return sum(d.level is Level.WARNING for d in self.diagnostics)
+    def tally(self) -> Tally:
+        """How many errors and warnings."""
+        return Tally.of(self.diagnostics)
 
     def summary(self) -> str:
         """One Swedish line: what was written, problems, time."""
         seconds = f"{self.seconds:.1f}".replace(".", ",")
-        problems = f"{self.errors} fel, {self.warnings} varningar"
+        problems = str(self.tally)
         if not self.written:
             return f"Bygget avbröts: {problems}; den tidigare webbplatsen är orörd ({seconds} s)."
         return (
@@ -181,16 +176,11 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             ),
         )  # fmt: skip
         return result(ok=False, written=False)
-    errors = any(d.level is Level.ERROR for d in diagnostics)
-    if options.strict and diagnostics:
+    found = loaded.tally
+    if options.strict and found.fails(strict=True):
         return result(ok=False, written=False)
 
-    # A file with errors cannot be trusted; the rest of the archive is still published.
-    meetings = [
-        m
-        for m in loaded.meetings
-        if m.date is not None and not any(d.level is Level.ERROR for d in m.diagnostics)
-    ]
+    meetings = loaded.publishable()
     skipped = len(loaded.meetings) - len(meetings)
     progress(
         f"{len(meetings)} möten inlästa"
@@ -243,6 +233,15 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             ),
         )  # fmt: skip
         return result(ok=False, written=False)
+    except DuplicateOutput as error:
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, str(options.out / error.path), None, "duplicate-output", str(error),
+                "två namn i arkivet ger samma adress (t.ex. två fokusfrågor eller kommuner "
+                "som bara skiljer sig i skiljetecken): byt namn på det ena",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
     except RenderError as error:
         diagnostics += (
             Diagnostic(Level.ERROR, error.template, error.line, "template-error", str(error)),
@@ -253,4 +252,4 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
-    return result(not errors, True, pages, files, len(archive.meetings))
+    return result(not found.errors, True, pages, files, len(archive.meetings))

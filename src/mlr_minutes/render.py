@@ -1,8 +1,9 @@
 """Rendering: view models through Jinja templates, and the minutes' Markdown into safe HTML.
 
-The only module that imports jinja2.  Templates are found in the packaged (or
-repository) ``templates`` folder; a folder given with ``--templates`` comes
-first in the search path, so any template can be replaced by name.  Markdown
+The only module that imports jinja2.  The built-in theme is the package's ``theme``
+folder: the page templates, and its ``static`` folder of files copied as they are.  A
+folder given with ``--templates`` has the same shape and comes first in the search path,
+so any template or static file can be replaced by name.  Markdown
 is rendered by markdown-it's CommonMark preset with raw HTML off, images off
 (no request may leave the site) and its link validation on (no
 ``javascript:`` links); decisions, action items and focus-area statuses are
@@ -20,8 +21,6 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
-import mlr_minutes
-
 from .markdown import markdown_parser
 from .views.types import Mark, MarkdownText, Page, SiteView
 
@@ -29,17 +28,13 @@ TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
 """Task-list markers as written at the start of a list item, and whether they mean done."""
 
 
-def builtin_templates() -> Path:
-    """The templates shipped in the wheel, or the repository's when running from source."""
-    packaged = Path(mlr_minutes.__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+THEME = Path(__file__).resolve().parent / "theme"
+"""The built-in theme, inside the package (so in the wheel, and in a checkout)."""
 
 
 def template_dirs(override: Path | None) -> tuple[Path, ...]:
-    """The template search path: the override folder first, then the built-in templates."""
-    return (override, builtin_templates()) if override is not None else (builtin_templates(),)
+    """The template search path: the override folder first, then the built-in theme."""
+    return (override, THEME) if override is not None else (THEME,)
 
 
 def static_files(override: Path | None) -> list[tuple[str, Path]]:
@@ -240,13 +235,15 @@ def render_marks(marks: Sequence[Mark]) -> Markup:
 
 
 class RenderError(Exception):
-    """A template failed; the message names the page and, when known, the template line."""
+    """A template failed: where (the template file and line, when known) and on which page."""
 
     def __init__(self, page: Page, template: str, line: int | None, message: str) -> None:
-        super().__init__(f"{page.path}: {message}")
+        super().__init__(f"mallfel på sidan {page.path}: {message}")
         self.page = page
         self.template = template
+        """The template file, as found on the search path."""
         self.line = line
+        """1-based line in it."""
         self.message = message
 
 
@@ -269,6 +266,7 @@ class Renderer:
         self._env.filters["inline"] = render_inline
         self._env.filters["marks"] = render_marks
         self._site = site
+        self._folders = tuple(folder.resolve() for folder in template_dirs(override))
 
     def render(self, page: Page) -> str:
         """The page's HTML; a template problem becomes a :class:`RenderError`."""
@@ -277,10 +275,32 @@ class Renderer:
             return template.render(site=self._site, page=page, view=page.view)
         except jinja2.TemplateSyntaxError as error:
             raise RenderError(
-                page, error.filename or page.template, error.lineno, f"mallfel: {error.message}"
+                page, error.filename or page.template, error.lineno, error.message or str(error)
             ) from error
-        except (jinja2.TemplateError, TypeError, AttributeError) as error:
-            raise RenderError(page, page.template, None, f"mallfel: {error}") from error
+        except (jinja2.TemplateError, TypeError, AttributeError, LookupError, ValueError) as error:
+            where = self._template_frame(error)
+            template_file, line = where if where else (page.template, None)
+            raise RenderError(page, template_file, line, str(error)) from error
+
+    def _template_frame(self, error: BaseException) -> tuple[str, int] | None:
+        """The template file and line the error happened at: Jinja rewrites a render's
+        traceback so that template code appears as frames of the template file at its own
+        line; the innermost such frame is where it failed (an included or extended template
+        too, and not a filter's Python code below it)."""
+        found = None
+        trace = error.__traceback__
+        while trace is not None:
+            filename = trace.tb_frame.f_code.co_filename
+            if self._is_template(filename):
+                found = (filename, trace.tb_lineno)
+            trace = trace.tb_next
+        return found
+
+    def _is_template(self, filename: str) -> bool:
+        path = Path(filename)
+        if not path.is_absolute() or path.suffix == ".py":
+            return False
+        return any(path.resolve().is_relative_to(folder) for folder in self._folders)
 
     def render_all(self, pages: Iterator[Page]) -> Iterator[tuple[Page, str]]:
         """Each page with its HTML, in order."""

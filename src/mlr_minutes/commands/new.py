@@ -21,12 +21,12 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from .config import Config
-from .load import load_meetings, parse_file
-from .model import ActionItem, DateValue, Diagnostic, Level, Meeting, Precision
-from .parse.dates import parse_date
-from .parse.text import slugify
-from .vocabulary import MONTH_NAMES
+from ..config import Config
+from ..load import load_meetings, parse_file
+from ..model import ActionItem, DateValue, Diagnostic, Level, Meeting, Precision
+from ..parse.dates import parse_date
+from ..parse.text import slugify
+from ..vocabulary import MONTH_NAMES
 
 TEMPLATE_NAME = "new_minutes.md.tmpl"
 PLACEHOLDER = "..."

@@ -9,20 +9,25 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import Config, ConfigError, load_config
-from .load import load_meetings
-from .model import Diagnostic, Level
-from .serialize import dumps, meeting_to_json
+from .. import __version__
+from ..config import Config, ConfigError, load_config
+from ..load import load_meetings
+from ..model import Diagnostic, Level
+from ..serialize import dumps, meeting_to_json
 
 DEFAULT_CONFIG = Path("mlr-minutes.yaml")
 
 
-def _config(path: Path | None) -> Config:
+def _config_path(path: Path | None) -> Path | None:
+    """The configuration file: ``--config``, else ``mlr-minutes.yaml`` here when there is one."""
     if path is None and DEFAULT_CONFIG.is_file():
-        path = DEFAULT_CONFIG
+        return DEFAULT_CONFIG
+    return path
+
+
+def _config(path: Path | None) -> Config:
     try:
-        return load_config(path)
+        return load_config(_config_path(path))
     except ConfigError as error:
         raise click.ClickException(str(error)) from error
 
@@ -47,11 +52,6 @@ def report(diagnostics: Sequence[Diagnostic]) -> None:
             click.echo(_annotation(diagnostic))
 
 
-def failed(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
-    """Whether these diagnostics fail the run: any error, or any warning under --strict."""
-    return any(d.level is Level.ERROR or strict for d in diagnostics)
-
-
 config_option = click.option(
     "--config",
     "config_path",
@@ -66,6 +66,21 @@ source_option = click.option(
     default=Path("minutes"),
     show_default=True,
     help="Mappen med minnesanteckningar.",
+)
+
+
+templates_option = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Mapp med mallar (och static/) som ersätter de inbyggda med samma namn.",
+)
+
+
+base_url_option = click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Sökväg som webbplatsen ligger under, t.ex. /mlr-arkiv/.",
 )
 
 
@@ -99,10 +114,8 @@ def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> No
     result = load_meetings(paths or (Path("minutes"),), config)
     report(result.diagnostics)
     files = len({m.source for m in result.meetings})
-    click.echo(
-        f"{files} filer granskade: {result.errors} fel, {result.warnings} varningar", err=True
-    )
-    if failed(result.diagnostics, strict):
+    click.echo(f"{files} filer granskade: {result.tally}", err=True)
+    if result.tally.fails(strict):
         sys.exit(1)
 
 
@@ -115,17 +128,8 @@ def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> No
     show_default=True,
     help="Mappen som webbplatsen skrivs till.",
 )
-@click.option(
-    "--base-url",
-    default="/",
-    show_default=True,
-    help="Sökväg som webbplatsen publiceras under, t.ex. /mlr-arkiv/.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Mapp med mallar som ersätter de inbyggda med samma namn.",
-)
+@base_url_option
+@templates_option
 @click.option("--strict", is_flag=True, help="Avbryt bygget även vid varningar.")
 @config_option
 def build(
@@ -137,7 +141,7 @@ def build(
     config_path: Path | None,
 ) -> None:
     """Bygg den statiska webbplatsen från minnesanteckningarna."""
-    from .build import BuildOptions, build_site
+    from ..build import BuildOptions, build_site
 
     options = BuildOptions(
         source=source,
@@ -209,17 +213,8 @@ def new(
     help="Port på 127.0.0.1; 0 väljer en ledig port.",
 )
 @source_option
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Mapp med mallar som ersätter de inbyggda med samma namn.",
-)
-@click.option(
-    "--base-url",
-    default="/",
-    show_default=True,
-    help="Sökväg som webbplatsen visas under, t.ex. /mlr-arkiv/.",
-)
+@templates_option
+@base_url_option
 @config_option
 def serve(
     port: int, source: Path, templates: Path | None, base_url: str, config_path: Path | None
@@ -227,8 +222,7 @@ def serve(
     """Visa webbplatsen lokalt och bygg om den när en fil sparas (avsluta med Ctrl-C)."""
     from .serve import ServeOptions, serve_forever
 
-    if config_path is None and DEFAULT_CONFIG.is_file():
-        config_path = DEFAULT_CONFIG
+    config_path = _config_path(config_path)  # watched, and re-read on every build
     config = _config(config_path)  # a broken configuration stops here, before serving
     options = ServeOptions(
         source=source,

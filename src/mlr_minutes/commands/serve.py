@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
-from .build import BuildOptions, BuildResult, build_site
-from .config import DEFAULT, Config, ConfigError, load_config
-from .model import Diagnostic, Level
-from .render import template_dirs
+from ..build import BuildOptions, BuildResult, build_site
+from ..config import DEFAULT, Config, ConfigError, load_config
+from ..model import Diagnostic, Level
+from ..render import template_dirs
 
 HOST = "127.0.0.1"
 """Only this machine: the dev server is for the coordinator, not the network."""

@@ -60,6 +60,10 @@ def absolute(site_url: str | None, path: str) -> str:
     return "/".join(origin[:3]) + path
 
 
+def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", rel=rel, href=href, type=media_type)
+
+
 def _feed(
     author: str,
     feed_id: str,
@@ -80,33 +84,15 @@ def _feed(
     ET.SubElement(root, f"{{{ATOM}}}title").text = title
     ET.SubElement(root, f"{{{ATOM}}}updated").text = _timestamp(updated or dt.date(2016, 1, 1))
     ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
-    ET.SubElement(
-        root,
-        f"{{{ATOM}}}link",
-        rel="self",
-        href=absolute(site_url, self_url),
-        type="application/atom+xml",
-    )
-    ET.SubElement(
-        root,
-        f"{{{ATOM}}}link",
-        rel="alternate",
-        href=absolute(site_url, page_url),
-        type="text/html",
-    )
+    _link(root, "self", absolute(site_url, self_url), "application/atom+xml")
+    _link(root, "alternate", absolute(site_url, page_url), "text/html")
     ET.SubElement(root, f"{{{ATOM}}}generator").text = "mlr-minutes"
     for entry in entries:
         element = ET.SubElement(root, f"{{{ATOM}}}entry")
         ET.SubElement(element, f"{{{ATOM}}}id").text = entry.id
         ET.SubElement(element, f"{{{ATOM}}}title").text = entry.title
         ET.SubElement(element, f"{{{ATOM}}}updated").text = _timestamp(entry.updated)
-        ET.SubElement(
-            element,
-            f"{{{ATOM}}}link",
-            rel="alternate",
-            href=absolute(site_url, entry.url),
-            type="text/html",
-        )
+        _link(element, "alternate", absolute(site_url, entry.url), "text/html")
         ET.SubElement(element, f"{{{ATOM}}}summary", type="text").text = entry.summary
     ET.indent(root)
     text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -109,10 +109,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         alternates=(
             Alternate(urls.calendar(), "text/calendar",
                       "Slutdatum för öppna åtgärder i din kalender (iCalendar)"),
-            Alternate(urls.actions_csv(), "text/csv", "Åtgärdslistan som kalkylblad (CSV)",
-                      advertise=False),
-            Alternate(urls.actions_data(), "application/json",
-                      "Åtgärdslistan som öppna data (JSON)", advertise=False),
+            *ctx.data_alternates(urls.actions_csv(), urls.actions_data(), "Åtgärdslistan"),
         ),
     )  # fmt: skip
     back = Link(urls.actions(), "Åtgärder")

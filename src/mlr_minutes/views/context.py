@@ -163,6 +163,13 @@ class Context:
                       "Kalender med möten och åtgärders slutdatum (iCalendar)"),
         )  # fmt: skip
 
+    def data_alternates(self, csv: str, json: str, name: str) -> tuple[Alternate, ...]:
+        """A register as a spreadsheet and as open data (linked, not announced)."""
+        return (
+            Alternate(csv, "text/csv", f"{name} som kalkylblad (CSV)", advertise=False),
+            Alternate(json, "application/json", f"{name} som öppna data (JSON)", advertise=False),
+        )
+
 
 def closed_id(track: ActionTrack) -> str:
     """The fragment id of the ticked item where a task was closed (empty while open)."""

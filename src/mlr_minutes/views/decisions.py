@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .context import Context
-from .types import Alternate, DecisionRow, Link, Page
+from .types import DecisionRow, Link, Page
 from .years import YearLink, by_year, year_key, year_nav, year_text, year_title
 
 
@@ -69,11 +69,8 @@ def pages(ctx: Context) -> Iterator[Page]:
             + (f", här de från {year_text(newest)}" if newest else "")
             + ", nyast först."
         ),
-        alternates=(
-            Alternate(urls.decisions_csv(), "text/csv", "Beslutsregistret som kalkylblad (CSV)",
-                      advertise=False),
-            Alternate(urls.decisions_data(), "application/json",
-                      "Beslutsregistret som öppna data (JSON)", advertise=False),
+        alternates=ctx.data_alternates(
+            urls.decisions_csv(), urls.decisions_data(), "Beslutsregistret"
         ),
     )  # fmt: skip
     decisions_link = Link(urls.decisions(), "Beslut")

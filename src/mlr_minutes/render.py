@@ -3,11 +3,14 @@
 The only module that imports jinja2.  The built-in theme is the package's ``theme``
 folder: the page templates, and its ``static`` folder of files copied as they are.  A
 folder given with ``--templates`` has the same shape and comes first in the search path,
-so any template or static file can be replaced by name.  Markdown
-is rendered by markdown-it's CommonMark preset with raw HTML off, images off
-(no request may leave the site) and its link validation on (no
-``javascript:`` links); decisions, action items and focus-area statuses are
-marked where they are written, by line.
+so any template or static file can be replaced by name.
+
+Markdown is parsed by the parser's own configuration (:mod:`mlr_minutes.markdown`:
+CommonMark, raw HTML off, link validation on, so no ``javascript:`` links), so that the
+lines the parser found things on are the lines of these tokens; only the HTML differs
+(an image is shown as a link, never fetched: no request may leave the site).
+Decisions, action items and focus-area statuses are marked where they are written, by
+their 1-based source line.
 """
 
 from __future__ import annotations

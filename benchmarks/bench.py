@@ -54,7 +54,7 @@ from pathlib import Path
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings
 result = load_meetings([Path(sys.argv[1])], DEFAULT)
-print(len(result.meetings), "möten,", result.errors, "fel,", result.warnings, "varningar")
+print(len(result.meetings), "möten,", result.tally)
 import resource
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

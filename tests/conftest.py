@@ -8,7 +8,7 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from mlr_minutes.build import BuildOptions, BuildResult, build_site
+from mlr_minutes.config import DEFAULT, Config
 from mlr_minutes.model import (
     ActionItem,
     AgendaItem,
@@ -97,12 +98,18 @@ def make_meeting(
 
 
 def make_action(
-    text: str, *, id: str = "atgard-1", due: str | None = None, done: bool = False, line: int = 12
+    text: str, *, number: int = 1, due: str | None = None, done: bool = False, line: int = 12
 ) -> ActionItem:
-    """An explicit task in item 1."""
+    """An explicit task in item 1, the meeting's ``number``th."""
     return ActionItem(
-        id, text, ("koordinatorn",), day(due) if due else None, done, False, "1", line
-    )
+        f"atgard-{number}", text, ("koordinatorn",), day(due) if due else None, done, False, "1",
+        line, number,
+    )  # fmt: skip
+
+
+def with_lists(**sizes: int) -> Config:
+    """The default configuration with other list sizes (see ``ListSizes``)."""
+    return replace(DEFAULT, lists=replace(DEFAULT.lists, **sizes))
 
 
 @dataclass
@@ -125,6 +132,7 @@ def build(
     templates: Path | None = None,
     strict: bool = False,
     epoch: str | None = BUILD_EPOCH,
+    config: Config = DEFAULT,
 ) -> Built:
     """Build ``source`` into ``out`` with the build date pinned."""
     messages: list[str] = []
@@ -133,7 +141,7 @@ def build(
             patch.delenv("SOURCE_DATE_EPOCH", raising=False)
         else:
             patch.setenv("SOURCE_DATE_EPOCH", epoch)
-        options = BuildOptions(source, out, base_url, templates, strict)
+        options = BuildOptions(source, out, base_url, templates, strict, config)
         result = build_site(options, messages.append)
     return Built(out, result, messages)
 

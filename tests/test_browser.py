@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import WCAG, Built, build
-from mlr_minutes import views
+from conftest import WCAG, Built, build, with_lists
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -36,9 +35,11 @@ def test_page_renders_without_console_errors_or_axe_violations(
 def open_years(subpath_site: Built) -> list[str]:
     """The fixture archive built once more next to the served site (``/mlr-oppna/``) with
     room for two open actions on the action list, so that its open year pages exist."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(views, "OPEN_ACTIONS_ON_LIST", 2)
-        built = build(subpath_site.out.parent / "mlr-oppna", base_url="/mlr-oppna/")
+    built = build(
+        subpath_site.out.parent / "mlr-oppna",
+        base_url="/mlr-oppna/",
+        config=with_lists(open_actions=2),
+    )
     assert built.result.ok
     pages = sorted((built.out / "atgarder" / "oppna").glob("*/index.html"))
     assert pages

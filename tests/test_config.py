@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mlr_minutes.cli import main
+from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT, ConfigError, load_config
 
 MINUTES = """\
@@ -112,3 +112,49 @@ def test_contact_email_reaches_the_accessibility_statement(tmp_path: Path) -> No
     unset: list[str] = []
     build_site(BuildOptions(minutes, tmp_path / "site2"), progress=unset.append)
     assert any("contact_email" in note for note in unset)
+
+
+def test_site_name_organisation_and_list_sizes_come_from_the_configuration(
+    tmp_path: Path,
+) -> None:
+    from mlr_minutes.build import BuildOptions, build_site
+
+    config = load_config(
+        write(
+            tmp_path,
+            "c.yaml",
+            "organisation: Skånes kommunförbund\nsite_name: Förbundets arkiv\n"
+            "lists:\n  latest_meetings: 1\n  feed_entries: 1\n",
+        )
+    )
+    assert config.site_name == "Förbundets arkiv" and config.lists.latest_meetings == 1
+    assert config.lists.open_actions == DEFAULT.lists.open_actions, "the rest stay"
+    minutes = tmp_path / "minutes"
+    minutes.mkdir()
+    write(minutes, "2018-03-06-styrelsemote.md", MINUTES)
+    write(minutes, "2018-04-10-styrelsemote.md", MINUTES.replace("2018-03-06", "2018-04-10"))
+    out = tmp_path / "site"
+    assert build_site(BuildOptions(minutes, out, config=config), progress=lambda _: None).written
+    home = (out / "index.html").read_text("utf-8")
+    assert "<h1>Mötesarkiv för Skånes kommunförbund</h1>" in home
+    assert "<p>Förbundets arkiv – minnesanteckningar från Skånes kommunförbunds möten" in home
+    assert "MalmöLundregionen" not in home
+    assert home.count('<li><a href="/moten/2018-') == 1, "one latest meeting"
+    person = (out / "personer" / "anna-ek" / "index.html").read_text("utf-8")
+    assert "<title>Anna Ek – Förbundets arkiv</title>" in person
+    feed = (out / "feed.xml").read_text("utf-8")
+    assert "<name>Skånes kommunförbund</name>" in feed and feed.count("<entry>") == 1
+    assert "Skånes kommunförbund – möten och åtgärder" in (out / "kalender.ics").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lists: 3\n", "lists:\n  no_such_list: 3\n", "lists:\n  open_actions: 0\n",
+     "lists:\n  open_actions: many\n"],
+    ids=["not-a-mapping", "unknown-list", "zero", "not-a-number"],
+)  # fmt: skip
+def test_bad_list_sizes_name_the_file(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, "c.yaml", text)
+    with pytest.raises(ConfigError, match="'lists") as caught:
+        load_config(path)
+    assert str(caught.value).startswith(str(path))

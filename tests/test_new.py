@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mlr_minutes.cli import main
+from mlr_minutes.commands.cli import main
+from mlr_minutes.commands.new import canonical_body, due_phrase, meeting_id, render_minutes
 from mlr_minutes.config import DEFAULT, extend
 from mlr_minutes.load import parse_file
 from mlr_minutes.model import ActionItem, DateValue, Precision
-from mlr_minutes.new import canonical_body, due_phrase, meeting_id, render_minutes
 from mlr_minutes.parse.dates import parse_date
 
 ROOT = Path(__file__).resolve().parents[1]

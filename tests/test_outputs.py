@@ -16,12 +16,10 @@ import pytest
 
 from mlr_minutes.archive import Archive, build_archive
 from mlr_minutes.config import DEFAULT
-from mlr_minutes.feeds import feed_files
-from mlr_minutes.ical import calendar_files
 from mlr_minutes.load import load_meetings
-from mlr_minutes.opendata import open_data_files
+from mlr_minutes.outputs import archive_files
 from mlr_minutes.serialize import SCHEMAS, schema
-from mlr_minutes.views import Urls
+from mlr_minutes.views.urls import Urls
 
 ARCHIVE = Path(__file__).resolve().parent / "fixtures" / "archive"
 SITE_URL = "https://mlr.example.se/mlr-arkiv/"
@@ -34,11 +32,7 @@ def archive() -> Archive:
 
 
 def outputs(archive: Archive, site_url: str | None = None) -> dict[str, bytes]:
-    urls = Urls("/mlr-arkiv/")
-    files = dict(feed_files(archive, urls, site_url))
-    files.update(calendar_files(archive, urls, site_url))
-    files.update(open_data_files(archive, urls))
-    return files
+    return dict(archive_files(archive, Urls("/mlr-arkiv/"), site_url, DEFAULT))
 
 
 def test_atom_feed_of_meetings_is_valid_and_newest_first(archive: Archive) -> None:

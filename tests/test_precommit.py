@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
-HOOK_REPO_FOLDERS = ("src", "templates")
+HOOK_REPO_FOLDERS = ("src",)
 INSTALL_TIMEOUT = 600
 
 GOOD = """\

@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 
 from conftest import ARCHIVE, WCAG, Built, build, parse_html
-from mlr_minutes import search
 from mlr_minutes.archive import build_archive
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings
-from mlr_minutes.views import Urls
+from mlr_minutes.outputs import search
+from mlr_minutes.views.urls import Urls
 from test_browser import _url
 from test_site import KD_APRIL, PAGE_TYPES
 

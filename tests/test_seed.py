@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from mlr_minutes.cli import main
+from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import parse_file
 from mlr_minutes.model import Meeting, Outcome

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mlr_minutes.serve import DevServer, ServeOptions, inject
+from mlr_minutes.commands.serve import DevServer, ServeOptions, inject
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
@@ -175,8 +175,8 @@ def test_stop_is_clean(source: Path) -> None:
 
 
 def test_injection_puts_the_banner_after_body_and_the_script_before_its_end() -> None:
+    from mlr_minutes.commands.serve import BuildState
     from mlr_minutes.model import Diagnostic, Level
-    from mlr_minutes.serve import BuildState
 
     error = Diagnostic(Level.ERROR, "minutes/x.md", 3, "missing-date", "mötesdatum <saknas>")
     page = b'<html><body class="x"><p>Hej</p></body></html>'
@@ -221,7 +221,7 @@ def test_the_command_prints_the_url_and_stops_cleanly(source: Path, stop: signal
 def test_a_busy_port_is_reported_in_swedish(source: Path) -> None:
     from click.testing import CliRunner
 
-    from mlr_minutes.cli import main
+    from mlr_minutes.commands.cli import main
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

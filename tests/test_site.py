@@ -13,14 +13,25 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ARCHIVE, BUILD_EPOCH, SEED, Built, Page, build, make_meeting, parse_html
-from mlr_minutes import views
+from conftest import (
+    ARCHIVE,
+    BUILD_EPOCH,
+    SEED,
+    Built,
+    Page,
+    build,
+    make_meeting,
+    parse_html,
+    with_lists,
+)
 from mlr_minutes.archive import ActionTrack, Archive, FocusArea, FocusEntry, build_archive
-from mlr_minutes.cli import main
+from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings
 from mlr_minutes.model import Level
-from mlr_minutes.views import meeting_title
+from mlr_minutes.render import THEME
+from mlr_minutes.views.chart import CHART_MAX_BARS, activity_chart
+from mlr_minutes.views.text import meeting_title
 
 KD_APRIL = "moten/2016-04-19-kommundirektormote/index.html"
 STYRELSE_MAY = "moten/2016-05-24-styrelsemote/index.html"
@@ -403,7 +414,7 @@ def test_strict_build_with_warnings_keeps_the_previous_site(tmp_path: Path) -> N
     (source / "utan-datum.md").unlink()
     failed = build(out, source, strict=True)
     assert not failed.result.ok and not failed.result.written
-    assert failed.result.warnings > 0
+    assert failed.result.tally.warnings > 0
     assert "den tidigare webbplatsen är orörd" in failed.result.summary()
     assert _digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes", "site"]
@@ -429,7 +440,7 @@ def test_a_failing_template_keeps_the_previous_site(tmp_path: Path) -> None:
 def test_a_template_folder_overrides_templates_by_name(tmp_path: Path) -> None:
     override = tmp_path / "templates"
     override.mkdir()
-    base = (Path(__file__).resolve().parents[1] / "templates" / "base.html").read_text("utf-8")
+    base = (THEME / "base.html").read_text("utf-8")
     (override / "base.html").write_text(
         re.sub(r"\{% block header_search %\}.*?\{% endblock %\}",
                lambda _: "{% block header_search %}"
@@ -670,12 +681,10 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
     """60 meetings over 2010–2015, and the same archive's newest three years alone (as many
     as the meeting lists show)."""
     root = tmp_path_factory.mktemp("grown")
-    with pytest.MonkeyPatch.context() as patch:
-        # Few open actions fit on the action list, so that its year pages are built too.
-        patch.setattr(views, "OPEN_ACTIONS_ON_LIST", 5)
-        patch.setattr(views, "DONE_ACTIONS_ON_LIST", 3)
-        whole = build(root / "whole", _grown_archive(root / "all", 2010, 6))
-        newest = build(root / "newest", _grown_archive(root / "three", 2013, 3))
+    # Few open actions fit on the action list, so that its year pages are built too.
+    config = with_lists(open_actions=5, done_actions=3)
+    whole = build(root / "whole", _grown_archive(root / "all", 2010, 6), config=config)
+    newest = build(root / "newest", _grown_archive(root / "three", 2013, 3), config=config)
     assert whole.result.ok and newest.result.ok
     assert whole.result.meetings == 60 and newest.result.meetings == 30
     return whole, newest
@@ -705,7 +714,7 @@ def test_a_grown_archive_has_a_page_for_every_year(grown: tuple[Built, Built]) -
     assert re.findall(r'href="/beslut/(\d+)/"', nav) == years
     meetings = parse_html(whole.html("moten/index.html"))
     shown = [t for level, t in meetings.headings if level == 2 and t[:2] == "20"]
-    assert shown == years[: views.MEETING_YEARS_ON_LIST]
+    assert shown == years[: DEFAULT.lists.meeting_years]
 
 
 def test_a_grown_archive_keeps_every_open_and_done_action(grown: tuple[Built, Built]) -> None:
@@ -743,17 +752,17 @@ def test_a_long_timeline_charts_years_not_quarters() -> None:
         for year in range(1990, 2016)
         for quarter in (1, 2, 3)
     )
-    chart = views._chart(FocusArea("Migration & integration", "migration-integration", entries))
+    chart = activity_chart(FocusArea("Migration & integration", "migration-integration", entries))
     assert chart is not None and chart.period == "år"
-    assert len(chart.bars) == 26 <= views.CHART_MAX_BARS
+    assert len(chart.bars) == 26 <= CHART_MAX_BARS
     assert chart.rows[0].period == "1990" and chart.rows[0].meetings == 3
     assert "per år" in chart.description
     long = tuple(
         FocusEntry(make_meeting(f"{year}-03-10"), (), (), ()) for year in range(1900, 2016)
     )
-    chart = views._chart(FocusArea("Migration & integration", "migration-integration", long))
+    chart = activity_chart(FocusArea("Migration & integration", "migration-integration", long))
     assert chart is not None and chart.period == "period"
-    assert len(chart.bars) <= views.CHART_MAX_BARS
+    assert len(chart.bars) <= CHART_MAX_BARS
     assert sum(row.meetings for row in chart.rows) == 116
     assert chart.rows[0].period == "1900–1902"
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import mlr_minutes.build as build_module
-from conftest import build, day, make_action, make_meeting
-from mlr_minutes import views
-from mlr_minutes.archive import build_archive, normalise_text, slugify
-from mlr_minutes.config import DEFAULT
+from conftest import build, day, make_action, make_meeting, with_lists
+from mlr_minutes.archive import Archive, build_archive, normalise_text, slugify
+from mlr_minutes.config import DEFAULT, Config
 from mlr_minutes.model import (
     ActionItem,
     DateValue,
@@ -25,24 +24,21 @@ from mlr_minutes.model import (
     SegmentKind,
 )
 from mlr_minutes.render import render_inline, render_markdown
-from mlr_minutes.views import (
-    UNDATED,
-    ActionsView,
-    ActionsYearView,
-    DecisionsView,
-    Mark,
-    MarkdownText,
-    MeetingView,
-    Urls,
-    by_year,
-    format_date,
-    format_date_value,
-    normalise_base_url,
-    site_pages,
-    year_key,
-    year_nav,
-    year_text,
-)
+from mlr_minutes.views.actions import ActionsView, ActionsYearView
+from mlr_minutes.views.context import Context
+from mlr_minutes.views.decisions import DecisionsView
+from mlr_minutes.views.meeting import MeetingView
+from mlr_minutes.views.site import site_pages
+from mlr_minutes.views.text import format_date, format_date_value
+from mlr_minutes.views.types import Mark, MarkdownText, Page
+from mlr_minutes.views.urls import Urls, normalise_base_url
+from mlr_minutes.views.years import UNDATED, by_year, year_key, year_nav, year_text
+
+
+def _pages(archive: Archive, config: Config = DEFAULT) -> dict[str, Page]:
+    """Every page of the archive's site, by path, built on 1 January 2017."""
+    context = Context.of(archive, Urls("/"), dt.date(2017, 1, 1), config)
+    return {page.path: page for page in site_pages(context)}
 
 
 @pytest.mark.parametrize(
@@ -143,7 +139,7 @@ def test_task_boxes_are_shown_as_marks_not_brackets() -> None:
 def test_marks_land_on_their_line() -> None:
     text = MarkdownText(
         "Inledning.\n\n- första\n- andra\n  - underpunkt\n",
-        (Mark(3, "beslut", "beslut-1", "Beslut 1"), Mark(4, "atgard", "atgard-1", "Åtgärd 1")),
+        (Mark(4, "beslut", "beslut-1", "Beslut 1"), Mark(5, "atgard", "atgard-1", "Åtgärd 1")),
     )
     html = str(render_markdown(text))
     first = html.index('id="beslut-1"')
@@ -153,14 +149,16 @@ def test_marks_land_on_their_line() -> None:
 
 def test_a_mark_in_prose_goes_to_its_line_within_the_paragraph() -> None:
     text = MarkdownText(
-        "Första raden.\nAndra raden.\n", (Mark(1, "atgard", "atgard-1", "Åtgärd 1"),)
+        "Första raden.\nAndra raden.\n", (Mark(2, "atgard", "atgard-1", "Åtgärd 1"),)
     )
     html = str(render_markdown(text))
     assert html.index("Första raden.") < html.index('id="atgard-1"') < html.index("Andra raden.")
 
 
 def test_a_mark_beyond_the_text_is_still_shown() -> None:
-    html = str(render_markdown(MarkdownText("Text.", (Mark(9, "beslut", "beslut-1", "Beslut 1"),))))
+    html = str(
+        render_markdown(MarkdownText("Text.", (Mark(10, "beslut", "beslut-1", "Beslut 1"),)))
+    )
     assert 'id="beslut-1"' in html
 
 
@@ -172,7 +170,7 @@ def test_inline_headings_keep_emphasis_and_escape() -> None:
 
 def _meeting_view(meetings: list[Meeting], meeting_id: str) -> MeetingView:
     archive = build_archive(meetings, DEFAULT)
-    for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1)):
+    for page in _pages(archive).values():
         if isinstance(page.view, MeetingView) and page.view.id == meeting_id:
             return page.view
     raise AssertionError(meeting_id)
@@ -204,7 +202,7 @@ def test_an_action_still_open_later_stays_open() -> None:
 
 def test_the_same_words_twice_in_one_meeting_are_two_tasks() -> None:
     meeting = make_meeting(
-        actions=(make_action("Rapportera", id="atgard-1"), make_action("Rapportera", id="atgard-2"))
+        actions=(make_action("Rapportera", number=1), make_action("Rapportera", number=2))
     )
     assert len(build_archive([meeting], DEFAULT).tracks) == 2
 
@@ -232,9 +230,9 @@ def test_references_resolve_by_body_and_date() -> None:
 def test_a_decision_is_tagged_with_focus_areas_by_item_and_by_name() -> None:
     meeting = make_meeting(
         decisions=(
-            Decision("beslut-1", "Godkändes", (), "1", None, 12),
-            Decision("beslut-2", "Mer om bostadsbyggande", (), None, None, 13),
-            Decision("beslut-3", "Integrationsinsatser utreds", (), None, None, 14),
+            Decision("beslut-1", "Godkändes", (), "1", None, 12, 1),
+            Decision("beslut-2", "Mer om bostadsbyggande", (), None, None, 13, 2),
+            Decision("beslut-3", "Integrationsinsatser utreds", (), None, None, 14, 3),
         ),
         focus=(FocusAreaStatus("Migration & integration", "Migration", "pågår", "1", 12),),
     )
@@ -257,13 +255,13 @@ def test_previous_and_next_are_of_the_same_body() -> None:
 def test_meeting_view_marks_decisions_at_their_line() -> None:
     meeting = make_meeting(
         markdown="Text om ärendet.\n\n**Beslut:** Godkändes.\n",
-        decisions=(Decision("beslut-1", "Godkändes.", (), "1", None, 14),),
+        decisions=(Decision("beslut-1", "Godkändes.", (), "1", None, 14, 1),),
     )
     view = _meeting_view([meeting], meeting.id)
     item = view.segments[-1]
     assert item.anchor == "punkt-1"
     assert item.text.marks[0].id == "beslut-1"
-    assert item.text.marks[0].line == 2
+    assert item.text.marks[0].line == 14, "the source line"
     html = str(render_markdown(item.text))
     assert html.index("Text om ärendet") < html.index('id="beslut-1"')
 
@@ -280,7 +278,7 @@ def test_an_action_named_by_its_id_in_later_minutes_continues_its_track() -> Non
 
 def test_inferred_sentences_are_not_carried_across_meetings() -> None:
     inferred = ActionItem(
-        "atgard-1", "Avrapportering till styrelsen", (), None, False, True, "1", 12
+        "atgard-1", "Avrapportering till styrelsen", (), None, False, True, "1", 12, 1
     )
     first = make_meeting("2016-04-19", actions=(inferred,))
     second = make_meeting("2016-09-13", actions=(inferred,))
@@ -295,7 +293,7 @@ def test_repeated_headings_get_unique_anchors() -> None:
     )
     meeting = make_meeting(
         segments=segments,
-        decisions=(Decision("beslut-1", "x", (), None, None, 15),),
+        decisions=(Decision("beslut-1", "x", (), None, None, 15, 1),),
     )
     view = _meeting_view([meeting], meeting.id)
     anchors = [s.anchor for s in view.segments]
@@ -326,7 +324,7 @@ def test_items_are_grouped_by_year_newest_first_and_undated_last() -> None:
 
 
 def _decision(text: str) -> Decision:
-    return Decision("beslut-1", text, (), "1", None, 12)
+    return Decision("beslut-1", text, (), "1", None, 12, 1)
 
 
 def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> None:
@@ -337,7 +335,7 @@ def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> 
     undated = replace(make_meeting("2015-01-01", decisions=(_decision("Tredje"),)), date=None)
     undated = replace(undated, id="utan-datum-kommundirektormote")
     archive = build_archive([*meetings, undated], DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive)
     for path in (
         "beslut/2016/index.html",
         "beslut/2014/index.html",
@@ -362,20 +360,17 @@ def test_every_list_gets_a_page_per_year_and_undated_goes_under_utan_datum() -> 
     assert year.description and [c.href for c in year.breadcrumbs] == ["/", "/beslut/"]
 
 
-def test_open_actions_beyond_the_list_go_by_the_year_they_are_due(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(views, "OPEN_ACTIONS_ON_LIST", 1)
+def test_open_actions_beyond_the_list_go_by_the_year_they_are_due() -> None:
     first = make_meeting(
         "2015-02-10",
         actions=(
             make_action("Nära", due="2016-03-01"),
-            make_action("Långt bort", id="atgard-2", due="2018-06-01"),
-            make_action("Odaterad", id="atgard-3"),
+            make_action("Långt bort", number=2, due="2018-06-01"),
+            make_action("Odaterad", number=3),
         ),
     )
     archive = build_archive([first], DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive, with_lists(open_actions=1))
     actions = pages["atgarder/index.html"].view
     assert isinstance(actions, ActionsView)
     assert [a.text for a in actions.open] == ["Nära"] and actions.open_count == 3
@@ -397,10 +392,10 @@ def test_a_task_carried_for_long_links_only_its_latest_meetings() -> None:
         for month in range(1, 11)
     ]
     archive = build_archive(meetings, DEFAULT)
-    pages = {page.path: page for page in site_pages(archive, Urls("/"), dt.date(2017, 1, 1))}
+    pages = _pages(archive)
     actions = pages["atgarder/index.html"].view
     assert isinstance(actions, ActionsView)
     (row,) = actions.open
-    assert len(row.passed) == views.PASSED_SHOWN
-    assert row.passed_earlier == 9 - views.PASSED_SHOWN
+    assert len(row.passed) == DEFAULT.lists.carried_links
+    assert row.passed_earlier == 9 - DEFAULT.lists.carried_links
     assert row.passed[-1].href == "/moten/2016-10-10-kommundirektormote/#atgard-1"

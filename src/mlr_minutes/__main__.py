@@ -1,5 +1,5 @@
 """``python -m mlr_minutes`` runs the command-line interface."""
 
-from .cli import main
+from .commands.cli import main
 
 main()

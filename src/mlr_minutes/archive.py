@@ -16,7 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .config import Config
-from .model import ActionItem, Decision, FocusAreaStatus, Meeting, Person, Precision, Reference
+from .model import (
+    ActionItem,
+    DateValue,
+    Decision,
+    FocusAreaStatus,
+    Meeting,
+    Person,
+    Precision,
+    Reference,
+)
 from .parse.text import slugify as slug_of
 
 
@@ -101,6 +110,25 @@ class ActionTrack:
     def done(self) -> bool:
         """Whether some meeting ticked the task off."""
         return self.closed_in is not None
+
+    @property
+    def due(self) -> DateValue | None:
+        """The due date as last written; the same words carried on keep the date first set,
+        even though a later meeting date resolves a day and month differently."""
+        due = self.latest.action.due
+        first = self.origin.action.due
+        if due is not None and first is not None and due.text == first.text:
+            return first
+        return due
+
+    def overdue(self, today: dt.date) -> bool:
+        """Open and past its due date as of ``today``."""
+        return not self.done and past_due(self.due, today)
+
+
+def past_due(due: DateValue | None, today: dt.date) -> bool:
+    """Whether the last day of ``due`` is before ``today`` (never, without a due date)."""
+    return due is not None and due.end < today
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,20 +447,20 @@ def _people_and_places(
     for meeting in meetings:
         seen_people: set[str] = set()
         for person, capacity in _listed(meeting):
-            slug = slugify(person.label)
-            if slug in seen_people:
-                continue
-            seen_people.add(slug)
             record = Attendance(meeting, person, capacity)
-            people[slug].append(record)
+            if person.name is not None:
+                slug = slugify(person.name)
+                if slug in seen_people:
+                    continue
+                seen_people.add(slug)
+                people[slug].append(record)
             municipality = municipality_of(person.organisation, pattern, canonical)
             if municipality is not None:
                 attendance[municipality].append(record)
         if pattern is None:
             continue
         places: list[tuple[str | None, str, str, str]] = [
-            (None, f"beslut {d.id.rsplit('-', 1)[-1]}: {d.text}", d.id, d.text)
-            for d in meeting.decisions
+            (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
         ]
         places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
         for number, title, anchor, text in places:
@@ -447,7 +475,7 @@ def _people_and_places(
         for name in config.municipalities
     )  # fmt: skip
     records = tuple(
-        PersonRecord(listing[-1].person.label, slug, tuple(listing))
+        PersonRecord(listing[-1].person.name or slug, slug, tuple(listing))
         for slug, listing in sorted(people.items())
     )
     return municipalities, records

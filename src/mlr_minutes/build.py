@@ -20,17 +20,17 @@ from pathlib import Path
 
 from .archive import build_archive
 from .config import DEFAULT, Config
-from .feeds import feed_files
-from .ical import calendar_files
 from .load import load_meetings
-from .model import Diagnostic, Level, Meeting
-from .opendata import open_data_files
+from .model import Diagnostic, Level, Meeting, Tally
+from .outputs import archive_files
+from .outputs.search import SearchIndexError, index_site, search_records
+from .outputs.sitemap import sitemap_files
 from .read import read_regular_file
 from .render import Renderer, RenderError, static_files
-from .search import SearchIndexError, index_site, search_records
-from .sitemap import robots, sitemap
-from .views import Urls, normalise_base_url, site_origin, site_pages, site_view
-from .write import UnsafeOutput, atomic_output, check_output
+from .views.context import Context
+from .views.site import site_pages, site_view
+from .views.urls import Urls, normalise_base_url, site_origin
+from .write import DuplicateOutput, UnsafeOutput, atomic_output, check_output
 
 PROGRESS_EVERY = 500
 """Report progress after this many pages on long builds."""
@@ -74,19 +74,14 @@ class BuildResult:
     """How long the build took."""
 
     @property
-    def errors(self) -> int:
-        """Error diagnostics."""
-        return sum(d.level is Level.ERROR for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        """Warning diagnostics."""
-        return sum(d.level is Level.WARNING for d in self.diagnostics)
+    def tally(self) -> Tally:
+        """How many errors and warnings."""
+        return Tally.of(self.diagnostics)
 
     def summary(self) -> str:
         """One Swedish line: what was written, problems, time."""
         seconds = f"{self.seconds:.1f}".replace(".", ",")
-        problems = f"{self.errors} fel, {self.warnings} varningar"
+        problems = str(self.tally)
         if not self.written:
             return f"Bygget avbröts: {problems}; den tidigare webbplatsen är orörd ({seconds} s)."
         return (
@@ -181,16 +176,11 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             ),
         )  # fmt: skip
         return result(ok=False, written=False)
-    errors = any(d.level is Level.ERROR for d in diagnostics)
-    if options.strict and diagnostics:
+    found = loaded.tally
+    if options.strict and found.fails(strict=True):
         return result(ok=False, written=False)
 
-    # A file with errors cannot be trusted; the rest of the archive is still published.
-    meetings = [
-        m
-        for m in loaded.meetings
-        if m.date is not None and not any(d.level is Level.ERROR for d in m.diagnostics)
-    ]
+    meetings = loaded.publishable()
     skipped = len(loaded.meetings) - len(meetings)
     progress(
         f"{len(meetings)} möten inlästa"
@@ -208,15 +198,16 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             "Obs: tillgänglighetsredogörelsen saknar kontaktadress; "
             "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
         )
-    renderer = Renderer(site_view(urls, today, origin, contact), options.templates)
+    context = Context.of(archive, urls, today, options.config)
+    renderer = Renderer(site_view(context, origin), options.templates)
 
     pages = 0
     try:
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
-                writer.copy(path, f"static/{name}")
+                writer.copy(path, urls.file(urls.static(name)))
             listed: list[str] = []
-            for page, html in renderer.render_all(site_pages(archive, urls, today)):
+            for page, html in renderer.render_all(site_pages(context)):
                 writer.write_text(page.path, html)
                 if page.path != "404.html":
                     listed.append(page.url_path)
@@ -224,23 +215,30 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.write_bytes(f"moten/{meeting.id}/{meeting.id}.md", _parsed_bytes(meeting))
+                writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
-                *feed_files(archive, urls, site_url),
-                *calendar_files(archive, urls, site_url),
-                *open_data_files(archive, urls),
+                *archive_files(archive, urls, site_url, options.config),
+                *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)
-            writer.write_bytes("sitemap.xml", sitemap(listed, urls, origin))
-            writer.write_bytes("robots.txt", robots(urls, origin))
-            index_site(writer.root, progress, search_records(archive, urls))
+            bundle = urls.relative(urls.search_bundle()).rstrip("/")
+            index_site(writer.root, progress, search_records(archive, urls), bundle)
             files = writer.files
     except SourceChanged as error:
         diagnostics += (
             Diagnostic(
                 Level.ERROR, error.path, None, "source-changed", str(error),
                 "bygg igen när filen inte längre ändras",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
+    except DuplicateOutput as error:
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, str(options.out / error.path), None, "duplicate-output", str(error),
+                "två namn i arkivet ger samma adress (t.ex. två fokusfrågor eller kommuner "
+                "som bara skiljer sig i skiljetecken): byt namn på det ena",
             ),
         )  # fmt: skip
         return result(ok=False, written=False)
@@ -254,4 +252,4 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
-    return result(not errors, True, pages, files, len(archive.meetings))
+    return result(not found.errors, True, pages, files, len(archive.meetings))

@@ -5,7 +5,10 @@ MalmöLundregionen's own lists are embedded as the default.  A YAML file
 them, so that another organisation, or a new focus area, needs no code change::
 
     organisation: MalmöLundregionen
+    site_name: MalmöLundregionens mötesarkiv
     contact_email: tillganglighet@example.se
+    lists:
+      open_actions: 100
     focus_areas:
       Digitalisering: [digital utveckling]
     municipalities: [Hörby]
@@ -16,11 +19,37 @@ them, so that another organisation, or a new focus area, needs no code change::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class ListSizes:
+    """How much of a list a page or a file shows; everything is still on a year page."""
+
+    latest_meetings: int = 8
+    """Meetings on the start page."""
+    nearest_actions: int = 6
+    """Open action items on the start page, nearest due date first."""
+    meeting_years: int = 3
+    """Newest years the meeting lists show (a meeting row is small, and one year alone looks
+    empty in January)."""
+    open_actions: int = 200
+    """Open tasks on the action list, nearest due date first."""
+    done_actions: int = 20
+    """Most recently closed tasks on the action list."""
+    carried_links: int = 6
+    """Meetings that carried a task linked from its row; a task carried at every meeting for
+    years would otherwise make its row, and the action list, grow with the archive."""
+    feed_entries: int = 50
+    """Entries per feed: readers want what is new, and a feed must not grow with the
+    archive."""
+    calendar_years: int = 3
+    """Years of meetings in a calendar (every open due date is in it too): a subscribed
+    calendar is for what is current."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +71,11 @@ class Config:
     )  # fmt: skip
     """Front-matter keys a site generator or converter writes that ``check`` stays quiet
     about (``ignore_front_matter_keys`` in ``mlr-minutes.yaml`` adds to them)."""
+    site_name: str | None = None
+    """The site's name in its header and every title; None names it after the organisation
+    (*MalmöLundregionens mötesarkiv*)."""
+    lists: ListSizes = field(default_factory=ListSizes)
+    """How much the list pages, feeds and calendars show."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -147,6 +181,7 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
     ):
         if name not in ignored:
             ignored.append(name)
+    site_name = raw.get("site_name", base.site_name)
     return Config(
         organisation=str(raw.get("organisation", base.organisation)),
         focus_areas=focus,
@@ -154,4 +189,17 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
         bodies=bodies,
         contact_email=str(contact).strip() or None if contact else None,
         ignored_front_matter_keys=tuple(ignored),
+        site_name=str(site_name).strip() or None if site_name else None,
+        lists=_list_sizes(base.lists, raw.get("lists", {}), where),
     )
+
+
+def _list_sizes(base: ListSizes, value: Any, where: str) -> ListSizes:
+    known = {f.name for f in fields(ListSizes)}
+    if not isinstance(value, dict) or not set(value) <= known:
+        names = ", ".join(sorted(known))
+        raise ConfigError(f"{where}: 'lists' ska vara en mappning med några av: {names}")
+    for name, size in value.items():
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise ConfigError(f"{where}: 'lists.{name}' ska vara ett heltal större än noll")
+    return replace(base, **value)

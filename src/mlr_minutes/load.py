@@ -12,11 +12,11 @@ import os
 import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Config
-from .model import Diagnostic, Level, Meeting
+from .model import Diagnostic, Level, Meeting, Tally
 from .parse import parse_source, unparsed_meeting
 from .read import read_source, unsafe_source
 
@@ -28,19 +28,23 @@ class LoadResult:
     """All meetings that could be parsed, and every problem found on the way."""
 
     meetings: tuple[Meeting, ...]
-    """Parsed meetings, ordered by date then id (undated last)."""
+    """Parsed meetings, ordered by date then id (undated last); each carries its own
+    problems, cross-file ones (``duplicate-id``) included."""
     diagnostics: tuple[Diagnostic, ...]
     """Problems across the archive, per file in path order, cross-file problems last."""
 
     @property
-    def errors(self) -> int:
-        """How many diagnostics are errors."""
-        return sum(d.level is Level.ERROR for d in self.diagnostics)
+    def tally(self) -> Tally:
+        """How many errors and warnings."""
+        return Tally.of(self.diagnostics)
 
-    @property
-    def warnings(self) -> int:
-        """How many diagnostics are warnings."""
-        return sum(d.level is Level.WARNING for d in self.diagnostics)
+    def publishable(self) -> list[Meeting]:
+        """The meetings the site can show: dated, and without errors of their own or with
+        another file (a file with errors cannot be trusted; the rest of the archive is still
+        published)."""
+        return [
+            m for m in self.meetings if m.date is not None and not Tally.of(m.diagnostics).errors
+        ]
 
 
 def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -141,24 +145,31 @@ def parse_files(files: list[Path], config: Config) -> list[Meeting]:
 
 
 def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
-    """Parse every minutes file under ``paths`` and check the archive as a whole."""
+    """Parse every minutes file under ``paths`` and check the archive as a whole.
+
+    A problem between files is the later file's (in path order): it is added to that
+    meeting's own diagnostics, naming the earlier file, so that the later file is kept out
+    of the site like any file with an error and the earlier one is published.
+    """
     files, diagnostics = find_minutes(paths)
     meetings = parse_files(files, config)
     for meeting in meetings:
         diagnostics.extend(meeting.diagnostics)
     first_by_id: dict[str, Meeting] = {}
+    checked: list[Meeting] = []
     for meeting in meetings:
         earlier = first_by_id.setdefault(meeting.id, meeting)
         if earlier is not meeting:
-            diagnostics.append(
-                Diagnostic(
-                    Level.ERROR,
-                    meeting.source,
-                    1,
-                    "duplicate-id",
-                    f"mötet har samma id ({meeting.id}) som {earlier.source}",
-                    "två filer beskriver samma möte: slå ihop dem, eller rätta datum eller "
-                    "mötestyp i den ena",
-                )
+            duplicate = Diagnostic(
+                Level.ERROR,
+                meeting.source,
+                1,
+                "duplicate-id",
+                f"mötet har samma id ({meeting.id}) som {earlier.source}",
+                "två filer beskriver samma möte: slå ihop dem, eller rätta datum eller "
+                "mötestyp i den ena",
             )
-    return LoadResult(tuple(sorted(meetings, key=_sort_key)), tuple(diagnostics))
+            diagnostics.append(duplicate)
+            meeting = replace(meeting, diagnostics=(*meeting.diagnostics, duplicate))
+        checked.append(meeting)
+    return LoadResult(tuple(sorted(checked, key=_sort_key)), tuple(diagnostics))

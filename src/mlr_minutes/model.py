@@ -9,6 +9,8 @@ builds these once and every later stage only reads them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,6 +46,30 @@ class Diagnostic:
         if self.hint:
             text += f"\n    hjälp: {self.hint}"
         return text
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many of some diagnostics are errors and how many are warnings: every command
+    counts, reports and decides its exit status from this one count."""
+
+    errors: int
+    """Error diagnostics."""
+    warnings: int
+    """Warning diagnostics."""
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic]) -> Tally:
+        """Count ``diagnostics``."""
+        levels = Counter(d.level for d in diagnostics)
+        return cls(levels[Level.ERROR], levels[Level.WARNING])
+
+    def fails(self, strict: bool = False) -> bool:
+        """Whether they fail a run: any error, or under ``--strict`` any warning too."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def __str__(self) -> str:
+        return f"{self.errors} fel, {self.warnings} varningar"
 
 
 class Precision(StrEnum):
@@ -171,6 +197,8 @@ class Decision:
     """Approved, noted, tabled, … where the wording says so."""
     line: int
     """1-based source line."""
+    number: int
+    """Its number within the meeting, counted from 1 in source order (``Beslut 1``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +221,8 @@ class ActionItem:
     """Number of the agenda item it belongs to, or None."""
     line: int
     """1-based source line."""
+    number: int
+    """Its number within the meeting, counted from 1 in source order (``Åtgärd 1``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,16 @@
 """Rendering: view models through Jinja templates, and the minutes' Markdown into safe HTML.
 
-The only module that imports jinja2.  Templates are found in the packaged (or
-repository) ``templates`` folder; a folder given with ``--templates`` comes
-first in the search path, so any template can be replaced by name.  Markdown
-is rendered by markdown-it's CommonMark preset with raw HTML off, images off
-(no request may leave the site) and its link validation on (no
-``javascript:`` links); decisions, action items and focus-area statuses are
-marked where they are written, by line.
+The only module that imports jinja2.  The built-in theme is the package's ``theme``
+folder: the page templates, and its ``static`` folder of files copied as they are.  A
+folder given with ``--templates`` has the same shape and comes first in the search path,
+so any template or static file can be replaced by name.
+
+Markdown is parsed by the parser's own configuration (:mod:`mlr_minutes.markdown`:
+CommonMark, raw HTML off, link validation on, so no ``javascript:`` links), so that the
+lines the parser found things on are the lines of these tokens; only the HTML differs
+(an image is shown as a link, never fetched: no request may leave the site).
+Decisions, action items and focus-area statuses are marked where they are written, by
+their 1-based source line.
 """
 
 from __future__ import annotations
@@ -15,29 +19,25 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import jinja2
-from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
-import mlr_minutes
-
-from .views import Mark, MarkdownText, Page, SiteView
+from .markdown import markdown_parser
+from .views.types import Mark, MarkdownText, Page, SiteView
 
 TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
 """Task-list markers as written at the start of a list item, and whether they mean done."""
 
 
-def builtin_templates() -> Path:
-    """The templates shipped in the wheel, or the repository's when running from source."""
-    packaged = Path(mlr_minutes.__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+THEME = Path(__file__).resolve().parent / "theme"
+"""The built-in theme, inside the package (so in the wheel, and in a checkout)."""
 
 
 def template_dirs(override: Path | None) -> tuple[Path, ...]:
-    """The template search path: the override folder first, then the built-in templates."""
-    return (override, builtin_templates()) if override is not None else (builtin_templates(),)
+    """The template search path: the override folder first, then the built-in theme."""
+    return (override, THEME) if override is not None else (THEME,)
 
 
 def static_files(override: Path | None) -> list[tuple[str, Path]]:
@@ -53,15 +53,32 @@ def static_files(override: Path | None) -> list[tuple[str, Path]]:
     return sorted(found.items())
 
 
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    # An image would be fetched from wherever the minutes point; its alt text stays.
-    md.disable("image")
-    return md
+class _HtmlRenderer(RendererHTML):
+    """markdown-it's HTML, except that an image is never fetched from wherever the minutes
+    point: it stays as written, ``!`` and a link to it with its alt text."""
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        text = self.renderInline(token.children or [], options, env)
+        if _inside_link(tokens, idx):
+            return f"!{text}"  # a link holds no link
+        link = Token("link_open", "a", 1)
+        link.attrs = {"href": str(token.attrGet("src") or "")}
+        title = token.attrGet("title")
+        if title:
+            link.attrs["title"] = str(title)
+        return f"!{self.renderToken([link], 0, options, env)}{text}</a>"
 
 
-_MD = _markdown()
+def _inside_link(tokens: Sequence[Token], idx: int) -> bool:
+    depth = 0
+    for token in tokens[:idx]:
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+    return depth > 0
+
+
+_MD = markdown_parser()
+_RENDERER = _HtmlRenderer()
 
 _BLOCKS = ("list_item_open", "paragraph_open", "heading_open", "th_open", "td_open")
 
@@ -90,7 +107,14 @@ def _links(mark: Mark) -> str:
     return f' <span class="mark-links">({links})</span>'
 
 
-def _target(tokens: Sequence[Token], line: int) -> int | None:
+def _lines(token: Token, first_line: int) -> tuple[int, int]:
+    """The 1-based source lines a block spans (the last exclusive), for a text whose first
+    line is ``first_line``: markdown-it counts from 0 within the text it is given."""
+    assert token.map is not None
+    return first_line + token.map[0], first_line + token.map[1]
+
+
+def _target(tokens: Sequence[Token], line: int, first_line: int) -> int | None:
     """Index of the block that shows source ``line``: the innermost list item starting
     there, else the innermost block containing it."""
     starting: int | None = None
@@ -99,7 +123,7 @@ def _target(tokens: Sequence[Token], line: int) -> int | None:
     for index, token in enumerate(tokens):
         if token.type not in _BLOCKS or token.map is None:
             continue
-        first, last = token.map
+        first, last = _lines(token, first_line)
         if token.type == "list_item_open" and first == line:
             starting = index
         if first <= line < last and last - first <= span:
@@ -138,11 +162,11 @@ def _apply_tasks(tokens: Sequence[Token]) -> None:
                 break
 
 
-def _apply_marks(tokens: list[Token], marks: Sequence[Mark]) -> list[Mark]:
+def _apply_marks(tokens: list[Token], marks: Sequence[Mark], first_line: int) -> list[Mark]:
     """Put each mark's chip at its line; the marks that found no line are returned."""
     missed: list[Mark] = []
     for mark in marks:
-        index = _target(tokens, mark.line)
+        index = _target(tokens, mark.line, first_line)
         inline = _inline_after(tokens, index) if index is not None else None
         if index is None or inline is None or inline.children is None:
             missed.append(mark)
@@ -155,13 +179,14 @@ def _apply_marks(tokens: list[Token], marks: Sequence[Mark]) -> list[Mark]:
         children = inline.children
         position = 0
         block = tokens[index]
-        if block.type == "paragraph_open" and block.map and mark.line > block.map[0]:
+        start = _lines(block, first_line)[0]
+        if block.type == "paragraph_open" and mark.line > start:
             # Prose marks go at the start of their own line within the paragraph.
             breaks = 0
             for offset, child in enumerate(children):
                 if child.type in ("softbreak", "hardbreak"):
                     breaks += 1
-                    if breaks == mark.line - block.map[0]:
+                    if breaks == mark.line - start:
                         position = offset + 1
                         break
         while position < len(children) and children[position].type == "html_inline":
@@ -191,8 +216,8 @@ def render_markdown(text: MarkdownText) -> Markup:
     tokens = _MD.parse(text.markdown)
     _shift_headings(tokens, text.heading_level)
     _apply_tasks(tokens)
-    missed = _apply_marks(tokens, text.marks)
-    html = _MD.renderer.render(tokens, _MD.options, {})
+    missed = _apply_marks(tokens, text.marks, text.line)
+    html = _RENDERER.render(tokens, _MD.options, {})
     if missed:
         items = "".join(f"<li>{_chip(m)}{_links(m).strip()}</li>" for m in missed)
         html += f'<ul class="marks">{items}</ul>\n'
@@ -201,7 +226,7 @@ def render_markdown(text: MarkdownText) -> Markup:
 
 def render_inline(text: str) -> Markup:
     """One line of inline Markdown (a heading as written) as safe HTML."""
-    return Markup(_MD.renderInline(text))
+    return Markup(_RENDERER.render(_MD.parseInline(text), _MD.options, {}))
 
 
 def render_marks(marks: Sequence[Mark]) -> Markup:
@@ -213,13 +238,15 @@ def render_marks(marks: Sequence[Mark]) -> Markup:
 
 
 class RenderError(Exception):
-    """A template failed; the message names the page and, when known, the template line."""
+    """A template failed: where (the template file and line, when known) and on which page."""
 
     def __init__(self, page: Page, template: str, line: int | None, message: str) -> None:
-        super().__init__(f"{page.path}: {message}")
+        super().__init__(f"mallfel på sidan {page.path}: {message}")
         self.page = page
         self.template = template
+        """The template file, as found on the search path."""
         self.line = line
+        """1-based line in it."""
         self.message = message
 
 
@@ -242,6 +269,7 @@ class Renderer:
         self._env.filters["inline"] = render_inline
         self._env.filters["marks"] = render_marks
         self._site = site
+        self._folders = tuple(folder.resolve() for folder in template_dirs(override))
 
     def render(self, page: Page) -> str:
         """The page's HTML; a template problem becomes a :class:`RenderError`."""
@@ -250,10 +278,32 @@ class Renderer:
             return template.render(site=self._site, page=page, view=page.view)
         except jinja2.TemplateSyntaxError as error:
             raise RenderError(
-                page, error.filename or page.template, error.lineno, f"mallfel: {error.message}"
+                page, error.filename or page.template, error.lineno, error.message or str(error)
             ) from error
-        except (jinja2.TemplateError, TypeError, AttributeError) as error:
-            raise RenderError(page, page.template, None, f"mallfel: {error}") from error
+        except (jinja2.TemplateError, TypeError, AttributeError, LookupError, ValueError) as error:
+            where = self._template_frame(error)
+            template_file, line = where if where else (page.template, None)
+            raise RenderError(page, template_file, line, str(error)) from error
+
+    def _template_frame(self, error: BaseException) -> tuple[str, int] | None:
+        """The template file and line the error happened at: Jinja rewrites a render's
+        traceback so that template code appears as frames of the template file at its own
+        line; the innermost such frame is where it failed (an included or extended template
+        too, and not a filter's Python code below it)."""
+        found = None
+        trace = error.__traceback__
+        while trace is not None:
+            filename = trace.tb_frame.f_code.co_filename
+            if self._is_template(filename):
+                found = (filename, trace.tb_lineno)
+            trace = trace.tb_next
+        return found
+
+    def _is_template(self, filename: str) -> bool:
+        path = Path(filename)
+        if not path.is_absolute() or path.suffix == ".py":
+            return False
+        return any(path.resolve().is_relative_to(folder) for folder in self._folders)
 
     def render_all(self, pages: Iterator[Page]) -> Iterator[tuple[Page, str]]:
         """Each page with its HTML, in order."""

@@ -15,17 +15,34 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+class DuplicateOutput(Exception):
+    """Two things of the site would be written to the same file; neither is chosen."""
+
+    def __init__(self, relative: str) -> None:
+        super().__init__(
+            f"två delar av webbplatsen skulle skrivas till samma fil ({relative}); "
+            "ingen av dem skrivs över av den andra"
+        )
+        self.path = relative
+
+
 class SiteWriter:
-    """Writes files below a staging folder, refusing paths that would escape it."""
+    """Writes files below a staging folder, refusing paths that would escape it and a
+    second write to a path already written: what was written first is never silently
+    replaced (two pages with one address are a fault of the site, not a choice to make)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
+        self._written: set[Path] = set()
 
     def _target(self, relative: str) -> Path:
         target = (self.root / relative).resolve()
         if not target.is_relative_to(self.root.resolve()):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
+        if target in self._written:
+            raise DuplicateOutput(relative)
+        self._written.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 

@@ -522,6 +522,7 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
             inferred=c.inferred,
             item=c.item,
             line=c.line,
+            number=number,
         )
         for number, c in numbered
     ]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from ..markdown import markdown_parser as _markdown
 
 
 class BlockKind(StrEnum):
@@ -51,12 +52,6 @@ class Block:
 
 
 TASK_BOX = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    # html=False: minutes never need raw HTML, and the site must never pass it through.
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def inline_plain_text(children: list[Token] | None) -> str:

@@ -476,6 +476,7 @@ def extract_decisions(ctx: ParseContext) -> list[Decision]:
             item=c.item,
             outcome=c.outcome,
             line=c.line,
+            number=number,
         )
         for number, c in numbered
     ]

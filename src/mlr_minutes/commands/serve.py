@@ -1,0 +1,419 @@
+"""The development server: build, serve on 127.0.0.1, rebuild on change, reload the browser.
+
+``mlr-minutes serve`` builds the site into a temporary folder and serves it
+with :class:`http.server.ThreadingHTTPServer`.  A watcher thread polls the
+modification times of the minutes and templates (no dependency needed, and
+polling works the same on every file system) and rebuilds when one changes.
+
+A build with errors never stops the server: the files without errors are
+still published by the build, every served page gets a banner listing the
+problems, and a page that does not exist shows an error page with them.  Each
+served HTML page loads ``/__mlr_reload.js``, which polls ``/__mlr_reload``
+(the build counter) and reloads the page when it changes.  Only this server
+adds the script; the built site never contains it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
+
+from ..build import BuildOptions, BuildResult, build_site
+from ..config import DEFAULT, Config, ConfigError, load_config
+from ..model import Diagnostic, Level
+from ..render import template_dirs
+
+HOST = "127.0.0.1"
+"""Only this machine: the dev server is for the coordinator, not the network."""
+
+POLL_SECONDS = 0.5
+"""How often the watcher looks at modification times."""
+
+RELOAD_PATH = "/__mlr_reload"
+RELOAD_SCRIPT_PATH = "/__mlr_reload.js"
+
+RELOAD_SCRIPT = """\
+// mlr-minutes serve: ladda om sidan när webbplatsen har byggts om.
+(function () {
+  var script = document.currentScript;
+  var seen = script ? script.getAttribute("data-bygge") : null;
+  function poll() {
+    fetch("/__mlr_reload", { cache: "no-store" })
+      .then(function (response) { return response.text(); })
+      .then(function (build) {
+        if (seen === null) { seen = build; }
+        else if (build !== seen) { window.location.reload(); return; }
+        window.setTimeout(poll, 1000);
+      })
+      .catch(function () { window.setTimeout(poll, 1000); });
+  }
+  window.setTimeout(poll, 1000);
+})();
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """What to build and where to listen."""
+
+    source: Path
+    """Folder of minutes files, watched."""
+    templates: Path | None = None
+    """Folder of template overrides, watched when given."""
+    base_url: str = "/"
+    """Path the site is served under, as for ``build``."""
+    config: Config = DEFAULT
+    """Focus areas, municipalities, bodies (used when ``config_path`` is None)."""
+    config_path: Path | None = None
+    """The configuration file, watched and re-read on every build when given."""
+    port: int = 8000
+    """TCP port; 0 picks a free one."""
+    poll_seconds: float = POLL_SECONDS
+    """How often to look for changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildState:
+    """The outcome of the latest build, as the request handlers see it."""
+
+    generation: int
+    """Counts builds from 1; the reload script compares it."""
+    errors: tuple[Diagnostic, ...]
+    """Error diagnostics of the latest build (empty when it was clean enough to publish)."""
+    has_site: bool
+    """Whether any build has written a site to serve."""
+
+
+def _prefix(base_url: str) -> str:
+    inner = base_url.strip().strip("/")
+    return f"/{inner}/" if inner else "/"
+
+
+def _reload_tag(generation: int) -> bytes:
+    return f'<script src="{RELOAD_SCRIPT_PATH}" data-bygge="{generation}"></script>'.encode()
+
+
+def _diagnostic_items(errors: tuple[Diagnostic, ...]) -> str:
+    rows = []
+    for d in errors:
+        where = f"{d.path}:{d.line}" if d.line is not None else d.path
+        hint = f"<br><small>hjälp: {html.escape(d.hint)}</small>" if d.hint else ""
+        rows.append(
+            f"<li><code>{html.escape(where)}</code>: {html.escape(d.message)} "
+            f"<small>[{html.escape(d.code)}]</small>{hint}</li>"
+        )
+    return "\n".join(rows)
+
+
+def error_page(errors: tuple[Diagnostic, ...], generation: int) -> bytes:
+    """A Swedish page listing the build's errors, with the reload script."""
+    count = len(errors)
+    body = f"""<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><title>Bygget har fel – mlr-minutes</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+li{{margin:.5rem 0}}code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<body>
+<main>
+<h1>Webbplatsen kunde inte byggas färdigt</h1>
+<p>{count} fel hittades. Rätta dem och spara filen; sidan laddas om av sig själv.</p>
+<ul>
+{_diagnostic_items(errors)}
+</ul>
+<p>Kör <code>mlr-minutes check</code> för samma lista i terminalen.</p>
+</main>
+""".encode()
+    return body + _reload_tag(generation) + b"\n</body>\n</html>\n"
+
+
+def error_banner(errors: tuple[Diagnostic, ...]) -> bytes:
+    """A banner for the top of every page while the latest build has errors."""
+    return (
+        '<div role="alert" style="background:#fde8e8;color:#5c0000;border-bottom:3px solid '
+        '#b00020;padding:.75rem 1rem;font-family:system-ui,sans-serif">'
+        f"<strong>Senaste bygget har {len(errors)} fel</strong> – filer med fel visas inte. "
+        f"<ul>{_diagnostic_items(errors)}</ul></div>"
+    ).encode()
+
+
+def inject(page: bytes, state: BuildState) -> bytes:
+    """The page with the reload script (and the error banner, when there are errors)."""
+    if state.errors:
+        start = page.find(b"<body")
+        end = page.find(b">", start) if start != -1 else -1
+        if end != -1:
+            page = page[: end + 1] + error_banner(state.errors) + page[end + 1 :]
+        else:
+            page = error_banner(state.errors) + page
+    tag = _reload_tag(state.generation)
+    close = page.rfind(b"</body>")
+    return page[:close] + tag + page[close:] if close != -1 else page + tag
+
+
+def _snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
+    """Every file below ``folders`` (or the file itself) → (mtime in ns, size)."""
+    seen: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        for path in candidates:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # removed between listing and stat: the next poll sees it
+            if path.is_file():
+                seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    dev: DevServer
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    server: _Server
+
+    def __init__(self, request: Any, client_address: Any, server: _Server) -> None:
+        super().__init__(request, client_address, server, directory=str(server.dev.out))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the reload poll would fill the terminal."""
+
+    def end_headers(self) -> None:
+        # Every page can change with the next save; the browser must not keep old ones.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _send_bytes(self, status: HTTPStatus, data: bytes, content_type: str) -> BinaryIO:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def send_head(self) -> BinaryIO | None:
+        dev = self.server.dev
+        state = dev.state
+        path = unquote(urlsplit(self.path).path)
+        if path == RELOAD_PATH:
+            return self._send_bytes(HTTPStatus.OK, str(state.generation).encode(), "text/plain")
+        if path == RELOAD_SCRIPT_PATH:
+            return self._send_bytes(
+                HTTPStatus.OK, RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8"
+            )
+        if not state.has_site:
+            return self._error_page(state)
+        prefix = dev.prefix
+        if not path.startswith(prefix):
+            if path in ("/", prefix.rstrip("/")):
+                self.send_response(HTTPStatus.FOUND)
+                self.send_header("Location", prefix)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            return self._not_found(state)
+        target = Path(self.translate_path("/" + path[len(prefix) :]))
+        if target.is_dir():
+            if not path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            target = target / "index.html"
+        if not target.is_file():
+            return self._not_found(state)
+        if target.suffix == ".html":
+            try:
+                page = target.read_bytes()
+            except OSError:
+                return self._not_found(state)
+            return self._send_bytes(HTTPStatus.OK, inject(page, state), "text/html; charset=utf-8")
+        self.path = "/" + path[len(prefix) :]
+        return super().send_head()
+
+    def _error_page(self, state: BuildState) -> BinaryIO:
+        page = error_page(state.errors, state.generation)
+        return self._send_bytes(HTTPStatus.INTERNAL_SERVER_ERROR, page, "text/html; charset=utf-8")
+
+    def _not_found(self, state: BuildState) -> BinaryIO:
+        if state.errors:
+            return self._error_page(state)
+        not_found = self.server.dev.out / "404.html"
+        page = not_found.read_bytes() if not_found.is_file() else b"<h1>Sidan finns inte</h1>"
+        return self._send_bytes(
+            HTTPStatus.NOT_FOUND, inject(page, state), "text/html; charset=utf-8"
+        )
+
+
+@dataclass
+class DevServer:
+    """Builds, serves and rebuilds; ``start`` then ``stop`` (or use it as a context manager)."""
+
+    options: ServeOptions
+    log: Callable[[str], None] = print
+    out: Path = field(init=False)
+    state: BuildState = field(init=False, default=BuildState(0, (), False))
+    _workdir: Path | None = field(init=False, default=None)
+    _httpd: _Server | None = field(init=False, default=None)
+    _threads: list[threading.Thread] = field(init=False, default_factory=list)
+    _stopping: threading.Event = field(init=False, default_factory=threading.Event)
+
+    @property
+    def prefix(self) -> str:
+        """The URL path the site lives under."""
+        return _prefix(self.options.base_url)
+
+    @property
+    def url(self) -> str:
+        """Where the site is served."""
+        if self._httpd is None:
+            raise RuntimeError("servern är inte startad")
+        return f"http://{HOST}:{self._httpd.server_address[1]}{self.prefix}"
+
+    def _watched(self) -> tuple[Path, ...]:
+        # The built-in templates too, so that editing them in a checkout shows at once.
+        paths = [self.options.source, *template_dirs(self.options.templates)]
+        if self.options.config_path is not None:
+            paths.append(self.options.config_path)
+        return tuple(paths)
+
+    def build(self) -> BuildResult | None:
+        """Rebuild now; the new state is published when the build is done."""
+        generation = self.state.generation + 1
+        try:
+            config = (
+                load_config(self.options.config_path)
+                if self.options.config_path is not None
+                else self.options.config
+            )
+        except ConfigError as error:
+            problem = Diagnostic(
+                Level.ERROR, str(self.options.config_path), None, "config-invalid", str(error)
+            )
+            self.log(problem.format())
+            self.state = BuildState(generation, (problem,), self.state.has_site)
+            return None
+        options = BuildOptions(
+            source=self.options.source,
+            out=self.out,
+            base_url=self.options.base_url,
+            templates=self.options.templates,
+            config=config,
+        )
+        result = build_site(options, progress=lambda text: None)
+        for diagnostic in result.diagnostics:
+            self.log(diagnostic.format())
+        self.log(result.summary())
+        errors = tuple(d for d in result.diagnostics if d.level is Level.ERROR)
+        if not result.ok and not errors:
+            errors = (
+                Diagnostic(
+                    Level.ERROR,
+                    str(self.options.source),
+                    None,
+                    "build-failed",
+                    "bygget misslyckades",
+                ),
+            )
+        has_site = self.state.has_site or (self.out / "index.html").is_file()
+        self.state = BuildState(generation, errors, has_site)
+        return result
+
+    def start(self) -> str:
+        """Build once, start serving and watching; return the URL."""
+        self._workdir = Path(tempfile.mkdtemp(prefix="mlr-minutes-serve-"))
+        self.out = self._workdir / "site"
+        snapshot = _snapshot(self._watched())
+        self._safe_build()
+        httpd = _Server((HOST, self.options.port), _Handler)
+        httpd.dev = self
+        self._httpd = httpd
+        server_thread = threading.Thread(target=httpd.serve_forever, name="mlr-serve", daemon=True)
+        watch_thread = threading.Thread(
+            target=self._watch, args=(snapshot,), name="mlr-watch", daemon=True
+        )
+        self._threads = [server_thread, watch_thread]
+        for thread in self._threads:
+            thread.start()
+        return self.url
+
+    def _watch(self, snapshot: dict[str, tuple[int, int]]) -> None:
+        while not self._stopping.wait(self.options.poll_seconds):
+            current = _snapshot(self._watched())
+            if current != snapshot:
+                changed = sorted(set(current.items()) ^ set(snapshot.items()))
+                names = sorted({Path(path).name for path, _ in changed})
+                self.log("Ändrat: " + ", ".join(names) + " – bygger om …")
+                snapshot = current
+                self._safe_build()
+
+    def _safe_build(self) -> None:
+        try:
+            self.build()
+        except Exception as error:  # a crash in one build must not stop the server
+            problem = Diagnostic(
+                Level.ERROR,
+                str(self.options.source),
+                None,
+                "internal-error",
+                f"bygget kraschade ({type(error).__name__}: {error})",
+                "det här är ett fel i mlr-minutes; rapportera det med filerna bifogade",
+            )
+            self.log(problem.format())
+            self.state = BuildState(self.state.generation + 1, (problem,), self.state.has_site)
+
+    def stop(self) -> None:
+        """Stop serving and watching, and remove the temporary site."""
+        self._stopping.set()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+
+    def __enter__(self) -> DevServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve_forever(
+    options: ServeOptions, log: Callable[[str], None], ready: Callable[[str], None]
+) -> None:
+    """Run the dev server until Ctrl-C; ``ready`` gets the URL once it is serving."""
+    server = DevServer(options, log)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # ``kill`` and CI runners send SIGTERM: stop as cleanly as on Ctrl-C.
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        ready(server.start())
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        log("Avslutar …")
+    finally:
+        server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,27 @@
+"""What the build derives from the archive beside the pages: feeds, calendars, open data,
+the sitemap and the search index.
+
+Every module here takes its paths from :class:`~mlr_minutes.views.urls.Urls` and its
+words from the shared :mod:`mlr_minutes.views.text`; none imports a page family, so that
+a page can change without changing a feed (a test holds this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..archive import Archive
+from ..config import Config
+from ..views.urls import Urls
+from .calendars import calendar_files
+from .feeds import feed_files
+from .opendata import open_data_files
+
+
+def archive_files(
+    archive: Archive, urls: Urls, site_url: str | None, config: Config
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, bytes) of every feed, calendar and open-data file."""
+    yield from feed_files(archive, urls, site_url, config)
+    yield from calendar_files(archive, urls, site_url, config)
+    yield from open_data_files(archive, urls)

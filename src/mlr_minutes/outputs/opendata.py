@@ -1,0 +1,187 @@
+"""Open data: the archive as JSON and CSV files for other systems and spreadsheets.
+
+``/api/meetings/<id>.json`` is exactly what ``mlr-minutes parse`` prints, so the
+published JSON Schema (``/api/schema/meeting.json``) documents both.  The CSV
+files carry a UTF-8 byte order mark, without which Excel reads å/ä/ö wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from ..archive import ActionTrack, Archive
+from ..model import Outcome
+from ..serialize import SCHEMAS, dumps, meeting_to_json, schema
+from ..views.text import OUTCOME_TEXT
+from ..views.urls import Urls
+
+CSV_BOM = "\ufeff"
+
+
+def _json(data: Any) -> bytes:
+    return dumps(data).encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
+
+
+def decision_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
+    """Every decision, newest meeting first, with its meeting and focus areas."""
+    records: list[dict[str, Any]] = []
+    for meeting in reversed(archive.meetings):
+        for decision in meeting.decisions:
+            records.append(
+                {
+                    "meeting": meeting.id,
+                    "date": meeting.date.isoformat() if meeting.date else None,
+                    "body": meeting.body,
+                    "id": decision.id,
+                    "item": decision.item,
+                    "text": decision.text,
+                    "points": list(decision.points),
+                    "outcome": decision.outcome.value if decision.outcome else None,
+                    "focus_areas": list(archive.decision_focus.get((meeting.id, decision.id), ())),
+                    "url": f"{urls.meeting(meeting.id)}#{decision.id}",
+                    "line": decision.line,
+                }
+            )
+    return records
+
+
+def action_record(track: ActionTrack, urls: Urls) -> dict[str, Any]:
+    """One task, as set and as carried on: its latest wording, where it was closed."""
+    origin, latest = track.origin, track.latest
+    due = track.due
+    return {
+        "meeting": origin.meeting.id,
+        "id": origin.action.id,
+        "text": latest.action.text,
+        "owners": list(latest.action.owners),
+        "due": due.iso if due else None,
+        "done": track.done,
+        "closed_in": track.closed_in.id if track.closed_in else None,
+        "inferred": origin.action.inferred,
+        "item": origin.action.item,
+        "meetings": [a.meeting.id for a in track.appearances],
+        "url": f"{urls.meeting(origin.meeting.id)}#{origin.action.id}",
+        "line": origin.action.line,
+    }
+
+
+def action_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
+    """Every task across the archive: open ones first by due date, then done ones."""
+
+    def key(track: ActionTrack) -> tuple[bool, bool, str, str, str]:
+        due = track.due
+        origin = track.origin
+        return (
+            track.done,
+            due is None,
+            due.start.isoformat() if due else "",
+            origin.meeting.id,
+            origin.action.id,
+        )
+
+    return [action_record(track, urls) for track in sorted(archive.tracks, key=key)]
+
+
+def meeting_index(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
+    """One line per meeting, newest first, pointing at its page and its JSON."""
+    return [
+        {
+            "id": m.id,
+            "title": m.title,
+            "body": m.body,
+            "date": m.date.isoformat() if m.date else None,
+            "decisions": len(m.decisions),
+            "action_items": len(m.action_items),
+            "focus_areas": [f.name for f in m.focus_areas],
+            "url": urls.meeting(m.id),
+            "json": urls.meeting_data(m.id),
+        }
+        for m in reversed(archive.meetings)
+    ]
+
+
+def open_data_files(archive: Archive, urls: Urls) -> Iterator[tuple[str, bytes]]:
+    """(site path, bytes) for every open-data file."""
+    yield urls.file(urls.meetings_data()), _json(meeting_index(archive, urls))
+    for meeting in archive.meetings:
+        # The published file, not the builder's path: the same minutes give the same bytes
+        # wherever they were built from.
+        data = meeting_to_json(meeting) | {"source": urls.source(meeting.id)}
+        yield urls.file(urls.meeting_data(meeting.id)), _json(data)
+    decisions = decision_records(archive, urls)
+    actions = action_records(archive, urls)
+    yield urls.file(urls.decisions_data()), _json(decisions)
+    yield urls.file(urls.actions_data()), _json(actions)
+    for name in SCHEMAS:
+        yield urls.file(urls.schema(name)), _json(schema(name))
+    yield (
+        urls.file(urls.decisions_csv()),
+        _csv(
+            [
+                "datum",
+                "organ",
+                "möte",
+                "punkt",
+                "beslut",
+                "underpunkter",
+                "utfall",
+                "fokusfrågor",
+                "länk",
+            ],
+            [
+                [
+                    d["date"] or "",
+                    d["body"],
+                    d["meeting"],
+                    d["item"] or "",
+                    d["text"],
+                    " | ".join(d["points"]),
+                    OUTCOME_TEXT[Outcome(d["outcome"])] if d["outcome"] else "",
+                    "; ".join(d["focus_areas"]),
+                    d["url"],
+                ]
+                for d in decisions
+            ],
+        ),
+    )
+    yield (
+        urls.file(urls.actions_csv()),
+        _csv(
+            [
+                "status",
+                "klart senast",
+                "åtgärd",
+                "ansvariga",
+                "möte",
+                "punkt",
+                "avslutad vid",
+                "tolkad ur löptext",
+                "länk",
+            ],
+            [
+                [
+                    "klar" if a["done"] else "öppen",
+                    a["due"] or "",
+                    a["text"],
+                    "; ".join(a["owners"]),
+                    a["meeting"],
+                    a["item"] or "",
+                    a["closed_in"] or "",
+                    "ja" if a["inferred"] else "nej",
+                    a["url"],
+                ]
+                for a in actions
+            ],
+        ),
+    )

@@ -1,0 +1,226 @@
+"""Swedish date and time phrases, resolved against the meeting date.
+
+Minutes rarely write a full date: ``24 maj``, ``30/9``, ``vecka 42`` and ``i juni``
+all leave the year to the reader, who takes it from the meeting.  The rule used
+here is the reader's: the meeting's year, unless that puts the date more than
+half a year before the meeting, in which case the next year is meant (a meeting
+in November that says ``24/1`` is planning for January).
+
+Every phrase form is a regular expression built from the tables in
+``vocabulary``; the expressions all run over the text and the earliest, then
+longest, match wins, so that ``30 maj–2 juni`` is one range rather than two days
+and ``kl. 15:00-17:30`` is a clock time rather than anything else.
+
+The forms live by kind: :mod:`.forms` (written out), :mod:`.relative` (counted from
+the meeting), :mod:`.compact` (only in titles and labels), :mod:`.clock` (times);
+:mod:`.patterns` holds the pieces they share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ...model import DateValue, Precision
+from ...vocabulary import (
+    DATE_FILLER_WORDS,
+    DAYS_AHEAD,
+    DEADLINE_WORDS,
+    METADATA_KEYS,
+    MONTHS,
+    NEXT_MEETING_PHRASES,
+    NEXT_MEETING_VALUES,
+    NEXT_WEEK_WORDS,
+    THIS_WEEK_WORDS,
+    WEEKDAY_FORMS,
+    WITHIN_WORDS,
+)
+from ..text import alternation
+from .clock import parse_time_span, time_matches
+from .compact import STRICT_FORMS
+from .forms import FORMS
+from .patterns import MAX_EXTRA_WORDS, YEAR, Anchor
+from .relative import RELATIVE_FORMS
+
+__all__ = ["Anchor", "DateMatch", "find_dates", "parse_date", "parse_time_span"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date phrase found inside a longer text."""
+
+    start: int
+    """Offset of the phrase's first character in the searched text."""
+    end: int
+    """Offset just past the phrase."""
+    value: DateValue
+    """The resolved date."""
+
+
+# --- Dates ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: DateValue | None
+    is_date: bool
+    """False for a clock time, which only keeps dates from being read inside it."""
+
+
+def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candidate]:
+    """Every phrase any form matches (overlapping), plus clock times as blockers."""
+    found: list[_Candidate] = []
+    forms = (*FORMS, *RELATIVE_FORMS, *(STRICT_FORMS if strict else ()))
+    holds = _holds(text)
+    for form in forms:
+        if form.needs not in holds:
+            continue
+        for match in form.pattern.finditer(text):
+            if not form.accept(match):
+                continue
+            group = "phrase" if match.groupdict().get("phrase") is not None else "phrase2"
+            found.append(
+                _Candidate(match.start(group), match.end(group), form.resolve(match, anchor), True)
+            )
+    found.extend(_Candidate(time.start, time.end, None, False) for time in time_matches(text))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The earliest, then longest, candidates that do not overlap, left to right.
+
+    Candidates whose date does not exist (``31 april``) still take their place, so that
+    no shorter reading (``april`` alone) is made of them.
+    """
+    chosen: list[_Candidate] = []
+    position = 0
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end, not c.is_date)):
+        if candidate.start >= position:
+            chosen.append(candidate)
+            position = candidate.end
+    return chosen
+
+
+def find_dates(
+    text: str,
+    meeting_date: dt.date | None,
+    next_meeting: dt.date | None = None,
+    *,
+    strict: bool = False,
+) -> list[DateMatch]:
+    """Every date phrase in ``text``, left to right, resolved against ``meeting_date``
+    (and ``next_meeting`` for *till nästa möte*).
+
+    Phrases that name no real day (``31 april``) and year-less phrases when
+    ``meeting_date`` is None are left out; a four-digit year alone is never a match.
+    ``strict`` adds the compact forms a title or label writes (``20220314``, ``22-03-14``).
+    """
+    found = _find_dates(text, Anchor(meeting_date), strict)
+    if next_meeting is None:
+        return list(found)
+    # One cached scan serves every caller; the next meeting's date is filled in after.
+    return [
+        DateMatch(
+            m.start, m.end, DateValue(next_meeting, next_meeting, Precision.DAY, m.value.text)
+        )
+        if m.value.precision is Precision.NEXT_MEETING
+        else m
+        for m in found
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...]:
+    # The rules ask about the same sentence several times (action? reference? due?),
+    # and most sentences hold no digit, no month, no weekday and no *nästa* at all.
+    if not _holds(text):
+        return ()
+    return tuple(
+        DateMatch(candidate.start, candidate.end, candidate.value)
+        for candidate in _select(_candidates(text, anchor, strict))
+        if candidate.value is not None
+    )
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    relative = [*WEEKDAY_FORMS, *DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS]
+    relative += [*NEXT_MEETING_PHRASES, *NEXT_MEETING_VALUES, *WITHIN_WORDS]
+    return re.compile(
+        rf"(?P<digit>\d)|(?<!\w)(?:(?P<month>{alternation(MONTHS)})"
+        rf"|(?P<relative>{alternation(relative)}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _holds(text: str) -> frozenset[str]:
+    """Which kinds of date phrase ``text`` may hold (``digit``, ``month``, ``relative``),
+    found by one scan."""
+    kinds: set[str] = set()
+    for match in _gate().finditer(text):
+        kind = match.lastgroup
+        if kind is not None:
+            kinds.add(kind)
+        if len(kinds) == 3:
+            break
+    return frozenset(kinds)
+
+
+_FILLERS: frozenset[str] = frozenset(
+    word
+    for phrase in (*DATE_FILLER_WORDS, *DEADLINE_WORDS, *METADATA_KEYS["date"], *WEEKDAY_FORMS)
+    for word in phrase.split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LONE_YEAR = re.compile(rf"(?<![\w.,:/–—-])(?P<year>{YEAR})(?![\w/–—-]|[.,:]\d)")
+
+
+def _extra_words(text: str, spans: Iterable[tuple[int, int]]) -> int:
+    """How many words outside ``spans`` are neither filler nor numbers."""
+    kept = list(text)
+    for start, end in spans:
+        kept[start:end] = [" "] * (end - start)
+    words = _WORD.findall("".join(kept))
+    return sum(1 for word in words if word.lower() not in _FILLERS)
+
+
+def parse_date(
+    text: str,
+    meeting_date: dt.date | None,
+    next_meeting: dt.date | None = None,
+    *,
+    strict: bool = False,
+) -> DateValue | None:
+    """``text`` as a single date phrase (surrounding words such as *den*, *senast* allowed).
+
+    The first date phrase is returned when the words around it, other than filler words,
+    clock times and metadata labels such as *Datum*, are few; it is None when the phrase
+    names no real day, or needs a year that ``meeting_date`` cannot give.  A four-digit
+    year with nothing else around it is read as that year.  ``strict`` adds the compact
+    forms of :func:`find_dates`.
+    """
+    chosen = _select(_candidates(text, Anchor(meeting_date, next_meeting), strict))
+    times = [(c.start, c.end) for c in chosen if not c.is_date]
+    first = next((c for c in chosen if c.is_date), None)
+    if first is None:
+        return _parse_year(text, times)
+    if first.value is None:
+        return None
+    if _extra_words(text, [*times, (first.start, first.end)]) > MAX_EXTRA_WORDS:
+        return None
+    return first.value
+
+
+def _parse_year(text: str, times: list[tuple[int, int]]) -> DateValue | None:
+    years = list(_LONE_YEAR.finditer(text))
+    if len(years) != 1 or _extra_words(text, [*times, years[0].span()]) > 0:
+        return None
+    match = years[0]
+    year = int(match["year"])
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, match["year"])

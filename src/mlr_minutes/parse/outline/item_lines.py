@@ -1,0 +1,239 @@
+"""Numbered lines inside paragraphs: bold or ``§`` lines, lone numbers, list agendas,
+label lines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..blocks import Block, BlockKind, plain_text
+from .titles import heading_key, label_line_context, split_diary_number, split_item_heading
+
+# --- Numbered lines inside paragraphs ---------------------------------------------------------
+
+_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1:?$")
+_LONE_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}\.?$")
+
+
+def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[int]:
+    """Offsets (in the paragraph) of lines that open an agenda item: ``**§ 3 Ekonomi**``,
+    ``§ 137   Dnr BN-2023-00211``, or a lone ``7`` with the title on the next line.  A
+    line that carries on a sentence (``enligt`` / ``§ 5 i stadgarna``) opens nothing."""
+    own = block.markdown.split("\n")
+    found: list[int] = []
+    for offset, markdown in enumerate(own):
+        number = block.line + offset
+        head = markdown.lstrip()[:1]
+        if head not in ("§", "*", "_") and not head.isdigit():
+            continue  # only these can open an item; the rest need no plain text
+        if number in noise or number > len(lines) or not _starts_fresh(own, offset, block, noise):
+            continue
+        text = plain_text(markdown).strip()
+        if _BOLD.match(markdown.strip()) or text.startswith("§"):
+            if len(text) <= 120 and split_item_heading(text) is not None:
+                found.append(offset)
+        elif _LONE_NUMBER.match(text) and offset + 1 < len(own) and own[offset + 1].strip():
+            found.append(offset)
+    return found
+
+
+def _starts_fresh(own: list[str], offset: int, block: Block, noise: frozenset[int]) -> bool:
+    if offset == 0:
+        return True
+    previous = own[offset - 1].rstrip().rstrip("*_ ")
+    return previous.endswith((".", ":", "!", "?")) or (block.line + offset - 1) in noise
+
+
+def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int]) -> list[Block]:
+    """``blocks`` with each numbered line of a paragraph made a heading of its own (level
+    7), as minutes converted from PDF write items; the rest of the paragraph stays one.
+    In a file without numbered headings, a numbered list whose entries each carry text
+    below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
+    agenda = _agenda_list_items(blocks)
+    result: list[Block] = []
+    remap: dict[int, int] = {}
+    headings: set[int] = set()
+    last_number = 0
+    for old_index, block in enumerate(blocks):
+        if block.parent is not None and block.parent in remap:
+            parent = remap[block.parent]
+            block = _with_parent(block, None if parent in headings else parent)
+        if old_index in agenda:
+            number = _list_number(lines, block.line)
+            own = block.markdown.split("\n")
+            heading = _part(block, own, 0, 1, BlockKind.HEADING)
+            title = plain_text(own[0]).strip()
+            result.append(_retitled(heading, f"{number}. {title}"))
+            headings.add(len(result) - 1)
+            remap[old_index] = len(result) - 1
+            if len(own) > 1:
+                rest = _part(block, own, 1, len(own), BlockKind.PARAGRAPH)
+                result.append(_with_parent(rest, None))
+            continue
+        starts = _item_lines(block, lines, noise) if block.kind is BlockKind.PARAGRAPH else []
+        starts = [s for s in starts if _in_sequence(block, s, last_number)]
+        if not starts:
+            remap[old_index] = len(result)
+            result.extend(_at_label_lines(block))
+            continue
+        own = block.markdown.split("\n")
+        cuts = [*starts, len(own)]
+        if starts[0] > 0:
+            result.extend(_at_label_lines(_part(block, own, 0, starts[0], BlockKind.PARAGRAPH)))
+        for start, end in itertools.pairwise(cuts):
+            text = plain_text(own[start]).strip()
+            title_lines = 2 if _LONE_NUMBER.match(text) else 1
+            if title_lines == 1 and _needs_title(text) and start + 1 < end:
+                title_lines = 2
+            head_end = min(start + title_lines, end)
+            result.append(_part(block, own, start, head_end, BlockKind.HEADING))
+            numbered = split_item_heading(_heading_text(own, start, head_end))
+            if numbered is not None and numbered[0].isdigit():
+                last_number = int(numbered[0].split(".")[0])
+            if head_end < end:
+                result.extend(
+                    _at_label_lines(_part(block, own, head_end, end, BlockKind.PARAGRAPH))
+                )
+        remap[old_index] = len(result) - 1
+    return result
+
+
+_LIST_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s")
+_AGENDA_TITLE_LENGTH = 90
+
+
+def _agenda_list_items(blocks: list[Block]) -> set[int]:
+    """Indexes of the top-level numbered list entries that are agenda items: a list of at
+    least two entries, most with text under a short first line that ends no sentence, in
+    a file whose headings number nothing."""
+    if any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    ):
+        return set()
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, None]):
+        is_entry = (
+            block is not None
+            and block.kind is BlockKind.LIST_ITEM
+            and block.ordered
+            and block.parent is None
+        )
+        if is_entry:
+            run.append(index)
+            continue
+        if block is not None and block.parent is not None and run:
+            continue  # nested in the entry before
+        if len(run) >= 2 and _agenda_like([blocks[i] for i in run], blocks):
+            found.update(run)
+        run = []
+    return found
+
+
+def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:
+    with_text = 0
+    for entry in entries:
+        first = entry.text.split("\n", 1)[0].strip()
+        if not first or len(first) > _AGENDA_TITLE_LENGTH or first.endswith((".", "!", "?", ":")):
+            return False
+        if "\n" in entry.text.strip() or entry.end_line - entry.line > 2:
+            with_text += 1
+    return with_text * 2 >= len(entries)
+
+
+def _list_number(lines: list[str], line: int) -> str:
+    match = _LIST_NUMBER.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    return match["number"] if match else "0"
+
+
+def _retitled(block: Block, text: str) -> Block:
+    return Block(block.kind, block.line, block.end_line, block.level, block.markdown, text)
+
+
+def _at_label_lines(block: Block) -> list[Block]:
+    """A paragraph cut before each bare label line inside it (``Beslutsunderlag`` … then
+    ``Beslut`` … with no blank line between, as PDF conversions leave a protocol), so that
+    each label says what its own lines are."""
+    if block.kind is not BlockKind.PARAGRAPH or "\n" not in block.markdown:
+        return [block]
+    own = block.markdown.split("\n")
+    cuts = [
+        offset
+        for offset, line in enumerate(own)
+        if offset > 0
+        and len(line) <= 60
+        and label_line_context(heading_key(line.strip().strip("*_")))
+    ]
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(own)]
+    return [
+        _part(block, own, start, end, BlockKind.PARAGRAPH)
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+def _needs_title(text: str) -> bool:
+    """``§ 137   Dnr BN-2023-00211``: a number (and diary number) with the title below."""
+    found = split_item_heading(text)
+    if found is None:
+        return False
+    title, _ = split_diary_number(found[1])
+    return not title.strip()
+
+
+def _in_sequence(block: Block, offset: int, last_number: int) -> bool:
+    # A lone number is an item only when it follows the one before (``7`` after item 6).
+    text = plain_text(block.markdown.split("\n")[offset]).strip()
+    if not _LONE_NUMBER.match(text) or text.startswith("§"):
+        return True
+    return int(text.rstrip(".")) in (last_number + 1, 1) or last_number == 0
+
+
+def _heading_text(own: list[str], start: int, end: int) -> str:
+    text = " ".join(plain_text(line).strip() for line in own[start:end])
+    match = _LONE_NUMBER.match(plain_text(own[start]).strip())
+    if match and end - start == 2:
+        number = plain_text(own[start]).strip().rstrip(".")
+        if not number.startswith("§"):
+            number += "."
+        text = number + " " + plain_text(own[start + 1]).strip()
+    return text
+
+
+def _part(block: Block, own: list[str], start: int, end: int, kind: BlockKind) -> Block:
+    markdown = "\n".join(own[start:end])
+    texts = block.text.split("\n")
+    if len(texts) == len(own):
+        text = "\n".join(texts[start:end])
+    else:  # a construct spanning lines flattened the text: read the lines again
+        text = "\n".join(plain_text(line) for line in own[start:end])
+    if kind is BlockKind.HEADING:
+        text = _heading_text(own, start, end)
+        bold = _BOLD.match(markdown.strip())
+        if bold:
+            text = plain_text(bold["text"]).strip()
+    return Block(
+        kind,
+        block.line + start,
+        block.line + end,
+        7 if kind is BlockKind.HEADING else 0,
+        markdown,
+        text,
+        parent=block.parent,
+    )
+
+
+def _with_parent(block: Block, parent: int | None) -> Block:
+    return Block(
+        block.kind,
+        block.line,
+        block.end_line,
+        block.level,
+        block.markdown,
+        block.text,
+        block.checked,
+        parent,
+        block.ordered,
+    )

@@ -25,7 +25,7 @@ from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
-from .read import read_regular_file
+from .read import as_published, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
 from .views.site import site_pages, site_view
@@ -123,14 +123,15 @@ class SourceChanged(Exception):
 
 
 def _parsed_bytes(meeting: Meeting) -> bytes:
-    """The source file's bytes, exactly those that were parsed (never a link's target)."""
+    """The source file's bytes, exactly those that were parsed (never a link's target),
+    as UTF-8 when the file was UTF-16 or UTF-32."""
     try:
         data = read_regular_file(Path(meeting.source))
     except OSError as error:
         raise SourceChanged(meeting.source) from error
     if hashlib.sha256(data).hexdigest() != meeting.digest:
         raise SourceChanged(meeting.source)
-    return data
+    return as_published(data)
 
 
 def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:

@@ -1,6 +1,6 @@
 """How much of real-looking minutes the parser understands, against hand-written gold.
 
-``python benchmarks/accuracy.py [dev|holdout|all] [--misses]`` parses every
+``python benchmarks/accuracy.py [dev|dev2|…|holdout|all] [--misses]`` parses every
 ``benchmarks/accuracy/<split>/*.md`` and compares it with the ``.gold.yaml``
 beside it (format: ``benchmarks/accuracy/README.md``).  It prints the facts of
 issue 8's table:
@@ -34,6 +34,8 @@ from mlr_minutes.load import parse_file
 from mlr_minutes.model import Meeting, Person
 
 ROOT = Path(__file__).resolve().parent / "accuracy"
+SPLITS = tuple(sorted(p.name for p in ROOT.iterdir() if p.is_dir()))
+"""Every folder of minutes with gold: ``dev*`` to learn from, ``holdout`` only to measure."""
 LINE_SLACK = 1
 """A parsed entry may start this many lines before or after its gold lines."""
 
@@ -220,10 +222,11 @@ def summary(report: Report) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("split", nargs="?", default="dev", choices=("dev", "holdout", "all"))
+    choices = (*SPLITS, "all")
+    parser.add_argument("split", nargs="?", default="dev", choices=choices)
     parser.add_argument("--misses", action="store_true", help="list misses and extras per file")
     args = parser.parse_args(argv)
-    splits = ["dev", "holdout"] if args.split == "all" else [args.split]
+    splits = list(SPLITS) if args.split == "all" else [args.split]
     report = run(splits)
     if args.misses:
         for name, notes in report.misses.items():

@@ -47,7 +47,7 @@ from .blocks import BlockKind
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key
 from .outline import Outline, heading_key
-from .people import clean
+from .people import clean, is_note
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -315,6 +315,13 @@ class _Reader:
                 continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
+            if field_name in PERSON_FIELDS and value and not looks_like_people(value):
+                # ``Sekreterare ........ §§ 88–97`` with the name below it; ``Ordförande:
+                # har haft möte med …`` is a report by the chair, not the chair's name.
+                if number < self.first_item or value[:1] in "§0123456789" or is_note(value):
+                    value = ""
+                else:
+                    continue
             if field_name in PEOPLE_FIELDS:
                 mode = COMMA if value else LIST
             elif field_name in PERSON_FIELDS:
@@ -363,6 +370,10 @@ class _Reader:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
+        if opened.quiet and not opened.values and text.endswith(":"):
+            # *Röstlängden justerades till 17 röstberättigade ledamöter:* leads in the list.
+            opened.blank = False
+            return
         if opened.mode in (LIST, COMMA) and (
             "|" in raw or "\t" in raw.strip() or opened.columns is not None
         ):

@@ -19,6 +19,7 @@ from ..vocabulary import (
     ADJUSTER_ELECTION_TITLES,
     BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
+    CHAIR_LIKE_ROLES,
     CHAIR_ROLE,
     CHAIR_ROLE_WORDS,
     DECIDING_SUBJECTS,
@@ -27,6 +28,8 @@ from ..vocabulary import (
     LIST_JOINERS,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
+    OFFICER_PROSE_NAME_AFTER,
+    OFFICER_PROSE_NAME_BEFORE,
     OFFICER_WORDS,
     OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
@@ -99,7 +102,9 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
     """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes."""
     present = [*meta.attendees, *meta.guests]
     if meta.chair is None:
-        meta.chair = next((p for p in meta.attendees if p.role == CHAIR_ROLE), None)
+        meta.chair = next((p for p in meta.attendees if p.role == CHAIR_ROLE), None) or next(
+            (p for p in present if p.role in CHAIR_LIKE_ROLES), None
+        )
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
 
@@ -245,11 +250,60 @@ def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
             return
 
 
+@cache
+def _officer_prose(field: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:(?P<follows>{alternation(OFFICER_PROSE_NAME_AFTER[field])})"
+        rf"|(?P<precedes>{alternation(OFFICER_PROSE_NAME_BEFORE[field])})"
+        # *Cecilia Wärn var ordförande.*, not *… var ordförande i föreningen*
+        rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation(LIST_JOINERS)})\s))",
+        re.IGNORECASE,
+    )
+
+
+def _prose_texts(outline: Outline) -> list[tuple[str, int]]:
+    """(text, first line) of every paragraph and list entry, items or not."""
+    return [
+        (unit.block.text, unit.block.line)
+        for unit in outline.units
+        if unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and not unit.noise
+    ]
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
+
+
+def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*Mötet leddes av Wilma (sexmästare), Ebba förde anteckningar.*, *Sofia Ljung hälsade
+    välkommen och ledde mötet*, *… utsett Jesper Molander att föra dagens protokoll*: who
+    led the meeting and who wrote its minutes, said in a sentence."""
+    present = [*meta.attendees, *meta.guests]
+    for field in ("chair", "secretary"):
+        if getattr(meta, field) is not None:
+            continue
+        pattern = _officer_prose(field)
+        for text, line in _prose_texts(outline):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            if match["follows"]:
+                who = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=1)[0]
+            else:
+                who = _CLAUSE_END.split(text[max(0, match.start() - 80) : match.start()])[-1]
+            person = named_person(who.strip(), line, present, config) if who.strip() else None
+            if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
+                person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)
+            if person is not None:
+                setattr(meta, field, person)
+                break
+
+
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(
     [
-        ("roles_in_attendance", roles_in_attendance),
         ("election_sentences", election_sentences),
         ("election_items", election_items),
+        ("officers_in_prose", officers_in_prose),
+        ("roles_in_attendance", roles_in_attendance),
         ("opener", opener),
         ("chair_by_title", chair_by_title),
     ]

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
+    CHAIR_ROLE,
     PEOPLE_REFERENCES,
+    SECRETARY_ROLE,
     TIME_WORDS,
 )
 from .attendance import PEOPLE_FIELDS, PERSON_FIELDS, read_labels
@@ -209,7 +211,8 @@ def collect(
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
     fill_officers(meta, outline, config)
-    _officers_present(meta)
+    first_item = min((item.line for item in outline.items), default=len(source) + 1)
+    _officers_present(meta, first_item)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)
@@ -217,23 +220,28 @@ def collect(
     return meta, diagnostics
 
 
-def _officers_present(meta: Metadata) -> None:
-    """Whoever chaired, wrote or checked the minutes was there: when the minutes list no
-    one as present, they are (the chair and adjusters as attendees, the secretary as a
-    guest), so that the page says who was there as far as the minutes tell."""
-    if meta.attendees or meta.guests:
-        return
+def _officers_present(meta: Metadata, first_item: int) -> None:
+    """Whoever chaired, wrote or checked the minutes was there: the chair and adjusters
+    join the attendees, the secretary the guests, unless a list already names them.
+
+    The one exception is the house style of a heading block that lists those present and,
+    on a label of its own beside them, the secretary (*Vid protokollet*): the writer set
+    that person apart from the list on purpose, and the page shows them under their role.
+    """
     listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
     listed |= {p.name for p in meta.absent if p.name}
-    for person, into in (
-        (meta.chair, meta.attendees),
-        *((p, meta.attendees) for p in meta.adjusters),
-        (meta.secretary, meta.guests),
+    header_list = any(p.line < first_item for p in (*meta.attendees, *meta.guests))
+    for person, into, role in (
+        (meta.chair, meta.attendees, CHAIR_ROLE),
+        *((p, meta.attendees, None) for p in meta.adjusters),
+        (meta.secretary, meta.guests, SECRETARY_ROLE),
     ):
-        if person is not None and person.name and person.name not in listed:
+        if person is None or (header_list and person.line < first_item):
+            continue
+        if person.name and person.name not in listed:
             if _first_name_listed(person.name, listed):
                 continue
-            into.append(person)
+            into.append(replace(person, role=person.role or role))
             listed.add(person.name)
 
 

@@ -150,7 +150,8 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _is_note(part: str) -> bool:
+def is_note(part: str) -> bool:
+    """Whether ``part`` is an attendance note (``§§ 12-14``, ``deltar ej § 5``)."""
     return bool(_note_start().match(part.strip()))
 
 
@@ -173,7 +174,7 @@ def _attributes(
         if party is None and _is_party(part):
             party = part.upper()
             continue
-        if _is_note(part):
+        if is_note(part):
             notes.append(part)
             continue
         if _INITIALS.match(part) and not _SHORT_CAPITALS.match(part):
@@ -281,7 +282,7 @@ def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
         return True
     if text in config.municipalities or text.casefold() == config.organisation.casefold():
         return True
-    if _is_note(text) or _is_party(text):
+    if is_note(text) or _is_party(text):
         return True
     role, _ = _split_role_prefix(text)
     if role is not None:
@@ -333,23 +334,44 @@ _ROLE_THEN_NAME = re.compile(
 )
 
 
-def _split_flattened(text: str) -> list[str]:
-    """Comma fragments of a list, also where a PDF flattened one person a line into one
-    line (``Bengt Alsterlind (S), ordförande Marianne Öst (M) Karl Nordqvist (C)``): a new
-    name after a closing parenthesis, or after the role word that ends the person before."""
+def _role_then_name(piece: str) -> re.Match[str] | None:
+    """``kårordförande Felicia Strömgren``: a role word, then the name it belongs to."""
+    match = _ROLE_THEN_NAME.match(piece.strip())
+    if match and not is_note(piece) and is_role_word(match["role"].split()[-1]):
+        return match
+    return None
+
+
+def _split_flattened(piece: str) -> list[str]:
+    """A PDF flattened one person a line into one line (``Bengt Alsterlind (S), ordförande
+    Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, or
+    after the role word that ends the person before."""
     parts: list[str] = []
-    for fragment in _split_top_level(text):
-        for piece in _AFTER_PAREN.split(fragment):
-            role_then_name = _ROLE_THEN_NAME.match(piece.strip())
-            if (
-                role_then_name
-                and not _is_note(piece)
-                and is_role_word(role_then_name["role"].split()[-1])
-            ):
-                parts.extend((role_then_name["role"], role_then_name["name"]))
-            else:
-                parts.append(piece)
+    for part in _AFTER_PAREN.split(piece):
+        role_then_name = _role_then_name(part)
+        if role_then_name:
+            parts.extend((role_then_name["role"], role_then_name["name"]))
+        else:
+            parts.append(part)
     return parts
+
+
+def _fragments(text: str, config: Config) -> list[str]:
+    """The comma and joiner fragments of a list.  A list that starts with a role before a
+    name (*kårordförande Felicia Strömgren, vice kårordförande Malte Åberg och
+    lekmannarevisor Dennis Holmqvist*) writes every role before its name: each such
+    fragment is turned around (``Felicia Strömgren, kårordförande``); any other list may
+    be a flattened PDF column, where a role ends the person before it."""
+    pieces = [
+        piece for fragment in _split_top_level(text) for piece in _split_joined(fragment, config)
+    ]
+    if pieces and _role_then_name(pieces[0]):
+        turned = []
+        for piece in pieces:
+            match = _role_then_name(piece)
+            turned.append(f"{match['name']}, {match['role']}" if match else piece)
+        return turned
+    return [part for piece in pieces for part in _split_flattened(piece)]
 
 
 def parse_people(
@@ -357,12 +379,11 @@ def parse_people(
 ) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[str] = []
-    for fragment in _split_flattened(text):
-        for piece in _split_joined(fragment, config):
-            if entries and _is_attribute(piece, config, nicknames):
-                entries[-1] += ", " + piece
-            else:
-                entries.append(piece)
+    for piece in _fragments(text, config):
+        if entries and _is_attribute(piece, config, nicknames):
+            entries[-1] += ", " + piece
+        else:
+            entries.append(piece)
     people = [parse_person(entry, line, config, role=role) for entry in entries]
     return party_codes_in_context([p for p in people if p is not None])
 

@@ -54,7 +54,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "protokollfört av", "protokoll fört av", "noterat av", "anteckningar av",
         "antecknat", "anteckningar förda av", "skrivet av", "sekr", "sekr.",
         "protokollet fördes av", "notetaker", "protokollförande", "antecknade",
-        "sekreterare för mötet", "mötets sekreterare",
+        "sekreterare för mötet", "mötets sekreterare", "vid anteckningarna",
+        "vid tangentbordet",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",

@@ -117,6 +117,10 @@ ORGANISATION_FIRST_WORDS: Final[tuple[str, ...]] = ("region", "länsstyrelsen", 
 CHAIR_ROLE: Final = "ordförande"
 """The role of whoever chairs the meeting, as :data:`ROLES` writes it."""
 
+CHAIR_LIKE_ROLES: Final[tuple[str, ...]] = ("ordförande", "sammankallande", "mötesledare")
+"""Roles in an attendance list whose holder leads the meeting (a working group's
+*sammankallande* chairs it)."""
+
 SECRETARY_ROLE: Final = "sekreterare"
 """The role of whoever writes the minutes, as :data:`ROLES` writes it."""
 

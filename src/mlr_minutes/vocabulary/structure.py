@@ -176,6 +176,39 @@ OPENING_PHRASES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """What the chair does first (*Anna Berg öppnade mötet*): the opener chairs the meeting."""
 
+OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
+    "chair": (
+        "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
+        "mötesledare var", "mötet leds av", "ordförande vid mötet var",
+    ),
+    "secretary": (
+        "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
+        "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
+        "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
+    ),
+}  # fmt: skip
+"""Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
+av Wilma*)."""
+
+OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
+    "chair": (
+        "ledde mötet", "ledde dagens möte", "ledde sammanträdet", "ledde årsmötet",
+        "ledde stämman", "leder mötet", "var mötesordförande", "är mötesordförande",
+        "var ordförande för mötet", "är ordförande för mötet", "var mötesledare",
+        "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
+    ),
+    "secretary": (
+        "förde protokollet", "förde dagens protokoll", "förde anteckningar",
+        "förde anteckningarna", "förde minnesanteckningar", "att föra protokollet",
+        "att föra dagens protokoll", "att föra protokoll", "var mötessekreterare",
+        "är mötessekreterare", "var sekreterare för mötet", "skrev protokollet",
+        "skrev anteckningarna", "var protokollförare", "är protokollförare",
+        "vid tangentbordet", "var sekreterare", "var mötets sekreterare",
+    ),
+}  # fmt: skip
+"""Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde
+anteckningar*, *Sofia Ljung hälsade välkommen och ledde mötet*)."""
+
 CHAIR_ROLE_WORDS: Final[tuple[str, ...]] = (
     "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf",
 )  # fmt: skip

@@ -49,7 +49,7 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
     7), as minutes converted from PDF write items; the rest of the paragraph stays one.
     In a file without numbered headings, a numbered list whose entries each carry text
     below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
-    agenda = _agenda_list_items(blocks)
+    agenda = _agenda_list_items(blocks) or _interleaved_agenda(blocks, lines)
     result: list[Block] = []
     remap: dict[int, int] = {}
     headings: set[int] = set()
@@ -129,6 +129,44 @@ def _agenda_list_items(blocks: list[Block]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
+    """Indexes of numbered one-line titles, each a list of its own with the item's text
+    as paragraphs between them, as plain-text minutes indent them::
+
+         1. Öppning
+          Vi började 19:12.
+         2. Mötesledare
+
+    At least three, numbered one after the other, in a file whose headings number
+    nothing and that has no other agenda."""
+    if any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    ):
+        return set()
+    entries: list[int] = []
+    text_since = True
+    for index, block in enumerate(blocks):
+        if block.parent is not None:
+            continue
+        if block.kind is not BlockKind.LIST_ITEM or not block.ordered:
+            text_since = text_since or block.kind is BlockKind.PARAGRAPH
+            continue
+        first = block.text.strip()
+        title_like = (
+            "\n" not in first
+            and 0 < len(first) <= _AGENDA_TITLE_LENGTH
+            and not first.endswith((".", "!", "?", ":"))
+        )
+        number = int(_list_number(lines, block.line))
+        follows = not entries or number == int(_list_number(lines, blocks[entries[-1]].line)) + 1
+        if not (title_like and text_since and follows):
+            return set()
+        entries.append(index)
+        text_since = False
+    return set(entries) if len(entries) >= 3 and text_since else set()
 
 
 def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:

@@ -79,6 +79,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
+_BULLET_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
@@ -151,6 +152,11 @@ class _Open:
     buffer: tuple[str, int] | None = None
     """A comma list being gathered, with its first line."""
     buffer_end: int = 0
+    value_column: int | None = None
+    """Where the value starts when the label stands in a column of its own (``Närvarande
+    Ingela Marklund, Granåker``): lines indented to it are one entry each."""
+    rows: bool = False
+    """Lines under the value column came: the buffer holds one row, not a wrapped list."""
     """The last line gathered into ``buffer``."""
     values: int = 0
     columns: dict[str, int] | None = None
@@ -170,7 +176,8 @@ class _Open:
             text, line = self.buffer
             self.buffer = None
             if not _is_nobody(text):
-                yield self.found(text, line, last=max(line, self.buffer_end))
+                row = self.rows and _one_person(text)
+                yield self.found(text, line, entry=row, last=max(line, self.buffer_end))
                 return
             self.values += 1
         if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
@@ -189,15 +196,17 @@ def _prose_gate() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
 
 
-def _join_wrapped(buffer: str, text: str) -> str:
+def _join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
     """A comma list wrapped over lines, joined back: ``… Ruben`` / ``Castillo, chef`` is one
-    name carried on; ``Elin Dahlberg (S)`` / ``Rune Isaksson (M)`` is the next person."""
+    name carried on; ``Elin Dahlberg (S)`` / ``Rune Isaksson (M)`` is the next person, and
+    so is every line ``aligned`` under the label's value column (``Ingela Marklund,
+    Granåker`` / ``Sören Hedlund, Granåker``)."""
     last = re.split(r"[,;]", buffer)[-1].strip()
     carried = (
         buffer.rstrip().endswith((",", ";"))
         or buffer.count("(") > buffer.count(")")
         or text[:1].islower()
-        or (len(last.split()) == 1 and last[:1].isupper())
+        or (not aligned and len(last.split()) == 1 and last[:1].isupper())
     )
     return f"{buffer} {text}" if carried else f"{buffer}, {text}"
 
@@ -287,7 +296,7 @@ class _Reader:
         if self.columns:
             yield from self._in_columns(raw, number)
         elif self.open is not None:
-            yield from self._continuation(raw, number)
+            yield from self._continuation(raw, number, in_fence)
 
     def _may_stand_here(self, found: LineLabel, number: int) -> bool:
         """Inside the items: people labels, and the chair's or secretary's except in an item
@@ -331,6 +340,9 @@ class _Reader:
             opened = _Open(field_name, role, number, mode)
             if value and mode == COMMA:
                 opened.buffer = (value, number)
+                before = self.lines[number - 1][: label.value_offset]
+                if "  " in before or "\t" in before:
+                    opened.value_column = label.value_offset
                 self.open = opened
             elif value:
                 yield opened.found(value, number)
@@ -366,7 +378,7 @@ class _Reader:
                 self.open = _Open("attendees", None, number, LIST, quiet=True)
                 return
 
-    def _continuation(self, raw: str, number: int) -> Iterator[Found]:
+    def _continuation(self, raw: str, number: int, in_fence: bool = False) -> Iterator[Found]:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
@@ -384,10 +396,25 @@ class _Reader:
         if opened.mode == COMMA and opened.buffer is not None:
             buffered, first = opened.buffer
             if not opened.blank and (looks_like_people(text) or text[:1].islower()):
-                opened.buffer = (_join_wrapped(buffered, text), first)
+                indent = len(raw) - len(raw.lstrip(" "))
+                aligned = opened.value_column is not None and abs(indent - opened.value_column) <= 1
+                joined = _join_wrapped(buffered, text, aligned)
+                if aligned and not joined.startswith(f"{buffered} "):
+                    # The next row under the value column: the one before is complete.
+                    opened.rows = True
+                    yield from opened.close()
+                    opened.buffer = (text, number)
+                    opened.buffer_end = number
+                    return
+                opened.buffer = (joined, first)
                 opened.buffer_end = number
                 return
-        elif opened.mode in (LIST, COMMA) and looks_like_people(text, strong=opened.blank):
+        elif opened.mode in (LIST, COMMA) and looks_like_people(
+            # After a blank line a paragraph of prose may begin; a bullet (``- Vera``) or a
+            # line of a code block (a röstlängd of nicknames) is still an entry of the list.
+            text,
+            strong=opened.blank and not in_fence and not _BULLET_LINE.match(raw),
+        ):
             opened.blank = False
             yield from self._entries(opened, text, number)
             return

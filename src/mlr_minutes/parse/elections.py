@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ from ..vocabulary import (
 )
 from .blocks import BlockKind
 from .outline import Outline, heading_key
-from .people import parse_person
+from .people import aliases_of, parse_person
 from .ruler import Ruler
 from .text import alternation, sentences
 
@@ -57,9 +58,13 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
         if person.name and person.name in text:
             return person
     words = set(re.findall(r"[\wåäöÅÄÖ@.-]+", text))
+    words |= {word.removeprefix("@") for word in words}
     for person in present:
-        if person.note and person.note in words:
-            return person  # the initials the list gave them (*BeS förklarade …*)
+        alias = next((a for a in aliases_of(person) if a in words), None)
+        if alias is not None:
+            # The initials or handle the list gave them (*BeS förklarade …*, *jek valdes
+            # till sekreterare*): the officer as the minutes name them there.
+            return replace(person, name=alias)
     first_names: dict[str, list[Person]] = {}
     for person in present:
         if person.name:
@@ -228,7 +233,7 @@ def _is_who(found: Person, who: str, words: list[str]) -> bool:
     # The opener named by (the start of) their name, or by the initials the list gave them.
     if found.name and who.startswith(found.name.split()[0]):
         return True
-    return bool(found.note and found.note in words)
+    return any(alias in words for alias in aliases_of(found))
 
 
 @cache

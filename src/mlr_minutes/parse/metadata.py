@@ -28,7 +28,7 @@ from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
 from .outline import Outline
-from .people import parse_people, parse_person
+from .people import aliases_of, parse_people, parse_person
 from .text import alternation
 
 
@@ -230,6 +230,7 @@ def _officers_present(meta: Metadata, first_item: int) -> None:
     """
     listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
     listed |= {p.name for p in meta.absent if p.name}
+    listed |= {alias for p in (*meta.attendees, *meta.guests) for alias in aliases_of(p)}
     header_list = any(p.line < first_item for p in (*meta.attendees, *meta.guests))
     for person, into, role in (
         (meta.chair, meta.attendees, CHAIR_ROLE),

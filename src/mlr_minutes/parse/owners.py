@@ -8,6 +8,7 @@ from functools import cache
 
 from ..vocabulary import LIST_JOINERS, ROLE_OWNERS
 from .context import ParseContext
+from .people import aliases_of
 from .text import alternation, collapse
 
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\wåäöéü-]*$")
@@ -44,10 +45,8 @@ class Owners:
         # ``RB   Roland Bergh``: the initials a list gave someone, as a later ``Ansv.`` column
         # writes them.
         for person in ctx.people:
-            if person.name and person.note:
-                initials = person.note.strip("‹›() ")
-                if initials.isupper() and 2 <= len(initials) <= 4:
-                    self.first_names.setdefault(initials.casefold(), person.name)
+            for alias in aliases_of(person) if person.name else ():
+                self.first_names.setdefault(alias.casefold(), person.name)
         self.municipalities = {m.casefold(): m for m in ctx.config.municipalities}
         self.organisations = {
             p.organisation.casefold(): p.organisation for p in ctx.people if p.organisation

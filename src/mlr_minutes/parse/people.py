@@ -251,9 +251,10 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     real_name = _real_name(name_part, attributes)
     if real_name is not None:
         # ``jek (Johanna Ek)``: a handle as the minutes call them, and the name it stands
-        # for, which is a note, not an organisation.
+        # for; the person is the name, the handle an alias that later lines may use.
         attributes = [a for a in attributes if a.strip() != real_name]
-        notes.append(real_name)
+        aliases.append(name_part)
+        name_part = real_name
     organisation, written_role, party, attribute_notes = _attributes(attributes, config)
     notes.extend(attribute_notes)
     if note:
@@ -273,6 +274,18 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         party=party,
         note="; ".join(notes) or None,
     )
+
+
+def aliases_of(person: Person) -> list[str]:
+    """What else the minutes call ``person``: the handle or initials written beside the
+    name (``‹jek›``, ``(BeS)``, ``RB   Roland Bergh``)."""
+    if not person.note:
+        return []
+    tagged = [m["alias"] for m in _ALIAS.finditer(person.note)]
+    if tagged:
+        return tagged
+    initials = person.note.strip("() ")
+    return [initials] if initials.isupper() and 2 <= len(initials) <= 4 else []
 
 
 def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:

@@ -45,8 +45,9 @@ class Owners:
         # ``RB   Roland Bergh``: the initials a list gave someone, as a later ``Ansv.`` column
         # writes them.
         for person in ctx.people:
-            for alias in aliases_of(person) if person.name else ():
-                self.first_names.setdefault(alias.casefold(), person.name)
+            for alias in aliases_of(person):
+                if person.name:
+                    self.first_names.setdefault(alias.casefold(), person.name)
         self.municipalities = {m.casefold(): m for m in ctx.config.municipalities}
         self.organisations = {
             p.organisation.casefold(): p.organisation for p in ctx.people if p.organisation

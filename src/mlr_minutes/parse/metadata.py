@@ -23,6 +23,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
     TIME_WORDS,
 )
+from .actors import actors_present
 from .attendance import PEOPLE_FIELDS, PERSON_FIELDS, read_labels
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
@@ -213,6 +214,7 @@ def collect(
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_present(meta, first_item)
+    actors_present(meta, outline, config)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)

@@ -121,6 +121,24 @@ CHAIR_LIKE_ROLES: Final[tuple[str, ...]] = ("ordförande", "sammankallande", "m�
 """Roles in an attendance list whose holder leads the meeting (a working group's
 *sammankallande* chairs it)."""
 
+PRESENCE_VERBS: Final[tuple[str, ...]] = (
+    "öppnade", "öppnar", "hälsade", "hälsar", "läste upp", "läser upp", "föredrog", "föredrar",
+    "redogjorde", "redogör", "presenterade", "presenterar", "informerade", "informerar",
+    "berättade", "berättar", "rapporterade", "rapporterar", "redovisade", "redovisar",
+    "visade", "visar", "föreslog", "yrkade", "yrkar", "frågade", "frågar", "undrade", "undrar",
+    "tackade", "tackar", "avslutade", "avslutar", "lyfte", "lyfter", "meddelade", "meddelar",
+    "gick igenom", "går igenom", "svarade", "svarar", "kommenterade", "erbjöd sig",
+    "åtog sig", "reserverade sig", "reserverar sig", "anmälde", "anmäler", "påminde",
+    "påminner", "inledde", "inleder", "sammanfattade", "sammanfattar", "demonstrerade",
+    "tog upp", "tar upp", "föreslår",
+)  # fmt: skip
+"""What someone does at the meeting (*Mattias Rönn redogjorde för …*): whoever a sentence
+says did it, by full name, was there."""
+
+DEFINITE_TITLE_ENDINGS: Final[tuple[str, ...]] = ("rn", "ren", "ären", "aren", "ern")
+"""Endings of a noun in the definite form written before a name (*Revisorn Sture Hallin*,
+*Motionären Nils Aronsson*): a title, not a first name."""
+
 SECRETARY_ROLE: Final = "sekreterare"
 """The role of whoever writes the minutes, as :data:`ROLES` writes it."""
 

@@ -1,0 +1,94 @@
+"""Who was there, from what the minutes say people did: *Mattias Rönn redogjorde för
+läget*, *Kassör Torbjörn Wallin läste upp den ekonomiska berättelsen*, *Robert Hjort
+(SD) yrkar avslag*.
+
+An association's annual meeting or a working group's notes often list nobody, or list
+the members and leave out the official who presented an item; the gold rule of minutes
+is that whoever spoke, presented or proposed was present.  Only full names count (a
+first name alone may be anyone's), never an organisation, and never someone the
+minutes list as absent.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..model import Person
+from ..vocabulary import (
+    CHAIR_ROLE_WORDS,
+    DECIDING_SUBJECTS,
+    DEFINITE_TITLE_ENDINGS,
+    PRESENCE_VERBS,
+)
+from .blocks import BlockKind
+from .outline import Outline
+from .people import aliases_of, is_organisation, is_role_word
+from .text import alternation
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+
+@cache
+def _actor() -> re.Pattern[str]:
+    # A name never runs over a line break: ``Yrkanden`` / ``Lena Fjällström yrkar …``.
+    name = r"[A-ZÅÄÖ][\w'-]+(?:[ \t]+[A-ZÅÄÖ][\w'-]+){1,3}"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{name})(?:[ \t]+\([^()\n]{{1,30}}\))?,?[ \t]+"
+        rf"(?:{alternation(PRESENCE_VERBS)})(?!\w)"
+    )
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(PRESENCE_VERBS)})(?!\w)")
+
+
+def _not_name_words() -> frozenset[str]:
+    return frozenset((*CHAIR_ROLE_WORDS, *DECIDING_SUBJECTS))
+
+
+def _full_name(written: str, config: Config) -> str | None:
+    """``Kassör Torbjörn Wallin`` → ``Torbjörn Wallin``; None for an organisation or a
+    single word."""
+    words = written.split()
+    skip = _not_name_words()
+    while words and (words[0].casefold() in skip or is_role_word(words[0])):
+        words = words[1:]
+    if len(words) > 2 and words[0].casefold().endswith(DEFINITE_TITLE_ENDINGS):
+        words = words[1:]  # *Revisorn Sture Hallin*, *Motionären Nils Aronsson*
+    if len(words) < 2 or is_organisation(" ".join(words), config):
+        return None
+    return " ".join(words)
+
+
+def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
+    """Add to the attendees everyone a sentence says acted at the meeting, by full name,
+    unless the minutes already list them (present or absent)."""
+    known: set[str] = set()
+    for person in (*meta.attendees, *meta.guests, *meta.absent):
+        if person.name:
+            known.add(person.name.casefold())
+            known.update(alias.casefold() for alias in aliases_of(person))
+    for officer in (meta.chair, meta.secretary):
+        if officer is not None and officer.name:
+            known.add(officer.name.casefold())
+    surnames = {name.split()[-1] for name in known if " " in name}
+    for unit in outline.units:
+        block = unit.block
+        if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        if not _gate().search(block.text):
+            continue
+        for match in _actor().finditer(block.text):
+            name = _full_name(match["name"], config)
+            if name is None:
+                continue
+            key = name.casefold()
+            if key in known or (key.split()[-1] in surnames and len(key.split()) == 1):
+                continue
+            known.add(key)
+            meta.attendees.append(Person(name, None, None, block.line))

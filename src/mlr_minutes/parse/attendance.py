@@ -42,12 +42,13 @@ from ..vocabulary import (
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
     TABLE_PRESENCE_HEADERS,
+    TABLE_ROLE_HEADERS,
 )
 from .blocks import BlockKind
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key
 from .outline import Outline, heading_key
-from .people import clean, is_note
+from .people import clean, is_note, is_role_word, names_people_inside
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -79,6 +80,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
+_ORGANISATION_ENTRY = re.compile(r"^[A-ZÅÄÖ][\w&-]*(?:\s[\wåäö&,-]+){0,5}$")
 _BULLET_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
@@ -202,10 +204,13 @@ def _join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
     so is every line ``aligned`` under the label's value column (``Ingela Marklund,
     Granåker`` / ``Sören Hedlund, Granåker``)."""
     last = re.split(r"[,;]", buffer)[-1].strip()
+    role_first = last[:1].islower() and is_role_word(last.split()[-1])
     carried = (
         buffer.rstrip().endswith((",", ";"))
         or buffer.count("(") > buffer.count(")")
         or text[:1].islower()
+        # ``… vice kårordförande`` / ``Elias Wendel``: the role stands before its name.
+        or (role_first and not aligned and text[:1].isupper())
         or (not aligned and len(last.split()) == 1 and last[:1].isupper())
     )
     return f"{buffer} {text}" if carried else f"{buffer}, {text}"
@@ -409,11 +414,20 @@ class _Reader:
                 opened.buffer = (joined, first)
                 opened.buffer_end = number
                 return
-        elif opened.mode in (LIST, COMMA) and looks_like_people(
-            # After a blank line a paragraph of prose may begin; a bullet (``- Vera``) or a
-            # line of a code block (a röstlängd of nicknames) is still an entry of the list.
-            text,
-            strong=opened.blank and not in_fence and not _BULLET_LINE.match(raw),
+        elif opened.mode in (LIST, COMMA) and (
+            looks_like_people(
+                # After a blank line a paragraph of prose may begin; a bullet (``- Vera``)
+                # or a line of a code block (a röstlängd of nicknames) is still an entry.
+                text,
+                strong=opened.blank and not in_fence and not _BULLET_LINE.match(raw),
+            )
+            or (
+                # ``- Tallmo kommun``, ``- Norrvika kommun (Eva Gren, Hussein Ali)`` under
+                # *Deltagare:*: an organisation that came, with or without its people.
+                not opened.quiet
+                and _BULLET_LINE.match(raw) is not None
+                and (names_people_inside(text) or _ORGANISATION_ENTRY.match(text) is not None)
+            )
         ):
             opened.blank = False
             yield from self._entries(opened, text, number)
@@ -435,6 +449,9 @@ class _Reader:
         columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
         if _is_nobody(text):
             opened.values += 1
+            return
+        if names_people_inside(text):
+            yield opened.found(text, number, entry=True)
             return
         columns = [c.text for c in cells(text)]
         if len(columns) > 1 and _INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
@@ -499,12 +516,16 @@ class _Reader:
             organisation = cells[columns["organisation"]]
             if organisation:
                 parts.append(organisation)
+        if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
+            parts.append(cells[columns["role"]])
         field_name = opened.field
         if "presence" in columns and columns["presence"] < len(cells):
             answer = cells[columns["presence"]].casefold().strip()
             role = re.search(r"\((?P<role>[^()]+)\)", answer)
             if role:
-                parts.append(role["role"])
+                # ``X (mötesordf.)``: the role at this meeting, before the one of the role
+                # column (the organisation's *vice ordförande*).
+                parts.insert(1, role["role"])
             word, _, rest = re.sub(r"\s*\(.*", "", answer).partition(",")
             word = word.strip(" .")
             if rest.strip():
@@ -571,6 +592,8 @@ def _columns(keys: list[str]) -> dict[str, int]:
             columns["party"] = index
         elif key in TABLE_ORGANISATION_HEADERS:
             columns["organisation"] = index
+        elif key in TABLE_ROLE_HEADERS:
+            columns["role"] = index
         elif metadata_field(key) == "attendees" or key in TABLE_PRESENCE_HEADERS:
             columns["presence"] = index
     columns.setdefault("name", 0)

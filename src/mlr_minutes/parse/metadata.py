@@ -29,7 +29,7 @@ from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
 from .outline import Outline
-from .people import aliases_of, parse_people, parse_person
+from .people import aliases_of, parse_entry, parse_people, parse_person
 from .text import alternation
 
 
@@ -96,7 +96,7 @@ def _apply(
     """Set one field from one written value; list fields accumulate."""
     if name in PEOPLE_FIELDS:
         people = (
-            [p for p in [parse_person(str(value), line, config, role=role)] if p]
+            parse_entry(str(value), line, config, role=role)
             if list_entry
             else _as_people(value, line, config, role)
         )

@@ -276,6 +276,45 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     )
 
 
+_ORGANISATION_WITH_PEOPLE = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
+
+
+def names_people_inside(text: str) -> bool:
+    """``Norrvika kommun (Eva Gren, Hussein Ali)``: an organisation, and in parentheses
+    the people who came for it."""
+    match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
+    if match is None or _FULL_NAME.match(clean(match["outside"])):
+        return False
+    return any(_FULL_NAME.match(p) for p in _split_top_level(match["inside"]))
+
+
+def parse_entry(text: str, line: int, config: Config, *, role: str | None = None) -> list[Person]:
+    """One line of a list: a person, or an organisation with the people who came for it
+    (``Norrvika kommun (Eva Gren, Hussein Ali)``, ``Länsstyrelsen (Ingrid Holmqvist,
+    sammankallande; Sara Idström)``), each of them a person of that organisation."""
+    match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
+    if match is not None:
+        outside = clean(match["outside"])
+        parts = [p for p in _split_top_level(match["inside"]) if p]
+        names = [p for p in parts if _FULL_NAME.match(p.split(",")[0].strip())]
+        if names and not _FULL_NAME.match(outside) and len(outside.split()) <= 8:
+            people: list[Person] = []
+            for part in parts:
+                if _FULL_NAME.match(part):
+                    people.append(Person(part, outside, role, line))
+                elif people:
+                    written_role, rest = _split_role_prefix(part)
+                    last = people[-1]
+                    if written_role and last.role in (None, role):
+                        people[-1] = Person(last.name, outside, written_role, line)
+                    elif not written_role:
+                        note = "; ".join(n for n in (last.note, part) if n)
+                        people[-1] = Person(last.name, outside, last.role, line, note=note)
+            return people
+    person = parse_person(text, line, config, role=role)
+    return [person] if person else []
+
+
 def aliases_of(person: Person) -> list[str]:
     """What else the minutes call ``person``: the handle or initials written beside the
     name (``‹jek›``, ``(BeS)``, ``RB   Roland Bergh``)."""

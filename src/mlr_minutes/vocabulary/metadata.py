@@ -166,6 +166,11 @@ TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Headers of an attendance table's organisation column."""
 
+TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
+    "roll", "funktion", "uppdrag", "befattning", "titel", "role",
+)  # fmt: skip
+"""Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
+
 SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
     "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av",
 )  # fmt: skip

@@ -210,7 +210,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
 anteckningar*, *Sofia Ljung hälsade välkommen och ledde mötet*)."""
 
 CHAIR_ROLE_WORDS: Final[tuple[str, ...]] = (
-    "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf",
+    "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf", "talman",
+    "talmannen",
 )  # fmt: skip
 """Role words before the opener's name (*Ordföranden Anna Berg öppnade mötet*)."""
 

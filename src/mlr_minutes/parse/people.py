@@ -303,7 +303,7 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
                 if _FULL_NAME.match(part):
                     people.append(Person(part, outside, role, line))
                 elif people:
-                    written_role, rest = _split_role_prefix(part)
+                    written_role, _ = _split_role_prefix(part)
                     last = people[-1]
                     if written_role and last.role in (None, role):
                         people[-1] = Person(last.name, outside, written_role, line)

@@ -167,7 +167,7 @@ TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
 """Headers of an attendance table's organisation column."""
 
 TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
-    "roll", "funktion", "uppdrag", "befattning", "titel", "role",
+    "roll", "funktion", "uppdrag", "befattning", "titel",
 )  # fmt: skip
 """Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
 

@@ -10,14 +10,18 @@ the protocol number, or *Protokoll fört vid styrelsemöte torsdagen den 3:e dec
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import DateValue, Precision
+from ..vocabulary import HELD_WORDS
 from .dates import find_dates, parse_time_span
 from .labels import match_metadata
 from .outline import Outline
 from .ruler import Ruler
+from .text import alternation, sentences
 
 _OPENING_LINES = 40
 """How many lines before the first agenda item may hold the date."""
@@ -90,8 +94,55 @@ def in_opening_lines(sources: DateSources) -> FoundDate | None:
     return None
 
 
+_ID_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])"
+)
+
+
+def in_document_id(sources: DateSources) -> FoundDate | None:
+    """A date written into the document's id or file name before the agenda, where the
+    date patterns do not look inside a word: ``Dokument-id: EA-SG-20220314``,
+    ``protokoll_20231101.pdf``."""
+    first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
+    last = min(first_item - 1, _OPENING_LINES, len(sources.lines))
+    for number in range(1, last + 1):
+        if number in sources.noise:
+            continue
+        for match in _ID_DATE.finditer(sources.lines[number - 1]):
+            try:
+                day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            return FoundDate(DateValue(day, day, Precision.DAY, match.group()), number)
+    return None
+
+
+@cache
+def _held() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(HELD_WORDS)})(?!\w)", re.IGNORECASE)
+
+
+def in_held_sentence(sources: DateSources) -> FoundDate | None:
+    """*Mötet hölls den 14 mars 2023 i Folkets hus*, *Vi träffades 2023-03-14*: a sentence
+    anywhere that says when the meeting was held, the last place the text may give it."""
+    for number, text in enumerate(sources.lines, start=1):
+        if number in sources.noise or not _held().search(text):
+            continue
+        for sentence in sentences(text):
+            if _held().search(sentence.text):
+                found = _first_day(sentence.text, number)
+                if found is not None:
+                    return found
+    return None
+
+
 DATE_RULES: Ruler[DateRule] = Ruler(
-    [("in_headings", in_headings), ("in_opening_lines", in_opening_lines)]
+    [
+        ("in_headings", in_headings),
+        ("in_opening_lines", in_opening_lines),
+        ("in_document_id", in_document_id),
+        ("in_held_sentence", in_held_sentence),
+    ]
 )
 """Where the date is looked for when no label gives it, in order."""
 

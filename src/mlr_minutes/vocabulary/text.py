@@ -92,6 +92,13 @@ GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words for a meeting of the same body (*mötet den 19 april*)."""
 
+HELD_WORDS: Final[tuple[str, ...]] = (
+    "hölls", "ägde rum", "genomfördes", "träffades", "samlades", "sammanträdde", "möttes",
+    "avhölls", "sammanträffade",
+)  # fmt: skip
+"""Verbs of a sentence saying when the meeting was held (*Mötet hölls den 14 mars 2023 i
+Folkets hus*), wherever it stands."""
+
 REFERENCE_LINK_WORDS: Final[tuple[str, ...]] = ("den", "i", "på", "(", "vid", "från")
 """Words that may stand between a meeting body and its date (*styrelsen den 24 maj*)."""
 

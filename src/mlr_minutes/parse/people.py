@@ -31,6 +31,7 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_BEFORE_NUMBER,
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
+    COMPANY_FORMS,
     NAME_JOINERS,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
@@ -104,7 +105,11 @@ def is_organisation(text: str, config: Config) -> bool:
     words = text.split()
     last = words[-1].casefold()
     first = words[0].casefold()
-    return last.endswith(ORGANISATION_SUFFIXES) or first in ORGANISATION_FIRST_WORDS
+    return (
+        last.endswith(ORGANISATION_SUFFIXES)
+        or first in ORGANISATION_FIRST_WORDS
+        or (len(words) > 1 and last in COMPANY_FORMS)
+    )
 
 
 def _split_role_prefix(text: str) -> tuple[str | None, str]:
@@ -222,12 +227,16 @@ def _genitive(part: str) -> bool:
     return len(words) > 1 and words[0].casefold().endswith("s")
 
 
+_HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
+"""``23 röstberättigade medlemmar``: a head count, no one by name."""
+
+
 def parse_person(text: str, line: int, config: Config, *, role: str | None = None) -> Person | None:
     """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``, ``Namn (S)
     §§ 1-4``; an organisation alone (``Skatteverket``) is a person without a name.
     ``role`` is the role the list gives everyone in it (*Tjänstgörande ersättare*)."""
     text = clean(text)
-    if not text:
+    if not text or _HEADCOUNT.match(text):
         return None
     notes: list[str] = []
     aliases = [m["alias"] for m in _ALIAS.finditer(text)]
@@ -325,6 +334,19 @@ def aliases_of(person: Person) -> list[str]:
         return tagged
     initials = person.note.strip("() ")
     return [initials] if initials.isupper() and 2 <= len(initials) <= 4 else []
+
+
+def _employer(fragment: str, before: str, config: Config) -> bool:
+    """``Thomas Ring, auktoriserad revisor, Lindvik Revision AB``: an organisation after a
+    person named in full is where they come from; after another organisation (*Skatteverket,
+    Bolagsverket*) it is one more organisation present."""
+    name = clean(_PAREN.sub(" ", before.split(",")[0]))
+    return (
+        is_organisation(fragment, config)
+        and _FULL_NAME.match(name) is not None
+        and not is_organisation(name, config)
+        and "," in before  # the person's entry already describes them: this continues it
+    )
 
 
 def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
@@ -432,7 +454,9 @@ def parse_people(
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[str] = []
     for piece in _fragments(text, config):
-        if entries and _is_attribute(piece, config, nicknames):
+        if entries and (
+            _is_attribute(piece, config, nicknames) or _employer(piece, entries[-1], config)
+        ):
             entries[-1] += ", " + piece
         else:
             entries.append(piece)

@@ -128,6 +128,7 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
 
 LABEL_PREFIXES: Final[dict[str, str]] = {
     "närvarande ": "attendees", "deltagande ": "attendees", "frånvarande ": "absent",
+    "från ": "attendees",
     "justeringens ": "ignored", "datum då anslaget": "ignored",
     "följande var närvarande": "attendees", "följande närvarade": "attendees",
     "kallade men ej": "absent", "kallade men inte": "absent", "ej närvarande": "absent",

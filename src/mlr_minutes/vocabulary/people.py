@@ -64,6 +64,9 @@ ORGANISATION_SUFFIXES: Final[tuple[str, ...]] = (
 """Endings of an organisation's name (*Skatteverket*, *Havs- och vattenmyndigheten*,
 *Region Skåne*'s *regionen*, *Lunds kommun*): such a name is an organisation, not a person."""
 
+COMPANY_FORMS: Final[tuple[str, ...]] = ("ab", "hb", "kb", "aktiebolag", "ek.för.", "ltd", "gmbh")
+"""A company form as the last word of a name (*Lindvik Revision AB*)."""
+
 PARTY_CODES: Final[tuple[str, ...]] = (
     "m", "s", "sd", "c", "v", "kd", "l", "mp", "fp", "fi", "spi", "sl", "kv", "öp", "sp",
 )  # fmt: skip

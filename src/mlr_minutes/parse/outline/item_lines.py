@@ -49,7 +49,7 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
     7), as minutes converted from PDF write items; the rest of the paragraph stays one.
     In a file without numbered headings, a numbered list whose entries each carry text
     below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
-    agenda = _agenda_list_items(blocks) or _interleaved_agenda(blocks, lines)
+    agenda = _agenda_list_items(blocks, lines) or _interleaved_agenda(blocks, lines)
     result: list[Block] = []
     remap: dict[int, int] = {}
     headings: set[int] = set()
@@ -102,10 +102,12 @@ _LIST_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s")
 _AGENDA_TITLE_LENGTH = 90
 
 
-def _agenda_list_items(blocks: list[Block]) -> set[int]:
+def _agenda_list_items(blocks: list[Block], lines: list[str]) -> set[int]:
     """Indexes of the top-level numbered list entries that are agenda items: a list of at
     least two entries, most with text under a short first line that ends no sentence, in
-    a file whose headings number nothing."""
+    a file whose headings number nothing.  An entry out of the count is a wrapped line of
+    the one before that happens to start with a number (``2023. Styrelsens ledamöter …``
+    after item 12), not an item."""
     if any(
         b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
         for b in blocks
@@ -125,8 +127,9 @@ def _agenda_list_items(blocks: list[Block]) -> set[int]:
             continue
         if block is not None and block.parent is not None and run:
             continue  # nested in the entry before
-        if len(run) >= 2 and _agenda_like([blocks[i] for i in run], blocks):
-            found.update(run)
+        counted = _in_count(run, blocks, lines)
+        if len(counted) >= 2 and _agenda_like([blocks[i] for i in counted], blocks):
+            found.update(counted)
         run = []
     return found
 
@@ -167,6 +170,17 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
         entries.append(index)
         text_since = False
     return set(entries) if len(entries) >= 3 and text_since else set()
+
+
+def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:
+    counted: list[int] = []
+    expected: int | None = None
+    for index in run:
+        number = int(_list_number(lines, blocks[index].line))
+        if expected is None or number == expected:
+            counted.append(index)
+            expected = number + 1
+    return counted
 
 
 def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:

@@ -24,7 +24,8 @@ from ..vocabulary import (
     PRESENCE_VERBS,
 )
 from .blocks import BlockKind
-from .outline import Outline
+from .outline import Outline, heading_key
+from .outline.titles import label_line_context
 from .people import aliases_of, is_organisation, is_role_word
 from .text import alternation
 
@@ -58,8 +59,13 @@ def _full_name(written: str, config: Config) -> str | None:
     skip = _not_name_words()
     while words and (words[0].casefold() in skip or is_role_word(words[0])):
         words = words[1:]
-    if len(words) > 2 and words[0].casefold().endswith(DEFINITE_TITLE_ENDINGS):
-        words = words[1:]  # *Revisorn Sture Hallin*, *Motionären Nils Aronsson*
+    if len(words) > 2 and (
+        words[0].casefold().endswith(DEFINITE_TITLE_ENDINGS)
+        or label_line_context(heading_key(words[0])) is not None
+    ):
+        # *Revisorn Sture Hallin*, *Motionären Nils Aronsson*, a label flattened into the
+        # sentence (*Yrkanden Robert Hjort (SD) yrkar avslag*).
+        words = words[1:]
     if len(words) < 2 or is_organisation(" ".join(words), config):
         return None
     return " ".join(words)

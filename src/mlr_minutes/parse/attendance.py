@@ -18,6 +18,7 @@ other things (*Nästa möte*), never to this meeting.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -285,6 +286,24 @@ class _Reader:
             return
         if not in_fence and self._table_header(raw, number):
             return
+        if len(raw) > _FLATTENED_LENGTH and not in_fence:
+            # The flattened page may wrap: ``… Karl Nordqvist (C), 2:e vice`` /
+            # ``ordförande Eva Blomberg (S) …`` is one text, to the next blank line.
+            following = list(
+                itertools.takewhile(
+                    lambda line: (
+                        line.strip() and not (line.lstrip()[:1].isupper() and labels_on(line))
+                    ),
+                    self.lines[number : number + 5],
+                )
+            )
+            flattened = list(_flattened(" ".join([raw, *following]), number))
+            if flattened:
+                for consumed in range(number + 1, number + 1 + len(following)):
+                    self.rest[consumed] = ""
+                yield from self.close()
+                yield from flattened
+                return
         # Inside the items only people labels count, and most lines are prose.
         look = not in_fence and (front or _may_name_people(raw))
         labels = labels_on(raw) if look else []
@@ -556,6 +575,46 @@ class _Reader:
         value = clean(match["list"])
         if looks_like_people(value):
             yield Found("attendees", value, number, last_line=last)
+
+
+_FLATTENED_LENGTH = 200
+"""A line this long that holds several labels is a page flattened into one line."""
+
+
+@cache
+def _flattened_labels() -> re.Pattern[str]:
+    # Capitalised as labels stand (*Beslutande*, *Övriga deltagare*); a role inside the
+    # list is written in lower case (*Bengt Alsterlind (S), ordförande*).
+    keys = {key for keys in METADATA_KEYS.values() for key in keys if len(key) > 3}
+    written = alternation(key[:1].upper() + key[1:] for key in keys)
+    return re.compile(rf"(?<![\w-])(?P<key>{written}):?(?=\s+\S)")
+
+
+def _flattened(raw: str, number: int) -> Iterator[Found]:
+    """A page that a converter flattened into one line (``… Beslutande: Bengt Alsterlind
+    (S), ordförande Marianne Öst (M) … Ersättare: Omar Sayed (S) Övriga deltagare: Jessica
+    Lövdahl, nämndsekreterare …``): the text between two labels is the first one's value.
+    Nothing unless the line holds two labels of people."""
+    text = plain(raw)
+    found = [m for m in _flattened_labels().finditer(text) if metadata_field(m["key"])]
+    people = [m for m in found if metadata_field(m["key"]) in _ANYWHERE]
+    if len(people) < 2:
+        return
+    for match, following in zip(found, [*found[1:], None], strict=True):
+        field_name = metadata_field(match["key"])
+        if field_name not in _ANYWHERE:
+            continue
+        value = text[match.end() : following.start() if following else len(text)].strip(" :")
+        if field_name in PERSON_FIELDS:
+            name = _FLAT_PERSON.match(value)
+            if name:
+                yield Found(field_name, name.group(), number)
+        elif value and not _is_nobody(value):
+            role = LIST_ROLES.get(normalise_key(match["key"]))
+            yield Found(field_name, value, number, role=role)
+
+
+_FLAT_PERSON = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")
 
 
 def _row_cells(raw: str) -> list[str]:

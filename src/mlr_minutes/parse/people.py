@@ -21,6 +21,7 @@ an attendee without a name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -227,6 +228,9 @@ def _genitive(part: str) -> bool:
     return len(words) > 1 and words[0].casefold().endswith("s")
 
 
+_NAME_PARTY_REST = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][^()]*?)\s*\((?P<party>[A-Za-zÅÄÖåäö]{1,3})\)\s+(?P<rest>[A-ZÅÄÖ][^()]*)$"
+)
 _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""
 
@@ -243,6 +247,11 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     text = _ALIAS.sub(" ", text).strip()
     text, note = _split_note(text)
     attributes: list[str] = []
+    party_then = _NAME_PARTY_REST.match(text)
+    if party_then and _is_party(party_then["party"]):
+        # ``Göran Vikström (S) Granåker``: a flattened column, the municipality after the code.
+        text = f"{party_then['name']} ({party_then['party']})"
+        attributes.extend(party_then["rest"].split(","))
     for match in _PAREN.finditer(text):
         attributes.extend(match["inside"].split(","))
     name_part = clean(_PAREN.sub(" ", text))
@@ -404,7 +413,7 @@ def _carries_on_a_name(following: str) -> bool:
 
 _AFTER_PAREN = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 _ROLE_THEN_NAME = re.compile(
-    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
+    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .-]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
 )
 
 
@@ -416,12 +425,29 @@ def _role_then_name(piece: str) -> re.Match[str] | None:
     return None
 
 
+@cache
+def _party_paren() -> re.Pattern[str]:
+    codes = alternation(code.upper() for code in PARTY_CODES if len(code) <= 3)
+    return re.compile(rf"(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)\s+\((?:{codes})\)")
+
+
+def _split_at_parties(piece: str) -> list[str]:
+    """``Göran Vikström (S) Granåker Maud Ekstrand (M) Sjöviken``: in a flattened column of
+    politicians each person starts with the two names before their party code; what
+    stands between one code and the next name describes the person before."""
+    starts = [m.start("name") for m in _party_paren().finditer(piece)]
+    if len(starts) < 2:
+        return [piece]
+    bounds = [0, *starts[1:], len(piece)] if starts[0] > 0 else [*starts, len(piece)]
+    return [piece[a:b].strip(" ,") for a, b in itertools.pairwise(bounds) if piece[a:b].strip(" ,")]
+
+
 def _split_flattened(piece: str) -> list[str]:
     """A PDF flattened one person a line into one line (``Bengt Alsterlind (S), ordförande
     Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, or
     after the role word that ends the person before."""
     parts: list[str] = []
-    for part in _AFTER_PAREN.split(piece):
+    for part in (p for whole in _split_at_parties(piece) for p in _AFTER_PAREN.split(whole)):
         role_then_name = _role_then_name(part)
         if role_then_name:
             parts.extend((role_then_name["role"], role_then_name["name"]))

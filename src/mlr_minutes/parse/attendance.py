@@ -33,11 +33,8 @@ from ..vocabulary import (
     BOARD_ITEM_WORDS,
     GUEST_ANSWER_STEMS,
     LABEL_PREFIXES,
-    LIST_JOINERS,
     LIST_ROLES,
     METADATA_KEYS,
-    NAME_PARTICLES,
-    NOBODY_VALUES,
     PRESENT_ANSWERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
@@ -45,91 +42,30 @@ from ..vocabulary import (
     TABLE_PRESENCE_HEADERS,
     TABLE_ROLE_HEADERS,
 )
+from .attendance_values import (
+    ANYWHERE,
+    BULLET_LINE,
+    INITIALS_CELL,
+    ORGANISATION_ENTRY,
+    PEOPLE_FIELDS,
+    PERSON_FIELDS,
+    Found,
+    is_nobody,
+    looks_like_people,
+    one_person,
+)
 from .blocks import BlockKind
+from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key
 from .outline import Outline, heading_key
 from .people import clean, is_note, is_role_word, names_people_inside
 from .text import alternation
 
-PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
-PERSON_FIELDS = ("chair", "secretary")
-_ANYWHERE = (*PEOPLE_FIELDS, *PERSON_FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One value the text gives a metadata field."""
-
-    field: str
-    """The metadata field (``attendees``, ``date``, …)."""
-    value: str
-    """The value as written (a list of people, a date, a place)."""
-    line: int
-    """Its 1-based line."""
-    entry: bool = False
-    """A single person of a list (one per line), not a comma list."""
-    role: str | None = None
-    """The role the list's label gives everyone in it (*Tjänstgörande ersättare*)."""
-    empty: bool = False
-    """A people label with nobody found under it (``value`` is empty)."""
-    last_line: int = 0
-    """The last line the value was read from (a list wrapped over lines)."""
-
-
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-_ORGANISATION_ENTRY = re.compile(r"^[A-ZÅÄÖ][\w&-]*(?:\s[\wåäö&,-]+){0,5}$")
-_BULLET_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
-_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
-_NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
-
-
-def _name_part(text: str) -> str:
-    """The part of a people entry that is the name: before a comma, a parenthesis, a
-    dash or a note."""
-    return re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
-
-
-def looks_like_people(text: str, *, strong: bool = False) -> bool:
-    """Whether a line lists people (or organisations): each name capitalised (particles
-    aside), or a lower-case nickname; ``strong`` asks for a full name, as after a
-    blank line under a label, where a paragraph of prose may begin."""
-    text = text.strip().rstrip(".")
-    if not text or len(text) > 400 or text.endswith(":"):
-        return False
-    names = [n for n in _list_split().split(text) if n.strip()]
-    first = _name_part(names[0]) if names else ""
-    words = first.split()
-    if not words or len(words) > 6:
-        return False
-    capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
-    if capitalised:
-        return not strong or len(words) >= 2 or len(names) >= 2
-    return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
-
-
-@cache
-def _list_split() -> re.Pattern[str]:
-    return re.compile(rf",|;|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
-
-
-def _one_person(text: str) -> bool:
-    """``Gunilla Brandt, Tallmo, ordförande``: one person with what describes them, not a
-    list (no later part is a full name of its own)."""
-    parts = [p.strip() for p in text.split(",")[1:]]
-    return not any(len(p.split()) >= 2 and looks_like_people(p, strong=True) for p in parts)
-
-
-_INITIALS_CELL = re.compile(r"^[A-ZÅÄÖ]{2,4}$")
-
-
-def _is_nobody(value: str) -> bool:
-    return value.strip(" .").casefold() in NOBODY_VALUES
-
-
 LIST = "list"
 """One person a line below a label with no value, or a heading."""
 COMMA = "comma"
@@ -178,8 +114,8 @@ class _Open:
         if self.buffer is not None:
             text, line = self.buffer
             self.buffer = None
-            if not _is_nobody(text):
-                row = self.rows and _one_person(text)
+            if not is_nobody(text):
+                row = self.rows and one_person(text)
                 yield self.found(text, line, entry=row, last=max(line, self.buffer_end))
                 return
             self.values += 1
@@ -286,7 +222,7 @@ class _Reader:
             return
         if not in_fence and self._table_header(raw, number):
             return
-        if len(raw) > _FLATTENED_LENGTH and not in_fence:
+        if len(raw) > FLATTENED_LENGTH and not in_fence:
             # The flattened page may wrap: ``… Karl Nordqvist (C), 2:e vice`` /
             # ``ordförande Eva Blomberg (S) …`` is one text, to the next blank line.
             following = list(
@@ -297,12 +233,12 @@ class _Reader:
                     self.lines[number : number + 5],
                 )
             )
-            flattened = list(_flattened(" ".join([raw, *following]), number))
-            if flattened:
+            page = list(flattened(" ".join([raw, *following]), number))
+            if page:
                 for consumed in range(number + 1, number + 1 + len(following)):
                     self.rest[consumed] = ""
                 yield from self.close()
-                yield from flattened
+                yield from page
                 return
         # Inside the items only people labels count, and most lines are prose.
         look = not in_fence and (front or _may_name_people(raw))
@@ -325,7 +261,7 @@ class _Reader:
     def _may_stand_here(self, found: LineLabel, number: int) -> bool:
         """Inside the items: people labels, and the chair's or secretary's except in an item
         electing the organisation's board (*Val av styrelse*: *Ordförande: sbv*)."""
-        if found.field not in _ANYWHERE:
+        if found.field not in ANYWHERE:
             return False
         if found.field not in PERSON_FIELDS:
             return True
@@ -438,14 +374,14 @@ class _Reader:
                 # After a blank line a paragraph of prose may begin; a bullet (``- Vera``)
                 # or a line of a code block (a röstlängd of nicknames) is still an entry.
                 text,
-                strong=opened.blank and not in_fence and not _BULLET_LINE.match(raw),
+                strong=opened.blank and not in_fence and not BULLET_LINE.match(raw),
             )
             or (
                 # ``- Tallmo kommun``, ``- Norrvika kommun (Eva Gren, Hussein Ali)`` under
                 # *Deltagare:*: an organisation that came, with or without its people.
                 not opened.quiet
-                and _BULLET_LINE.match(raw) is not None
-                and (names_people_inside(text) or _ORGANISATION_ENTRY.match(text) is not None)
+                and BULLET_LINE.match(raw) is not None
+                and (names_people_inside(text) or ORGANISATION_ENTRY.match(text) is not None)
             )
         ):
             opened.blank = False
@@ -466,21 +402,21 @@ class _Reader:
     def _entries(self, opened: _Open, text: str, number: int) -> Iterator[Found]:
         """One line of a list: a person (with what describes them), names side by side in
         columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
-        if _is_nobody(text):
+        if is_nobody(text):
             opened.values += 1
             return
         if names_people_inside(text):
             yield opened.found(text, number, entry=True)
             return
         columns = [c.text for c in cells(text)]
-        if len(columns) > 1 and _INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
+        if len(columns) > 1 and INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
             # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
             rest = "  ".join(columns[1:])
             yield opened.found(f"{rest} ‹{columns[0]}›", number, entry=True)
         elif len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
             for column in columns:
                 yield opened.found(column, number, entry=True)
-        elif _one_person(text):
+        elif one_person(text):
             yield opened.found(text, number, entry=True)
         else:
             yield opened.found(text, number)
@@ -577,46 +513,6 @@ class _Reader:
             yield Found("attendees", value, number, last_line=last)
 
 
-_FLATTENED_LENGTH = 200
-"""A line this long that holds several labels is a page flattened into one line."""
-
-
-@cache
-def _flattened_labels() -> re.Pattern[str]:
-    # Capitalised as labels stand (*Beslutande*, *Övriga deltagare*); a role inside the
-    # list is written in lower case (*Bengt Alsterlind (S), ordförande*).
-    keys = {key for keys in METADATA_KEYS.values() for key in keys if len(key) > 3}
-    written = alternation(key[:1].upper() + key[1:] for key in keys)
-    return re.compile(rf"(?<![\w-])(?P<key>{written}):?(?=\s+\S)")
-
-
-def _flattened(raw: str, number: int) -> Iterator[Found]:
-    """A page that a converter flattened into one line (``… Beslutande: Bengt Alsterlind
-    (S), ordförande Marianne Öst (M) … Ersättare: Omar Sayed (S) Övriga deltagare: Jessica
-    Lövdahl, nämndsekreterare …``): the text between two labels is the first one's value.
-    Nothing unless the line holds two labels of people."""
-    text = plain(raw)
-    found = [m for m in _flattened_labels().finditer(text) if metadata_field(m["key"])]
-    people = [m for m in found if metadata_field(m["key"]) in _ANYWHERE]
-    if len(people) < 2:
-        return
-    for match, following in zip(found, [*found[1:], None], strict=True):
-        field_name = metadata_field(match["key"])
-        if field_name not in _ANYWHERE:
-            continue
-        value = text[match.end() : following.start() if following else len(text)].strip(" :")
-        if field_name in PERSON_FIELDS:
-            name = _FLAT_PERSON.match(value)
-            if name:
-                yield Found(field_name, name.group(), number)
-        elif value and not _is_nobody(value):
-            role = LIST_ROLES.get(normalise_key(match["key"]))
-            yield Found(field_name, value, number, role=role)
-
-
-_FLAT_PERSON = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")
-
-
 def _row_cells(raw: str) -> list[str]:
     if "|" in raw:
         return [c.strip() for c in raw.strip().strip("|").split("|")]
@@ -627,7 +523,7 @@ def _row_cells(raw: str) -> list[str]:
 def _people_label_words() -> frozenset[str]:
     words = {
         key.split()[0]
-        for field_name in _ANYWHERE
+        for field_name in ANYWHERE
         for key in METADATA_KEYS[field_name]
         if key.split()
     }

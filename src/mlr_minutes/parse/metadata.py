@@ -24,7 +24,8 @@ from ..vocabulary import (
     TIME_WORDS,
 )
 from .actors import actors_present
-from .attendance import PEOPLE_FIELDS, PERSON_FIELDS, read_labels
+from .attendance import read_labels
+from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit

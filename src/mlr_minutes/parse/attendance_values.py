@@ -1,0 +1,88 @@
+"""What the attendance reader finds, and how it tells a line of people from prose.
+
+:mod:`.attendance` walks the lines; this module holds what it yields (:class:`Found`)
+and the tests it asks of a line: does it list people, is it one person with what
+describes them, does it say *nobody*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocabulary import LIST_JOINERS, NAME_PARTICLES, NOBODY_VALUES
+from .text import alternation
+
+PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
+PERSON_FIELDS = ("chair", "secretary")
+ANYWHERE = (*PEOPLE_FIELDS, *PERSON_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One value the text gives a metadata field."""
+
+    field: str
+    """The metadata field (``attendees``, ``date``, …)."""
+    value: str
+    """The value as written (a list of people, a date, a place)."""
+    line: int
+    """Its 1-based line."""
+    entry: bool = False
+    """A single person of a list (one per line), not a comma list."""
+    role: str | None = None
+    """The role the list's label gives everyone in it (*Tjänstgörande ersättare*)."""
+    empty: bool = False
+    """A people label with nobody found under it (``value`` is empty)."""
+    last_line: int = 0
+    """The last line the value was read from (a list wrapped over lines)."""
+
+
+ORGANISATION_ENTRY = re.compile(r"^[A-ZÅÄÖ][\w&-]*(?:\s[\wåäö&,-]+){0,5}$")
+BULLET_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
+_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
+_NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
+
+
+def _name_part(text: str) -> str:
+    """The part of a people entry that is the name: before a comma, a parenthesis, a
+    dash or a note."""
+    return re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
+
+
+def looks_like_people(text: str, *, strong: bool = False) -> bool:
+    """Whether a line lists people (or organisations): each name capitalised (particles
+    aside), or a lower-case nickname; ``strong`` asks for a full name, as after a
+    blank line under a label, where a paragraph of prose may begin."""
+    text = text.strip().rstrip(".")
+    if not text or len(text) > 400 or text.endswith(":"):
+        return False
+    names = [n for n in _list_split().split(text) if n.strip()]
+    first = _name_part(names[0]) if names else ""
+    words = first.split()
+    if not words or len(words) > 6:
+        return False
+    capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
+    if capitalised:
+        return not strong or len(words) >= 2 or len(names) >= 2
+    return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
+
+
+@cache
+def _list_split() -> re.Pattern[str]:
+    return re.compile(rf",|;|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
+
+
+def one_person(text: str) -> bool:
+    """``Gunilla Brandt, Tallmo, ordförande``: one person with what describes them, not a
+    list (no later part is a full name of its own)."""
+    parts = [p.strip() for p in text.split(",")[1:]]
+    return not any(len(p.split()) >= 2 and looks_like_people(p, strong=True) for p in parts)
+
+
+INITIALS_CELL = re.compile(r"^[A-ZÅÄÖ]{2,4}$")
+
+
+def is_nobody(value: str) -> bool:
+    return value.strip(" .").casefold() in NOBODY_VALUES

@@ -1,0 +1,59 @@
+"""A page that a converter flattened into one line, read label by label.
+
+Documents shared on the web are sometimes converted so that a whole protocol page is one
+line: ``Hälso- och sjukvårdsnämnden … Beslutande: Bengt Alsterlind (S), ordförande
+Marianne Öst (M) … Ersättare: Omar Sayed (S) Övriga deltagare: Jessica Lövdahl,
+nämndsekreterare …``.  The labels are still there, capitalised as labels stand; the text
+between two of them is the first one's value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..vocabulary import LIST_ROLES, METADATA_KEYS
+from .attendance_values import ANYWHERE, PERSON_FIELDS, Found, is_nobody
+from .label_cells import plain
+from .labels import metadata_field, normalise_key
+from .text import alternation
+
+FLATTENED_LENGTH = 200
+"""A line this long that holds several labels is a page flattened into one line."""
+
+
+@cache
+def _flattened_labels() -> re.Pattern[str]:
+    # Capitalised as labels stand (*Beslutande*, *Övriga deltagare*); a role inside the
+    # list is written in lower case (*Bengt Alsterlind (S), ordförande*).
+    keys = {key for keys in METADATA_KEYS.values() for key in keys if len(key) > 3}
+    written = alternation(key[:1].upper() + key[1:] for key in keys)
+    return re.compile(rf"(?<![\w-])(?P<key>{written}):?(?=\s+\S)")
+
+
+def flattened(raw: str, number: int) -> Iterator[Found]:
+    """A page that a converter flattened into one line (``… Beslutande: Bengt Alsterlind
+    (S), ordförande Marianne Öst (M) … Ersättare: Omar Sayed (S) Övriga deltagare: Jessica
+    Lövdahl, nämndsekreterare …``): the text between two labels is the first one's value.
+    Nothing unless the line holds two labels of people."""
+    text = plain(raw)
+    found = [m for m in _flattened_labels().finditer(text) if metadata_field(m["key"])]
+    people = [m for m in found if metadata_field(m["key"]) in ANYWHERE]
+    if len(people) < 2:
+        return
+    for match, following in zip(found, [*found[1:], None], strict=True):
+        field_name = metadata_field(match["key"])
+        if field_name not in ANYWHERE:
+            continue
+        value = text[match.end() : following.start() if following else len(text)].strip(" :")
+        if field_name in PERSON_FIELDS:
+            name = _FLAT_PERSON.match(value)
+            if name:
+                yield Found(field_name, name.group(), number)
+        elif value and not is_nobody(value):
+            role = LIST_ROLES.get(normalise_key(match["key"]))
+            yield Found(field_name, value, number, role=role)
+
+
+_FLAT_PERSON = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")

@@ -100,6 +100,9 @@ class _Open:
     values: int = 0
     columns: dict[str, int] | None = None
     """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
+    grid: list[int] | None = None
+    """Where the header's cells start in a table aligned with spaces whose name column has
+    no header (``                Närv.   Tjg för``): a row's cells are placed by offset."""
 
     def found(
         self, value: str, line: int, *, entry: bool = False, field_: str = "", last: int = 0
@@ -430,6 +433,11 @@ class _Reader:
         if len(row) < 2:
             return False
         keys = [normalise_key(c) for c in row]
+        grid = None
+        if keys[0] not in TABLE_NAME_HEADERS and _unlabelled_names(raw, keys):
+            # ``                    Närv.   Tjg för``: the names stand below the blank start.
+            grid = [cell.start for cell in cells(raw)]
+            keys = [TABLE_NAME_HEADERS[0], *keys]
         if keys[0] not in TABLE_NAME_HEADERS or len(_columns(keys)) < 2:
             return False
         field_name = metadata_field(keys[0]) or "attendees"
@@ -439,6 +447,7 @@ class _Reader:
             self.close_quietly()
             self.open = _Open(field_name, LIST_ROLES.get(keys[0]), number, LIST)
         self.open.columns = _columns(keys)
+        self.open.grid = grid
         return True
 
     def close_quietly(self) -> None:
@@ -450,7 +459,7 @@ class _Reader:
         """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
         Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
         row of one cell that is a label (*Suppleanter*) starts the next group."""
-        cells = _row_cells(raw)
+        cells = _row_cells(raw) if opened.grid is None else _grid_cells(raw, opened.grid)
         if len(cells) == 1 and opened.columns is not None:
             group = metadata_field(cells[0])
             if group in PEOPLE_FIELDS:
@@ -464,6 +473,8 @@ class _Reader:
         name_column = columns["name"]
         if name_column >= len(cells) or not looks_like_people(cells[name_column]):
             return
+        if cells[name_column].casefold().strip(" .") in (*PRESENT_ANSWERS, *ABSENT_ANSWERS):
+            return  # ``Ja  Nej`` under a vote's column: a second header row
         parts = [cells[name_column]]
         if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
             parts[0] += f" ({cells[columns['party']]})"
@@ -513,6 +524,32 @@ class _Reader:
             yield Found("attendees", value, number, last_line=last)
 
 
+_GRID_INDENT = 12
+"""A header row indented this far leaves its first column, the names, without a header."""
+
+
+def _unlabelled_names(raw: str, keys: list[str]) -> bool:
+    indent = len(raw) - len(raw.lstrip(" "))
+    return indent >= _GRID_INDENT and any(
+        key.rstrip(".") in TABLE_PRESENCE_HEADERS or metadata_field(key) == "attendees"
+        for key in keys
+    )
+
+
+def _grid_cells(raw: str, grid: list[int]) -> list[str]:
+    """A row of a space-aligned table placed under its header: the name, then for each
+    header cell the text that starts below it (empty where nothing does)."""
+    found = cells(raw)
+    if "|" in raw or not found or found[0].start >= grid[0] - 2:
+        return _row_cells(raw)
+    placed = [""] * len(grid)
+    for cell in found[1:]:
+        column = min(range(len(grid)), key=lambda i: abs(grid[i] - cell.start))
+        if abs(grid[column] - cell.start) <= 4 and not placed[column]:
+            placed[column] = cell.text
+    return [found[0].text, *placed]
+
+
 def _row_cells(raw: str) -> list[str]:
     if "|" in raw:
         return [c.strip() for c in raw.strip().strip("|").split("|")]
@@ -549,7 +586,7 @@ def _columns(keys: list[str]) -> dict[str, int]:
             columns["organisation"] = index
         elif key in TABLE_ROLE_HEADERS:
             columns["role"] = index
-        elif metadata_field(key) == "attendees" or key in TABLE_PRESENCE_HEADERS:
+        elif metadata_field(key) == "attendees" or key.rstrip(".") in TABLE_PRESENCE_HEADERS:
             columns["presence"] = index
     columns.setdefault("name", 0)
     return columns

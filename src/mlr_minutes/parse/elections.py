@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -60,11 +59,10 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
     words = set(re.findall(r"[\wåäöÅÄÖ@.-]+", text))
     words |= {word.removeprefix("@") for word in words}
     for person in present:
-        alias = next((a for a in aliases_of(person) if a in words), None)
-        if alias is not None:
+        if any(alias in words for alias in aliases_of(person)):
             # The initials or handle the list gave them (*BeS förklarade …*, *jek valdes
-            # till sekreterare*): the officer as the minutes name them there.
-            return replace(person, name=alias)
+            # till sekreterare*): the person they stand for.
+            return person
     first_names: dict[str, list[Person]] = {}
     for person in present:
         if person.name:

@@ -229,7 +229,7 @@ def _genitive(part: str) -> bool:
 
 
 _NAME_PARTY_REST = re.compile(
-    r"^(?P<name>[A-ZÅÄÖ][^()]*?)\s*\((?P<party>[A-Za-zÅÄÖåäö]{1,3})\)\s+(?P<rest>[A-ZÅÄÖ][^()]*)$"
+    r"^(?P<name>[A-ZÅÄÖ][^()]*?)\s*\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)\s+(?P<rest>\w[^()]*)$"
 )
 _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""
@@ -247,11 +247,13 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     text = _ALIAS.sub(" ", text).strip()
     text, note = _split_note(text)
     attributes: list[str] = []
-    party_then = _NAME_PARTY_REST.match(text)
-    if party_then and _is_party(party_then["party"]):
-        # ``Göran Vikström (S) Granåker``: a flattened column, the municipality after the code.
-        text = f"{party_then['name']} ({party_then['party']})"
-        attributes.extend(party_then["rest"].split(","))
+    paren_then = _NAME_PARTY_REST.match(text)
+    if paren_then:
+        # ``Göran Vikström (S) Granåker`` (a flattened column, the municipality after the
+        # code), ``Kristina Sahlin (KS) vice ordf.``: what follows the parentheses
+        # describes the person.
+        text = f"{paren_then['name'].rstrip(' ,')} ({paren_then['party']})"
+        attributes.extend(paren_then["rest"].split(","))
     for match in _PAREN.finditer(text):
         attributes.extend(match["inside"].split(","))
     name_part = clean(_PAREN.sub(" ", text))
@@ -280,6 +282,18 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name: str | None = clean(name_part)
     if not name:
         return None
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word)
+    for written in (organisation, party):
+        if (
+            written
+            and len(written) > 1
+            and written.upper() == initials.upper()
+            and not _is_party(written)
+        ):
+            # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
+            aliases.append(written)
+            organisation = None if organisation == written else organisation
+            party = None if party == written else party
     if organisation is None and is_organisation(name, config) and len(name.split()) <= 6:
         name, organisation = None, name
     if aliases and not notes:
@@ -297,11 +311,27 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
 _ORGANISATION_WITH_PEOPLE = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
 
 
+def _names_organisation(text: str) -> bool:
+    """``Länsstyrelsen Mellanlanda``, ``PRO Mellanlanda``, ``Lindvik Revision AB``: an
+    organisation by its words alone (no configuration needed)."""
+    words = text.split()
+    if not words:
+        return False
+    first, last = words[0], words[-1].casefold()
+    return (
+        not _FULL_NAME.match(text)
+        or last.endswith(ORGANISATION_SUFFIXES)
+        or first.casefold() in ORGANISATION_FIRST_WORDS
+        or (len(first) > 1 and first.isupper())
+        or (len(words) > 1 and last in COMPANY_FORMS)
+    )
+
+
 def names_people_inside(text: str) -> bool:
     """``Norrvika kommun (Eva Gren, Hussein Ali)``: an organisation, and in parentheses
     the people who came for it."""
     match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
-    if match is None or _FULL_NAME.match(clean(match["outside"])):
+    if match is None or not _names_organisation(clean(match["outside"])):
         return False
     return any(_FULL_NAME.match(p) for p in _split_top_level(match["inside"]))
 
@@ -315,7 +345,7 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
         outside = clean(match["outside"])
         parts = [p for p in _split_top_level(match["inside"]) if p]
         names = [p for p in parts if _FULL_NAME.match(p.split(",")[0].strip())]
-        if names and not _FULL_NAME.match(outside) and len(outside.split()) <= 8:
+        if names and _names_organisation(outside) and len(outside.split()) <= 8:
             people: list[Person] = []
             for part in parts:
                 if _FULL_NAME.match(part):

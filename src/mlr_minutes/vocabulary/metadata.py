@@ -26,6 +26,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "närvarande styrelseledamöter", "röstlängd", "närvarolista", "attendees",
         "deltagande ledamöter", "deltagande", "närvarande beslutande", "beslutande ledamöter",
         "tjänstgörande ledamöter", "tjänstgörande ersättare", "närvaro", "med på mötet",
+        "på mötet", "närvarande på mötet", "på mötet deltog",
         "medverkande", "närvarande medlemmar", "närvarande från styrelsen",
         "ordinarie ledamöter", "närvarande styrelse", "styrelseledamöter", "present",
         "participants", "deltog", "med", "på plats", "närvarande deltagare",

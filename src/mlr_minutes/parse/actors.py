@@ -71,6 +71,14 @@ def _full_name(written: str, config: Config) -> str | None:
     return " ".join(words)
 
 
+_CHAT_AUTHOR = re.compile(
+    r"^\*\*(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]*$",
+    re.MULTILINE,
+)
+"""``**@jonna**`` or ``**lovisa.h** 09:02`` alone on a line: who wrote the next lines of
+a chat pasted into the minutes (a standup in Slack or Teams)."""
+
+
 def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
     """Add to the attendees everyone a sentence says acted at the meeting, by full name,
     unless the minutes already list them (present or absent)."""
@@ -87,6 +95,11 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
         block = unit.block
         if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
+        for author in _CHAT_AUTHOR.finditer(block.markdown):
+            handle = author["handle"]
+            if handle.casefold() not in known and handle.lstrip("@").casefold() not in known:
+                known.add(handle.casefold())
+                meta.attendees.append(Person(handle.lstrip("@"), None, None, block.line))
         if not _gate().search(block.text):
             continue
         for match in _actor().finditer(block.text):

@@ -54,6 +54,15 @@ def _field_for(key: str) -> str | None:
     return metadata_field(key)
 
 
+_LIST_FIELDS = ("attendees", "guests", "absent", "adjusters")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
 def split_front_matter(
     text: str, path: str, config: Config
 ) -> tuple[Explicit | None, str, list[Diagnostic]]:
@@ -127,7 +136,11 @@ def split_front_matter(
             if str(key).casefold() not in ignored and name is None:
                 unknown.append((str(key), line))
             continue
-        values[name] = (value, line)
+        if name in values and name in _LIST_FIELDS:
+            # ``närvarande:`` and ``deltagare:`` both list people: keep them all.
+            values[name] = (_as_list(values[name][0]) + _as_list(value), values[name][1])
+        else:
+            values[name] = (value, line)
     problems: list[Diagnostic] = []
     if unknown:
         names = ", ".join(f"'{key}'" for key, _ in unknown)

@@ -486,6 +486,14 @@ def _split_flattened(piece: str) -> list[str]:
     return parts
 
 
+def _handles_apart(piece: str) -> list[str]:
+    """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people."""
+    words = piece.split()
+    if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
+        return words
+    return [piece]
+
+
 def _fragments(text: str, config: Config) -> list[str]:
     """The comma and joiner fragments of a list.  A list that starts with a role before a
     name (*kårordförande Felicia Strömgren, vice kårordförande Malte Åberg och
@@ -493,7 +501,10 @@ def _fragments(text: str, config: Config) -> list[str]:
     fragment is turned around (``Felicia Strömgren, kårordförande``); any other list may
     be a flattened PDF column, where a role ends the person before it."""
     pieces = [
-        piece for fragment in _split_top_level(text) for piece in _split_joined(fragment, config)
+        handle
+        for fragment in _split_top_level(text)
+        for piece in _split_joined(fragment, config)
+        for handle in _handles_apart(piece)
     ]
     if pieces and _role_then_name(pieces[0]):
         turned = []

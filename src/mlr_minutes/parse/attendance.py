@@ -37,11 +37,8 @@ from ..vocabulary import (
     METADATA_KEYS,
     PRESENT_ANSWERS,
     TABLE_NAME_HEADERS,
-    TABLE_ORGANISATION_HEADERS,
-    TABLE_PARTY_HEADERS,
-    TABLE_PRESENCE_HEADERS,
-    TABLE_ROLE_HEADERS,
 )
+from .attendance_tables import grid_cells, row_cells, table_columns, unlabelled_names
 from .attendance_values import (
     ANYWHERE,
     BULLET_LINE,
@@ -257,7 +254,7 @@ class _Reader:
             return
         yield from self._prose(raw, number)
         if self.columns:
-            yield from self._in_columns(raw, number)
+            yield from self._intable_columns(raw, number)
         elif self.open is not None:
             yield from self._continuation(raw, number, in_fence)
 
@@ -315,7 +312,7 @@ class _Reader:
         if len(waiting) > 1:
             self.columns = waiting
 
-    def _in_columns(self, raw: str, number: int) -> Iterator[Found]:
+    def _intable_columns(self, raw: str, number: int) -> Iterator[Found]:
         """Names written below labels side by side, each under its own label's column:
         ``Vid protokollet        Justeras`` / ``Emma Lindroos          Göran Ahlberg``."""
         placed = False
@@ -429,16 +426,16 @@ class _Reader:
         Närvarande``, ``| Namn | Parti | Närvaro |``): a table of people follows."""
         if "|" not in raw and "\t" not in raw and "  " not in raw.strip():
             return False
-        row = _row_cells(raw)
+        row = row_cells(raw)
         if len(row) < 2:
             return False
         keys = [normalise_key(c) for c in row]
         grid = None
-        if keys[0] not in TABLE_NAME_HEADERS and _unlabelled_names(raw, keys):
+        if keys[0] not in TABLE_NAME_HEADERS and unlabelled_names(raw, keys):
             # ``                    Närv.   Tjg för``: the names stand below the blank start.
             grid = [cell.start for cell in cells(raw)]
             keys = [TABLE_NAME_HEADERS[0], *keys]
-        if keys[0] not in TABLE_NAME_HEADERS or len(_columns(keys)) < 2:
+        if keys[0] not in TABLE_NAME_HEADERS or len(table_columns(keys)) < 2:
             return False
         field_name = metadata_field(keys[0]) or "attendees"
         if field_name not in PEOPLE_FIELDS:
@@ -446,7 +443,7 @@ class _Reader:
         if self.open is None or self.open.mode != LIST or self.open.values:
             self.close_quietly()
             self.open = _Open(field_name, LIST_ROLES.get(keys[0]), number, LIST)
-        self.open.columns = _columns(keys)
+        self.open.columns = table_columns(keys)
         self.open.grid = grid
         return True
 
@@ -459,7 +456,7 @@ class _Reader:
         """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
         Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
         row of one cell that is a label (*Suppleanter*) starts the next group."""
-        cells = _row_cells(raw) if opened.grid is None else _grid_cells(raw, opened.grid)
+        cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
         if len(cells) == 1 and opened.columns is not None:
             group = metadata_field(cells[0])
             if group in PEOPLE_FIELDS:
@@ -467,7 +464,7 @@ class _Reader:
                 return
         keys = [normalise_key(c) for c in cells]
         if any(k in TABLE_NAME_HEADERS for k in keys):
-            opened.columns = _columns(keys)
+            opened.columns = table_columns(keys)
             return
         columns = opened.columns or {"name": 0}
         name_column = columns["name"]
@@ -524,38 +521,6 @@ class _Reader:
             yield Found("attendees", value, number, last_line=last)
 
 
-_GRID_INDENT = 12
-"""A header row indented this far leaves its first column, the names, without a header."""
-
-
-def _unlabelled_names(raw: str, keys: list[str]) -> bool:
-    indent = len(raw) - len(raw.lstrip(" "))
-    return indent >= _GRID_INDENT and any(
-        key.rstrip(".") in TABLE_PRESENCE_HEADERS or metadata_field(key) == "attendees"
-        for key in keys
-    )
-
-
-def _grid_cells(raw: str, grid: list[int]) -> list[str]:
-    """A row of a space-aligned table placed under its header: the name, then for each
-    header cell the text that starts below it (empty where nothing does)."""
-    found = cells(raw)
-    if "|" in raw or not found or found[0].start >= grid[0] - 2:
-        return _row_cells(raw)
-    placed = [""] * len(grid)
-    for cell in found[1:]:
-        column = min(range(len(grid)), key=lambda i: abs(grid[i] - cell.start))
-        if abs(grid[column] - cell.start) <= 4 and not placed[column]:
-            placed[column] = cell.text
-    return [found[0].text, *placed]
-
-
-def _row_cells(raw: str) -> list[str]:
-    if "|" in raw:
-        return [c.strip() for c in raw.strip().strip("|").split("|")]
-    return [c.text for c in cells(plain(raw))]
-
-
 @cache
 def _people_label_words() -> frozenset[str]:
     words = {
@@ -573,23 +538,6 @@ def _may_name_people(raw: str) -> bool:
         return True
     head = plain(raw).strip().split(maxsplit=1)
     return bool(head) and normalise_key(head[0]) in _people_label_words()
-
-
-def _columns(keys: list[str]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        if key in TABLE_NAME_HEADERS and "name" not in columns:
-            columns["name"] = index
-        elif key in TABLE_PARTY_HEADERS:
-            columns["party"] = index
-        elif key in TABLE_ORGANISATION_HEADERS:
-            columns["organisation"] = index
-        elif key in TABLE_ROLE_HEADERS:
-            columns["role"] = index
-        elif metadata_field(key) == "attendees" or key.rstrip(".") in TABLE_PRESENCE_HEADERS:
-            columns["presence"] = index
-    columns.setdefault("name", 0)
-    return columns
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:

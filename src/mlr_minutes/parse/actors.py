@@ -26,7 +26,7 @@ from ..vocabulary import (
 from .blocks import BlockKind
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
-from .people import aliases_of, is_organisation, is_role_word
+from .people import aliases_of, is_organisation, is_role_word, parse_person
 from .text import alternation
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _actor() -> re.Pattern[str]:
     # A name never runs over a line break: ``Yrkanden`` / ``Lena Fjällström yrkar …``.
     name = r"[A-ZÅÄÖ][\w'-]+(?:[ \t]+[A-ZÅÄÖ][\w'-]+){1,3}"
     return re.compile(
-        rf"(?<![\w-])(?P<name>{name})(?:[ \t]+\([^()\n]{{1,30}}\))?,?[ \t]+"
+        rf"(?<![\w-])(?P<name>{name})(?P<aside>[ \t]+\([^()\n]{{1,30}}\))?,?[ \t]+"
         rf"(?:{alternation(PRESENCE_VERBS)})(?!\w)"
     )
 
@@ -110,4 +110,6 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
             if key in known or (key.split()[-1] in surnames and len(key.split()) == 1):
                 continue
             known.add(key)
-            meta.attendees.append(Person(name, None, None, block.line))
+            # ``Per Ek (S) yrkar …``: what the parentheses say of them (a party, a role).
+            described = parse_person(f"{name}{match['aside'] or ''}", block.line, config)
+            meta.attendees.append(described or Person(name, None, None, block.line))

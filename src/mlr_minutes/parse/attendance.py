@@ -28,6 +28,7 @@ from ..model import SegmentKind
 from ..vocabulary import (
     ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
+    ATTACHMENT_WORDS,
     ATTENDANCE_ITEM_TITLES,
     ATTENDANCE_PROSE,
     BOARD_ITEM_WORDS,
@@ -153,6 +154,14 @@ def _join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
     return f"{buffer} {text}" if carried else f"{buffer}, {text}"
 
 
+@cache
+def _ATTACHMENT_PREFIX() -> re.Pattern[str]:
+    # ``Bilaga 1. Röstlängd``: the attendance list appended as an attachment.
+    return re.compile(
+        rf"^\s*(?:{alternation(ATTACHMENT_WORDS)})\s*\d{{1,2}}\s*[.:–-]?\s+(?=\S)", re.IGNORECASE
+    )
+
+
 @dataclass
 class _Reader:
     outline: Outline
@@ -241,8 +250,9 @@ class _Reader:
                 yield from page
                 return
         # Inside the items only people labels count, and most lines are prose.
-        look = not in_fence and (front or _may_name_people(raw))
-        labels = labels_on(raw) if look else []
+        unattached = _ATTACHMENT_PREFIX().sub("", raw)
+        look = not in_fence and (front or _may_name_people(unattached))
+        labels = labels_on(unattached) if look else []
         if not labels and look and number < len(self.lines):
             wrapped = wrapped_label(raw, self.lines[number])
             if wrapped is not None:
@@ -387,6 +397,12 @@ class _Reader:
             opened.blank = False
             yield from self._entries(opened, text, number)
             return
+        elif opened.mode in (LIST, COMMA) and not opened.blank and ". " in text:
+            # ``… Ulla-Britt Sjöö. Dessutom körledaren Sara Fogelberg.``: the list ends in
+            # the middle of the line and a sentence follows.
+            head = text.split(". ", 1)[0]
+            if looks_like_people(head):
+                yield from self._entries(opened, head, number)
         elif opened.mode == PERSON:
             name = _LEADERS.sub("", text).strip()
             if looks_like_people(name):

@@ -101,7 +101,10 @@ def _apply(
             if list_entry
             else _as_people(value, line, config, role)
         )
-        getattr(meta, name).extend(people)
+        listed = getattr(meta, name)
+        # ``Utses att justera: Per Lind`` and the signature ``Justerande Per Lind``: once.
+        names = {p.name for p in listed if p.name}
+        listed.extend(p for p in people if not p.name or p.name not in names)
     elif name in PERSON_FIELDS:
         if isinstance(value, dict):
             person: Person | None = Person(

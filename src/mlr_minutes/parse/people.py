@@ -108,6 +108,7 @@ def is_organisation(text: str, config: Config) -> bool:
     first = words[0].casefold()
     return (
         last.endswith(ORGANISATION_SUFFIXES)
+        or (len(words) == 2 and first.endswith(ORGANISATION_SUFFIXES))  # *Sparbanken Norrland*
         or first in ORGANISATION_FIRST_WORDS
         or (len(words) > 1 and last in COMPANY_FORMS)
     )
@@ -321,6 +322,7 @@ def _names_organisation(text: str) -> bool:
     return (
         not _FULL_NAME.match(text)
         or last.endswith(ORGANISATION_SUFFIXES)
+        or (len(words) == 2 and first.casefold().endswith(ORGANISATION_SUFFIXES))
         or first.casefold() in ORGANISATION_FIRST_WORDS
         or (len(first) > 1 and first.isupper())
         or (len(words) > 1 and last in COMPANY_FORMS)

@@ -123,7 +123,8 @@ samt Per Ek.*)."""
 PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
     "se bilaga", "enligt bilaga", "se närvarolista", "enligt närvarolista", "se nedan",
     "se lista", "se separat", "enligt bifogad", "se bifogad", "bifogad lista", "se sid",
-    "se sidan", "enligt lista", "se protokollets", "se särskild",
+    "se sidan", "enligt lista", "se protokollets", "se särskild", "se närvaro- och",
+    "enligt närvaro- och", "se voteringslista", "se närvaroförteckning",
 )  # fmt: skip
 """Values that point to a list elsewhere instead of naming anyone (*Se närvarolista sid 2*)."""
 

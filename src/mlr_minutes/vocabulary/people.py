@@ -125,7 +125,8 @@ CHAIR_LIKE_ROLES: Final[tuple[str, ...]] = ("ordförande", "sammankallande", "m�
 *sammankallande* chairs it)."""
 
 PRESENCE_VERBS: Final[tuple[str, ...]] = (
-    "öppnade", "öppnar", "hälsade", "hälsar", "läste upp", "läser upp", "föredrog", "föredrar",
+    "öppnade", "öppnar", "hälsade", "hälsar", "läste upp", "läser upp", "läste", "läser",
+    "föredrog", "föredrar",
     "redogjorde", "redogör", "presenterade", "presenterar", "informerade", "informerar",
     "berättade", "berättar", "rapporterade", "rapporterar", "redovisade", "redovisar",
     "visade", "visar", "föreslog", "yrkade", "yrkar", "frågade", "frågar", "undrade", "undrar",

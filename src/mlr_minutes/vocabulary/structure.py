@@ -163,6 +163,7 @@ officers (*Val av ordförande för föreningen*)."""
 
 ELECTION_VERBS: Final[tuple[str, ...]] = (
     "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes",
+    "anmälde", "anmäler", "utsett", "utsetts",
 )  # fmt: skip
 """Verbs of an election in minutes."""
 

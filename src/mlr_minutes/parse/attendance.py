@@ -297,7 +297,7 @@ class _Reader:
             if field_name in PERSON_FIELDS and value and not looks_like_people(value):
                 # ``Sekreterare ........ §§ 88–97`` with the name below it; ``Ordförande:
                 # har haft möte med …`` is a report by the chair, not the chair's name.
-                if number < self.first_item or value[:1] in "§0123456789" or is_note(value):
+                if value[:1] == "§" or is_note(value):
                     value = ""
                 else:
                     continue

@@ -56,12 +56,15 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "antecknat", "anteckningar förda av", "skrivet av", "sekr", "sekr.",
         "protokollet fördes av", "notetaker", "protokollförande", "antecknade",
         "sekreterare för mötet", "mötets sekreterare", "vid anteckningarna",
-        "vid tangentbordet",
+        "vid tangentbordet", "anteckningar", "antecknat för", "anteckningsförare",
+        "note taker", "notes", "minutes", "scribe", "referent", "sekreterare vid mötet",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
         "mötesledare", "moderator", "facilitator", "mötets ordförande",
-        "ordförande vid mötet", "sammankallande",
+        "ordförande vid mötet", "sammankallande", "lett av", "mötet lett av", "leds av",
+        "mötesledning", "ordförande idag", "facilitator idag", "mötesledare idag",
+        "ordförande för sammanträdet",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",

@@ -180,7 +180,8 @@ OPENING_PHRASES: Final[tuple[str, ...]] = (
 OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
-        "mötesledare var", "mötet leds av", "ordförande vid mötet var",
+        "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
+        "lett av",
     ),
     "secretary": (
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",

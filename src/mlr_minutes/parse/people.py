@@ -232,6 +232,9 @@ def _genitive(part: str) -> bool:
 _NAME_PARTY_REST = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][^()]*?)\s*\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)\s+(?P<rest>\w[^()]*)$"
 )
+_TITLED_NAME = re.compile(
+    r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)$"
+)
 _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""
 
@@ -283,6 +286,11 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name: str | None = clean(name_part)
     if not name:
         return None
+    titled = _TITLED_NAME.match(name)
+    if titled and (is_role_word(titled["title"]) or titled["title"].casefold() in ROLES):
+        # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
+        name = titled["name"]
+        written_role = written_role or role_of(titled["title"]) or titled["title"].casefold()
     initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word)
     for written in (organisation, party):
         if (

@@ -133,7 +133,7 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
 
 LABEL_PREFIXES: Final[dict[str, str]] = {
     "närvarande ": "attendees", "deltagande ": "attendees", "frånvarande ": "absent",
-    "från ": "attendees",
+    "från ": "attendees", "deltog från ": "attendees", "närvarande från ": "attendees",
     "justeringens ": "ignored", "datum då anslaget": "ignored",
     "följande var närvarande": "attendees", "följande närvarade": "attendees",
     "kallade men ej": "absent", "kallade men inte": "absent", "ej närvarande": "absent",

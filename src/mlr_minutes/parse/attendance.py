@@ -37,6 +37,7 @@ from ..vocabulary import (
     LIST_ROLES,
     METADATA_KEYS,
     PRESENT_ANSWERS,
+    TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
 )
 from .attendance_tables import grid_cells, row_cells, table_columns, unlabelled_names
@@ -174,6 +175,9 @@ class _Reader:
     """Labels side by side (``Vid protokollet     Justeras``), each with its column, for
     the names written below them."""
 
+    initials_first: bool = False
+    """The attendance table's first column holds each person's initials (*Sign.*)."""
+
     def __post_init__(self) -> None:
         self.first_item = min((i.line for i in self.outline.items), default=len(self.lines) + 1)
         self.heading_lines: set[int] = set()
@@ -230,6 +234,10 @@ class _Reader:
             self._attendance_item_heading(number)
             return
         if not in_fence and self._table_header(raw, number):
+            return
+        if self.open is not None and self.open.columns is not None and "|" in raw:
+            # A row of an attendance table, whatever words its cells hold (*ledamot*).
+            yield from self._continuation(raw, number, in_fence)
             return
         if len(raw) > FLATTENED_LENGTH and not in_fence:
             # The flattened page may wrap: ``… Karl Nordqvist (C), 2:e vice`` /
@@ -451,6 +459,13 @@ class _Reader:
             # ``                    Närv.   Tjg för``: the names stand below the blank start.
             grid = [cell.start for cell in cells(raw)]
             keys = [TABLE_NAME_HEADERS[0], *keys]
+        initials_first = (
+            keys[0] in TABLE_INITIALS_HEADERS
+            and keys[1:2] == keys[1:2]
+            and (len(keys) > 1 and keys[1] in TABLE_NAME_HEADERS)
+        )
+        if initials_first:
+            keys = keys[1:] + keys[:1]  # ``| Sign. | Namn | …``: the initials come first
         if keys[0] not in TABLE_NAME_HEADERS or len(table_columns(keys)) < 2:
             return False
         field_name = metadata_field(keys[0]) or "attendees"
@@ -461,6 +476,7 @@ class _Reader:
             self.open = _Open(field_name, LIST_ROLES.get(keys[0]), number, LIST)
         self.open.columns = table_columns(keys)
         self.open.grid = grid
+        self.initials_first = initials_first
         return True
 
     def close_quietly(self) -> None:
@@ -473,22 +489,32 @@ class _Reader:
         Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
         row of one cell that is a label (*Suppleanter*) starts the next group."""
         cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
+        alias = ""
+        if self.initials_first and len(cells) > 1:
+            # ``| KL | Karin Lund | …``: the initials the minutes use for them later.
+            alias = f" ‹{cells[0]}›" if cells[0] else ""
+            cells = [*cells[1:], cells[0]]
         if len(cells) == 1 and opened.columns is not None:
             group = metadata_field(cells[0])
             if group in PEOPLE_FIELDS:
                 opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
                 return
         keys = [normalise_key(c) for c in cells]
-        if any(k in TABLE_NAME_HEADERS for k in keys):
+        columns = opened.columns or {"name": 0}
+        name_key = keys[columns["name"]] if columns["name"] < len(keys) else ""
+        if name_key in TABLE_NAME_HEADERS or (
+            opened.columns is None and any(k in TABLE_NAME_HEADERS for k in keys)
+        ):
+            # A header row (again): ``| Namn | Roll |`` under the label, not *ledamot* in a
+            # row's role cell.
             opened.columns = table_columns(keys)
             return
-        columns = opened.columns or {"name": 0}
         name_column = columns["name"]
         if name_column >= len(cells) or not looks_like_people(cells[name_column]):
             return
         if cells[name_column].casefold().strip(" .") in (*PRESENT_ANSWERS, *ABSENT_ANSWERS):
             return  # ``Ja  Nej`` under a vote's column: a second header row
-        parts = [cells[name_column]]
+        parts = [cells[name_column] + alias]
         if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
             parts[0] += f" ({cells[columns['party']]})"
         if "organisation" in columns and columns["organisation"] < len(cells):

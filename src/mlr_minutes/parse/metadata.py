@@ -232,7 +232,8 @@ def _officers_present(meta: Metadata, first_item: int) -> None:
 
     The one exception is the house style of a heading block that lists those present and,
     on a label of its own beside them, the secretary (*Vid protokollet*): the writer set
-    that person apart from the list on purpose, and the page shows them under their role.
+    the note-taker apart from the list on purpose, and the page shows them under their
+    role.  A chair or adjuster named there was there all the same.
     """
     listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
     listed |= {p.name for p in meta.absent if p.name}
@@ -243,7 +244,9 @@ def _officers_present(meta: Metadata, first_item: int) -> None:
         *((p, meta.attendees, None) for p in meta.adjusters),
         (meta.secretary, meta.guests, SECRETARY_ROLE),
     ):
-        if person is None or (header_list and person.line < first_item):
+        if person is None:
+            continue
+        if header_list and person is meta.secretary and person.line < first_item:
             continue
         if person.name and person.name not in listed:
             if _first_name_listed(person.name, listed):

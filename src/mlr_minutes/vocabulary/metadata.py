@@ -172,6 +172,9 @@ TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Headers of an attendance table's organisation column."""
 
+TABLE_INITIALS_HEADERS: Final[tuple[str, ...]] = ("sign.", "sign", "initialer", "förk.", "förk")
+"""Headers of an attendance table's column of initials (*Sign.*), before the names."""
+
 TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
     "roll", "funktion", "uppdrag", "befattning", "titel",
 )  # fmt: skip

@@ -34,6 +34,7 @@ from ..vocabulary import (
     BOARD_ITEM_WORDS,
     GUEST_ANSWER_STEMS,
     LABEL_PREFIXES,
+    LIST_JOINERS,
     LIST_ROLES,
     METADATA_KEYS,
     PRESENT_ANSWERS,
@@ -161,6 +162,11 @@ def _ATTACHMENT_PREFIX() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:{alternation(ATTACHMENT_WORDS)})\s*\d{{1,2}}\s*[.:–-]?\s+(?=\S)", re.IGNORECASE
     )
+
+
+@cache
+def _ENDS_WITH_JOINER() -> re.Pattern[str]:
+    return re.compile(rf"(?:,|\s(?:{alternation(LIST_JOINERS)}))\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -552,7 +558,13 @@ class _Reader:
             number + 3, len(self.lines)
         ):
             following = self.lines[last].strip()
-            if not following or not (following[:1].islower() or text.count("(") > text.count(")")):
+            carried = (
+                following[:1].islower()
+                or text.count("(") > text.count(")")
+                # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.
+                or _ENDS_WITH_JOINER().search(text) is not None
+            )
+            if not following or not carried:
                 break
             text, last = f"{text} {plain(following)}", last + 1
         match = _prose().search(text)

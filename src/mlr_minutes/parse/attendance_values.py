@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..vocabulary import LIST_JOINERS, NAME_PARTICLES, NOBODY_VALUES
+from .people import names_organisation
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -78,11 +79,18 @@ def one_person(text: str) -> bool:
     """``Gunilla Brandt, Tallmo, ordförande``: one person with what describes them, not a
     list (no later part is a full name of its own)."""
     parts = [p.strip() for p in text.split(",")[1:]]
-    return not any(len(p.split()) >= 2 and looks_like_people(p, strong=True) for p in parts)
+    return not any(
+        len(p.split()) >= 2 and looks_like_people(p, strong=True) and not names_organisation(p)
+        for p in parts
+    )
 
 
 INITIALS_CELL = re.compile(r"^[A-ZÅÄÖ]{2,4}$")
 
 
 def is_nobody(value: str) -> bool:
-    return value.strip(" .").casefold() in NOBODY_VALUES
+    """``–``, ``Inga``, ``ingen – meddelat förhinder``: nobody is named."""
+    first = re.split(r"\s[–—-]\s|,|\(", value, maxsplit=1)[0]
+    return value.strip(" .").casefold() in NOBODY_VALUES or (
+        first != value and first.strip(" .").casefold() in NOBODY_VALUES
+    )

@@ -33,6 +33,7 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
     COMPANY_FORMS,
+    DEFINITE_TITLE_ENDINGS,
     NAME_JOINERS,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
@@ -232,6 +233,20 @@ def _genitive(part: str) -> bool:
 _NAME_PARTY_REST = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][^()]*?)\s*\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)\s+(?P<rest>\w[^()]*)$"
 )
+
+
+def _is_title(word: str) -> bool:
+    """``Fritidschef``, ``Styrelseledamoten``, ``Revisorn``: a word written before a name
+    that is a title, not a first name (a long word in the definite form counts)."""
+    key = word.casefold()
+    return (
+        is_role_word(word)
+        or key in ROLES
+        or key.endswith(DEFINITE_TITLE_ENDINGS)
+        or (len(key) > 7 and key.endswith("en"))
+    )
+
+
 _TITLED_NAME = re.compile(
     r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)$"
 )
@@ -287,7 +302,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if not name:
         return None
     titled = _TITLED_NAME.match(name)
-    if titled and (is_role_word(titled["title"]) or titled["title"].casefold() in ROLES):
+    if titled and _is_title(titled["title"]):
         # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
         name = titled["name"]
         written_role = written_role or role_of(titled["title"]) or titled["title"].casefold()
@@ -320,7 +335,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
 _ORGANISATION_WITH_PEOPLE = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
 
 
-def _names_organisation(text: str) -> bool:
+def names_organisation(text: str) -> bool:
     """``Länsstyrelsen Mellanlanda``, ``PRO Mellanlanda``, ``Lindvik Revision AB``: an
     organisation by its words alone (no configuration needed)."""
     words = text.split()
@@ -341,7 +356,7 @@ def names_people_inside(text: str) -> bool:
     """``Norrvika kommun (Eva Gren, Hussein Ali)``: an organisation, and in parentheses
     the people who came for it."""
     match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
-    if match is None or not _names_organisation(clean(match["outside"])):
+    if match is None or not names_organisation(clean(match["outside"])):
         return False
     return any(_FULL_NAME.match(p) for p in _split_top_level(match["inside"]))
 
@@ -355,7 +370,7 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
         outside = clean(match["outside"])
         parts = [p for p in _split_top_level(match["inside"]) if p]
         names = [p for p in parts if _FULL_NAME.match(p.split(",")[0].strip())]
-        if names and _names_organisation(outside) and len(outside.split()) <= 8:
+        if names and names_organisation(outside) and len(outside.split()) <= 8:
             people: list[Person] = []
             for part in parts:
                 if _FULL_NAME.match(part):
@@ -475,7 +490,12 @@ def _split_at_parties(piece: str) -> list[str]:
     """``Göran Vikström (S) Granåker Maud Ekstrand (M) Sjöviken``: in a flattened column of
     politicians each person starts with the two names before their party code; what
     stands between one code and the next name describes the person before."""
-    starts = [m.start("name") for m in _party_paren().finditer(piece)]
+    starts = [
+        m.start("name")
+        for m in _party_paren().finditer(piece)
+        # ``Robert Kjellin (S) som ersättare för Bo Ringdahl (KD)``: the one replaced.
+        if not is_note(piece[: m.start("name")].rsplit("(", 1)[-1].split(")", 1)[-1])
+    ]
     if len(starts) < 2:
         return [piece]
     bounds = [0, *starts[1:], len(piece)] if starts[0] > 0 else [*starts, len(piece)]

@@ -118,7 +118,8 @@ ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
     "närvarade gjorde", "med på mötet var", "med på mötet:", "närvarande:",
     "vid mötet närvarade", "mötet närvarades av", "på plats var", "närvarande var också",
     "vi var:", "vi var", "dessutom närvarade", "närvarade även", "närvarade också",
-    "även närvarande var", "deltog även", "dessutom deltog", "närvarande var även",
+    "även närvarande var", "deltog även", "dessutom deltog", "närvarande var även", "deltog",
+    "närvarade", "därutöver deltog",
 )  # fmt: skip
 """Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
 samt Per Ek.*)."""

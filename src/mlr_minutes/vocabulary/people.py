@@ -92,6 +92,7 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "i stället för", "istället för", "lämnade", "lämnar", "anslöt", "ansluter", "via",
     "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
     "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
+    "som ersättare för", "som ersättare",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""

@@ -205,7 +205,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "att föra dagens protokoll", "att föra protokoll", "var mötessekreterare",
         "är mötessekreterare", "var sekreterare för mötet", "skrev protokollet",
         "skrev anteckningarna", "var protokollförare", "är protokollförare",
-        "vid tangentbordet", "var sekreterare", "var mötets sekreterare",
+        "vid tangentbordet", "var sekreterare", "var mötets sekreterare", "för protokollet",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

@@ -22,24 +22,26 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..model import SegmentKind
 from ..vocabulary import (
     ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
-    ATTACHMENT_WORDS,
     ATTENDANCE_ITEM_TITLES,
-    ATTENDANCE_PROSE,
     BOARD_ITEM_WORDS,
     GUEST_ANSWER_STEMS,
-    LABEL_PREFIXES,
-    LIST_JOINERS,
     LIST_ROLES,
-    METADATA_KEYS,
     PRESENT_ANSWERS,
     TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
+)
+from .attendance_lines import (
+    attachment_prefix,
+    ends_with_joiner,
+    join_wrapped,
+    may_name_people,
+    prose_gate,
+    prose_pattern,
 )
 from .attendance_tables import grid_cells, row_cells, table_columns, unlabelled_names
 from .attendance_values import (
@@ -59,8 +61,7 @@ from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key
 from .outline import Outline, heading_key
-from .people import clean, is_note, is_role_word, names_people_inside
-from .text import alternation
+from .people import clean, is_note, names_people_inside
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
@@ -124,49 +125,6 @@ class _Open:
             self.values += 1
         if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
             yield Found(self.field, "", self.line, empty=True)
-
-
-@cache
-def _prose() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})\s*(?P<list>[^.!?]{{2,300}})", re.IGNORECASE
-    )
-
-
-@cache
-def _prose_gate() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
-
-
-def _join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
-    """A comma list wrapped over lines, joined back: ``… Ruben`` / ``Castillo, chef`` is one
-    name carried on; ``Elin Dahlberg (S)`` / ``Rune Isaksson (M)`` is the next person, and
-    so is every line ``aligned`` under the label's value column (``Ingela Marklund,
-    Granåker`` / ``Sören Hedlund, Granåker``)."""
-    last = re.split(r"[,;]", buffer)[-1].strip()
-    role_first = last[:1].islower() and is_role_word(last.split()[-1])
-    carried = (
-        buffer.rstrip().endswith((",", ";"))
-        or buffer.count("(") > buffer.count(")")
-        or text[:1].islower()
-        # ``… vice kårordförande`` / ``Elias Wendel``: the role stands before its name.
-        or (role_first and not aligned and text[:1].isupper())
-        or (not aligned and len(last.split()) == 1 and last[:1].isupper())
-    )
-    return f"{buffer} {text}" if carried else f"{buffer}, {text}"
-
-
-@cache
-def _ATTACHMENT_PREFIX() -> re.Pattern[str]:
-    # ``Bilaga 1. Röstlängd``: the attendance list appended as an attachment.
-    return re.compile(
-        rf"^\s*(?:{alternation(ATTACHMENT_WORDS)})\s*\d{{1,2}}\s*[.:–-]?\s+(?=\S)", re.IGNORECASE
-    )
-
-
-@cache
-def _ENDS_WITH_JOINER() -> re.Pattern[str]:
-    return re.compile(rf"(?:,|\s(?:{alternation(LIST_JOINERS)}))\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -264,8 +222,8 @@ class _Reader:
                 yield from page
                 return
         # Inside the items only people labels count, and most lines are prose.
-        unattached = _ATTACHMENT_PREFIX().sub("", raw)
-        look = not in_fence and (front or _may_name_people(unattached))
+        unattached = attachment_prefix().sub("", raw)
+        look = not in_fence and (front or may_name_people(unattached))
         labels = labels_on(unattached) if look else []
         if not labels and look and number < len(self.lines):
             wrapped = wrapped_label(raw, self.lines[number])
@@ -382,7 +340,7 @@ class _Reader:
             if not opened.blank and (looks_like_people(text) or text[:1].islower()):
                 indent = len(raw) - len(raw.lstrip(" "))
                 aligned = opened.value_column is not None and abs(indent - opened.value_column) <= 1
-                joined = _join_wrapped(buffered, text, aligned)
+                joined = join_wrapped(buffered, text, aligned)
                 if aligned and not joined.startswith(f"{buffered} "):
                     # The next row under the value column: the one before is complete.
                     opened.rows = True
@@ -549,7 +507,7 @@ class _Reader:
 
     def _prose(self, raw: str, number: int) -> Iterator[Found]:
         """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
-        if not _prose_gate().search(raw):
+        if not prose_gate().search(raw):
             return
         text, last = plain(raw), number
         # The sentence may wrap: ``… Hilda Sjögren (ej medlem, adjungerad som kassörens`` /
@@ -562,36 +520,17 @@ class _Reader:
                 following[:1].islower()
                 or text.count("(") > text.count(")")
                 # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.
-                or _ENDS_WITH_JOINER().search(text) is not None
+                or ends_with_joiner().search(text) is not None
             )
             if not following or not carried:
                 break
             text, last = f"{text} {plain(following)}", last + 1
-        match = _prose().search(text)
+        match = prose_pattern().search(text)
         if match is None:
             return
         value = clean(match["list"])
         if looks_like_people(value):
             yield Found("attendees", value, number, last_line=last)
-
-
-@cache
-def _people_label_words() -> frozenset[str]:
-    words = {
-        key.split()[0]
-        for field_name in ANYWHERE
-        for key in METADATA_KEYS[field_name]
-        if key.split()
-    }
-    return frozenset(words | {prefix.split()[0] for prefix in LABEL_PREFIXES})
-
-
-def _may_name_people(raw: str) -> bool:
-    """A cheap first look at a line inside the items: could it be a people label?"""
-    if ":" in raw or "·" in raw:
-        return True
-    head = plain(raw).strip().split(maxsplit=1)
-    return bool(head) and normalise_key(head[0]) in _people_label_words()
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:

@@ -30,7 +30,8 @@ from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
 from .outline import Outline
-from .people import aliases_of, parse_entry, parse_people, parse_person
+from .people import aliases_of, parse_entry, parse_person
+from .people_lists import parse_people
 from .text import alternation
 
 

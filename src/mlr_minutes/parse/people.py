@@ -1,4 +1,5 @@
-"""People lists: attendees, guests, absentees, the chair and the secretary.
+"""One person as minutes write them (:mod:`.people_lists` splits a list into such
+entries): attendees, guests, absentees, the chair and the secretary.
 
 Minutes write people in many ways, and this module reads them::
 
@@ -21,7 +22,6 @@ an attendee without a name.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -34,7 +34,6 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_WORDS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
-    NAME_JOINERS,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
     ORGANISATION_LINKS,
@@ -45,16 +44,16 @@ from ..vocabulary import (
 )
 from .text import alternation
 
-_PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
+PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _ALIAS = re.compile(r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]")
 _INITIALS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ][a-zåäö]?$")
-_SHORT_CAPITALS = re.compile(r"^[A-ZÅÄÖ]{1,4}$")
+SHORT_CAPITALS = re.compile(r"^[A-ZÅÄÖ]{1,4}$")
 _CAPITALISED = re.compile(r"^[A-ZÅÄÖ0-9@]")
 _BULLET = re.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
 
 
-def _split_top_level(text: str, separators: str = ",;\n") -> list[str]:
+def split_top_level(text: str, separators: str = ",;\n") -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
@@ -115,7 +114,7 @@ def is_organisation(text: str, config: Config) -> bool:
     )
 
 
-def _split_role_prefix(text: str) -> tuple[str | None, str]:
+def split_role_prefix(text: str) -> tuple[str | None, str]:
     """``koordinator MalmöLundregionen`` → (``koordinator``, ``MalmöLundregionen``)."""
     words = _ORDINAL.sub("", clean(text)).split()
     for size in (2, 1):
@@ -163,7 +162,7 @@ def is_note(part: str) -> bool:
     return bool(_note_start().match(part.strip()))
 
 
-def _is_party(part: str) -> bool:
+def is_party(part: str) -> bool:
     return part.casefold() in PARTY_CODES and len(part) <= 3
 
 
@@ -179,16 +178,16 @@ def _attributes(
         part = clean(raw)
         if not part:
             continue
-        if party is None and _is_party(part):
+        if party is None and is_party(part):
             party = part.upper()
             continue
         if is_note(part):
             notes.append(part)
             continue
-        if _INITIALS.match(part) and not _SHORT_CAPITALS.match(part):
+        if _INITIALS.match(part) and not SHORT_CAPITALS.match(part):
             notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)
             continue
-        found_role, rest = _split_role_prefix(part)
+        found_role, rest = split_role_prefix(part)
         officer = found_role in OFFICER_ROLES and role not in OFFICER_ROLES
         if found_role and (role is None or officer):
             # ``(projektledare, sekreterare)``: the role at this meeting wins over the job.
@@ -215,13 +214,13 @@ def _organisation_link() -> re.Pattern[str]:
 
 
 _HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
-_FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}$")
+FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}$")
 
 
 def _real_name(name: str, attributes: list[str]) -> str | None:
     if not _HANDLE.match(name):
         return None
-    return next((a.strip() for a in attributes if _FULL_NAME.match(a.strip())), None)
+    return next((a.strip() for a in attributes if FULL_NAME.match(a.strip())), None)
 
 
 def _genitive(part: str) -> bool:
@@ -273,10 +272,10 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         # describes the person.
         text = f"{paren_then['name'].rstrip(' ,')} ({paren_then['party']})"
         attributes.extend(paren_then["rest"].split(","))
-    for match in _PAREN.finditer(text):
+    for match in PAREN.finditer(text):
         attributes.extend(match["inside"].split(","))
-    name_part = clean(_PAREN.sub(" ", text))
-    pieces = _split_top_level(name_part)
+    name_part = clean(PAREN.sub(" ", text))
+    pieces = split_top_level(name_part)
     if len(pieces) > 1:
         name_part, attributes = pieces[0], pieces[1:] + attributes
     dash = _DASH.split(name_part, maxsplit=1)
@@ -312,7 +311,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
             written
             and len(written) > 1
             and written.upper() == initials.upper()
-            and not _is_party(written)
+            and not is_party(written)
         ):
             # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
             aliases.append(written)
@@ -343,7 +342,7 @@ def names_organisation(text: str) -> bool:
         return False
     first, last = words[0], words[-1].casefold()
     return (
-        not _FULL_NAME.match(text)
+        not FULL_NAME.match(text)
         or last.endswith(ORGANISATION_SUFFIXES)
         or (len(words) == 2 and first.casefold().endswith(ORGANISATION_SUFFIXES))
         or first.casefold() in ORGANISATION_FIRST_WORDS
@@ -358,7 +357,7 @@ def names_people_inside(text: str) -> bool:
     match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
     if match is None or not names_organisation(clean(match["outside"])):
         return False
-    return any(_FULL_NAME.match(p) for p in _split_top_level(match["inside"]))
+    return any(FULL_NAME.match(p) for p in split_top_level(match["inside"]))
 
 
 def parse_entry(text: str, line: int, config: Config, *, role: str | None = None) -> list[Person]:
@@ -368,15 +367,15 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
     match = _ORGANISATION_WITH_PEOPLE.match(clean(text))
     if match is not None:
         outside = clean(match["outside"])
-        parts = [p for p in _split_top_level(match["inside"]) if p]
-        names = [p for p in parts if _FULL_NAME.match(p.split(",")[0].strip())]
+        parts = [p for p in split_top_level(match["inside"]) if p]
+        names = [p for p in parts if FULL_NAME.match(p.split(",")[0].strip())]
         if names and names_organisation(outside) and len(outside.split()) <= 8:
             people: list[Person] = []
             for part in parts:
-                if _FULL_NAME.match(part):
+                if FULL_NAME.match(part):
                     people.append(Person(part, outside, role, line))
                 elif people:
-                    written_role, _ = _split_role_prefix(part)
+                    written_role, _ = split_role_prefix(part)
                     last = people[-1]
                     if written_role and last.role in (None, role):
                         people[-1] = Person(last.name, outside, written_role, line)
@@ -398,178 +397,3 @@ def aliases_of(person: Person) -> list[str]:
         return tagged
     initials = person.note.strip("() ")
     return [initials] if initials.isupper() and 2 <= len(initials) <= 4 else []
-
-
-def _employer(fragment: str, before: str, config: Config) -> bool:
-    """``Thomas Ring, auktoriserad revisor, Lindvik Revision AB``: an organisation after a
-    person named in full is where they come from; after another organisation (*Skatteverket,
-    Bolagsverket*) it is one more organisation present."""
-    name = clean(_PAREN.sub(" ", before.split(",")[0]))
-    return (
-        is_organisation(fragment, config)
-        and _FULL_NAME.match(name) is not None
-        and not is_organisation(name, config)
-        and "," in before  # the person's entry already describes them: this continues it
-    )
-
-
-def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
-    """Whether a comma-separated fragment describes the person before it."""
-    text = clean(_PAREN.sub(" ", fragment))
-    if not text:
-        return True
-    if text in config.municipalities or text.casefold() == config.organisation.casefold():
-        return True
-    if is_note(text) or _is_party(text):
-        return True
-    role, _ = _split_role_prefix(text)
-    if role is not None:
-        return True
-    if text[:1].isdigit():
-        return True  # ``1:e vice ordförande``, ``118–121``
-    if text[:1].islower():
-        # *Anna Berg, kassör* describes Anna; *kalle, stina* are two people.
-        return not nicknames or is_role_word(text.split()[0]) or len(text.split()) > 1
-    return " " not in text and "-" in text and is_role_word(text.rsplit("-", 1)[-1])  # IT-chef
-
-
-@cache
-def _joiner() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{alternation(NAME_JOINERS)})\s+", re.IGNORECASE)
-
-
-def _split_joined(fragment: str, config: Config) -> list[str]:
-    """``Olle Dahl & Per Holm`` → two people; ``Havs- och vattenmyndigheten`` and
-    ``Greater Copenhagen & Skåne Committee`` stay whole (parentheses are never split)."""
-    depth = 0
-    cuts: list[tuple[int, int]] = []
-    for match in _joiner().finditer(fragment):
-        depth = fragment.count("(", 0, match.start()) - fragment.count(")", 0, match.start())
-        if depth == 0:
-            cuts.append(match.span())
-    if not cuts:
-        return [fragment]
-    parts: list[str] = []
-    start = 0
-    for begin, end in cuts:
-        if fragment[start:begin].endswith("-") or _carries_on_a_name(fragment[end:]):
-            continue
-        parts.append(fragment[start:begin])
-        start = end
-    parts.append(fragment[start:])
-    return [p for p in parts if p.strip()]
-
-
-def _carries_on_a_name(following: str) -> bool:
-    """``… & Skåne Committee``: the words after the joiner end an organisation's name."""
-    words = clean(_PAREN.sub(" ", following)).split()
-    return len(words) >= 2 and words[-1].casefold().endswith(ORGANISATION_SUFFIXES)
-
-
-_AFTER_PAREN = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
-_ROLE_THEN_NAME = re.compile(
-    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .-]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
-)
-
-
-def _role_then_name(piece: str) -> re.Match[str] | None:
-    """``kårordförande Felicia Strömgren``: a role word, then the name it belongs to."""
-    match = _ROLE_THEN_NAME.match(piece.strip())
-    if match and not is_note(piece) and is_role_word(match["role"].split()[-1]):
-        return match
-    return None
-
-
-@cache
-def _party_paren() -> re.Pattern[str]:
-    codes = alternation(code.upper() for code in PARTY_CODES if len(code) <= 3)
-    return re.compile(rf"(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)\s+\((?:{codes})\)")
-
-
-def _split_at_parties(piece: str) -> list[str]:
-    """``Göran Vikström (S) Granåker Maud Ekstrand (M) Sjöviken``: in a flattened column of
-    politicians each person starts with the two names before their party code; what
-    stands between one code and the next name describes the person before."""
-    starts = [
-        m.start("name")
-        for m in _party_paren().finditer(piece)
-        # ``Robert Kjellin (S) som ersättare för Bo Ringdahl (KD)``: the one replaced.
-        if not is_note(piece[: m.start("name")].rsplit("(", 1)[-1].split(")", 1)[-1])
-    ]
-    if len(starts) < 2:
-        return [piece]
-    bounds = [0, *starts[1:], len(piece)] if starts[0] > 0 else [*starts, len(piece)]
-    return [piece[a:b].strip(" ,") for a, b in itertools.pairwise(bounds) if piece[a:b].strip(" ,")]
-
-
-def _split_flattened(piece: str) -> list[str]:
-    """A PDF flattened one person a line into one line (``Bengt Alsterlind (S), ordförande
-    Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, or
-    after the role word that ends the person before."""
-    parts: list[str] = []
-    for part in (p for whole in _split_at_parties(piece) for p in _AFTER_PAREN.split(whole)):
-        role_then_name = _role_then_name(part)
-        if role_then_name:
-            parts.extend((role_then_name["role"], role_then_name["name"]))
-        else:
-            parts.append(part)
-    return parts
-
-
-def _handles_apart(piece: str) -> list[str]:
-    """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people."""
-    words = piece.split()
-    if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
-        return words
-    return [piece]
-
-
-def _fragments(text: str, config: Config) -> list[str]:
-    """The comma and joiner fragments of a list.  A list that starts with a role before a
-    name (*kårordförande Felicia Strömgren, vice kårordförande Malte Åberg och
-    lekmannarevisor Dennis Holmqvist*) writes every role before its name: each such
-    fragment is turned around (``Felicia Strömgren, kårordförande``); any other list may
-    be a flattened PDF column, where a role ends the person before it."""
-    pieces = [
-        handle
-        for fragment in _split_top_level(text)
-        for piece in _split_joined(fragment, config)
-        for handle in _handles_apart(piece)
-    ]
-    if pieces and _role_then_name(pieces[0]):
-        turned = []
-        for piece in pieces:
-            match = _role_then_name(piece)
-            turned.append(f"{match['name']}, {match['role']}" if match else piece)
-        return turned
-    return [part for piece in pieces for part in _split_flattened(piece)]
-
-
-def parse_people(
-    text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
-) -> list[Person]:
-    """Everyone in a comma (or semicolon, or line) separated list."""
-    entries: list[str] = []
-    for piece in _fragments(text, config):
-        if entries and (
-            _is_attribute(piece, config, nicknames) or _employer(piece, entries[-1], config)
-        ):
-            entries[-1] += ", " + piece
-        else:
-            entries.append(piece)
-    people = [parse_person(entry, line, config, role=role) for entry in entries]
-    return party_codes_in_context([p for p in people if p is not None])
-
-
-def party_codes_in_context(people: list[Person]) -> list[Person]:
-    """In a list where a known party code is used, short capitals in parentheses are
-    party codes too (a local party: ``Ulla Ek (SoL)`` beside ``Per Ek (S)``)."""
-    if not any(p.party for p in people):
-        return people
-    result: list[Person] = []
-    for person in people:
-        organisation = person.organisation
-        if person.party is None and organisation and _SHORT_CAPITALS.match(organisation):
-            person = Person(person.name, None, person.role, person.line, organisation, person.note)
-        result.append(person)
-    return result

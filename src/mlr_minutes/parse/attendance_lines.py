@@ -1,0 +1,83 @@
+"""Tests the attendance reader asks of a line of text: does a sentence list those present
+(*Närvarande var kalle, stina samt Per Ek*), does a wrapped list carry on, does a line
+start with an attachment's number, could it be a people label at all."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..vocabulary import (
+    ATTACHMENT_WORDS,
+    ATTENDANCE_PROSE,
+    LABEL_PREFIXES,
+    LIST_JOINERS,
+    METADATA_KEYS,
+)
+from .attendance_values import ANYWHERE
+from .label_cells import plain
+from .labels import normalise_key
+from .people import is_role_word
+from .text import alternation
+
+
+@cache
+def prose_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})\s*(?P<list>[^.!?]{{2,300}})", re.IGNORECASE
+    )
+
+
+@cache
+def prose_gate() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
+
+
+def join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
+    """A comma list wrapped over lines, joined back: ``… Ruben`` / ``Castillo, chef`` is one
+    name carried on; ``Elin Dahlberg (S)`` / ``Rune Isaksson (M)`` is the next person, and
+    so is every line ``aligned`` under the label's value column (``Ingela Marklund,
+    Granåker`` / ``Sören Hedlund, Granåker``)."""
+    last = re.split(r"[,;]", buffer)[-1].strip()
+    role_first = last[:1].islower() and is_role_word(last.split()[-1])
+    carried = (
+        buffer.rstrip().endswith((",", ";"))
+        or buffer.count("(") > buffer.count(")")
+        or text[:1].islower()
+        # ``… vice kårordförande`` / ``Elias Wendel``: the role stands before its name.
+        or (role_first and not aligned and text[:1].isupper())
+        or (not aligned and len(last.split()) == 1 and last[:1].isupper())
+    )
+    return f"{buffer} {text}" if carried else f"{buffer}, {text}"
+
+
+@cache
+def attachment_prefix() -> re.Pattern[str]:
+    # ``Bilaga 1. Röstlängd``: the attendance list appended as an attachment.
+    return re.compile(
+        rf"^\s*(?:{alternation(ATTACHMENT_WORDS)})\s*\d{{1,2}}\s*[.:–-]?\s+(?=\S)", re.IGNORECASE
+    )
+
+
+@cache
+def ends_with_joiner() -> re.Pattern[str]:
+    return re.compile(rf"(?:,|\s(?:{alternation(LIST_JOINERS)}))\s*$", re.IGNORECASE)
+
+
+@cache
+def _people_label_words() -> frozenset[str]:
+    words = {
+        key.split()[0]
+        for field_name in ANYWHERE
+        for key in METADATA_KEYS[field_name]
+        if key.split()
+    }
+    return frozenset(words | {prefix.split()[0] for prefix in LABEL_PREFIXES})
+
+
+def may_name_people(raw: str) -> bool:
+    """A cheap first look at a line inside the items: could it be a people label?"""
+    if ":" in raw or "·" in raw:
+        return True
+    head = plain(raw).strip().split(maxsplit=1)
+    return bool(head) and normalise_key(head[0]) in _people_label_words()

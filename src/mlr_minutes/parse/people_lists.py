@@ -1,0 +1,204 @@
+"""A written list of people split into one entry each: commas, semicolons and joiners
+(``Anna, Olle & Per``), role-first lists (*kårordförande Felicia Strömgren, vice
+kårordförande Malte Åberg*), a PDF column flattened into one line (``Bengt Alsterlind
+(S), ordförande Marianne Öst (M)``), handles side by side (``@lovisa.h @ture``); the
+parts that describe the person before them stay with that person."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from ..config import Config
+from ..model import Person
+from ..vocabulary import NAME_JOINERS, ORGANISATION_SUFFIXES, PARTY_CODES
+from .people import (
+    FULL_NAME,
+    PAREN,
+    SHORT_CAPITALS,
+    clean,
+    is_note,
+    is_organisation,
+    is_party,
+    is_role_word,
+    parse_person,
+    split_role_prefix,
+    split_top_level,
+)
+from .text import alternation
+
+
+def _employer(fragment: str, before: str, config: Config) -> bool:
+    """``Thomas Ring, auktoriserad revisor, Lindvik Revision AB``: an organisation after a
+    person named in full is where they come from; after another organisation (*Skatteverket,
+    Bolagsverket*) it is one more organisation present."""
+    name = clean(PAREN.sub(" ", before.split(",")[0]))
+    return (
+        is_organisation(fragment, config)
+        and FULL_NAME.match(name) is not None
+        and not is_organisation(name, config)
+        and "," in before  # the person's entry already describes them: this continues it
+    )
+
+
+def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
+    """Whether a comma-separated fragment describes the person before it."""
+    text = clean(PAREN.sub(" ", fragment))
+    if not text:
+        return True
+    if text in config.municipalities or text.casefold() == config.organisation.casefold():
+        return True
+    if is_note(text) or is_party(text):
+        return True
+    role, _ = split_role_prefix(text)
+    if role is not None:
+        return True
+    if text[:1].isdigit():
+        return True  # ``1:e vice ordförande``, ``118–121``
+    if text[:1].islower():
+        # *Anna Berg, kassör* describes Anna; *kalle, stina* are two people.
+        return not nicknames or is_role_word(text.split()[0]) or len(text.split()) > 1
+    return " " not in text and "-" in text and is_role_word(text.rsplit("-", 1)[-1])  # IT-chef
+
+
+@cache
+def _joiner() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(NAME_JOINERS)})\s+", re.IGNORECASE)
+
+
+def _split_joined(fragment: str, config: Config) -> list[str]:
+    """``Olle Dahl & Per Holm`` → two people; ``Havs- och vattenmyndigheten`` and
+    ``Greater Copenhagen & Skåne Committee`` stay whole (parentheses are never split)."""
+    depth = 0
+    cuts: list[tuple[int, int]] = []
+    for match in _joiner().finditer(fragment):
+        depth = fragment.count("(", 0, match.start()) - fragment.count(")", 0, match.start())
+        if depth == 0:
+            cuts.append(match.span())
+    if not cuts:
+        return [fragment]
+    parts: list[str] = []
+    start = 0
+    for begin, end in cuts:
+        if fragment[start:begin].endswith("-") or _carries_on_a_name(fragment[end:]):
+            continue
+        parts.append(fragment[start:begin])
+        start = end
+    parts.append(fragment[start:])
+    return [p for p in parts if p.strip()]
+
+
+def _carries_on_a_name(following: str) -> bool:
+    """``… & Skåne Committee``: the words after the joiner end an organisation's name."""
+    words = clean(PAREN.sub(" ", following)).split()
+    return len(words) >= 2 and words[-1].casefold().endswith(ORGANISATION_SUFFIXES)
+
+
+_AFTER_PAREN = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
+_ROLE_THEN_NAME = re.compile(
+    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .-]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
+)
+
+
+def _role_then_name(piece: str) -> re.Match[str] | None:
+    """``kårordförande Felicia Strömgren``: a role word, then the name it belongs to."""
+    match = _ROLE_THEN_NAME.match(piece.strip())
+    if match and not is_note(piece) and is_role_word(match["role"].split()[-1]):
+        return match
+    return None
+
+
+@cache
+def _party_paren() -> re.Pattern[str]:
+    codes = alternation(code.upper() for code in PARTY_CODES if len(code) <= 3)
+    return re.compile(rf"(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)\s+\((?:{codes})\)")
+
+
+def _split_at_parties(piece: str) -> list[str]:
+    """``Göran Vikström (S) Granåker Maud Ekstrand (M) Sjöviken``: in a flattened column of
+    politicians each person starts with the two names before their party code; what
+    stands between one code and the next name describes the person before."""
+    starts = [
+        m.start("name")
+        for m in _party_paren().finditer(piece)
+        # ``Robert Kjellin (S) som ersättare för Bo Ringdahl (KD)``: the one replaced.
+        if not is_note(piece[: m.start("name")].rsplit("(", 1)[-1].split(")", 1)[-1])
+    ]
+    if len(starts) < 2:
+        return [piece]
+    bounds = [0, *starts[1:], len(piece)] if starts[0] > 0 else [*starts, len(piece)]
+    return [piece[a:b].strip(" ,") for a, b in itertools.pairwise(bounds) if piece[a:b].strip(" ,")]
+
+
+def _split_flattened(piece: str) -> list[str]:
+    """A PDF flattened one person a line into one line (``Bengt Alsterlind (S), ordförande
+    Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, or
+    after the role word that ends the person before."""
+    parts: list[str] = []
+    for part in (p for whole in _split_at_parties(piece) for p in _AFTER_PAREN.split(whole)):
+        role_then_name = _role_then_name(part)
+        if role_then_name:
+            parts.extend((role_then_name["role"], role_then_name["name"]))
+        else:
+            parts.append(part)
+    return parts
+
+
+def _handles_apart(piece: str) -> list[str]:
+    """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people."""
+    words = piece.split()
+    if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
+        return words
+    return [piece]
+
+
+def _fragments(text: str, config: Config) -> list[str]:
+    """The comma and joiner fragments of a list.  A list that starts with a role before a
+    name (*kårordförande Felicia Strömgren, vice kårordförande Malte Åberg och
+    lekmannarevisor Dennis Holmqvist*) writes every role before its name: each such
+    fragment is turned around (``Felicia Strömgren, kårordförande``); any other list may
+    be a flattened PDF column, where a role ends the person before it."""
+    pieces = [
+        handle
+        for fragment in split_top_level(text)
+        for piece in _split_joined(fragment, config)
+        for handle in _handles_apart(piece)
+    ]
+    if pieces and _role_then_name(pieces[0]):
+        turned = []
+        for piece in pieces:
+            match = _role_then_name(piece)
+            turned.append(f"{match['name']}, {match['role']}" if match else piece)
+        return turned
+    return [part for piece in pieces for part in _split_flattened(piece)]
+
+
+def parse_people(
+    text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
+) -> list[Person]:
+    """Everyone in a comma (or semicolon, or line) separated list."""
+    entries: list[str] = []
+    for piece in _fragments(text, config):
+        if entries and (
+            _is_attribute(piece, config, nicknames) or _employer(piece, entries[-1], config)
+        ):
+            entries[-1] += ", " + piece
+        else:
+            entries.append(piece)
+    people = [parse_person(entry, line, config, role=role) for entry in entries]
+    return party_codes_in_context([p for p in people if p is not None])
+
+
+def party_codes_in_context(people: list[Person]) -> list[Person]:
+    """In a list where a known party code is used, short capitals in parentheses are
+    party codes too (a local party: ``Ulla Ek (SoL)`` beside ``Per Ek (S)``)."""
+    if not any(p.party for p in people):
+        return people
+    result: list[Person] = []
+    for person in people:
+        organisation = person.organisation
+        if person.party is None and organisation and SHORT_CAPITALS.match(organisation):
+            person = Person(person.name, None, person.role, person.line, organisation, person.note)
+        result.append(person)
+    return result

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 @cache
 def _actor() -> re.Pattern[str]:
     # A name never runs over a line break: ``Yrkanden`` / ``Lena Fjällström yrkar …``.
-    name = r"[A-ZÅÄÖ][\w'-]+(?:[ \t]+[A-ZÅÄÖ][\w'-]+){1,3}"
+    name = r"[A-ZÅÄÖ][\w'\ufffd-]+(?:[ \t]+[A-ZÅÄÖ][\w'\ufffd-]+){1,3}"
     return re.compile(
         rf"(?<![\w-])(?P<name>{name})(?P<aside>[ \t]+\([^()\n]{{1,30}}\))?,?[ \t]+"
         rf"(?:{alternation(PRESENCE_VERBS)})(?!\w)"

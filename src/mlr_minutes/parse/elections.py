@@ -45,7 +45,7 @@ from .text import alternation, sentences
 if TYPE_CHECKING:
     from .metadata import Metadata
 
-_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*")
+_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
 _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
 
@@ -132,11 +132,11 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
 
 
 @cache
-def _election(field: str, plain: bool) -> re.Pattern[str]:
+def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]:
     words = [*OFFICER_WORDS[field], *(PLAIN_OFFICER_WORDS.get(field, ()) if plain else ())]
-    officer = alternation(words)
-    verbs = alternation(ELECTION_VERBS)
-    links = alternation(ELECTION_LINKS)
+    officer = alternation(words, damaged=damaged)
+    verbs = alternation(ELECTION_VERBS, damaged=damaged)
+    links = alternation(ELECTION_LINKS, damaged=damaged)
     return re.compile(
         rf"(?:{links})\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
         rf"|(?<!\w)(?:{verbs})\s+(?P<middle>[^.;]{{2,60}}?)\s+(?:(?:{links})\s+)?"
@@ -147,8 +147,9 @@ def _election(field: str, plain: bool) -> re.Pattern[str]:
 
 
 @cache
-def _election_verbs() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(ELECTION_VERBS)})(?!\w)", re.IGNORECASE)
+def _election_verbs(damaged: bool = False) -> re.Pattern[str]:
+    verbs = alternation(ELECTION_VERBS, damaged=damaged)
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -161,8 +162,9 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     *Lisa Ng valdes att jämte ordföranden justera protokollet*; the plain *ordförande* only
     in an item about the meeting's officers."""
     present = [*meta.attendees, *meta.guests]
-    verbs = _election_verbs()
     for title, text, line in _item_texts(outline):
+        damaged = "\ufffd" in text
+        verbs = _election_verbs(damaged)
         if not verbs.search(text):
             continue  # the patterns below are costly; most items elect no one
         plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
@@ -176,7 +178,7 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                     continue
                 if field == "adjusters" and meta.adjusters:
                     continue
-                match = _election(field, plain).search(sentence.text)
+                match = _election(field, plain, damaged).search(sentence.text)
                 if match is None:
                     continue
                 names = match["after"] or match["middle"] or match["before"] or ""
@@ -254,10 +256,12 @@ def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
 
 
 @cache
-def _officer_prose(field: str) -> re.Pattern[str]:
+def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
+    follows = alternation(OFFICER_PROSE_NAME_AFTER[field], damaged=damaged)
+    precedes = alternation(OFFICER_PROSE_NAME_BEFORE[field], damaged=damaged)
     return re.compile(
-        rf"(?<!\w)(?:(?P<follows>{alternation(OFFICER_PROSE_NAME_AFTER[field])})"
-        rf"|(?P<precedes>{alternation(OFFICER_PROSE_NAME_BEFORE[field])})"
+        rf"(?<!\w)(?:(?P<follows>{follows})"
+        rf"|(?P<precedes>{precedes})"
         # *Cecilia Wärn var ordförande.*, not *… var ordförande i föreningen*
         rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation(LIST_JOINERS)})\s))",
         re.IGNORECASE,
@@ -284,9 +288,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
     for field in ("chair", "secretary"):
         if getattr(meta, field) is not None:
             continue
-        pattern = _officer_prose(field)
         for text, line in _prose_texts(outline):
-            match = pattern.search(text)
+            match = _officer_prose(field, "\ufffd" in text).search(text)
             if match is None:
                 continue
             if match["follows"]:

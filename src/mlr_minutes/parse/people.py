@@ -208,13 +208,13 @@ def _attributes(
 def _organisation_link() -> re.Pattern[str]:
     links = alternation(ORGANISATION_LINKS)
     return re.compile(
-        rf"^(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){{1,3}})\s+(?:{links})\s+"
+        rf"^(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){{1,3}})\s+(?:{links})\s+"
         r"(?P<organisation>[A-ZÅÄÖ].*)$"
     )
 
 
 _HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
-FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}$")
+FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){1,2}$")
 
 
 def _real_name(name: str, attributes: list[str]) -> str | None:
@@ -247,7 +247,7 @@ def _is_title(word: str) -> bool:
 
 
 _TITLED_NAME = re.compile(
-    r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+)$"
+    r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
 )
 _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""

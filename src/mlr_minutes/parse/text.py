@@ -33,19 +33,25 @@ class Sentence:
     """Its offset in the paragraph's plain text."""
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, damaged: bool = False) -> str:
     """A regex alternative of ``words``: longest first (so ``juni`` beats ``jun``), each
     escaped, the spaces inside a multi-word entry matching any whitespace, and ``...``
-    standing for up to six words (*lägga den ekonomiska rapporten till handlingarna*)."""
+    standing for up to six words (*lägga den ekonomiska rapporten till handlingarna*).
+    ``damaged``: å, ä and ö may also stand as U+FFFD, for a text decoded wrongly somewhere
+    (``Till st�mmoordf�rande valdes``); only for such texts, as it costs speed."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(_phrase(word) for word in ordered)
+    return "|".join(_phrase(word, damaged) for word in ordered)
 
 
-def _phrase(word: str) -> str:
+_DAMAGED = {letter: f"[{letter}\ufffd]" for letter in "åäöÅÄÖ"}
+
+
+def _phrase(word: str, damaged: bool = False) -> str:
     gaps = [part.strip() for part in word.split("...")]
-    return r"\s+(?:\S+\s+){0,6}?".join(
+    phrase = r"\s+(?:\S+\s+){0,6}?".join(
         r"\s+".join(re.escape(token) for token in gap.split()) for gap in gaps
     )
+    return "".join(_DAMAGED.get(char, char) for char in phrase) if damaged else phrase
 
 
 @cache

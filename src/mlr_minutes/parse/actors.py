@@ -95,7 +95,7 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
         block = unit.block
         if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
-        for author in _CHAT_AUTHOR.finditer(block.markdown):
+        for author in _CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():
             handle = author["handle"]
             if handle.casefold() not in known and handle.lstrip("@").casefold() not in known:
                 known.add(handle.casefold())

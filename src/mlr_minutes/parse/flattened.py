@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..vocabulary import LIST_ROLES, METADATA_KEYS
+from ..vocabulary import FLATTENED_LIST_LABELS, LIST_ROLES, METADATA_KEYS
 from .attendance_values import ANYWHERE, PERSON_FIELDS, Found, is_nobody
 from .label_cells import plain
 from .labels import metadata_field, normalise_key
@@ -37,6 +37,8 @@ def flattened(raw: str, number: int) -> Iterator[Found]:
     (S), ordförande Marianne Öst (M) … Ersättare: Omar Sayed (S) Övriga deltagare: Jessica
     Lövdahl, nämndsekreterare …``): the text between two labels is the first one's value.
     Nothing unless the line holds two labels of people."""
+    if not any(word in raw for word in FLATTENED_LIST_LABELS):
+        return  # the cheap look first: a flattened page names a list of those present
     text = plain(raw)
     found = [m for m in _flattened_labels().finditer(text) if metadata_field(m["key"])]
     people = [m for m in found if metadata_field(m["key"]) in ANYWHERE]

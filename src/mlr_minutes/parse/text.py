@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import ABBREVIATIONS, STOPWORDS
+from ..vocabulary import ABBREVIATIONS, STOPWORDS, SWEDISH_LETTERS
 
 
 def collapse(text: str) -> str:
@@ -43,7 +43,7 @@ def alternation(words: Iterable[str], *, damaged: bool = False) -> str:
     return "|".join(_phrase(word, damaged) for word in ordered)
 
 
-_DAMAGED = {letter: f"[{letter}\ufffd]" for letter in "åäöÅÄÖ"}
+_DAMAGED = {letter: f"[{letter}\ufffd]" for letter in SWEDISH_LETTERS}
 
 
 def _phrase(word: str, damaged: bool = False) -> str:

@@ -173,6 +173,13 @@ TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Headers of an attendance table's organisation column."""
 
+FLATTENED_LIST_LABELS: Final[tuple[str, ...]] = (
+    "Beslutande", "Närvarande", "Ledamöter", "Ersättare", "Deltagare", "Övriga deltagare",
+    "Tjänstgörande",
+)  # fmt: skip
+"""Labels of which a page flattened into one line names at least one (as written there,
+capitalised): the first thing the reader looks for in a long line."""
+
 TABLE_INITIALS_HEADERS: Final[tuple[str, ...]] = ("sign.", "sign", "initialer", "förk.", "förk")
 """Headers of an attendance table's column of initials (*Sign.*), before the names."""
 

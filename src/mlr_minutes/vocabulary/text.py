@@ -92,6 +92,9 @@ GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words for a meeting of the same body (*mötet den 19 april*)."""
 
+SWEDISH_LETTERS: Final = "åäöÅÄÖ"
+"""The letters a file decoded with the wrong encoding loses as U+FFFD."""
+
 HELD_WORDS: Final[tuple[str, ...]] = (
     "hölls", "ägde rum", "genomfördes", "träffades", "samlades", "sammanträdde", "möttes",
     "avhölls", "sammanträffade",

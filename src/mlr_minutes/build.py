@@ -25,7 +25,8 @@ from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
-from .read import as_published, read_regular_file
+from .parse.internal import drop_internal, internal_sections
+from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
 from .views.site import site_pages, site_view
@@ -52,6 +53,9 @@ class BuildOptions:
     """Fail (and keep the old site) on warnings too."""
     config: Config = DEFAULT
     """Focus areas, municipalities, bodies."""
+    internal: bool = False
+    """Show internal sections (``::: internt``), marked: for ``serve``'s preview only, never
+    for a site that is published."""
 
 
 @dataclass(frozen=True)
@@ -122,16 +126,20 @@ class SourceChanged(Exception):
         self.path = path
 
 
-def _parsed_bytes(meeting: Meeting) -> bytes:
+def _parsed_bytes(meeting: Meeting, internal: bool) -> bytes:
     """The source file's bytes, exactly those that were parsed (never a link's target),
-    as UTF-8 when the file was UTF-16 or UTF-32."""
+    as UTF-8 when the file was UTF-16 or UTF-32; without its internal sections unless
+    ``internal``."""
     try:
         data = read_regular_file(Path(meeting.source))
     except OSError as error:
         raise SourceChanged(meeting.source) from error
     if hashlib.sha256(data).hexdigest() != meeting.digest:
         raise SourceChanged(meeting.source)
-    return as_published(data)
+    published = as_published(data)
+    if internal or b":::" not in published:
+        return published
+    return drop_internal(published, internal_sections(decode(data, meeting.source).text))
 
 
 def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
@@ -165,7 +173,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
         )
         return result(ok=False, written=False)
     progress(f"Läser minnesanteckningar i {options.source} …")
-    loaded = load_meetings([options.source], options.config)
+    loaded = load_meetings([options.source], options.config, public=not options.internal)
     diagnostics = loaded.diagnostics
     if not loaded.meetings:
         # An empty archive would replace the published one: a typo must never wipe the site.
@@ -216,7 +224,9 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
+                writer.write_bytes(
+                    urls.file(urls.source(meeting.id)), _parsed_bytes(meeting, options.internal)
+                )
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
                 *archive_files(archive, urls, site_url, options.config),

@@ -23,6 +23,7 @@ from .config import DEFAULT, Config
 from .load import load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
+from .outputs.dcat import missing_settings
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
 from .parse.internal import drop_internal, internal_sections
@@ -206,6 +207,13 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
         progress(
             "Obs: tillgänglighetsredogörelsen saknar kontaktadress; "
             "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
+        )
+    unset = missing_settings(options.config)
+    if unset:
+        progress(
+            "Obs: katalogen över öppna data (api/dcat.rdf) saknar "
+            + ", ".join(unset)
+            + "; ange dem i mlr-minutes.yaml innan katalogen anmäls till dataportal.se."
         )
     context = Context.of(archive, urls, today, options.config)
     renderer = Renderer(site_view(context, origin), options.templates)

@@ -194,3 +194,19 @@ def test_serve_shows_the_internal_section_marked(tmp_path: Path) -> None:
     page = (tmp_path / "preview" / "moten" / "2016-05-10-styrelsemote" / "index.html").read_text()
     assert '<section class="internal" aria-label="Internt avsnitt">' in page
     assert "Zebrakonfidentiell" in page and "<strong>Internt</strong>" in page
+
+
+def test_new_never_carries_an_internal_task_into_the_next_minutes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mlr_minutes.commands.cli import main
+
+    source = tmp_path / "minutes"
+    source.mkdir()
+    (source / "2016-05-10-styrelsemote.md").write_text(INTERNAL, "utf-8")
+    args = ["new", "--body", "styrelsemöte", "--date", "2016-06-14", "--source", str(source)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    written = (source / "2016-06-14-styrelsemote.md").read_text("utf-8")
+    assert "Koordinatorn skickar ut budgeten" in written
+    assert "Gnuttelfirman" not in written

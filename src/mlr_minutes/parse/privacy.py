@@ -96,53 +96,52 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for number, line in enumerate(text.split("\n"), start=1):
         numbers = list(_identity_numbers(line))
-        for match in numbers:
-            problems.append(
-                Diagnostic(
-                    Level.ERROR,
-                    path,
-                    number,
-                    "personal-identity-number",
-                    f"raden innehåller ett personnummer eller samordningsnummer "
-                    f"({match.group(0)}); filen publiceras inte",
-                    "ta bort numret ur minnesanteckningarna (och ur git-historiken om filen "
-                    "redan är incheckad); ett namn räcker",
-                )
+        problems.extend(
+            Diagnostic(
+                Level.ERROR,
+                path,
+                number,
+                "personal-identity-number",
+                f"raden innehåller ett personnummer eller samordningsnummer "
+                f"({match.group(0)}); filen publiceras inte",
+                "ta bort numret ur minnesanteckningarna (och ur git-historiken om filen "
+                "redan är incheckad); ett namn räcker",
             )
-        if "@" in line:
-            for found in EMAIL.finditer(line):
-                address = found.group(0).casefold()
-                if address in mail or f"@{found['domain'].casefold()}" in mail:
-                    continue
-                problems.append(
-                    Diagnostic(
-                        Level.WARNING,
-                        path,
-                        number,
-                        "private-contact",
-                        f"raden innehåller en e-postadress ({found.group(0)})",
-                        "publicera inte privatpersoners kontaktuppgifter; är adressen "
-                        "organisationens egen, lägg den under public_contacts i mlr-minutes.yaml",
-                    )
-                )
+            for match in numbers
+        )
         taken = [m.span() for m in numbers]
-        for found in PHONE.finditer(line):
-            digits = _digits(found.group(0))
-            overlaps = any(s < found.end() and found.start() < e for s, e in taken)
-            if overlaps or len(digits) not in PHONE_DIGITS or digits in phones:
-                continue
-            problems.append(
-                Diagnostic(
-                    Level.WARNING,
-                    path,
-                    number,
-                    "private-contact",
-                    f"raden innehåller ett telefonnummer ({found.group(0).strip()})",
-                    "publicera inte privatpersoners kontaktuppgifter; är numret "
-                    "organisationens eget, lägg det under public_contacts i mlr-minutes.yaml",
-                )
+        problems.extend(
+            Diagnostic(
+                Level.WARNING,
+                path,
+                number,
+                "private-contact",
+                f"raden innehåller {'en e-postadress' if is_mail else 'ett telefonnummer'} "
+                f"({written})",
+                "publicera inte privatpersoners kontaktuppgifter; är den organisationens "
+                "egen, lägg den under public_contacts i mlr-minutes.yaml",
             )
+            for is_mail, written in _contacts(line, taken, mail, phones)
+        )
     return problems
+
+
+def _contacts(
+    line: str, taken: list[tuple[int, int]], mail: frozenset[str], phones: frozenset[str]
+) -> Iterator[tuple[bool, str]]:
+    """(whether an e-mail address, as written) for each e-mail address and phone number on
+    ``line`` that is not
+    the organisation's own nor part of an identity number (the spans ``taken``)."""
+    if "@" in line:
+        for found in EMAIL.finditer(line):
+            address = found.group(0).casefold()
+            if address not in mail and f"@{found['domain'].casefold()}" not in mail:
+                yield True, found.group(0)
+    for found in PHONE.finditer(line):
+        digits = _digits(found.group(0))
+        overlaps = any(s < found.end() and found.start() < e for s, e in taken)
+        if not overlaps and len(digits) in PHONE_DIGITS and digits not in phones:
+            yield False, found.group(0).strip()
 
 
 def _identity_numbers(line: str) -> Iterator[re.Match[str]]:

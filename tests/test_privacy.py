@@ -86,6 +86,7 @@ def test_a_file_with_an_identity_number_fails_check_and_stays_off_the_site(
     (problem,) = [d for d in meeting.diagnostics if d.code == "personal-identity-number"]
     assert problem.line == 9 and problem.path == str(leaky)
     assert "2016-09-13-kommundirektormote.md:9: error:" in problem.format()
+    assert "19811218-XXXX" in problem.message and "9876" not in problem.format()
     built = build(tmp_path / "site", source)
     assert built.result.written and not built.result.ok
     files = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]

@@ -102,8 +102,9 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
                 path,
                 number,
                 "personal-identity-number",
+                # Masked: the message goes to terminals and CI logs, which may be public.
                 f"raden innehåller ett personnummer eller samordningsnummer "
-                f"({match.group(0)}); filen publiceras inte",
+                f"({match.group(0)[:-4]}XXXX); filen publiceras inte",
                 "ta bort numret ur minnesanteckningarna (och ur git-historiken om filen "
                 "redan är incheckad); ett namn räcker",
             )

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARCHIVE, BUILD_EPOCH, build
-from mlr_minutes.build import BuildOptions, build_site
+from conftest import ARCHIVE, build
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings, parse_file
 from mlr_minutes.model import Level
@@ -184,15 +183,19 @@ def test_an_unclosed_internal_section_is_a_warning_and_stays_internal(tmp_path: 
 
 
 def test_serve_shows_the_internal_section_marked(tmp_path: Path) -> None:
+    from mlr_minutes.commands.serve import DevServer, ServeOptions
+    from test_serve import get
+
     source = tmp_path / "minutes"
     source.mkdir()
     (source / "2016-05-10-styrelsemote.md").write_text(INTERNAL, "utf-8")
-    options = BuildOptions(source, tmp_path / "preview", internal=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
-        result = build_site(options, lambda _: None)
-    assert result.ok
-    page = (tmp_path / "preview" / "moten" / "2016-05-10-styrelsemote" / "index.html").read_text()
+    dev = DevServer(ServeOptions(source=source, port=0, poll_seconds=0.1), log=lambda _: None)
+    dev.start()
+    try:
+        status, page, _ = get(dev.url + "moten/2016-05-10-styrelsemote/")
+    finally:
+        dev.stop()
+    assert status == 200
     assert '<section class="internal" aria-label="Internt avsnitt">' in page
     assert "Zebrakonfidentiell" in page and "<strong>Internt</strong>" in page
 

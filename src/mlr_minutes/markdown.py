@@ -13,7 +13,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
-from .vocabulary import INTERNAL_SECTION
+from .vocabulary.structure import INTERNAL_SECTION
 
 INTERNAL_OPEN = f"container_{INTERNAL_SECTION}_open"
 """The token that opens an internal section (``::: internt``)."""

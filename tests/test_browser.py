@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import WCAG, Built, build, with_lists
+from conftest import BUILD_EPOCH, WCAG, Built, build, with_lists
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -129,3 +129,24 @@ def test_print_stylesheet_hides_navigation(chromium: Any, site_server: str) -> N
     assert tab.evaluate("getComputedStyle(document.querySelector('.site-nav')).display") == "none"
     assert tab.evaluate("getComputedStyle(document.querySelector('.minutes')).display") != "none"
     context.close()
+
+
+def test_the_previews_internal_section_has_no_axe_violations(
+    chromium: Any, site_server: str, subpath_site: Built
+) -> None:
+    """``serve`` frames an internal section and labels it; the frame passes axe too."""
+    from mlr_minutes.build import BuildOptions, build_site
+    from test_privacy import INTERNAL
+
+    source = subpath_site.out.parent / "internt-kalla"
+    source.mkdir(exist_ok=True)
+    (source / "2016-05-10-styrelsemote.md").write_text(INTERNAL, "utf-8")
+    out = subpath_site.out.parent / "mlr-internt"
+    options = BuildOptions(source, out, "/mlr-internt/", internal=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        assert build_site(options, lambda _: None).ok
+    page = out / "moten" / "2016-05-10-styrelsemote" / "index.html"
+    assert 'class="internal"' in page.read_text("utf-8")
+    url = f"{site_server}/mlr-internt/moten/2016-05-10-styrelsemote/"
+    _assert_clean(chromium, site_server, url)

@@ -23,9 +23,11 @@ from .config import DEFAULT, Config
 from .load import load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
+from .outputs.dcat import missing_settings
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
-from .read import as_published, read_regular_file
+from .parse.internal import drop_internal, internal_sections
+from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
 from .views.site import site_pages, site_view
@@ -52,6 +54,9 @@ class BuildOptions:
     """Fail (and keep the old site) on warnings too."""
     config: Config = DEFAULT
     """Focus areas, municipalities, bodies."""
+    internal: bool = False
+    """Show internal sections (``::: internt``), marked: for ``serve``'s preview only, never
+    for a site that is published."""
 
 
 @dataclass(frozen=True)
@@ -122,16 +127,20 @@ class SourceChanged(Exception):
         self.path = path
 
 
-def _parsed_bytes(meeting: Meeting) -> bytes:
+def _parsed_bytes(meeting: Meeting, internal: bool) -> bytes:
     """The source file's bytes, exactly those that were parsed (never a link's target),
-    as UTF-8 when the file was UTF-16 or UTF-32."""
+    as UTF-8 when the file was UTF-16 or UTF-32; without its internal sections unless
+    ``internal``."""
     try:
         data = read_regular_file(Path(meeting.source))
     except OSError as error:
         raise SourceChanged(meeting.source) from error
     if hashlib.sha256(data).hexdigest() != meeting.digest:
         raise SourceChanged(meeting.source)
-    return as_published(data)
+    published = as_published(data)
+    if internal or b":::" not in published:
+        return published
+    return drop_internal(published, internal_sections(decode(data, meeting.source).text))
 
 
 def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
@@ -165,7 +174,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
         )
         return result(ok=False, written=False)
     progress(f"Läser minnesanteckningar i {options.source} …")
-    loaded = load_meetings([options.source], options.config)
+    loaded = load_meetings([options.source], options.config, public=not options.internal)
     diagnostics = loaded.diagnostics
     if not loaded.meetings:
         # An empty archive would replace the published one: a typo must never wipe the site.
@@ -199,6 +208,13 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             "Obs: tillgänglighetsredogörelsen saknar kontaktadress; "
             "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
         )
+    unset = missing_settings(options.config)
+    if unset:
+        progress(
+            "Obs: katalogen över öppna data (api/dcat.rdf) saknar "
+            + ", ".join(unset)
+            + "; ange dem i mlr-minutes.yaml innan katalogen anmäls till dataportal.se."
+        )
     context = Context.of(archive, urls, today, options.config)
     renderer = Renderer(site_view(context, origin), options.templates)
 
@@ -216,7 +232,9 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
+                writer.write_bytes(
+                    urls.file(urls.source(meeting.id)), _parsed_bytes(meeting, options.internal)
+                )
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
                 *archive_files(archive, urls, site_url, options.config),

@@ -14,6 +14,11 @@ them, so that another organisation, or a new focus area, needs no code change::
     municipalities: [Hörby]
     bodies:
       Arbetsgrupp kultur: [kulturgruppen]
+    public_contacts: [info@example.se, "@example.se", 040-12 34 56]
+    open_data:
+      publisher_url: https://www.example.se/
+      contact_email: oppnadata@example.se
+      license: https://creativecommons.org/publicdomain/zero/1.0/
 """
 
 from __future__ import annotations
@@ -53,6 +58,21 @@ class ListSizes:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenData:
+    """What the open-data catalogue (DCAT-AP-SE) says about who publishes it; nothing here is
+    ever guessed: what is unset is left out of the catalogue, and the build says so."""
+
+    publisher_url: str | None = None
+    """The publisher's own web address, which names it in the catalogue."""
+    contact_email: str | None = None
+    """Where data users write with questions (the datasets' contact point)."""
+    license: str | None = None
+    """The licence's URI (``https://creativecommons.org/publicdomain/zero/1.0/``)."""
+    spatial: str | None = None
+    """The area the data covers, as a URI (a NUTS or geonames address)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The region's names, each canonical name with the aliases minutes use for it."""
 
@@ -76,6 +96,11 @@ class Config:
     (*MalmöLundregionens mötesarkiv*)."""
     lists: ListSizes = field(default_factory=ListSizes)
     """How much the list pages, feeds and calendars show."""
+    public_contacts: tuple[str, ...] = ()
+    """The organisation's own e-mail addresses, domains (``@example.se``) and phone numbers,
+    which the personal-data check does not warn about."""
+    open_data: OpenData = field(default_factory=OpenData)
+    """Publisher, contact and licence of the open-data catalogue."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -131,6 +156,8 @@ DEFAULT = Config(
         "Projektgruppsmöte": ("projektgruppsmötet", "projektgruppen", "projektmöte"),
         "Ledningsgruppsmöte": ("ledningsgruppen", "ledningsgruppsmötet"),
     },
+    # The twelve municipalities are all in Skåne (NUTS SE224).
+    open_data=OpenData(spatial="http://data.europa.eu/nuts/code/SE224"),
 )  # fmt: skip
 """MalmöLundregionen's names, as its minutes write them."""
 
@@ -191,6 +218,25 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
         ignored_front_matter_keys=tuple(ignored),
         site_name=str(site_name).strip() or None if site_name else None,
         lists=_list_sizes(base.lists, raw.get("lists", {}), where),
+        public_contacts=tuple(
+            dict.fromkeys(
+                (
+                    *base.public_contacts,
+                    *_aliases(raw.get("public_contacts", []), where, "public_contacts"),
+                )
+            )
+        ),
+        open_data=_open_data(base.open_data, raw.get("open_data", {}), where),
+    )
+
+
+def _open_data(base: OpenData, value: Any, where: str) -> OpenData:
+    known = {f.name for f in fields(OpenData)}
+    if not isinstance(value, dict) or not set(value) <= known:
+        names = ", ".join(sorted(known))
+        raise ConfigError(f"{where}: 'open_data' ska vara en mappning med några av: {names}")
+    return replace(
+        base, **{name: str(text).strip() or None if text else None for name, text in value.items()}
     )
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from .config import Config
 from .model import Diagnostic, Level, Meeting, Tally
 from .parse import parse_source, unparsed_meeting
+from .parse.internal import internal_problems, internal_sections, without_internal
+from .parse.privacy import personal_data
 from .read import read_source, unsafe_source
 
 MINUTES_SUFFIXES = (".md", ".markdown")
@@ -97,11 +99,23 @@ def _walk(root: Path) -> tuple[list[Path], list[Path]]:
     return sorted(files), sorted(unsafe)
 
 
-def parse_file(path: Path, config: Config) -> Meeting:
-    """Read and parse one file; a crash inside the parser becomes an error diagnostic."""
+def parse_file(path: Path, config: Config, public: bool = False) -> Meeting:
+    """Read and parse one file; a crash inside the parser becomes an error diagnostic.
+
+    The whole file is checked for personal data.  ``public`` parses it without its
+    internal sections (``::: internt``), as the public site shows it; else they are parsed
+    and checked like the rest.
+    """
     source = read_source(path)
+    sections = internal_sections(source.text)
+    guarded = (
+        *personal_data(source.path, source.text, config),
+        *internal_problems(source.path, sections),
+    )
+    if public and sections:
+        source = replace(source, text=without_internal(source.text, sections))
     try:
-        return parse_source(source, config)
+        meeting = parse_source(source, config)
     except Exception as error:  # one file's crash must not stop the archive
         crash = Diagnostic(
             Level.ERROR,
@@ -111,7 +125,11 @@ def parse_file(path: Path, config: Config) -> Meeting:
             f"parsern kraschade på filen ({type(error).__name__}: {error})",
             "det här är ett fel i mlr-minutes; rapportera det med filen bifogad",
         )
-        return unparsed_meeting(source.path, (*source.diagnostics, crash))
+        return unparsed_meeting(source.path, (*source.diagnostics, *guarded, crash))
+    if not guarded:
+        return meeting
+    found = sorted((*meeting.diagnostics, *guarded), key=lambda d: d.line or 0)
+    return replace(meeting, diagnostics=tuple(found))
 
 
 def _sort_key(meeting: Meeting) -> tuple[int, str, str]:
@@ -131,28 +149,34 @@ def _workers(files: int) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def parse_files(files: list[Path], config: Config) -> list[Meeting]:
-    """Parse ``files`` in order, on every core for a large archive (``MLR_WORKERS`` overrides)."""
+def parse_files(files: list[Path], config: Config, public: bool = False) -> list[Meeting]:
+    """Parse ``files`` in order, on every core for a large archive (``MLR_WORKERS`` overrides);
+    ``public`` leaves internal sections out (:func:`parse_file`)."""
     workers = _workers(len(files))
     if workers == 1:
-        return [parse_file(path, config) for path in files]
+        return [parse_file(path, config, public) for path in files]
     # spawn, not fork: the dev server builds from a thread, and forking a threaded
     # process can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(files) // (workers * 8))
-        return list(pool.map(parse_file, files, [config] * len(files), chunksize=chunk))
+        return list(
+            pool.map(
+                parse_file, files, [config] * len(files), [public] * len(files), chunksize=chunk
+            )
+        )
 
 
-def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
-    """Parse every minutes file under ``paths`` and check the archive as a whole.
+def load_meetings(paths: Iterable[Path], config: Config, public: bool = False) -> LoadResult:
+    """Parse every minutes file under ``paths`` and check the archive as a whole; ``public``
+    parses them as the public site shows them, without their internal sections.
 
     A problem between files is the later file's (in path order): it is added to that
     meeting's own diagnostics, naming the earlier file, so that the later file is kept out
     of the site like any file with an error and the earlier one is published.
     """
     files, diagnostics = find_minutes(paths)
-    meetings = parse_files(files, config)
+    meetings = parse_files(files, config, public)
     for meeting in meetings:
         diagnostics.extend(meeting.diagnostics)
     first_by_id: dict[str, Meeting] = {}

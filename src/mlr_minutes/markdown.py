@@ -11,10 +11,21 @@ from __future__ import annotations
 from functools import cache
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.container import container_plugin
+
+from .vocabulary.structure import INTERNAL_SECTION
+
+INTERNAL_OPEN = f"container_{INTERNAL_SECTION}_open"
+"""The token that opens an internal section (``::: internt``)."""
+INTERNAL_CLOSE = f"container_{INTERNAL_SECTION}_close"
+"""The token that closes it."""
 
 
 @cache
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML off, so that minutes never need it
-    and the site can never pass it through.  Shared: never enable or disable rules on it."""
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    and the site can never pass it through; ``::: internt`` … ``:::`` fences an internal
+    section (the container syntax of Pandoc and markdown-it), which the public site leaves
+    out.  Shared: never enable or disable rules on it."""
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    return md.use(container_plugin, name=INTERNAL_SECTION)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import MethodType
 
 import jinja2
 from markdown_it.renderer import RendererHTML
@@ -24,7 +25,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
-from .markdown import markdown_parser
+from .markdown import INTERNAL_CLOSE, INTERNAL_OPEN, markdown_parser
 from .views.types import Mark, MarkdownText, Page, SiteView
 
 TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
@@ -55,7 +56,30 @@ def static_files(override: Path | None) -> list[tuple[str, Path]]:
 
 class _HtmlRenderer(RendererHTML):
     """markdown-it's HTML, except that an image is never fetched from wherever the minutes
-    point: it stays as written, ``!`` and a link to it with its alt text."""
+    point: it stays as written, ``!`` and a link to it with its alt text; and that an
+    internal section (only ever in ``serve``'s preview: the public build never parses one)
+    is framed and labelled as internal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The container plugin's token names carry the section's (Swedish) name, so the
+        # rules are registered by name rather than as methods named after the tokens.
+        self.rules[INTERNAL_OPEN] = MethodType(_HtmlRenderer._internal_open, self)
+        self.rules[INTERNAL_CLOSE] = MethodType(_HtmlRenderer._internal_close, self)
+
+    def _internal_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return (
+            '<section class="internal" aria-label="Internt avsnitt">\n'
+            '<p class="internal-label"><strong>Internt</strong> – visas bara i '
+            "förhandsvisningen och publiceras inte.</p>\n"
+        )
+
+    def _internal_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return "</section>\n"
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]

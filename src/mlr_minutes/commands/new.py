@@ -254,7 +254,9 @@ def plan_minutes(
                 ),
             ),
         )
-    meetings = load_meetings([source], config).meetings if source.is_dir() else ()
+    # Parsed as published: an internal section's tasks must not be carried into the next
+    # minutes' public text.
+    meetings = load_meetings([source], config, public=True).meetings if source.is_dir() else ()
     same = next((m for m in meetings if m.id == new_id), None)
     if same is not None:
         return NewResult(
@@ -270,7 +272,7 @@ def plan_minutes(
         )
     previous: Meeting | None
     if previous_path is not None:
-        previous = parse_file(previous_path, config)
+        previous = parse_file(previous_path, config, public=True)
         if previous.date is None:
             # Without its date the follow-up heading cannot name it, nor can due dates resolve.
             return NewResult(

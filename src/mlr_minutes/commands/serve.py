@@ -312,6 +312,7 @@ class DevServer:
             base_url=self.options.base_url,
             templates=self.options.templates,
             config=config,
+            internal=True,  # the preview shows internal sections, marked; never published
         )
         result = build_site(options, progress=lambda text: None)
         for diagnostic in result.diagnostics:

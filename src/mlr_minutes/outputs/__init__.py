@@ -14,14 +14,21 @@ from ..archive import Archive
 from ..config import Config
 from ..views.urls import Urls
 from .calendars import calendar_files
+from .datapackage import data_package_files
+from .dcat import catalogue_files
 from .feeds import feed_files
 from .opendata import open_data_files
+from .opensearch import opensearch_files
 
 
 def archive_files(
     archive: Archive, urls: Urls, site_url: str | None, config: Config
 ) -> Iterator[tuple[str, bytes]]:
-    """(site path, bytes) of every feed, calendar and open-data file."""
+    """(site path, bytes) of every feed, calendar and open-data file, the open-data
+    catalogue and the search description."""
     yield from feed_files(archive, urls, site_url, config)
     yield from calendar_files(archive, urls, site_url, config)
     yield from open_data_files(archive, urls)
+    yield from data_package_files(urls, site_url, config)
+    yield from catalogue_files(archive, urls, site_url, config)
+    yield from opensearch_files(urls, site_url, config)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
@@ -24,6 +25,8 @@ from .feeds import absolute, meeting_summary
 TIME_ZONE = ZoneInfo("Europe/Stockholm")
 UID_DOMAIN = "mlr-minutes"
 SUMMARY_LENGTH = 90
+REFRESH = dt.timedelta(days=1)
+"""How often a subscribed calendar is fetched again: the archive changes by the day."""
 
 
 def _stamp(date: dt.date) -> dt.datetime:
@@ -49,8 +52,9 @@ def meeting_event(meeting: Meeting, urls: Urls, site_url: str | None) -> Event |
         event.add("dtend", meeting.date + dt.timedelta(days=1))
     if meeting.location:
         event.add("location", meeting.location)
-    event.add("description", meeting_summary(meeting))
-    event.add("url", absolute(site_url, urls.meeting(meeting.id)))
+    page = absolute(site_url, urls.meeting(meeting.id))
+    event.add("description", f"{meeting_summary(meeting)}\n\nMinnesanteckningarna: {page}")
+    event.add("url", page)
     return event
 
 
@@ -69,11 +73,13 @@ def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event 
     event.add("dtstart", due.start)
     event.add("dtend", due.end + dt.timedelta(days=1))
     owners = ", ".join(latest.action.owners) or "ej angivet"
+    page = absolute(site_url, f"{urls.meeting(origin.meeting.id)}#{origin.action.id}")
     event.add(
         "description",
-        f"{text}\nAnsvarig: {owners}\nKlart: {due.text}\nFrån: {meeting_title(origin.meeting)}",
+        f"{text}\nAnsvarig: {owners}\nKlart: {due.text}\nFrån: {meeting_title(origin.meeting)}"
+        f"\n\nÅtgärden: {page}",
     )
-    event.add("url", absolute(site_url, f"{urls.meeting(origin.meeting.id)}#{origin.action.id}"))
+    event.add("url", page)
     return event
 
 
@@ -99,19 +105,44 @@ class CalendarWriter:
             self._events[uid] = data
         return self._events[uid]
 
-    def calendar(self, name: str, events: Iterable[Event | None]) -> bytes:
-        """A calendar of ``events`` (None skipped), with the time zone it needs."""
+    def calendar(self, about: CalendarInfo, events: Iterable[Event | None]) -> bytes:
+        """A calendar of ``events`` (None skipped), with the time zone it needs.
+
+        Its name, description, address and page are given both as RFC 7986 properties
+        and as the ``X-WR-`` ones that some calendar apps read instead; a subscribed
+        calendar is fetched again daily (``REFRESH-INTERVAL``)."""
         cal = Calendar()
         cal.add("prodid", self._product)
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
-        cal.add("x-wr-calname", name)
+        cal.add("name", about.name)
+        cal.add("description", about.description)
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("source", about.source, parameters={"VALUE": "URI"})
+        cal.add("url", about.page)
+        cal.add("x-wr-calname", about.name)
+        cal.add("x-wr-caldesc", about.description)
         cal.add("x-wr-timezone", "Europe/Stockholm")
+        cal.add("x-published-ttl", "P1D")
         whole: bytes = cal.to_ical()
         head = whole.removesuffix(b"END:VCALENDAR\r\n")
         body = [self.event(event) for event in events if event is not None]
         zone = self._zone if any(b"TZID=" in event for event in body) else b""
         return head + zone + b"".join(body) + b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarInfo:
+    """What a calendar says about itself."""
+
+    name: str
+    """Its name in the calendar app."""
+    description: str
+    """What it holds."""
+    source: str
+    """Its own address, where a subscription fetches it again."""
+    page: str
+    """The page of the site it belongs to."""
 
 
 def _components(calendar: bytes) -> bytes:
@@ -142,7 +173,13 @@ def calendar_files(
     yield (
         urls.file(urls.calendar()),
         writer.calendar(
-            f"{config.organisation} – möten och åtgärder",
+            CalendarInfo(
+                f"{config.organisation} – möten och åtgärder",
+                f"{config.organisation}s möten de senaste {years} åren och sista dag för "
+                "varje öppen åtgärd, med länkar till minnesanteckningarna.",
+                absolute(site_url, urls.calendar()),
+                absolute(site_url, urls.home()),
+            ),
             [
                 *(meeting_event(m, urls, site_url) for m in recent),
                 *(action_event(t, urls, site_url) for t in archive.tracks),
@@ -159,7 +196,12 @@ def calendar_files(
         yield (
             urls.file(urls.focus_area_calendar(area.slug)),
             writer.calendar(
-                f"Fokusfråga: {area.name}",
+                CalendarInfo(
+                    f"Fokusfråga: {area.name}",
+                    f"Möten om fokusfrågan {area.name} och sista dag för dess öppna åtgärder.",
+                    absolute(site_url, urls.focus_area_calendar(area.slug)),
+                    absolute(site_url, urls.focus_area(area.slug)),
+                ),
                 [
                     *(meeting_event(m, urls, site_url) for m in meetings),
                     *(action_event(t, urls, site_url) for t in unique),

@@ -10,7 +10,14 @@ from ..archive import ActionTrack, Archive, FocusArea, slugify
 from ..config import Config
 from ..model import Decision, Meeting
 from .facets import named_municipalities
-from .text import OUTCOME_TEXT, format_date, format_date_value, genitive, meeting_title
+from .text import (
+    OUTCOME_TEXT,
+    format_date,
+    format_date_value,
+    genitive,
+    meeting_title,
+    site_name,
+)
 from .types import ActionRow, Alternate, DecisionRow, FocusSummary, Link, MeetingRow, Tag
 from .urls import Urls
 
@@ -43,7 +50,7 @@ class Context:
     @property
     def site_name(self) -> str:
         """``MalmöLundregionens mötesarkiv``, unless configured otherwise."""
-        return self.config.site_name or f"{self.of_organisation} mötesarkiv"
+        return site_name(self.config)
 
     @property
     def of_organisation(self) -> str:

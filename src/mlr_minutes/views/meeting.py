@@ -4,13 +4,15 @@ focus-area statuses marked where they are written, and who attended, by municipa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..archive import past_due, slugify
 from ..model import ActionItem, Meeting, Person, SegmentKind
 from .context import Context, closed_id
 from .facets import SearchFacets, meeting_facets
+from .structured import meeting_structured_data
 from .text import NAMELESS, OUTCOME_TEXT, format_date, format_date_value, format_time, meeting_title
 from .types import Alternate, Link, Mark, MarkdownText, Page, PersonView
 
@@ -145,6 +147,8 @@ class MeetingView:
     """How many action items."""
     search: SearchFacets | None = None
     """What the site search files the page under."""
+    structured_data: Mapping[str, Any] = field(default_factory=dict)
+    """schema.org JSON-LD: the meeting as an event, its minutes as a creative work."""
 
 
 def _people(persons: Sequence[Person], ctx: Context, show_org: bool) -> tuple[PersonView, ...]:
@@ -406,6 +410,7 @@ def _meeting_view(ctx: Context, meeting: Meeting) -> MeetingView:
         decision_count=len(meeting.decisions),
         action_count=len(meeting.action_items),
         search=meeting_facets(ctx.archive, meeting, ctx.named.get(meeting.id, {})),
+        structured_data=meeting_structured_data(meeting, urls, ctx.config.organisation),
     )
 
 

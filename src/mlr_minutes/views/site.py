@@ -64,6 +64,7 @@ def site_view(ctx: Context, origin: str | None = None) -> SiteView:
         canonical_root=origin or "",
         alternates=ctx.archive_alternates(),
         contact_email=ctx.config.contact_email,
+        opensearch=urls.opensearch(),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..config import Config
 from ..model import DateValue, Meeting, Outcome, Precision
 from ..vocabulary import MONTH_NAMES
 
@@ -55,6 +56,11 @@ def meeting_title(meeting: Meeting) -> str:
     if meeting.date is None:
         return f"{meeting.body} ({meeting.id})"
     return f"{meeting.body} {format_date(meeting.date)}"
+
+
+def site_name(config: Config) -> str:
+    """``MalmöLundregionens mötesarkiv``, unless configured otherwise."""
+    return config.site_name or f"{genitive(config.organisation)} mötesarkiv"
 
 
 def genitive(name: str) -> str:

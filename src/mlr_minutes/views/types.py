@@ -74,6 +74,8 @@ class SiteView:
     """Feeds and calendars of the whole archive, announced on every page."""
     contact_email: str | None = None
     """The accessibility statement's contact address, when configured."""
+    opensearch: str = ""
+    """The OpenSearch description every page links to (``rel="search"``)."""
 
 
 @dataclass(frozen=True, slots=True)

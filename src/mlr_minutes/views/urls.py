@@ -188,6 +188,22 @@ class Urls:
         """The action list as a spreadsheet."""
         return f"{self.base}atgarder.csv"
 
+    def catalogue(self) -> str:
+        """The open-data catalogue (DCAT-AP-SE) as RDF/XML, which dataportal.se harvests."""
+        return f"{self.base}api/dcat.rdf"
+
+    def catalogue_jsonld(self) -> str:
+        """The same catalogue as JSON-LD."""
+        return f"{self.base}api/dcat.jsonld"
+
+    def data_package(self) -> str:
+        """The Frictionless Data Package describing the CSV files."""
+        return f"{self.base}datapackage.json"
+
+    def opensearch(self) -> str:
+        """The OpenSearch description, so that a browser can add the site's search."""
+        return f"{self.base}opensearch.xml"
+
     def sitemap(self) -> str:
         """The sitemap."""
         return f"{self.base}sitemap.xml"

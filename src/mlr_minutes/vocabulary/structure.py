@@ -116,6 +116,9 @@ DIARY_NUMBER_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words before a matter's diary number (``Dnr KS 2023/145``)."""
 
+INTERNAL_SECTION: Final[str] = "internt"
+"""The name of a fenced section kept off the public site (``::: internt`` … ``:::``)."""
+
 # --- The meeting's officers ---------------------------------------------------------
 
 OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {

@@ -300,9 +300,33 @@ def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
         return False
     if any(_clause().match(line.text.strip()) for line in lines[1:]):
         return False
+    resolutions = _line_sentences(lines)
+    if len(resolutions) > 1 and all(is_decision_sentence(text) for text, _ in resolutions):
+        # ``Redovisningen av delegationsbeslut godkänns.`` / ``Meddelandena läggs till
+        # handlingarna.``: each line its own resolution.
+        for text, number in resolutions:
+            state.add(text, number, unit)
+        return True
     text = collapse(" ".join(line.text for line in lines))
     state.add(text, lines[0].number, unit)
     return True
+
+
+def _line_sentences(lines: list[Line]) -> list[tuple[str, int]]:
+    """The paragraph's sentences when each ends at the end of a line, with its first line."""
+    found: list[tuple[str, int]] = []
+    parts: list[str] = []
+    first = 0
+    for line in lines:
+        if not parts:
+            first = line.number
+        parts.append(line.text.strip())
+        if line.text.rstrip().endswith((".", "!", "?")):
+            found.append((collapse(" ".join(parts)), first))
+            parts = []
+    if parts:
+        found.append((collapse(" ".join(parts)), first))
+    return found
 
 
 def awaited_clause_item(state: DecisionState, unit: Unit) -> bool:

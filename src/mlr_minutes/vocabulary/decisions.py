@@ -121,7 +121,8 @@ DECIDING_SUBJECTS: Final[tuple[str, ...]] = (
     "kommundirektörmötet", "vi", "man", "sammanträdet", "årsstämman", "medlemsmötet",
     "föreningen", "presidiet", "kommittén", "rådet", "sektionen",
     "deltagarna", "parterna", "alla", "samtliga", "fullmäktige", "kommunfullmäktige",
-    "regionfullmäktige",
+    "regionfullmäktige", "nätverket", "direktionen", "teamet", "medlemmarna",
+    "ledamöterna", "styrgruppen", "referensgruppen",
 )  # fmt: skip
 """Subjects whose deciding verbs make a decision (``Mötet beslutar att …``)."""
 
@@ -129,7 +130,8 @@ DECIDING_BODY_ENDINGS: Final[tuple[str, ...]] = (
     "nämnden", "styrelsen", "utskottet", "revisionen", "gruppen", "rådet",
     "föreningen", "stämman", "mötet", "beredningen", "fullmäktige", "kommittén",
     "delegationen", "kollegiet", "ledningen", "sektionen", "presidiet", "kåren",
-    "arbetsutskott", "utskott", "nämnd", "styrelse",
+    "arbetsutskott", "utskott", "nämnd", "styrelse", "direktionen",
+    "nätverket",
 )  # fmt: skip
 """Endings of a deciding body's own name (*Kulturnämnden*, *Kommunrevisionen*,
 *Byggnadsnämndens arbetsutskott*): such a subject decides like *Mötet* does."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -300,8 +301,18 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
                 person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)
             if person is not None:
-                setattr(meta, field, person)
+                at = line + text[: match.start()].count("\n")
+                setattr(meta, field, replace(person, line=at))
+                # *Elin Wahl för protokollet.* says who wrote; no task, no decision.
+                if not _election_verbs().search(_sentence_at(text, match.start())):
+                    meta.read_from.add(at)
                 break
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    end = text.find(".", offset)
+    return text[start : end if end >= 0 else len(text)]
 
 
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(

@@ -18,6 +18,7 @@ them, so that another organisation, or a new focus area, needs no code change::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -76,6 +77,9 @@ class Config:
     (*MalmöLundregionens mötesarkiv*)."""
     lists: ListSizes = field(default_factory=ListSizes)
     """How much the list pages, feeds and calendars show."""
+    cname: str | None = None
+    """The site's own domain (``moten.example.se``), written to ``CNAME`` for GitHub Pages;
+    None writes none (a ``CNAME`` placed in the output folder by hand is kept)."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -191,7 +195,27 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
         ignored_front_matter_keys=tuple(ignored),
         site_name=str(site_name).strip() or None if site_name else None,
         lists=_list_sizes(base.lists, raw.get("lists", {}), where),
+        cname=_cname(raw.get("cname", base.cname), where),
     )
+
+
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def _cname(value: Any, where: str) -> str | None:
+    """A domain name for ``CNAME``: letters, digits and hyphens in dot-separated labels
+    (an internationalised name in its ``xn--`` form), nothing else – the file is one line
+    that GitHub Pages reads as the site's address."""
+    if value is None:
+        return None
+    name = value.strip().lower().removesuffix(".") if isinstance(value, str) else ""
+    labels = name.split(".")
+    if len(name) > 253 or len(labels) < 2 or not all(map(_HOST_LABEL.fullmatch, labels)):
+        raise ConfigError(
+            f"{where}: 'cname' ska vara ett domännamn som moten.example.se "
+            "(utan https:// och utan sökväg; å, ä och ö skrivs i xn---form)"
+        )
+    return name
 
 
 def _list_sizes(base: ListSizes, value: Any, where: str) -> ListSizes:

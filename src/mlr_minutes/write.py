@@ -3,16 +3,21 @@
 A build that fails half way (a template error, a full disk, ``--strict``)
 leaves the previously published folder exactly as it was.  The new site is
 written to a hidden sibling folder, on the same file system so that the swap
-is a pair of renames, never a copy.
+is a rename, never a copy (:mod:`.publish`), and only a folder the build wrote
+itself is ever replaced (:mod:`.ownership`).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .ownership import MARKER, UnsafeOutput, check_output, manifest
+from .publish import remove_stale, staging_folder, swap_in
+
+__all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
 
 
 class DuplicateOutput(Exception):
@@ -62,66 +67,27 @@ class SiteWriter:
         self.files += 1
 
 
-MARKER = ".mlr-minutes-site"
-"""A file every built site holds, so that a later build only ever replaces a site."""
-
-
-class UnsafeOutput(ValueError):
-    """The output folder holds something other than a site this tool built."""
-
-
-def check_output(out: Path, keep: Path) -> None:
-    """Refuse to replace ``out`` unless it is absent, empty or an earlier build, and never
-    when it is, or holds, the folder ``keep`` (the minutes)."""
-    out, keep = out.absolute().resolve(), keep.absolute().resolve()
-    if keep == out or keep.is_relative_to(out):
-        raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
-    if out.is_relative_to(keep):
-        # The next build would read the site's copies of the minutes as minutes.
-        raise UnsafeOutput(f"{out} ligger i mappen med minnesanteckningarna ({keep})")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_site(out))):
-        raise UnsafeOutput(f"{out} finns redan och är ingen webbplats byggd av mlr-minutes")
-
-
-def _built_site(folder: Path) -> bool:
-    # Sites built before the marker existed are recognised by their shape.
-    legacy = (folder / "index.html").is_file() and (folder / "moten").is_dir()
-    return (folder / MARKER).is_file() or legacy
-
-
-def _sibling(out: Path, label: str) -> Path:
-    return out.parent / f".{out.name}.{label}-{os.getpid()}"
-
-
 @contextmanager
 def atomic_output(out: Path) -> Iterator[SiteWriter]:
     """A writer on a staging folder next to ``out``, swapped in if the block completes.
 
-    On an exception the staging folder is removed and ``out`` is untouched.
+    On an exception the staging folder is removed and ``out`` is untouched.  When ``out``
+    is a symbolic link its target is replaced and the link kept.  Call it holding
+    :func:`~mlr_minutes.publish.output_lock`; staging folders of killed builds are
+    removed first.
     """
-    out = out.absolute()
+    out = out.absolute().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = _sibling(out, "new")
+    remove_stale(out)
+    staging = staging_folder(out, "new")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
     try:
         writer = SiteWriter(staging)
         yield writer
-        writer.write_text(MARKER, "Byggd av mlr-minutes; ersätts vid nästa bygge.\n")
+        writer.write_bytes(MARKER, manifest(staging))
+        swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = _sibling(out, "old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    try:
-        staging.rename(out)
-    except BaseException:
-        if old.exists() and not out.exists():
-            old.rename(out)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

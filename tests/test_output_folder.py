@@ -212,3 +212,32 @@ def test_a_second_build_waits_and_then_reads_the_newer_minutes(tmp_path: Path) -
     assert second.returncode == 0, waiting + rest
     page = out / "moten" / "2017-05-23-styrelsemote" / "index.html"
     assert "En nyare mening 4711." in page.read_text("utf-8")
+
+
+def test_a_body_slug_never_takes_a_meeting_id(tmp_path: Path) -> None:
+    """A body called *2016-05-24 styrelsemöte* would get the address of the styrelsemöte of
+    that day; its pages move to ``organ_…``, which no slug or id can spell."""
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    text = (ARCHIVE / "2016-09-13-kommundirektormote.md").read_text("utf-8")
+    (source / "2016-09-14-mote.md").write_text(
+        "---\nbody: 2016-05-24 Styrelsemöte\n---\n"
+        + text.replace("2016-09-13", "2016-09-14").replace("Kommundirektörmöte", "Möte"),
+        "utf-8",
+    )
+    built = build(tmp_path / "site", source)
+    assert built.result.written, [d.format() for d in built.result.diagnostics]
+    meeting = built.html("moten/2016-05-24-styrelsemote/index.html")
+    assert "Remissversionen av Strukturplan" in meeting
+    body = built.html("moten/organ_2016-05-24-styrelsemote/index.html")
+    assert "/moten/2016-09-14-2016-05-24-styrelsemote/" in body
+
+
+def test_a_path_claimed_twice_names_both(tmp_path: Path) -> None:
+    from mlr_minutes.write import DuplicateOutput, SiteWriter
+
+    writer = SiteWriter(tmp_path)
+    writer.write_text("moten/x/index.html", "första", what="sidan ”Styrelsemöte”")
+    with pytest.raises(DuplicateOutput) as raised:
+        writer.write_text("moten/x/index.html", "andra", what="sidan ”Möte 24 maj”")
+    assert "sidan ”Styrelsemöte” och sidan ”Möte 24 maj”" in str(raised.value)

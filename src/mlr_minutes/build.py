@@ -219,14 +219,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 writer.copy(path, urls.file(urls.static(name)))
             listed: list[str] = []
             for page, html in renderer.render_all(site_pages(context)):
-                writer.write_text(page.path, html)
+                writer.write_text(page.path, html, what=f"sidan ”{page.title}”")
                 if page.path != "404.html":
                     listed.append(page.url_path)
                 pages += 1
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
-                writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
+                source_path = urls.file(urls.source(meeting.id))
+                writer.write_bytes(source_path, _parsed_bytes(meeting), what=meeting.source)
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
                 *archive_files(archive, urls, site_url, options.config),

@@ -23,9 +23,10 @@ __all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "ch
 class DuplicateOutput(Exception):
     """Two things of the site would be written to the same file; neither is chosen."""
 
-    def __init__(self, relative: str) -> None:
+    def __init__(self, relative: str, first: str = "", second: str = "") -> None:
+        both = f": {first} och {second}" if first and second else ""
         super().__init__(
-            f"två delar av webbplatsen skulle skrivas till samma fil ({relative}); "
+            f"två delar av webbplatsen skulle skrivas till samma fil ({relative}){both}; "
             "ingen av dem skrivs över av den andra"
         )
         self.path = relative
@@ -39,26 +40,27 @@ class SiteWriter:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
-        self._written: set[Path] = set()
+        self._written: dict[Path, str] = {}
 
-    def _target(self, relative: str) -> Path:
+    def _target(self, relative: str, what: str = "") -> Path:
         target = (self.root / relative).resolve()
         if not target.is_relative_to(self.root.resolve()):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
         if target in self._written:
-            raise DuplicateOutput(relative)
-        self._written.add(target)
+            raise DuplicateOutput(relative, self._written[target], what)
+        self._written[target] = what
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
-    def write_text(self, relative: str, text: str) -> None:
-        """Write UTF-8 text with ``\\n`` line ends (the same bytes on every platform)."""
-        self._target(relative).write_bytes(text.encode("utf-8"))
+    def write_text(self, relative: str, text: str, what: str = "") -> None:
+        """Write UTF-8 text with ``\\n`` line ends (the same bytes on every platform);
+        ``what`` names the page in the error when a second one claims its path."""
+        self._target(relative, what).write_bytes(text.encode("utf-8"))
         self.files += 1
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
+    def write_bytes(self, relative: str, data: bytes, what: str = "") -> None:
         """Write bytes as given (feeds, calendars, open data)."""
-        self._target(relative).write_bytes(data)
+        self._target(relative, what).write_bytes(data)
         self.files += 1
 
     def copy(self, source: Path, relative: str) -> None:

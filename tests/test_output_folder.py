@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 
 from conftest import ARCHIVE, Built, build
 from mlr_minutes.config import DEFAULT, ConfigError, extend
+from mlr_minutes.outputs.search import SearchRecord
+from mlr_minutes.outputs.search.pagefind import site_documents
 from mlr_minutes.ownership import MARKER
 from mlr_minutes.publish import output_lock
 
@@ -241,3 +244,31 @@ def test_a_path_claimed_twice_names_both(tmp_path: Path) -> None:
     with pytest.raises(DuplicateOutput) as raised:
         writer.write_text("moten/x/index.html", "andra", what="sidan ”Möte 24 maj”")
     assert "sidan ”Styrelsemöte” och sidan ”Möte 24 maj”" in str(raised.value)
+
+
+def test_pagefind_reads_the_pages_in_sorted_order(tmp_path: Path) -> None:
+    for name in ("moten/b/index.html", "a.html", "moten/a/index.html", "beslut/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<html></html>", "utf-8")
+    records = [SearchRecord("x-beslut.html", "<html></html>")]
+    assert [path for path, _ in site_documents(tmp_path, records)] == [
+        "_sokposter/x-beslut.html", "a.html", "beslut/index.html", "moten/a/index.html",
+        "moten/b/index.html",
+    ]  # fmt: skip
+
+
+SHM = Path("/dev/shm")
+
+
+@pytest.mark.skipif(not SHM.is_dir() or not os.access(SHM, os.W_OK), reason="needs a tmpfs")
+def test_a_site_built_on_tmpfs_and_on_disk_is_byte_identical(tmp_path: Path) -> None:
+    """Directory order differs between file systems (hash order on ext4, creation order
+    on tmpfs); nothing in the site, the search index included, may follow it."""
+    on_disk = build(tmp_path / "site")
+    shm = Path(tempfile.mkdtemp(dir=SHM))
+    try:
+        in_memory = build(shm / "site")
+        assert on_disk.result.written and in_memory.result.written
+        assert tree(in_memory.out) == tree(on_disk.out)
+    finally:
+        shutil.rmtree(shm)

@@ -38,6 +38,7 @@ def _files(root: Path, kept: bool = False) -> Iterator[tuple[str, Path]]:
     following a link; the entries of :data:`KEPT` are left out unless ``kept``."""
     for folder, dirs, names in os.walk(root, followlinks=False):
         here = Path(folder)
+        dirs.sort()  # the directory order differs between file systems
         if here == root and not kept:
             dirs[:] = [d for d in dirs if d not in KEPT]
             names = [n for n in names if n not in KEPT]
@@ -55,7 +56,7 @@ def manifest(root: Path) -> bytes:
     """The marker's content for the site the build has just written in ``root`` (a
     ``CNAME`` from the configuration included: it is the build's)."""
     files = {name: _digest(path) for name, path in _files(root, kept=True) if name != MARKER}
-    return (json.dumps({"format": FORMAT, "files": files}, indent=0) + "\n").encode("utf-8")
+    return (json.dumps({"format": FORMAT, "files": files}, indent=0, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _recorded(folder: Path) -> dict[str, str] | None:

@@ -56,7 +56,8 @@ def manifest(root: Path) -> bytes:
     """The marker's content for the site the build has just written in ``root`` (a
     ``CNAME`` from the configuration included: it is the build's)."""
     files = {name: _digest(path) for name, path in _files(root, kept=True) if name != MARKER}
-    return (json.dumps({"format": FORMAT, "files": files}, indent=0, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps({"format": FORMAT, "files": files}, indent=0, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 def _recorded(folder: Path) -> dict[str, str] | None:

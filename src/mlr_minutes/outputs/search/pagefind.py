@@ -168,12 +168,20 @@ def _index(root: Path, documents: list[tuple[str, str]], bundle: str) -> None:
             for _ in documents:
                 service.answer()
             feeder.join()
-            service.send(
-                {"type": "WriteFiles", "index_id": index_id, "output_path": str(root / bundle)}
-            )
-            service.answer()
+            # The files come back in the answer and are written here: with WriteFiles, a
+            # file was now and then cut short (pagefind.js at 45,056 bytes), the service
+            # exiting at the end of its input while it was still writing.
+            service.send({"type": "GetFiles", "index_id": index_id})
+            files = service.answer().get("files", [])
         finally:
             service.close()
+    target = (root / bundle).resolve()
+    for file in files:
+        path = (target / file["path"]).resolve()
+        if not path.is_relative_to(target):
+            raise SearchIndexError(f"Pagefind ville skriva utanför sökindexet: {file['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def index_site(

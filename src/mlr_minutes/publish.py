@@ -43,16 +43,23 @@ def staging_folder(out: Path, label: str, pid: int | None = None) -> Path:
 @contextmanager
 def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
     """Hold the output lock for ``out`` (the folder holding it is created if missing);
-    ``waiting`` hears once when another build holds it."""
+    ``waiting`` hears once when another build holds it, or when no lock can be had."""
     parent = out.absolute().resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        handle = os.open(parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        waiting(f"Obs: {parent} kan inte låsas ({error.strerror}); bygger utan lås.")
+        yield
+        return
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             waiting(f"Ett annat bygge skriver till {parent}; väntar tills det är klart …")
             fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError as error:  # a file system without locks (some network mounts)
+            waiting(f"Obs: {parent} kan inte låsas ({error.strerror}); bygger utan lås.")
         yield
     finally:
         os.close(handle)  # closing releases the lock, also when the process is killed

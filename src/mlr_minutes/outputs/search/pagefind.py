@@ -56,16 +56,17 @@ def _pagefind_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
 
 
-def site_documents(root: Path, records: Iterable[SearchRecord]) -> list[tuple[str, str]]:
-    """(path relative to the site, HTML) of every page and record Pagefind reads, sorted by
-    path: the order its page numbers follow."""
-    documents = [
-        (path.relative_to(root).as_posix(), path.read_text("utf-8"))
+def site_documents(root: Path, records: Iterable[SearchRecord]) -> list[tuple[str, Path | str]]:
+    """(path relative to the site, the file or a record's HTML) of every page and record
+    Pagefind reads, sorted by path: the order its page numbers follow.  Pages are read as
+    they are sent, so that a large site is never held in memory whole."""
+    documents: list[tuple[str, Path | str]] = [
+        (path.relative_to(root).as_posix(), path)
         for path in root.rglob("*.html")
         if path.is_file() and not path.is_symlink()
     ]
     documents += [(f"{RECORDS}/{record.name}", record.html) for record in records]
-    return sorted(documents)
+    return sorted(documents, key=lambda document: document[0])
 
 
 def _encode(message_id: int, payload: dict[str, Any]) -> bytes:
@@ -147,26 +148,39 @@ class _Service:
         self.process.stdout.close()
 
 
-def _index(root: Path, documents: list[tuple[str, str]], bundle: str) -> None:
+def _index(root: Path, documents: list[tuple[str, Path | str]], bundle: str) -> None:
     with tempfile.TemporaryFile() as errors:
         service = _Service(root, errors)
         try:
             service.send({"type": "NewIndex", "config": {}})
             index_id = service.answer().get("index_id", 0)
 
+            unread: list[str] = []
+
             def feed() -> None:
-                for path, html in documents:
-                    service.send(
-                        {"type": "AddFile", "index_id": index_id, "file_path": path,
-                         "url": None, "file_contents": html}
-                    )  # fmt: skip
+                try:
+                    for path, source in documents:
+                        html = source if isinstance(source, str) else source.read_text("utf-8")
+                        service.send(
+                            {"type": "AddFile", "index_id": index_id, "file_path": path,
+                             "url": None, "file_contents": html}
+                        )  # fmt: skip
+                except (OSError, UnicodeDecodeError) as error:
+                    unread.append(f"{error}")
+                    with contextlib.suppress(OSError):  # the service ends, the answers stop
+                        service.stdin.close()
 
             # Written from a thread while the answers are read here, so that neither pipe
             # fills up; the service handles its messages one after the other, in order.
             feeder = threading.Thread(target=feed, name="pagefind-feed", daemon=True)
             feeder.start()
-            for _ in documents:
-                service.answer()
+            try:
+                for _ in documents:
+                    service.answer()
+            except SearchIndexError as error:
+                if unread:
+                    raise SearchIndexError(f"en sida kunde inte läsas: {unread[0]}") from error
+                raise
             feeder.join()
             # The files come back in the answer and are written here: with WriteFiles, a
             # file was now and then cut short (pagefind.js at 45,056 bytes), the service

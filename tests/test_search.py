@@ -12,7 +12,6 @@ import gzip
 import hashlib
 import html as htmllib
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -187,16 +186,16 @@ def test_three_builds_are_byte_identical_including_the_index(tmp_path: Path) -> 
 
 
 def test_a_failing_pagefind_keeps_the_old_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "site"
     assert build(out).result.ok
     before = _digest(out)
 
-    def failing(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(args, 1, "", "Error: out of memory\n")
-
-    monkeypatch.setattr(subprocess, "run", failing)
+    failing = tmp_path_factory.mktemp("bin") / "python"  # runs as `python -m pagefind --service`
+    failing.write_text("#!/bin/sh\necho 'Error: out of memory' >&2\nexit 1\n", "utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(failing))
     failed = build(out)
     assert not failed.result.ok and not failed.result.written
     diagnostic = next(d for d in failed.result.diagnostics if d.code == "search-index-failed")

@@ -27,6 +27,7 @@ from .outputs.dcat import missing_settings
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
 from .parse.internal import drop_internal, internal_sections
+from .publish import output_lock
 from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
@@ -144,7 +145,23 @@ def _parsed_bytes(meeting: Meeting, internal: bool) -> bytes:
 
 
 def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
-    """Load, index, render and write the whole site."""
+    """Load, index, render and write the whole site; one build per output folder at a time
+    (a second one waits, then reads the minutes as the first left them)."""
+    if _source_problem(options.source) is not None:
+        return _build_site(options, progress)  # refused before anything is touched
+    with output_lock(options.out, progress):
+        return _build_site(options, progress)
+
+
+def _unsafe_output(options: BuildOptions, error: UnsafeOutput) -> Diagnostic:
+    return Diagnostic(
+        Level.ERROR, str(options.out), None, "unsafe-output",
+        f"bygget skriver inte över mappen: {error}",
+        "välj en annan mapp med --out, eller töm mappen själv när du sett vad den innehåller",
+    )  # fmt: skip
+
+
+def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildResult:
     started = time.perf_counter()
 
     def result(
@@ -162,16 +179,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     try:
         check_output(options.out, options.source)
     except UnsafeOutput as error:
-        diagnostics = (
-            Diagnostic(
-                Level.ERROR,
-                str(options.out),
-                None,
-                "unsafe-output",
-                f"bygget skriver inte över mappen: {error}",
-                "välj en annan mapp med --out, eller töm mappen först",
-            ),
-        )
+        diagnostics = (_unsafe_output(options, error),)
         return result(ok=False, written=False)
     progress(f"Läser minnesanteckningar i {options.source} …")
     loaded = load_meetings([options.source], options.config, public=not options.internal)
@@ -221,19 +229,24 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     pages = 0
     try:
         with atomic_output(options.out) as writer:
+            if options.config.cname:  # GitHub Pages' custom domain
+                writer.write_text("CNAME", options.config.cname + "\n")
             for name, path in static_files(options.templates):
                 writer.copy(path, urls.file(urls.static(name)))
             listed: list[str] = []
             for page, html in renderer.render_all(site_pages(context)):
-                writer.write_text(page.path, html)
+                writer.write_text(page.path, html, what=f"sidan ”{page.title}”")
                 if page.path != "404.html":
                     listed.append(page.url_path)
                 pages += 1
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
             for meeting in archive.meetings:
+                source_path = urls.file(urls.source(meeting.id))
                 writer.write_bytes(
-                    urls.file(urls.source(meeting.id)), _parsed_bytes(meeting, options.internal)
+                    source_path,
+                    _parsed_bytes(meeting, options.internal),
+                    what=meeting.source,
                 )
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
@@ -244,6 +257,9 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             bundle = urls.relative(urls.search_bundle()).rstrip("/")
             index_site(writer.root, progress, search_records(archive, urls), bundle)
             files = writer.files
+    except UnsafeOutput as error:
+        diagnostics += (_unsafe_output(options, error),)
+        return result(ok=False, written=False)
     except SourceChanged as error:
         diagnostics += (
             Diagnostic(

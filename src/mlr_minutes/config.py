@@ -23,6 +23,7 @@ them, so that another organisation, or a new focus area, needs no code change::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -101,6 +102,9 @@ class Config:
     which the personal-data check does not warn about."""
     open_data: OpenData = field(default_factory=OpenData)
     """Publisher, contact and licence of the open-data catalogue."""
+    cname: str | None = None
+    """The site's own domain (``moten.example.se``), written to ``CNAME`` for GitHub Pages;
+    None writes none (a ``CNAME`` placed in the output folder by hand is kept)."""
 
     def focus_area_names(self) -> dict[str, str]:
         """Every lower-cased name and alias → its canonical focus-area name."""
@@ -227,6 +231,7 @@ def extend(base: Config, raw: Mapping[str, Any], where: str = "konfiguration") -
             )
         ),
         open_data=_open_data(base.open_data, raw.get("open_data", {}), where),
+        cname=_cname(raw.get("cname", base.cname), where),
     )
 
 
@@ -238,6 +243,25 @@ def _open_data(base: OpenData, value: Any, where: str) -> OpenData:
     return replace(
         base, **{name: str(text).strip() or None if text else None for name, text in value.items()}
     )
+
+
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def _cname(value: Any, where: str) -> str | None:
+    """A domain name for ``CNAME``: letters, digits and hyphens in dot-separated labels
+    (an internationalised name in its ``xn--`` form), nothing else – the file is one line
+    that GitHub Pages reads as the site's address."""
+    if value is None:
+        return None
+    name = value.strip().lower().removesuffix(".") if isinstance(value, str) else ""
+    labels = name.split(".")
+    if len(name) > 253 or len(labels) < 2 or not all(map(_HOST_LABEL.fullmatch, labels)):
+        raise ConfigError(
+            f"{where}: 'cname' ska vara ett domännamn som moten.example.se "
+            "(utan https:// och utan sökväg; å, ä och ö skrivs i xn---form)"
+        )
+    return name
 
 
 def _list_sizes(base: ListSizes, value: Any, where: str) -> ListSizes:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import stat
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import FrameType
 
 from .config import Config
 from .model import Diagnostic, Level, Meeting, Tally
@@ -149,6 +154,41 @@ def _workers(files: int) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the build that started it is gone.  A killed build
+    (SIGKILL, a closed terminal) cannot shut its pool down, and its workers would wait
+    on a queue nobody writes to; the resource tracker exits when they do."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+PARENT_CHECK_SECONDS = 0.1
+"""How often a worker checks that its build still runs."""
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM ends the build like Ctrl-C does: by an exception, so that the pool below is
+    shut down (only the main thread may set a signal handler; ``serve`` builds in another)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def parse_files(files: list[Path], config: Config, public: bool = False) -> list[Meeting]:
     """Parse ``files`` in order, on every core for a large archive (``MLR_WORKERS`` overrides);
     ``public`` leaves internal sections out (:func:`parse_file`)."""
@@ -158,13 +198,30 @@ def parse_files(files: list[Path], config: Config, public: bool = False) -> list
     # spawn, not fork: the dev server builds from a thread, and forking a threaded
     # process can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, len(files) // (workers * 8))
-        return list(
-            pool.map(
-                parse_file, files, [config] * len(files), [public] * len(files), chunksize=chunk
-            )
+    chunk = max(1, len(files) // (workers * 8))
+    with _terminate_as_exit():
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
         )
+        try:
+            meetings = list(
+                pool.map(
+                    parse_file,
+                    files,
+                    [config] * len(files),
+                    [public] * len(files),
+                    chunksize=chunk,
+                )
+            )
+        except BaseException:
+            # Interrupted: drop the queued work, let the running chunks end, stop the workers.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+    return meetings
 
 
 def load_meetings(paths: Iterable[Path], config: Config, public: bool = False) -> LoadResult:

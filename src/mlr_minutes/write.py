@@ -3,24 +3,30 @@
 A build that fails half way (a template error, a full disk, ``--strict``)
 leaves the previously published folder exactly as it was.  The new site is
 written to a hidden sibling folder, on the same file system so that the swap
-is a pair of renames, never a copy.
+is a rename, never a copy (:mod:`.publish`), and only a folder the build wrote
+itself is ever replaced (:mod:`.ownership`).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .ownership import MARKER, UnsafeOutput, check_output, manifest
+from .publish import remove_stale, staging_folder, swap_in
+
+__all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
+
 
 class DuplicateOutput(Exception):
     """Two things of the site would be written to the same file; neither is chosen."""
 
-    def __init__(self, relative: str) -> None:
+    def __init__(self, relative: str, first: str = "", second: str = "") -> None:
+        both = f": {first} och {second}" if first and second else ""
         super().__init__(
-            f"två delar av webbplatsen skulle skrivas till samma fil ({relative}); "
+            f"två delar av webbplatsen skulle skrivas till samma fil ({relative}){both}; "
             "ingen av dem skrivs över av den andra"
         )
         self.path = relative
@@ -34,26 +40,27 @@ class SiteWriter:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
-        self._written: set[Path] = set()
+        self._written: dict[Path, str] = {}
 
-    def _target(self, relative: str) -> Path:
+    def _target(self, relative: str, what: str = "") -> Path:
         target = (self.root / relative).resolve()
         if not target.is_relative_to(self.root.resolve()):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
         if target in self._written:
-            raise DuplicateOutput(relative)
-        self._written.add(target)
+            raise DuplicateOutput(relative, self._written[target], what)
+        self._written[target] = what
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
-    def write_text(self, relative: str, text: str) -> None:
-        """Write UTF-8 text with ``\\n`` line ends (the same bytes on every platform)."""
-        self._target(relative).write_bytes(text.encode("utf-8"))
+    def write_text(self, relative: str, text: str, what: str = "") -> None:
+        """Write UTF-8 text with ``\\n`` line ends (the same bytes on every platform);
+        ``what`` names the page in the error when a second one claims its path."""
+        self._target(relative, what).write_bytes(text.encode("utf-8"))
         self.files += 1
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
+    def write_bytes(self, relative: str, data: bytes, what: str = "") -> None:
         """Write bytes as given (feeds, calendars, open data)."""
-        self._target(relative).write_bytes(data)
+        self._target(relative, what).write_bytes(data)
         self.files += 1
 
     def copy(self, source: Path, relative: str) -> None:
@@ -62,66 +69,27 @@ class SiteWriter:
         self.files += 1
 
 
-MARKER = ".mlr-minutes-site"
-"""A file every built site holds, so that a later build only ever replaces a site."""
-
-
-class UnsafeOutput(ValueError):
-    """The output folder holds something other than a site this tool built."""
-
-
-def check_output(out: Path, keep: Path) -> None:
-    """Refuse to replace ``out`` unless it is absent, empty or an earlier build, and never
-    when it is, or holds, the folder ``keep`` (the minutes)."""
-    out, keep = out.absolute().resolve(), keep.absolute().resolve()
-    if keep == out or keep.is_relative_to(out):
-        raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
-    if out.is_relative_to(keep):
-        # The next build would read the site's copies of the minutes as minutes.
-        raise UnsafeOutput(f"{out} ligger i mappen med minnesanteckningarna ({keep})")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_site(out))):
-        raise UnsafeOutput(f"{out} finns redan och är ingen webbplats byggd av mlr-minutes")
-
-
-def _built_site(folder: Path) -> bool:
-    # Sites built before the marker existed are recognised by their shape.
-    legacy = (folder / "index.html").is_file() and (folder / "moten").is_dir()
-    return (folder / MARKER).is_file() or legacy
-
-
-def _sibling(out: Path, label: str) -> Path:
-    return out.parent / f".{out.name}.{label}-{os.getpid()}"
-
-
 @contextmanager
 def atomic_output(out: Path) -> Iterator[SiteWriter]:
     """A writer on a staging folder next to ``out``, swapped in if the block completes.
 
-    On an exception the staging folder is removed and ``out`` is untouched.
+    On an exception the staging folder is removed and ``out`` is untouched.  When ``out``
+    is a symbolic link its target is replaced and the link kept.  Call it holding
+    :func:`~mlr_minutes.publish.output_lock`; staging folders of killed builds are
+    removed first.
     """
-    out = out.absolute()
+    out = out.absolute().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = _sibling(out, "new")
+    remove_stale(out)
+    staging = staging_folder(out, "new")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
     try:
         writer = SiteWriter(staging)
         yield writer
-        writer.write_text(MARKER, "Byggd av mlr-minutes; ersätts vid nästa bygge.\n")
+        writer.write_bytes(MARKER, manifest(staging))
+        swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = _sibling(out, "old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    try:
-        staging.rename(out)
-    except BaseException:
-        if old.exists() and not out.exists():
-            old.rename(out)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

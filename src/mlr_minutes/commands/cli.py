@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -32,22 +33,50 @@ def _config(path: Path | None) -> Config:
         raise click.ClickException(str(error)) from error
 
 
+def _escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub documents (``%``, CR, LF), so that
+    text from the minutes can never end the command and start another on a new line."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: the message escapes plus ``:`` and ``,``, which
+    would otherwise end the value (a file name is chosen by whoever wrote the file)."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def _annotation(diagnostic: Diagnostic) -> str:
     """A GitHub Actions workflow command, so that problems show on the changed lines."""
     kind = "error" if diagnostic.level is Level.ERROR else "warning"
-    where = f"file={diagnostic.path}"
+    where = f"file={_escape_property(diagnostic.path)}"
     if diagnostic.line is not None:
         where += f",line={diagnostic.line}"
+    title = _escape_property(f"mlr-minutes {diagnostic.code}")
     text = diagnostic.message + (f" – {diagnostic.hint}" if diagnostic.hint else "")
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{kind} {where},title=mlr-minutes {diagnostic.code}::{text}"
+    return f"::{kind} {where},title={title}::{_escape_data(text)}"
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
+"""Control characters as visible escapes: a file name with a line break must print as one
+line (the Actions runner reads workflow commands from stderr too, and a terminal obeys
+escape sequences)."""
+
+
+def _visible(diagnostic: Diagnostic) -> Diagnostic:
+    hint = diagnostic.hint.translate(_CONTROL) if diagnostic.hint else diagnostic.hint
+    return replace(
+        diagnostic,
+        path=diagnostic.path.translate(_CONTROL),
+        message=diagnostic.message.translate(_CONTROL),
+        hint=hint,
+    )
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
     """Print diagnostics to stderr, compiler style (and as annotations under GitHub Actions)."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in diagnostics:
-        click.echo(diagnostic.format(), err=True)
+        click.echo(_visible(diagnostic).format(), err=True)
         if annotate:
             click.echo(_annotation(diagnostic))
 

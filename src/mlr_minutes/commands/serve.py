@@ -19,6 +19,7 @@ import html
 import io
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -177,9 +178,27 @@ def _snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
     return seen
 
 
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+"""The names a browser on this machine reaches the server by."""
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     dev: DevServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes the connection early (a reload, a cancelled request) is
+        normal, not an error with a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+    def allowed_hosts(self) -> set[str]:
+        """The ``Host`` headers this server answers: its own address only, so that a web
+        page whose name has been rebound to 127.0.0.1 (DNS rebinding) cannot read it."""
+        port = self.server_address[1]
+        hosts = {f"{name}:{port}" for name in LOCAL_NAMES}
+        return hosts | set(LOCAL_NAMES) if port == 80 else hosts
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -203,7 +222,23 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(data)
 
+    def _host_refused(self) -> BinaryIO | None:
+        host = self.headers.get("Host")
+        if host is None:
+            page, status = "<h1>Host saknas i begäran</h1>", HTTPStatus.BAD_REQUEST
+        elif host.strip().lower() not in self.server.allowed_hosts():
+            page, status = (
+                "<h1>Servern svarar bara på 127.0.0.1</h1>",
+                HTTPStatus.MISDIRECTED_REQUEST,
+            )
+        else:
+            return None
+        return self._send_bytes(status, page.encode("utf-8"), "text/html; charset=utf-8")
+
     def send_head(self) -> BinaryIO | None:
+        refused = self._host_refused()
+        if refused is not None:
+            return refused
         dev = self.server.dev
         state = dev.state
         path = unquote(urlsplit(self.path).path)

@@ -25,11 +25,21 @@ def _json(data: Any) -> bytes:
     return dumps(data).encode("utf-8")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never runs it: a cell that would start a formula
+    gets a leading ``'`` (OWASP's advice); the JSON files keep the exact text."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return (CSV_BOM + buffer.getvalue()).encode("utf-8")
 
 

@@ -8,8 +8,23 @@ index all take their paths from here and no module spells one out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+_MEETING_ID_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:-|$)")
+"""How every published meeting's id begins: its date."""
+
+BODY_PREFIX = "organ_"
+"""Put before a body slug that begins like a meeting id (a body called *2016-05-24
+styrelsemöte*): a slug never holds ``_``, so the result is no meeting's id and no other
+body's slug."""
+
+
+def body_segment(slug: str) -> str:
+    """The path segment of a body's pages below ``moten/``, which meeting pages share: never
+    the shape of a meeting id, so a body page and a meeting page never claim one address."""
+    return f"{BODY_PREFIX}{slug}" if _MEETING_ID_SHAPE.match(slug) else slug
 
 
 def normalise_base_url(base_url: str) -> str:
@@ -45,7 +60,7 @@ class Urls:
 
     def body(self, slug: str) -> str:
         """The meetings of one body."""
-        return f"{self.base}moten/{slug}/"
+        return f"{self.base}moten/{body_segment(slug)}/"
 
     def meeting(self, meeting_id: str) -> str:
         """One meeting's page."""

@@ -1,33 +1,40 @@
 """Run Pagefind over the site the build has just written, before it is swapped in.
 
-Pagefind's CLI reads the HTML (its Python API costs about 100 ms per record, far too
-slow for an archive of thousands of meetings).  Only what carries ``data-pagefind-body``
-is indexed: the meeting pages, whose agenda items are headings with ids and so come back
-as sub-results linking to ``#punkt-…``, and the records of decisions and action items
-(:mod:`.records`), which are written to a scratch folder inside the site, indexed, and
-deleted again: they are input to the index, never pages of the site.
+Pagefind runs as a service (``pagefind --service``), and is handed every HTML file in
+sorted order: its page numbers, and so its index files, follow the order it reads pages
+in, and its own folder walk follows the file system's directory order (hash order on
+ext4, creation order on tmpfs), so the same site built on two file systems would get two
+indexes.  The files are sent down the pipe in one stream and the service answers them in
+turn, so this is as fast as the command line (Pagefind's Python API waits 100 ms per
+file).  Only what carries ``data-pagefind-body`` is indexed: the meeting pages, whose
+agenda items are headings with ids and so come back as sub-results linking to
+``#punkt-…``, and the records of decisions and action items (:mod:`.records`), which are
+handed over under a scratch folder's name and never written: they are input to the
+index, never pages of the site.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
 import os
-import re
-import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from .records import SearchRecord
 from .stabilise import stabilise_bundle
 
 RECORDS = "_sokposter"
-"""Scratch folder for the decision and action records while Pagefind reads them.  Fixed
-(not per process) because the file paths end up in the index, which must be reproducible."""
-
-_INDEXED = re.compile(r"Indexed (\d+) pages?")
+"""The folder the decision and action records are named in (never written).  Fixed (not
+per process) because the file paths end up in the index, which must be reproducible."""
 
 
 class SearchIndexError(Exception):
@@ -49,6 +56,148 @@ def _pagefind_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
 
 
+def site_documents(root: Path, records: Iterable[SearchRecord]) -> list[tuple[str, Path | str]]:
+    """(path relative to the site, the file or a record's HTML) of every page and record
+    Pagefind reads, sorted by path: the order its page numbers follow.  Pages are read as
+    they are sent, so that a large site is never held in memory whole."""
+    documents: list[tuple[str, Path | str]] = [
+        (path.relative_to(root).as_posix(), path)
+        for path in root.rglob("*.html")
+        if path.is_file() and not path.is_symlink()
+    ]
+    documents += [(f"{RECORDS}/{record.name}", record.html) for record in records]
+    return sorted(documents, key=lambda document: document[0])
+
+
+def _encode(message_id: int, payload: dict[str, Any]) -> bytes:
+    message = {"message_id": message_id, "payload": payload}
+    return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
+
+
+def _responses(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """The service's answers: base64 JSON, each ended by a comma."""
+    pending = b""
+    while True:
+        chunk = stream.read1(1 << 16)  # type: ignore[attr-defined]
+        if not chunk:
+            return
+        pending += chunk
+        *complete, pending = pending.split(b",")
+        for item in complete:
+            yield json.loads(base64.b64decode(item))
+
+
+class _Service:
+    """One ``pagefind --service`` process, asked in order and answered in order."""
+
+    def __init__(self, root: Path, errors: IO[bytes]) -> None:
+        try:
+            # Run in the site folder, the service's paths are relative to it.
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--service"],
+                cwd=root,
+                env=_pagefind_environment(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind kunde inte startas: {error}") from error
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin = self.process.stdin
+        self.answers = _responses(self.process.stdout)
+        self.errors = errors
+        self.sent = 0
+
+    def _failure(self, why: str) -> SearchIndexError:
+        self.process.kill()
+        self.process.wait()
+        self.errors.seek(0)
+        lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
+        tail = " ".join(lines[-5:]) or "ingen utskrift"
+        code = self.process.returncode
+        return SearchIndexError(f"Pagefind misslyckades ({why}, slutkod {code}): {tail}")
+
+    def send(self, payload: dict[str, Any]) -> None:
+        self.sent += 1
+        try:
+            self.stdin.write(_encode(self.sent, payload))
+            self.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the service has ended (or was closed): the next answer says so
+
+    def answer(self) -> dict[str, Any]:
+        try:
+            response = next(self.answers)
+        except (StopIteration, ValueError, OSError) as error:
+            raise self._failure("tjänsten svarade inte") from error
+        payload: dict[str, Any] = response.get("payload", {})
+        if payload.get("type") == "Error":
+            raise self._failure(str(payload.get("message", "okänt fel")))
+        return payload
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the service may have ended already
+            self.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+
+
+def _index(root: Path, documents: list[tuple[str, Path | str]], bundle: str) -> None:
+    with tempfile.TemporaryFile() as errors:
+        service = _Service(root, errors)
+        try:
+            service.send({"type": "NewIndex", "config": {}})
+            index_id = service.answer().get("index_id", 0)
+
+            unread: list[str] = []
+
+            def feed() -> None:
+                try:
+                    for path, source in documents:
+                        html = source if isinstance(source, str) else source.read_text("utf-8")
+                        service.send(
+                            {"type": "AddFile", "index_id": index_id, "file_path": path,
+                             "url": None, "file_contents": html}
+                        )  # fmt: skip
+                except (OSError, UnicodeDecodeError) as error:
+                    unread.append(f"{error}")
+                    with contextlib.suppress(OSError):  # the service ends, the answers stop
+                        service.stdin.close()
+
+            # Written from a thread while the answers are read here, so that neither pipe
+            # fills up; the service handles its messages one after the other, in order.
+            feeder = threading.Thread(target=feed, name="pagefind-feed", daemon=True)
+            feeder.start()
+            try:
+                for _ in documents:
+                    service.answer()
+            except SearchIndexError as error:
+                if unread:
+                    raise SearchIndexError(f"en sida kunde inte läsas: {unread[0]}") from error
+                raise
+            feeder.join()
+            # The files come back in the answer and are written here: with WriteFiles, a
+            # file was now and then cut short (pagefind.js at 45,056 bytes), the service
+            # exiting at the end of its input while it was still writing.
+            service.send({"type": "GetFiles", "index_id": index_id})
+            files = service.answer().get("files", [])
+        finally:
+            service.close()
+    target = (root / bundle).resolve()
+    for file in files:
+        path = (target / file["path"]).resolve()
+        if not path.is_relative_to(target):
+            raise SearchIndexError(f"Pagefind ville skriva utanför sökindexet: {file['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
+
+
 def index_site(
     root: Path,
     progress: Callable[[str], None],
@@ -61,34 +210,11 @@ def index_site(
     can keep the previous site.
     """
     started = time.perf_counter()
-    scratch = root / RECORDS
-    scratch.mkdir()
-    try:
-        for record in records:
-            (scratch / record.name).write_bytes(record.html.encode("utf-8"))
-        progress("Bygger sökindexet …")
-        try:
-            # Run in the site folder: Pagefind also reads a pagefind.yml/.toml/.json from
-            # its working directory, and the build must not depend on where it is started.
-            completed = subprocess.run(
-                [sys.executable, "-m", "pagefind", "--site", ".", "--output-subdir", bundle],
-                cwd=root,
-                env=_pagefind_environment(),
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-                check=False,
-            )
-        except OSError as error:
-            raise SearchIndexError(f"Pagefind kunde inte startas: {error}") from error
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    output = completed.stdout + completed.stderr
-    if completed.returncode != 0:
-        tail = " ".join(output.strip().splitlines()[-5:]) or "ingen utskrift"
-        raise SearchIndexError(f"Pagefind misslyckades (slutkod {completed.returncode}): {tail}")
-    if not (root / bundle / "pagefind-entry.json").is_file():
+    documents = site_documents(root, records)
+    progress("Bygger sökindexet …")
+    _index(root, documents, bundle)
+    entry = root / bundle / "pagefind-entry.json"
+    if not entry.is_file():
         raise SearchIndexError("Pagefind skrev inget sökindex (pagefind-entry.json saknas).")
     try:
         stabilise_bundle(root / bundle)
@@ -96,8 +222,8 @@ def index_site(
         raise SearchIndexError(
             f"Pagefinds index kunde inte göras reproducerbart: {error}"
         ) from error
-    counts = _INDEXED.findall(completed.stdout)
-    indexed = int(counts[-1]) if counts else 0
+    languages = json.loads(entry.read_text("utf-8"))["languages"].values()
+    indexed = sum(int(language.get("page_count", 0)) for language in languages)
     stats = IndexStats(indexed, time.perf_counter() - started)
     seconds = f"{stats.seconds:.1f}".replace(".", ",")
     progress(f"Sökindex: {indexed} sidor och poster ({seconds} s)")

@@ -1,0 +1,153 @@
+"""Which output folder a build may replace: only one it wrote itself, file for file.
+
+Every built site holds a marker file whose content is the manifest of the files the
+build wrote, each with its SHA-256.  A later build replaces the folder only when the
+marker is such a manifest and the folder holds exactly those files (a file deleted since
+is fine), unchanged, besides a few the publisher places in a site by hand – a ``CNAME``,
+a ``.nojekyll``, a ``.git`` – which are carried over into the new site.  A folder that
+merely looks like a site, holds a forged or an older marker, or any file the build did
+not write, is refused: the build must never wipe somebody's files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+MARKER = ".mlr-minutes-site"
+"""The file every built site holds: the manifest of the files the build wrote."""
+
+FORMAT = "mlr-minutes site manifest 1"
+"""The manifest's first key and value, so that an older or foreign marker never matches."""
+
+KEPT = ("CNAME", ".nojekyll", ".git", ".well-known")
+"""Top-level entries a publisher adds to a site by hand (GitHub Pages' custom domain, its
+Jekyll switch, a deploy repository, domain verification): kept across a rebuild."""
+
+
+class UnsafeOutput(ValueError):
+    """The output folder holds something other than a site this tool built."""
+
+
+def _files(root: Path, kept: bool = False) -> Iterator[tuple[str, Path]]:
+    """Every file and link below ``root`` as (POSIX path relative to root, path), never
+    following a link; the entries of :data:`KEPT` are left out unless ``kept``."""
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs.sort()  # the directory order differs between file systems
+        if here == root and not kept:
+            dirs[:] = [d for d in dirs if d not in KEPT]
+            names = [n for n in names if n not in KEPT]
+        for name in sorted(names) + [d for d in sorted(dirs) if (here / d).is_symlink()]:
+            path = here / name
+            yield path.relative_to(root).as_posix(), path
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def manifest(root: Path) -> bytes:
+    """The marker's content for the site the build has just written in ``root`` (a
+    ``CNAME`` from the configuration included: it is the build's)."""
+    files = {name: _digest(path) for name, path in _files(root, kept=True) if name != MARKER}
+    text = json.dumps({"format": FORMAT, "files": files}, indent=0, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def _recorded(folder: Path) -> dict[str, str] | None:
+    """The manifest in ``folder``'s marker, or None when there is no such manifest."""
+    marker = folder / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return None
+    try:
+        data = json.loads(marker.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    files = data.get("files")
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        return None
+    return files
+
+
+def _odd(path: Path) -> bool:
+    """Whether ``path`` is a link, a FIFO, a device: nothing a site should carry."""
+    return path.is_symlink() or (path.exists() and not (path.is_file() or path.is_dir()))
+
+
+def not_ours(folder: Path) -> str | None:
+    """Why ``folder`` is not a site this tool built (in Swedish), or None when it is one:
+    its manifest names every file in it, with the bytes the build wrote."""
+    recorded = _recorded(folder)
+    if recorded is None:
+        return "mappen saknar byggets förteckning över filerna den skrev"
+    for name in KEPT:
+        if _odd(folder / name):  # never copied into a site: a link could point anywhere
+            return f"{name} är ingen vanlig fil eller mapp"
+    for name, path in _files(folder):
+        if name == MARKER:
+            continue
+        if name not in recorded or path.is_symlink() or not path.is_file():
+            return f"{name} skrevs inte av bygget"
+        if _digest(path) != recorded[name]:
+            return f"{name} har ändrats sedan bygget"
+    return None
+
+
+def check_output(out: Path, keep: Path) -> None:
+    """Refuse to replace ``out`` unless it is absent, empty or a site this tool built, and
+    never when it is, holds or lies inside the folder ``keep`` (the minutes).  ``out`` may
+    be a symbolic link: its target is checked (and written)."""
+    out, keep = out.absolute().resolve(), keep.absolute().resolve()
+    if keep == out or keep.is_relative_to(out):
+        raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
+    if out.is_relative_to(keep):
+        # The next build would read the site's copies of the minutes as minutes.
+        raise UnsafeOutput(f"{out} ligger i mappen med minnesanteckningarna ({keep})")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise UnsafeOutput(f"{out} finns redan och är ingen mapp")
+    if not any(out.iterdir()):
+        return
+    why = not_ours(out)
+    if why is not None:
+        raise UnsafeOutput(f"{out} är ingen webbplats byggd av mlr-minutes ({why})")
+
+
+def carry_kept(old: Path, new: Path) -> list[tuple[Path, Path]]:
+    """Put ``old``'s hand-placed entries (:data:`KEPT`) into the new site ``new``: files are
+    copied (the live site keeps them until the swap), folders moved (a ``.git`` can be
+    large); returns the moves, to be undone when the swap fails.  An entry the build
+    wrote itself (a ``CNAME`` from the configuration) must have the same bytes; one the
+    previous build wrote (unchanged since) is not carried over."""
+    moved: list[tuple[Path, Path]] = []
+    recorded = _recorded(old) or {}
+    for name in KEPT:
+        source, target = old / name, new / name
+        if not source.exists() and not source.is_symlink():
+            continue
+        if _odd(source):
+            raise UnsafeOutput(f"{source} är ingen vanlig fil eller mapp; den förs inte över")
+        if source.is_file() and recorded.get(name) == _digest(source):
+            continue
+        if target.exists():
+            same = source.is_file() and target.is_file()
+            if same and source.read_bytes() == target.read_bytes():
+                continue
+            raise UnsafeOutput(
+                f"{source} skiljer sig från den som bygget skriver ({name}); ta bort den ena"
+            )
+        if source.is_dir():
+            source.rename(target)
+            moved.append((target, source))
+        else:
+            shutil.copy2(source, target)
+    return moved

@@ -84,8 +84,36 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
     return None
 
 
+_Texts = tuple[Outline, list[tuple[str, str, int]], list[tuple[str, int]]]
+_last: list[_Texts] = []
+"""The texts of the outline the officer rules read now: every rule asks for them, so they
+are gathered once per file.  One slot, swapped whole, checked by identity."""
+
+
+def _texts(outline: Outline) -> _Texts:
+    found = _last[0] if _last else None
+    if found is None or found[0] is not outline:
+        prose = [
+            (unit.block.text, unit.block.line)
+            for unit in outline.units
+            if unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and not unit.noise
+        ]
+        found = (outline, _gather_item_texts(outline), prose)
+        _last[:] = [found]
+    return found
+
+
 def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     """(item title key, item text, first line of its text) for every item."""
+    return _texts(outline)[1]
+
+
+def _prose_texts(outline: Outline) -> list[tuple[str, int]]:
+    """(text, first line) of every paragraph and list entry, items or not."""
+    return _texts(outline)[2]
+
+
+def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     texts: dict[str, list[tuple[str, int]]] = {}
     for unit in outline.units:
         if unit.item is None or unit.block.kind is BlockKind.HEADING or unit.noise:
@@ -267,15 +295,6 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
         rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation(LIST_JOINERS)})\s))",
         re.IGNORECASE,
     )
-
-
-def _prose_texts(outline: Outline) -> list[tuple[str, int]]:
-    """(text, first line) of every paragraph and list entry, items or not."""
-    return [
-        (unit.block.text, unit.block.line)
-        for unit in outline.units
-        if unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and not unit.noise
-    ]
 
 
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")

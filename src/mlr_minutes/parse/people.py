@@ -54,6 +54,11 @@ _BULLET = re.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
 
 
 def split_top_level(text: str, separators: str = ",;\n") -> list[str]:
+    """``text`` split at ``separators`` outside parentheses and brackets."""
+    if "(" not in text and "[" not in text:
+        # The common case, without a walk over every character.
+        pieces = re.split(f"[{re.escape(separators)}]", text)
+        return [p.strip() for p in pieces if p.strip()]
     parts: list[str] = []
     depth = 0
     start = 0

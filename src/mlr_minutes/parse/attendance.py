@@ -222,7 +222,7 @@ class _Reader:
                 yield from page
                 return
         # Inside the items only people labels count, and most lines are prose.
-        unattached = attachment_prefix().sub("", raw)
+        unattached = attachment_prefix().sub("", raw) if raw.lstrip()[:1] in "Bb" else raw
         look = not in_fence and (front or may_name_people(unattached))
         labels = labels_on(unattached) if look else []
         if not labels and look and number < len(self.lines):

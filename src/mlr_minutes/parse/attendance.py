@@ -127,6 +127,10 @@ class _Open:
             yield Found(self.field, "", self.line, empty=True)
 
 
+_ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
+"""The letters an attachment's note can start with: a cheap look before its pattern."""
+
+
 @dataclass
 class _Reader:
     outline: Outline
@@ -222,7 +226,8 @@ class _Reader:
                 yield from page
                 return
         # Inside the items only people labels count, and most lines are prose.
-        unattached = attachment_prefix().sub("", raw) if raw.lstrip()[:1] in "Bb" else raw
+        first = raw.lstrip()[:1].casefold()
+        unattached = attachment_prefix().sub("", raw) if first in _ATTACHMENT_INITIALS else raw
         look = not in_fence and (front or may_name_people(unattached))
         labels = labels_on(unattached) if look else []
         if not labels and look and number < len(self.lines):

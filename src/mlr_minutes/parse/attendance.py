@@ -27,6 +27,7 @@ from ..model import SegmentKind
 from ..vocabulary import (
     ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
+    ATTACHMENT_WORDS,
     ATTENDANCE_ITEM_TITLES,
     BOARD_ITEM_WORDS,
     GUEST_ANSWER_STEMS,

@@ -255,13 +255,15 @@ def action_table(state: ActionState, unit: Unit) -> bool:
 
 
 def person_marker(state: ActionState, unit: Unit) -> bool:
-    """A stand-up's paragraph that is only a name (``**@jonna**``): whose lines follow."""
+    """A stand-up's paragraph that is only a name (``**@jonna**``, or ``Gustav`` when he was
+    there): whose lines follow."""
     block = unit.block
     text = block.text.strip().rstrip(":")
     if block.kind is not BlockKind.PARAGRAPH or "\n" in text or len(text) > 40:
         return False
-    if not (block.markdown.strip().startswith(("**", "__")) or text.startswith("@")):
-        return False
+    marked = block.markdown.strip().startswith(("**", "__")) or text.startswith("@")
+    if not marked and state.owners.known(text) is None:
+        return False  # a plain ``Gustav`` marks a block only when Gustav was there
     if text.endswith("?") or _standup_label().match(text) or match_metadata(text, loose=True):
         return False
     if not state.owners.looks_like_name(text, nicknames=True):

@@ -400,6 +400,35 @@ LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
 # --- Sentence rules ----------------------------------------------------------------------
 
 
+@cache
+def _next_subject() -> re.Pattern[str]:
+    joiners = alternation(LIST_JOINERS)
+    return re.compile(
+        rf",?\s+(?:{joiners})\s+(?P<owner>@?[A-ZÅÄÖ][\wåäö.-]*|[a-zåäö][\w.-]*)\s+(?=[a-zåäö])"
+    )
+
+
+def coordinated_tasks(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
+    """*Jesper skriver utlysningstexten och Elias publicerar den*, *PÖ beställer container
+    och KL sätter upp lapp i portarna*: two people present, each with a task of their own,
+    in one sentence.  Each part goes through the rules after this one."""
+    text = sentence.text
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if state.owners.known(first) is None or assigned_owner(text, state.owners) is not None:
+        return False  # *X ger Malmö och Lund i uppdrag att …* is one task for two
+    cuts = [m for m in _next_subject().finditer(text) if state.owners.known(m["owner"]) is not None]
+    if not cuts:
+        return False
+    bounds = [0, *(m.start() for m in cuts), len(text)]
+    starts = [0, *(m.start("owner") for m in cuts)]
+    parts = [text[start:end].strip(" ,") for start, end in zip(starts, bounds[1:], strict=True)]
+    later = SENTENCE_RULES.rules()[1:]
+    for part in parts:
+        piece = Sentence(part, sentence.line)
+        any(rule(state, unit, piece) for rule in later)
+    return True
+
+
 def not_a_task(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
     """Questions, wishes (*Vi borde …*, *Det vore bra om …*) and another organisation's
     own plans are no one's task."""
@@ -456,6 +485,7 @@ def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> boo
 
 SENTENCE_RULES: Ruler[Callable[[ActionState, Unit, Sentence], bool]] = Ruler(
     [
+        ("coordinated_tasks", coordinated_tasks),
         ("not_a_task", not_a_task),
         ("decision_not_task", decision_not_task),
         ("assignment", assignment),

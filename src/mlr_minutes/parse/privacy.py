@@ -94,7 +94,9 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
         return []
     mail, phones = _allowed(_own_contacts(config))
     problems: list[Diagnostic] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number in _lines_worth_a_look(text):
+        line = lines[number - 1]
         numbers = list(_identity_numbers(line))
         problems.extend(
             Diagnostic(
@@ -125,6 +127,23 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
             for is_mail, written in _contacts(line, taken, mail, phones)
         )
     return problems
+
+
+_WORTH_A_LOOK = re.compile(r"@|\d[\d \t()+-]{5}")
+"""An ``@`` or six digits close together: what any of the patterns above needs."""
+
+
+def _lines_worth_a_look(text: str) -> list[int]:
+    """The 1-based lines that may hold an identity number or a contact detail, found in one
+    pass over the text (most lines of minutes hold neither)."""
+    found: list[int] = []
+    line, counted = 1, 0
+    for match in _WORTH_A_LOOK.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 def _contacts(

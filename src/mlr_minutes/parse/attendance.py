@@ -35,6 +35,7 @@ from ..vocabulary import (
     PRESENT_ANSWERS,
     TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
+    TABLE_ORGANISATION_HEADERS,
 )
 from .attendance_lines import (
     attachment_prefix,
@@ -44,7 +45,13 @@ from .attendance_lines import (
     prose_gate,
     prose_pattern,
 )
-from .attendance_tables import grid_cells, row_cells, table_columns, unlabelled_names
+from .attendance_tables import (
+    grid_cells,
+    header_key,
+    row_cells,
+    table_columns,
+    unlabelled_names,
+)
 from .attendance_values import (
     ANYWHERE,
     BULLET_LINE,
@@ -423,7 +430,7 @@ class _Reader:
         row = row_cells(raw)
         if len(row) < 2:
             return False
-        keys = [normalise_key(c) for c in row]
+        keys = [header_key(normalise_key(c)) for c in row]
         grid = None
         if keys[0] not in TABLE_NAME_HEADERS and unlabelled_names(raw, keys):
             # ``                    Närv.   Tjg för``: the names stand below the blank start.
@@ -436,14 +443,17 @@ class _Reader:
         )
         if initials_first:
             keys = keys[1:] + keys[:1]  # ``| Sign. | Namn | …``: the initials come first
-        if keys[0] not in TABLE_NAME_HEADERS or len(table_columns(keys)) < 2:
+        name_key = next((k for k in keys if k in TABLE_NAME_HEADERS), None)
+        if name_key is None or len(table_columns(keys)) < 2:
             return False
-        field_name = metadata_field(keys[0]) or "attendees"
+        if keys[0] != name_key and keys[0] not in TABLE_ORGANISATION_HEADERS:
+            return False  # ``| Organisation | Namn / funktion | Närvaro |`` is one too
+        field_name = metadata_field(name_key) or "attendees"
         if field_name not in PEOPLE_FIELDS:
             field_name = "attendees"
         if self.open is None or self.open.mode != LIST or self.open.values:
             self.close_quietly()
-            self.open = _Open(field_name, LIST_ROLES.get(keys[0]), number, LIST)
+            self.open = _Open(field_name, LIST_ROLES.get(name_key), number, LIST)
         self.open.columns = table_columns(keys)
         self.open.grid = grid
         self.initials_first = initials_first
@@ -480,17 +490,32 @@ class _Reader:
             opened.columns = table_columns(keys)
             return
         name_column = columns["name"]
+        organisation_column = columns.get("organisation", len(cells))
+        if (
+            name_column < len(cells)
+            and not cells[name_column]
+            and organisation_column < len(cells)
+            and cells[organisation_column]
+        ):
+            # ``| Samordningsförbundet Tallmo |  | ✓ |``: the organisation came, no one named.
+            cells = list(cells)
+            cells[name_column], cells[organisation_column] = cells[organisation_column], ""
         if name_column >= len(cells) or not looks_like_people(cells[name_column]):
             return
         if cells[name_column].casefold().strip(" .") in (*PRESENT_ANSWERS, *ABSENT_ANSWERS):
             return  # ``Ja  Nej`` under a vote's column: a second header row
-        parts = [cells[name_column] + alias]
+        # ``Sara Lund, verksamhetschef`` in the name cell: the organisation column's value
+        # goes right after the name, before what the cell says of the person.
+        name, _, described = cells[name_column].partition(",")
+        parts = [name.strip() + alias]
         if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
             parts[0] += f" ({cells[columns['party']]})"
         if "organisation" in columns and columns["organisation"] < len(cells):
             organisation = cells[columns["organisation"]]
             if organisation:
                 parts.append(organisation)
+        if described.strip():
+            parts.append(described.strip())
         if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
             parts.append(cells[columns["role"]])
         field_name = opened.field

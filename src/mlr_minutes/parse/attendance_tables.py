@@ -4,6 +4,8 @@ with spaces (a presence grid whose name column has no header)."""
 
 from __future__ import annotations
 
+import re
+
 from ..vocabulary import (
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
@@ -38,6 +40,15 @@ def grid_cells(raw: str, grid: list[int]) -> list[str]:
         if abs(grid[column] - cell.start) <= 4 and not placed[column]:
             placed[column] = cell.text
     return [found[0].text, *placed]
+
+
+def header_key(key: str) -> str:
+    """``namn / funktion``, ``namn och roll``: a header cell by its first word when that
+    names the column of names."""
+    if key in TABLE_NAME_HEADERS:
+        return key
+    first = re.split(r"[\s/,]+", key, maxsplit=1)[0]
+    return first if first in TABLE_NAME_HEADERS else key
 
 
 def row_cells(raw: str) -> list[str]:

@@ -274,7 +274,12 @@ def _refers_elsewhere(value: str) -> bool:
 def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
     if person is None or person.organisation is not None:
         return person
-    same = next((p for p in present if p.name == person.name), None)
+    same = next((p for p in present if p.name == person.name), None) or next(
+        # ``Antecknare: SÖ`` for ``Sofie Öst (SÖ)``, ``Ordförande: vsa`` for ``vsa (Vera
+        # Sandahl)``: the person the list gave that alias.
+        (p for p in present if person.name and person.name.lstrip("@") in aliases_of(p)),
+        None,
+    )
     if same is None:
         return person
     return Person(

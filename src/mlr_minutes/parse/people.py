@@ -298,6 +298,12 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         attributes = [a for a in attributes if a.strip() != real_name]
         aliases.append(name_part)
         name_part = real_name
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", clean(name_part)) if w).upper()
+    for written in [a.strip() for a in attributes]:
+        if len(written) > 1 and written.upper() == initials and not is_party(written):
+            # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
+            aliases.append(written)
+            attributes = [a for a in attributes if a.strip() != written]
     organisation, written_role, party, attribute_notes = _attributes(attributes, config)
     notes.extend(attribute_notes)
     if note:
@@ -310,18 +316,6 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
         name = titled["name"]
         written_role = written_role or role_of(titled["title"]) or titled["title"].casefold()
-    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word)
-    for written in (organisation, party):
-        if (
-            written
-            and len(written) > 1
-            and written.upper() == initials.upper()
-            and not is_party(written)
-        ):
-            # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
-            aliases.append(written)
-            organisation = None if organisation == written else organisation
-            party = None if party == written else party
     if organisation is None and is_organisation(name, config) and len(name.split()) <= 6:
         name, organisation = None, name
     if aliases and not notes:

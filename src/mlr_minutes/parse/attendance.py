@@ -135,6 +135,7 @@ class _Open:
             yield Found(self.field, "", self.line, empty=True)
 
 
+_ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
 """The letters an attachment's note can start with: a cheap look before its pattern."""
 
@@ -350,9 +351,15 @@ class _Reader:
                 return
         if opened.mode == COMMA and opened.buffer is not None:
             buffered, first = opened.buffer
+            column = opened.value_column
+            if column and raw[:column].strip() and raw[column - 2 : column] == "  ":
+                # ``Närvarande      Lars-Göran Bly`` / ``revisorer       Elsa Norberg``: the
+                # label wraps in its own column; the value column goes on.
+                raw = " " * column + raw[column:]
+                text = plain(raw).strip()
             if not opened.blank and (looks_like_people(text) or text[:1].islower()):
                 indent = len(raw) - len(raw.lstrip(" "))
-                aligned = opened.value_column is not None and abs(indent - opened.value_column) <= 1
+                aligned = column is not None and abs(indent - column) <= 1
                 joined = join_wrapped(buffered, text, aligned)
                 if aligned and not joined.startswith(f"{buffered} "):
                     # The next row under the value column: the one before is complete.
@@ -381,6 +388,16 @@ class _Reader:
         ):
             opened.blank = False
             yield from self._entries(opened, text, number)
+            return
+        elif opened.mode == LIST and (grouped := _ORGANISATION_GROUP.match(text)) is not None:
+            # ``Tallmo kommun: Per Holmgren (KSO), Lise-Lott Ek`` under *Närvarande*: the
+            # people one organisation sent (``Lindvik kommun: ej representerad``, nobody).
+            opened.blank = False
+            people = grouped["people"].strip()
+            if people and not is_nobody(people) and looks_like_people(people):
+                yield opened.found(people, number)
+            else:
+                opened.values += 1
             return
         elif opened.mode in (LIST, COMMA) and not opened.blank and ". " in text:
             # ``… Ulla-Britt Sjöö. Dessutom körledaren Sara Fogelberg.``: the list ends in

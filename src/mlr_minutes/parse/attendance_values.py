@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..vocabulary import LIST_JOINERS, NAME_PARTICLES, NOBODY_VALUES
-from .people import names_organisation
+from .people import names_organisation, note_start
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -49,7 +49,10 @@ _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 def _name_part(text: str) -> str:
     """The part of a people entry that is the name: before a comma, a parenthesis, a
     dash or a note."""
-    return re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
+    head = re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
+    note = note_start().search(head)
+    # ``Ingrid Malmberg tjg för Stefan Rask``: the note after the name is no part of it.
+    return head[: note.start()].strip() if note and note.start() > 0 else head
 
 
 def looks_like_people(text: str, *, strong: bool = False) -> bool:

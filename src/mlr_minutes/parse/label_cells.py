@@ -84,6 +84,9 @@ def labels_on(line: str) -> list[LineLabel]:
     return _walk_cells(columns) or [LineLabel(found[0], found[1], 0)]
 
 
+_LISTS_OF_PEOPLE = frozenset(("attendees", "guests", "absent", "adjusters"))
+
+
 def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
     result: list[LineLabel] = []
     for cell in columns:
@@ -98,7 +101,9 @@ def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
             result.append(LineLabel(head, label, cell.start))
         elif result:
             last = result[-1]
-            value = f"{last.label.value} {cell.text}".strip()
+            # ``Justeras   Lars-Göran Bly   Elsa Norberg``: names in columns stay apart.
+            gap = "   " if last.field in _LISTS_OF_PEOPLE else " "
+            value = f"{last.label.value}{gap}{cell.text}".strip()
             result[-1] = LineLabel(last.field, Label(last.label.key, value, 0), last.column)
     return result
 

@@ -133,7 +133,8 @@ def split_role_prefix(text: str) -> tuple[str | None, str]:
 
 
 @cache
-def _note_start() -> re.Pattern[str]:
+def note_start() -> re.Pattern[str]:
+    """Where an attendance note begins after a name (``§§ 12-14``, ``tjg för …``)."""
     always = alternation(ATTENDANCE_NOTE_WORDS)
     numbered = alternation(ATTENDANCE_NOTE_BEFORE_NUMBER)
     serving = alternation(ATTENDANCE_NOTE_FOR)
@@ -155,7 +156,7 @@ def _split_note(text: str) -> tuple[str, str | None]:
         outside.append(depth == 0)
         if char == ")":
             depth = max(0, depth - 1)
-    for match in _note_start().finditer(text):
+    for match in note_start().finditer(text):
         if match.start() > 0 and outside[match.start()]:
             note = text[match.start() :].strip(" ,;–-")
             return text[: match.start()].rstrip(" ,;–-"), note or None
@@ -164,7 +165,7 @@ def _split_note(text: str) -> tuple[str, str | None]:
 
 def is_note(part: str) -> bool:
     """Whether ``part`` is an attendance note (``§§ 12-14``, ``deltar ej § 5``)."""
-    return bool(_note_start().match(part.strip()))
+    return bool(note_start().match(part.strip()))
 
 
 def is_party(part: str) -> bool:

@@ -146,11 +146,18 @@ def _split_flattened(piece: str) -> list[str]:
 
 
 def _handles_apart(piece: str) -> list[str]:
-    """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people."""
+    """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people;
+    ``Lars-Göran Bly        Elsa Norberg``: names in columns of a signature line."""
     words = piece.split()
     if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
         return words
+    columns = [c for c in _COLUMN_GAP.split(piece.strip()) if c]
+    if len(columns) > 1 and all(FULL_NAME.match(c) for c in columns):
+        return columns
     return [piece]
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}|\t")
 
 
 def _fragments(text: str, config: Config) -> list[str]:

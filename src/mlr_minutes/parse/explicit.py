@@ -54,6 +54,27 @@ def _field_for(key: str) -> str | None:
     return metadata_field(key)
 
 
+def _load_yaml(raw: str) -> tuple[Any, dict[str, int]]:
+    """The YAML document, and each top-level key's line in the file (front matter starts
+    on line 2), read from the parser's marks rather than by searching the lines for each
+    key (quadratic in a long front matter)."""
+    loader = yaml.SafeLoader(raw)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        key_lines: dict[str, int] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = str(loader.construct_object(key_node))
+                    key_lines.setdefault(key, key_node.start_mark.line + 2)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return data or {}, key_lines
+
+
 def split_front_matter(
     text: str, path: str, config: Config
 ) -> tuple[Explicit | None, str, list[Diagnostic]]:
@@ -85,7 +106,7 @@ def split_front_matter(
     raw = "\n".join(lines[1:end])
     blanked = "\n" * end + "\n" + "\n".join(lines[end + 1 :])
     try:
-        data = yaml.safe_load(raw) or {}
+        data, key_lines = _load_yaml(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -122,7 +143,7 @@ def split_front_matter(
     ignored = {key.casefold() for key in config.ignored_front_matter_keys}
     for key, value in data.items():
         name = _field_for(str(key))
-        line = next((n + 1 for n in range(1, end) if lines[n].lstrip().startswith(str(key))), 2)
+        line = key_lines.get(str(key), 2)
         if name is None or name == "ignored":
             if str(key).casefold() not in ignored and name is None:
                 unknown.append((str(key), line))

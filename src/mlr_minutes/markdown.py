@@ -8,13 +8,40 @@ task boxes drawn) is the renderer's business and never changes the tokens.
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline, image, link
+
+InlineRule = Callable[[StateInline, bool], bool]
 
 
 @cache
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML off, so that minutes never need it
     and the site can never pass it through.  Shared: never enable or disable rules on it."""
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser.inline.ruler.at("link", _needs_closing_bracket(link))
+    parser.inline.ruler.at("image", _needs_closing_bracket(image))
+    return parser
+
+
+@lru_cache(maxsize=16)
+def _last_closing_bracket(text: str) -> int:
+    return text.rfind("]")
+
+
+def _needs_closing_bracket(rule: InlineRule) -> InlineRule:
+    """``rule`` (a link or an image), tried only when a ``]`` follows in the paragraph.
+
+    markdown-it searches for the label's end from every ``[`` to the end of the
+    paragraph, so a pasted run of ``[`` costs the square of its length; without a ``]``
+    after it no ``[`` starts a link, and the search is skipped (same tokens, linear)."""
+
+    def guarded(state: StateInline, silent: bool) -> bool:
+        if state.pos > _last_closing_bracket(state.src):
+            return False
+        return rule(state, silent)
+
+    return guarded

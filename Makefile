@@ -37,6 +37,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --shapes
 
 # 200,000 generated inputs (tests/grammar.py) against the parser and the config reader;
 # prints crashes per strategy, exits 1 on any.  FUZZ_N=… for more or fewer.

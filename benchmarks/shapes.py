@@ -54,7 +54,7 @@ def _ordinary(size: int) -> str:
 
 
 def _deep_nesting(size: int) -> str:
-    lines = [f"{'  ' * (n % 60)}- punkt {n}\n" for n in range(120)]
+    lines = [f"{'  ' * (n % 30)}- punkt {n}\n" for n in range(30)]
     return _fill("".join(lines), size)
 
 

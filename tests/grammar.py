@@ -19,7 +19,7 @@ from random import Random
 
 from mlr_minutes.config import DEFAULT, ConfigError, load_config
 from mlr_minutes.parse import parse_source
-from mlr_minutes.read import decode
+from mlr_minutes.read import SourceText, decode
 
 NAMES = ["Anna Ek", "Bo Berg", "Jan-Inge Ahlfrid", "Eva Hallberg", "Lars-Åke Ståhl",
          "@jonna", "A. B. Svensson", "Karin", "Sara Pezzolato Ipsen", "Ö", "Anna (Lund",
@@ -216,13 +216,14 @@ STRATEGIES: dict[str, Callable[[Random], str]] = {
 ``make fuzz``; hypothesis's ``st.randoms()`` in the test, so that it is derandomised)."""
 
 
-def parse_checked(text: str, newline_bom: bool = False) -> None:
+def parse_checked(text: str) -> None:
     """Parse ``text`` as a file; raise when the parser crashes, reports an internal error,
     or points at a line the file does not have."""
-    data = text.encode("utf-8", errors="surrogatepass")
-    if newline_bom:
-        data = b"\xef\xbb\xbf" + data
-    source = decode(data, "fuzz.md")
+    source_checked(decode(text.encode("utf-8", errors="surrogatepass"), "fuzz.md"))
+
+
+def source_checked(source: SourceText) -> None:
+    """Parse ``source`` (see :func:`parse_checked`)."""
     meeting = parse_source(source, DEFAULT)
     lines = source.text.count("\n") + 1
     located = [

@@ -102,6 +102,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         HEAD + "Styrelsen beslutar\n\n" + _numbered("att godkänna budget {n}, ", size) + "\n"
     ),
     "comma list of names": lambda size: HEAD + _names(size),
+    "attendee attributes": lambda size: (
+        HEAD + "Närvarande: Anna Ek, " + _fill("Lund, ", size) + "Bo Berg\n"
+    ),
     "unclosed parentheses": lambda size: HEAD + _fill("Anna (Lund, ", size) + "\n",
     "wide table": lambda size: HEAD + _wide_table(size),
     "huge front matter": _front_matter,

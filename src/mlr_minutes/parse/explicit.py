@@ -67,7 +67,8 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object
         return str(loader.construct_scalar(node))
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_TIMESTAMP = next(t for t in yaml.SafeLoader.yaml_constructors if t and t.endswith(":timestamp"))
+_FrontMatterLoader.add_constructor(_TIMESTAMP, _timestamp_or_text)
 
 YEARS = range(1900, 2201)
 """The years a meeting date may have: a date outside is a typing error (``9999``), and
@@ -79,8 +80,15 @@ _TEXT_FIELDS = frozenset({"body", "organisation", "document_type", "title", "loc
                           "place_and_time", "start", "end"})  # fmt: skip
 
 
-def _invalid(path: str, line: int, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(Level.ERROR, path, line, "invalid-metadata", message, hint)
+def _error(path: str, line: int, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(
+        Level.ERROR,
+        path,
+        line,
+        "invalid-metadata",
+        message,
+        hint or "skriv mötesdatumet som år-månad-dag, t.ex. 'date: 2016-04-19'",
+    )
 
 
 def check_value(name: str, value: Any, line: int, path: str) -> Diagnostic | None:
@@ -90,11 +98,11 @@ def check_value(name: str, value: Any, line: int, path: str) -> Diagnostic | Non
     if name == "date":
         return _check_date(value, line, path)
     if isinstance(value, (dict, list)) and name in _TEXT_FIELDS:
-        return _invalid(
+        return _error(
             path, line, f"'{name}' ska vara en text, inte en lista", f"skriv '{name}: text'"
         )
     if len(str(value)) > MAX_VALUE:
-        return _invalid(
+        return _error(
             path,
             line,
             f"värdet för '{name}' är längre än {MAX_VALUE} tecken",
@@ -104,9 +112,8 @@ def check_value(name: str, value: Any, line: int, path: str) -> Diagnostic | Non
 
 
 def _check_date(value: Any, line: int, path: str) -> Diagnostic | None:
-    hint = "skriv mötesdatumet som år-månad-dag, t.ex. 'date: 2016-04-19'"
     if isinstance(value, (dict, list, bool)):
-        return _invalid(path, line, "'date' ska vara ett datum", hint)
+        return _error(path, line, "'date' ska vara ett datum")
     if isinstance(value, dt.date):
         year = value.year
     else:
@@ -117,9 +124,9 @@ def _check_date(value: Any, line: int, path: str) -> Diagnostic | None:
         try:
             dt.date(year, month, day)
         except ValueError:
-            return _invalid(path, line, f"”{found.group().strip()}” är inget datum", hint)
+            return _error(path, line, f"”{found.group().strip()}” är inget datum")
     if year not in YEARS:
-        return _invalid(path, line, f"året {year} ligger utanför {YEARS[0]}–{YEARS[-1]}", hint)
+        return _error(path, line, f"året {year} ligger utanför {YEARS[0]}–{YEARS[-1]}")
     return None
 
 

@@ -111,6 +111,15 @@ def test_a_wrong_type_in_the_configuration_is_an_error_on_its_line(
     assert not (tmp_path / "s").exists()
 
 
+def test_a_tag_yaml_cannot_construct_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    # Found by make fuzz: ``!!binary`` with no base64 under a key nobody reads.
+    path = tmp_path / "mlr-minutes.yaml"
+    path.write_text("lists:\n  open_actions: 017\nokänd: !!binary x\n", "utf-8")
+    with pytest.raises(ConfigError, match="kan inte läsa konfigurationen") as caught:
+        load_config(path)
+    assert str(caught.value).startswith(str(path)) and "line 3" in str(caught.value)
+
+
 def test_a_configuration_without_problems_still_loads(tmp_path: Path) -> None:
     path = tmp_path / "mlr-minutes.yaml"
     path.write_text(

@@ -169,13 +169,15 @@ def load_config(path: Path | None) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=_TextLoader)
+        # Constructed before it is checked: a tag YAML cannot construct (``!!binary x``,
+        # even under a key nobody reads) is a YAML error like a syntax error.
+        raw: Any = yaml.load(text, Loader=_TextLoader) if node is not None else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: kan inte läsa konfigurationen: {error}") from error
     if node is None:
         return DEFAULT
     _validate(node, str(path))
-    raw: Any = yaml.load(text, Loader=_TextLoader) or {}
-    return extend(DEFAULT, raw, str(path))
+    return extend(DEFAULT, raw or {}, str(path))
 
 
 def _fail(where: str, node: yaml.Node, message: str) -> ConfigError:

@@ -8,7 +8,7 @@ BASE_URL ?= /
 SOURCE ?= minutes
 OUT    ?= site
 
-.PHONY: all install site check test lint typecheck bench accuracy serve clean
+.PHONY: all install site check test lint typecheck bench fuzz accuracy serve clean
 
 all: site
 
@@ -37,6 +37,12 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --shapes
+
+# 200,000 generated inputs (tests/grammar.py) against the parser and the config reader;
+# prints crashes per strategy, exits 1 on any.  FUZZ_N=… for more or fewer.
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py $(FUZZ_N)
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py all

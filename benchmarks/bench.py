@@ -7,6 +7,14 @@ alone: parsing every file (``load``) and the whole site build (``build``).
 Results go to stdout and ``.bench/results.json``.  Compare with the baselines
 in shared/notes/recipes.md (10,000 files: Hugo 5.2 s, markdown-it-py + Jinja2
 in one process 13.1 s, MkDocs 37 s).
+
+``python benchmarks/bench.py --shapes [BYTES]`` (``make bench`` runs it after the
+archive) parses every shape of ``benchmarks/shapes.py`` (ordinary minutes and the
+pathological ones) at 1 KB and at BYTES (default 1 MB), each in a fresh process, and
+prints MB/s, how much slower per byte the large one is than the small one, and the
+parse's peak memory as a multiple of the input (targets: ≥ 1 MB/s for ordinary
+minutes, at most 2× per byte, at most 50× the input).  Results go to
+``.bench/shapes.json``.
 """
 
 from __future__ import annotations
@@ -93,7 +101,64 @@ def measure(label: str, code: str, *args: str) -> dict[str, object]:
     }
 
 
+SHAPE = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[3])
+from shapes import SHAPES
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.parse import parse_source
+from mlr_minutes.read import decode
+make = SHAPES[sys.argv[1]]
+small, large = make(1000).encode(), make(int(sys.argv[2])).encode()
+def seconds(data, runs):
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        parse_source(decode(data, "shape.md"), DEFAULT)
+        best = min(best, time.process_time() - started)
+    return best
+seconds(small, 1)
+small_seconds = seconds(small, 20)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+large_seconds = seconds(large, 1)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(small), small_seconds, len(large), large_seconds, (after - before) * 1024)
+"""
+
+
+def shapes(size: int) -> None:
+    """MB/s, per-byte growth and peak memory of every shape, each in a fresh process."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from shapes import SHAPES
+
+    print(f"\nShapes: 1 KB and {size / 1e6:g} MB, parse only (CPU time; memory: peak growth)")
+    print(f"{'shape':<30} {'MB/s':>7} {'per byte 1 KB→large':>20} {'memory':>12}")
+    rows = []
+    for name in SHAPES:
+        done = subprocess.run(
+            [sys.executable, "-c", SHAPE, name, str(size), str(ROOT / "benchmarks")],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            print(f"{name:<30} failed: {done.stderr.strip().splitlines()[-1:]}")
+            continue
+        small_bytes, small_s, large_bytes, large_s, grown = (float(v) for v in done.stdout.split())
+        growth = (large_s / large_bytes) / (max(small_s, 1e-9) / small_bytes)
+        rate = large_bytes / max(large_s, 1e-9) / 1e6
+        memory = grown / large_bytes
+        rows.append({"shape": name, "bytes": int(large_bytes), "seconds": round(large_s, 3),
+                     "mb_per_s": round(rate, 2), "per_byte_growth": round(growth, 2),
+                     "peak_per_input_byte": round(memory, 1)})  # fmt: skip
+        print(f"{name:<30} {rate:>7.2f} {growth:>19.2f}× {memory:>11.1f}×", flush=True)
+    work = ROOT / ".bench"
+    work.mkdir(exist_ok=True)
+    (work / "shapes.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--shapes":
+        shapes(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
+        return
     count = int(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BENCH_N", "1000"))
     work = ROOT / ".bench"
     corpus = work / f"minutes-{count}"

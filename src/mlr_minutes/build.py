@@ -33,7 +33,7 @@ from .render import Renderer, RenderError, static_files
 from .views.context import Context
 from .views.site import site_pages, site_view
 from .views.urls import Urls, normalise_base_url, site_origin
-from .write import DuplicateOutput, UnsafeOutput, atomic_output, check_output
+from .write import DuplicateOutput, UnsafeOutput, WriteFailed, atomic_output, check_output
 
 PROGRESS_EVERY = 500
 """Report progress after this many pages on long builds."""
@@ -274,6 +274,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 Level.ERROR, str(options.out / error.path), None, "duplicate-output", str(error),
                 "två namn i arkivet ger samma adress (t.ex. två fokusfrågor eller kommuner "
                 "som bara skiljer sig i skiljetecken): byt namn på det ena",
+            ),
+        )  # fmt: skip
+        return result(ok=False, written=False)
+    except WriteFailed as error:
+        diagnostics += (
+            Diagnostic(
+                Level.ERROR, str(error.target), None, "write-failed", str(error.strerror),
+                "frigör utrymme eller rätta behörigheten och bygg igen; den förra "
+                "webbplatsen ligger kvar orörd",
             ),
         )  # fmt: skip
         return result(ok=False, written=False)

@@ -167,20 +167,119 @@ DEFAULT = Config(
 
 
 class ConfigError(ValueError):
-    """The configuration file cannot be used; the message names the file."""
+    """The configuration file cannot be used; the message names the file (and the line)."""
+
+
+_TEXT = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_INT = "tag:yaml.org,2002:int"
+MAX_NAME = 200
+"""Longest name, alias or address the configuration may give (in characters): they become
+page titles, slugs and file names."""
+
+
+class _TextLoader(yaml.SafeLoader):
+    """YAML with dates kept as written: the configuration holds names, never dates, and a
+    value like ``2016-02-30`` must be reported on its line rather than crash the reader."""
+
+
+def _as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_TextLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
 
 
 def load_config(path: Path | None) -> Config:
-    """The default configuration, extended by the YAML file at ``path`` when given."""
+    """The default configuration, extended by the YAML file at ``path`` when given.
+
+    Every value is checked against the type it must have before it is used: a wrong one is
+    a :class:`ConfigError` ``path:line: error: …`` naming the key."""
     if path is None:
         return DEFAULT
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=_TextLoader)
+        # Constructed before it is checked: a tag YAML cannot construct (``!!binary x``,
+        # even under a key nobody reads) is a YAML error like a syntax error.
+        raw: Any = yaml.load(text, Loader=_TextLoader) if node is not None else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: kan inte läsa konfigurationen: {error}") from error
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: konfigurationen ska vara en YAML-mappning")
-    return extend(DEFAULT, raw, str(path))
+    if node is None:
+        return DEFAULT
+    _validate(node, str(path))
+    return extend(DEFAULT, raw or {}, str(path))
+
+
+def _fail(where: str, node: yaml.Node, message: str) -> ConfigError:
+    return ConfigError(f"{where}:{node.start_mark.line + 1}: error: {message}")
+
+
+def _text(node: yaml.Node, where: str, key: str, *, optional: bool = False) -> None:
+    if optional and node.tag == _NULL:
+        return
+    if not isinstance(node, yaml.ScalarNode) or node.tag != _TEXT:
+        raise _fail(where, node, f"'{key}' ska vara text (skriv den inom citattecken)")
+    if len(node.value) > MAX_NAME:
+        raise _fail(where, node, f"'{key}' är längre än {MAX_NAME} tecken")
+
+
+def _texts(node: yaml.Node, where: str, key: str) -> None:
+    if node.tag == _NULL:
+        return
+    if isinstance(node, yaml.ScalarNode):
+        _text(node, where, key)
+    elif isinstance(node, yaml.SequenceNode):
+        for entry in node.value:
+            _text(entry, where, key)
+    else:
+        raise _fail(where, node, f"'{key}' ska vara en lista med namn")
+
+
+def _names(node: yaml.Node, where: str, key: str, *, aliases: bool) -> None:
+    """A list of names, or a mapping name → aliases (``aliases``) or name → nothing."""
+    if isinstance(node, yaml.SequenceNode):
+        for entry in node.value:
+            _text(entry, where, key)
+        return
+    if not isinstance(node, yaml.MappingNode):
+        shape = "en lista eller en mappning namn → alias" if aliases else "en lista med namn"
+        raise _fail(where, node, f"'{key}' ska vara {shape}")
+    for name, value in node.value:
+        _text(name, where, key)
+        if aliases:
+            _texts(value, where, f"{key}: {name.value}")
+        elif value.tag != _NULL:
+            raise _fail(where, value, f"'{key}' ska vara en lista med namn")
+
+
+def _lists(node: yaml.Node, where: str) -> None:
+    known = {f.name for f in fields(ListSizes)}
+    names = ", ".join(sorted(known))
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(where, node, f"'lists' ska vara en mappning med några av: {names}")
+    for name, value in node.value:
+        if name.value not in known:
+            raise _fail(where, name, f"'lists' ska vara en mappning med några av: {names}")
+        if value.tag != _INT or _TextLoader("").construct_yaml_int(value) < 1:
+            raise _fail(where, value, f"'lists.{name.value}' ska vara ett heltal större än noll")
+
+
+def _validate(node: yaml.Node, where: str) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(f"{where}: konfigurationen ska vara en YAML-mappning")
+    for key_node, value in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+        if key == "organisation":
+            _text(value, where, key)
+        elif key in ("site_name", "contact_email"):
+            _text(value, where, key, optional=True)
+        elif key in ("focus_areas", "bodies"):
+            _names(value, where, key, aliases=True)
+        elif key in ("municipalities", "ignore_front_matter_keys"):
+            _names(value, where, key, aliases=False)
+        elif key == "lists":
+            _lists(value, where)
 
 
 def _aliases(value: Any, where: str, key: str) -> dict[str, tuple[str, ...]]:
@@ -188,7 +287,8 @@ def _aliases(value: Any, where: str, key: str) -> dict[str, tuple[str, ...]]:
         return {str(name): () for name in value}
     if isinstance(value, dict):
         return {
-            str(name): tuple(str(a) for a in (aliases or ())) for name, aliases in value.items()
+            str(name): (aliases,) if isinstance(aliases, str) else tuple(map(str, aliases or ()))
+            for name, aliases in value.items()
         }
     raise ConfigError(f"{where}: '{key}' ska vara en lista eller en mappning namn → alias")
 

@@ -32,6 +32,15 @@ class DuplicateOutput(Exception):
         self.path = relative
 
 
+class WriteFailed(OSError):
+    """A file of the site could not be written (a full disk, no permission): the message
+    names the file and what the system answered."""
+
+    def __init__(self, target: Path, error: OSError) -> None:
+        super().__init__(error.errno, f"{target} kunde inte skrivas: {error.strerror or error}")
+        self.target = target
+
+
 class SiteWriter:
     """Writes files below a staging folder, refusing paths that would escape it and a
     second write to a path already written: what was written first is never silently
@@ -52,21 +61,28 @@ class SiteWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
+    def _put(self, relative: str, data: bytes, what: str = "") -> None:
+        target = self.root / relative
+        try:
+            self._target(relative, what).write_bytes(data)
+        except WriteFailed:
+            raise
+        except OSError as error:
+            raise WriteFailed(target, error) from error
+        self.files += 1
+
     def write_text(self, relative: str, text: str, what: str = "") -> None:
         """Write UTF-8 text with ``\\n`` line ends (the same bytes on every platform);
         ``what`` names the page in the error when a second one claims its path."""
-        self._target(relative, what).write_bytes(text.encode("utf-8"))
-        self.files += 1
+        self._put(relative, text.encode("utf-8"), what)
 
     def write_bytes(self, relative: str, data: bytes, what: str = "") -> None:
         """Write bytes as given (feeds, calendars, open data)."""
-        self._target(relative, what).write_bytes(data)
-        self.files += 1
+        self._put(relative, data, what)
 
     def copy(self, source: Path, relative: str) -> None:
         """Copy a file's bytes (not its timestamps: builds must not depend on them)."""
-        self._target(relative).write_bytes(source.read_bytes())
-        self.files += 1
+        self._put(relative, source.read_bytes())
 
 
 @contextmanager

@@ -52,7 +52,7 @@ from .normalise import normalise
 from .outline import Outline, build_outline
 from .references import extract_references, next_meeting_date
 from .ruler import Ruler
-from .text import collapse, slugify
+from .text import LONG_TEXT, collapse, slugify
 
 __all__ = ["CORE", "ParseState", "parse_source", "unparsed_meeting"]
 
@@ -114,7 +114,8 @@ def explicit_metadata(state: ParseState) -> None:
     state.diagnostics.extend(state.source.diagnostics)
     front, text, problems = split_front_matter(state.source.text, state.path, state.config)
     state.diagnostics.extend(problems)
-    comment, text = split_comment_metadata(text)
+    comment, text, invalid = split_comment_metadata(text, state.path)
+    state.diagnostics.extend(invalid)
     state.explicit = [e for e in (front, comment) if e is not None]
     state.text = text
 
@@ -128,6 +129,7 @@ def clean_lines(state: ParseState) -> None:
 def blocks(state: ParseState) -> None:
     """The Markdown cut into located blocks; page furniture marked."""
     state.blocks = parse_blocks(state.text)
+    state.diagnostics.extend(_long_blocks(state.blocks, state.path))
     first_heading = next((b.text for b in state.blocks if b.kind.value == "heading"), None)
     state.noise = find_noise(state.lines, first_heading)
 
@@ -222,6 +224,7 @@ def checks(state: ParseState) -> None:
         meta.empty_labels,
     )
     state.diagnostics.extend(check(parsed))
+    state.diagnostics.extend(_long_names(state))
     state.diagnostics.sort(key=lambda d: d.line or 0)
 
 
@@ -309,6 +312,48 @@ def unparsed_meeting(path: str, diagnostics: tuple[Diagnostic, ...]) -> Meeting:
         segments=(),
         diagnostics=diagnostics,
     )
+
+
+def _long_blocks(found: list[Block], path: str) -> list[Diagnostic]:
+    """A paragraph too long for the sentence rules: kept, shown, and said."""
+    return [
+        Diagnostic(
+            Level.WARNING,
+            path,
+            block.line,
+            "long-paragraph",
+            f"stycket är längre än {LONG_TEXT} tecken; det visas men inga beslut eller "
+            "åtgärder läses ur det",
+            "dela upp texten i stycken med tomma rader emellan",
+        )
+        for block in found
+        if len(block.text) > LONG_TEXT
+    ]
+
+
+MAX_NAME = 100
+"""Longest name (characters) of a person or a meeting body before its page address is
+shortened (see :func:`~mlr_minutes.parse.text.slugify`)."""
+
+
+def _long_names(state: ParseState) -> list[Diagnostic]:
+    """A name so long that its page address is cut: most often a paragraph read as a name."""
+    meta = state.meta
+    people = [*meta.attendees, *meta.guests, *meta.absent, *meta.adjusters]
+    people.extend(p for p in (meta.chair, meta.secretary) if p is not None)
+    named = [(state.body, meta.lines.get("body")), *((p.name, p.line) for p in people)]
+    return [
+        Diagnostic(
+            Level.WARNING,
+            state.path,
+            line,
+            "long-name",
+            f"namnet ”{name[:40]}…” är längre än {MAX_NAME} tecken; adressen till dess sida kortas",
+            "stämmer namnet? skriv ett namn per rad eller skilj namnen åt med kommatecken",
+        )
+        for name, line in dict(named).items()
+        if name is not None and len(name) > MAX_NAME
+    ]
 
 
 def _date_problems(meta: Metadata, path: str, text: str) -> list[Diagnostic]:

@@ -232,7 +232,7 @@ def action_table(state: ActionState, unit: Unit) -> bool:
     block = unit.block
     if block.kind not in (BlockKind.OTHER, BlockKind.PARAGRAPH) or unit.noise:
         return False
-    lines = state.ctx.source.split("\n")[block.line - 1 : block.end_line - 1]
+    lines = state.ctx.lines[block.line - 1 : block.end_line - 1]
     if not any("|" in line or "\t" in line for line in lines):
         return False
     tasks = table_tasks(lines, block.line)

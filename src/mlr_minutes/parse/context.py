@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..config import Config
 from ..model import Diagnostic, Level, Person
@@ -37,6 +38,12 @@ class ParseContext:
     decision or action stands there."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems found so far, in the order found."""
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The source's lines (0-based), split once: rules that read a block's raw lines
+        slice this rather than split the whole file again for every block."""
+        return self.source.split("\n")
 
     def warn(self, line: int | None, code: str, message: str, hint: str | None = None) -> None:
         """Record a warning at ``line``."""

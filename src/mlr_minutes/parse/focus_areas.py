@@ -85,7 +85,7 @@ def extract_focus_areas(ctx: ParseContext) -> list[FocusAreaStatus]:
     found: list[FocusAreaStatus] = []
     for item in ctx.outline.items:
         about_focus, named = _focus_prefix(item.title)
-        units = [u for u in ctx.outline.units if u.item == item.number]
+        units = list(ctx.outline.units_of(item.number))
         if not about_focus:
             canonical = names.resolve(item.title, item.line, report=False)
             if canonical is None or heading_key(item.title) not in names.names:

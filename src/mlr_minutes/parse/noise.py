@@ -100,7 +100,36 @@ def signature_stamp(state: NoiseState, number: int, line: str) -> bool:
     return bool(_signature().match(_key(line)))
 
 
-_LEADER = re.compile(r"(?:[.…·_]\s?){4,}\s*\d{1,3}\s*$|\t+\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
+_PAGE_AT_END = re.compile(r"(?<!\d)\d{1,3}\s*$")
+_LEADER_MARKS = ".…·_"
+_LEADER_LENGTH = 4
+
+
+def _has_leader(line: str) -> bool:
+    """Whether ``line`` ends in a page number after a leader: four or more dots (``…``,
+    ``·``, ``_``; a space allowed after each), a tab, or three spaces.  Read backwards
+    from the number, a few characters at most: a pattern searched from every mark of a
+    pasted run of dots or underscores rescanned the run once per mark."""
+    number = _PAGE_AT_END.search(line)
+    if number is None:
+        return False
+    before = line[: number.start()]
+    stripped = before.rstrip()
+    gap = before[len(stripped) :]
+    if len(gap) >= 3 or "\t" in gap:
+        return True
+    marks = 0
+    end = len(stripped)
+    while end > 0 and stripped[end - 1] in _LEADER_MARKS:
+        marks += 1
+        if marks >= _LEADER_LENGTH:
+            return True
+        end -= 1
+        if end > 1 and stripped[end - 1].isspace() and stripped[end - 2] in _LEADER_MARKS:
+            end -= 1
+    return False
+
+
 _CONTENTS_ENTRY = re.compile(r"^(?:§\s*\d|\d{1,3}[.)]?\s).*\s\d{1,3}\s*$")
 
 
@@ -113,7 +142,7 @@ def table_of_contents(state: NoiseState, number: int, line: str) -> bool:
     if key in TABLE_OF_CONTENTS_HEADINGS:
         state.in_contents = True
         return False  # the heading itself stays a heading
-    if _LEADER.search(line):
+    if _has_leader(line):
         return True
     if state.in_contents:
         if _CONTENTS_ENTRY.match(line):

@@ -185,15 +185,16 @@ def parse_people(
     text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
 ) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
-    entries: list[str] = []
+    entries: list[list[str]] = []  # joined once: adding to a growing string is quadratic
     for piece in _fragments(text, config):
         if entries and (
-            _is_attribute(piece, config, nicknames) or _employer(piece, entries[-1], config)
+            _is_attribute(piece, config, nicknames)
+            or _employer(piece, ", ".join(entries[-1][:2]), config)
         ):
-            entries[-1] += ", " + piece
+            entries[-1].append(piece)
         else:
-            entries.append(piece)
-    people = [parse_person(entry, line, config, role=role) for entry in entries]
+            entries.append([piece])
+    people = [parse_person(", ".join(entry), line, config, role=role) for entry in entries]
     return party_codes_in_context([p for p in people if p is not None])
 
 

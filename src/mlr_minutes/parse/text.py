@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,11 +17,26 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+MAX_SLUG = 80
+"""Longest slug: slugs become folder names (at most 255 bytes on every common file system)
+and URLs, and a name pasted with a whole paragraph must still build."""
+
+
 def slugify(text: str) -> str:
-    """``Kommundirektörmöte`` → ``kommundirektormote``: å/ä → a, ö → o, the rest ASCII."""
+    """``Kommundirektörmöte`` → ``kommundirektormote``: å/ä → a, ö → o, the rest ASCII.
+
+    A slug longer than :data:`MAX_SLUG` is cut at a word and ends in a short digest of
+    the whole, so that two long names that begin alike still get two slugs."""
     folded = text.casefold().replace("å", "a").replace("ä", "a").replace("ö", "o")
     ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) <= MAX_SLUG:
+        return slug
+    digest = hashlib.sha256(slug.encode()).hexdigest()[:8]
+    head = slug[: MAX_SLUG - len(digest) - 1]
+    if "-" in head:
+        head = head[: head.rindex("-")]
+    return f"{head}-{digest}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +100,21 @@ def _ends_abbreviation(text: str, start: int, mark: int) -> bool:
     return False
 
 
+LONG_TEXT = 20_000
+"""Longest paragraph (characters) the sentence rules read: a longer one is a pasted
+document or a conversion gone wrong, kept and shown but read by no sentence rule (and
+reported, ``long-paragraph``), so that no rule's cost can grow with it."""
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split plain text into sentences; ``bl.a.``, ``kl.`` and initials do not end one.
+    A text over :data:`LONG_TEXT` characters has none.
 
     Linear in the length of ``text``: each boundary is found once and judged by the few
     characters before it.  The decision and action rules ask for the same passages, so
     the split is remembered."""
+    if len(text) > LONG_TEXT:
+        return []
     return list(_sentences(text))
 
 

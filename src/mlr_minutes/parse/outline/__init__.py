@@ -80,12 +80,15 @@ def _walk(state: OutlineState) -> OutlineState:
 def _finish(state: OutlineState) -> Outline:
     closed = _close(state.segments, state.lines)
     units = tuple(state.units)
+    by_item: dict[str | None, list[Unit]] = {}
+    for unit in units:
+        by_item.setdefault(unit.item, []).append(unit)
     items = tuple(
         AgendaItem(
             number=s.item or "",
             title=s.title or "",
             section=s.section,
-            attachments=(*s.attachments, *_attachments_in(units, s.item, s.attachments)),
+            attachments=(*s.attachments, *_attachments_in(by_item.get(s.item, []), s.attachments)),
             line=s.line,
             body=c.markdown,
             body_line=c.body_line,
@@ -113,6 +116,7 @@ def _finish(state: OutlineState) -> Outline:
         units,
         {k: tuple(v) for k, v in children.items()},
         headings,
+        {k: tuple(v) for k, v in by_item.items()},
     )
 
 
@@ -123,14 +127,13 @@ def _numbered_attachment() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+(?:(?:{number})\s*)?\d+[a-z]?\b", re.IGNORECASE)
 
 
-def _attachments_in(
-    units: tuple[Unit, ...], number: str | None, in_title: tuple[str, ...]
-) -> tuple[str, ...]:
-    """Numbered attachments the item's text refers to (*Se bilaga 3*), once each."""
+def _attachments_in(units: list[Unit], in_title: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbered attachments the item's text (``units``, the item's own) refers to
+    (*Se bilaga 3*), once each."""
     seen = {note.casefold() for note in in_title}
     found: list[str] = []
     for unit in units:
-        if unit.item != number or unit.segment is not SegmentKind.ITEM:
+        if unit.segment is not SegmentKind.ITEM:
             continue
         if unit.block.kind is BlockKind.HEADING or unit.noise:
             continue

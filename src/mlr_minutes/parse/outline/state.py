@@ -65,6 +65,13 @@ class Outline:
     """Block index of a list item → the indexes of the items nested directly under it."""
     headings: tuple[tuple[int, str], ...] = ()
     """(line, plain text) of every heading, in order, for rules that read the first ones."""
+    by_item: dict[str | None, tuple[Unit, ...]] = field(default_factory=dict)
+    """Agenda item number → its units in order, indexed once so that rules that visit
+    every item do not scan every unit for each (quadratic in a long protocol)."""
+
+    def units_of(self, item: str | None) -> tuple[Unit, ...]:
+        """The units of the agenda item numbered ``item``, in order."""
+        return self.by_item.get(item, ())
 
     def descendants(self, unit: Unit) -> list[Unit]:
         """The list items nested (at any depth) under ``unit``, in order."""

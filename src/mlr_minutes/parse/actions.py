@@ -413,6 +413,8 @@ def coordinated_tasks(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     och KL sätter upp lapp i portarna*: two people present, each with a task of their own,
     in one sentence.  Each part goes through the rules after this one."""
     text = sentence.text
+    if not any(f" {joiner} " in text for joiner in LIST_JOINERS):
+        return False  # the cheap look first: most sentences join no two subjects
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if state.owners.known(first) is None or assigned_owner(text, state.owners) is not None:
         return False  # *X ger Malmö och Lund i uppdrag att …* is one task for two

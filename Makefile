@@ -45,4 +45,4 @@ serve: $(STAMP)
 	$(BIN)/mlr-minutes serve
 
 clean:
-	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) .cache/mlr-minutes .pytest_cache .mypy_cache .ruff_cache

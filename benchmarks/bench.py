@@ -1,10 +1,11 @@
 """Speed and memory of the parser and the site build on a synthetic archive.
 
-``make bench`` (or ``python benchmarks/bench.py [N]``; ``BENCH_N`` also works)
+``make bench`` (or ``python benchmarks/bench.py [N] [--large] [--no-hugo]``; ``BENCH_N`` also works)
 writes N minutes files in the house style of the reference minutes, each about
 9 KB, then times two runs in fresh processes so that peak memory is theirs
 alone: parsing every file (``load``) and the whole site build (``build``).
-Results go to stdout and ``.bench/results.json``.  Compare with the baselines
+Results go to stdout and ``.bench/results.json``.  Then the same tool side by side
+with Hugo (:mod:`compare`: 1,000 files, 10,000 with ``--large``).  Compare with the baselines
 in shared/notes/recipes.md (10,000 files: Hugo 5.2 s, markdown-it-py + Jinja2
 in one process 13.1 s, MkDocs 37 s).
 """
@@ -19,6 +20,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = [
@@ -94,7 +97,8 @@ def measure(label: str, code: str, *args: str) -> dict[str, object]:
 
 
 def main() -> None:
-    count = int(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BENCH_N", "1000"))
+    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    count = int(numbers[0] if numbers else os.environ.get("BENCH_N", "1000"))
     work = ROOT / ".bench"
     corpus = work / f"minutes-{count}"
     if not corpus.is_dir() or len(list(corpus.glob("*.md"))) != count:
@@ -120,3 +124,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    if "--no-hugo" not in sys.argv:
+        # Side by side with Hugo (``--large`` for 10,000 files): benchmarks/compare.py.
+        compare.main(sys.argv[1:])

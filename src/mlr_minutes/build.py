@@ -15,10 +15,11 @@ import hashlib
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import build_archive
+from .cache import BuildCache, PageReuse, SiteMemory, record_site, stamp_of
 from .config import DEFAULT, Config
 from .load import load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
@@ -52,6 +53,9 @@ class BuildOptions:
     """Fail (and keep the old site) on warnings too."""
     config: Config = DEFAULT
     """Focus areas, municipalities, bodies."""
+    cache: BuildCache | None = None
+    """Parses and page records of earlier builds (:mod:`mlr_minutes.cache`); None builds
+    everything afresh."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,8 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     def result(
         ok: bool, written: bool, pages: int = 0, files: int = 0, meetings: int = 0
     ) -> BuildResult:
+        if not written and options.cache is not None:
+            options.cache.save()  # keep the parses for the next try
         return BuildResult(
             diagnostics, ok, written, pages, files, meetings, time.perf_counter() - started
         )
@@ -165,7 +171,7 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
         )
         return result(ok=False, written=False)
     progress(f"Läser minnesanteckningar i {options.source} …")
-    loaded = load_meetings([options.source], options.config)
+    loaded = load_meetings([options.source], options.config, options.cache)
     diagnostics = loaded.diagnostics
     if not loaded.meetings:
         # An empty archive would replace the published one: a typo must never wipe the site.
@@ -181,6 +187,11 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     if options.strict and found.fails(strict=True):
         return result(ok=False, written=False)
 
+    stamp = _stamp(options, loaded.sources)
+    unchanged = _unchanged(options, stamp)
+    if unchanged is not None:
+        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
+        return replace(unchanged, seconds=time.perf_counter() - started)
     meetings = loaded.publishable()
     skipped = len(loaded.meetings) - len(meetings)
     progress(
@@ -200,7 +211,9 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             "ange contact_email i mlr-minutes.yaml innan webbplatsen publiceras."
         )
     context = Context.of(archive, urls, today, options.config)
-    renderer = Renderer(site_view(context, origin), options.templates)
+    frame = site_view(context, origin)
+    renderer = Renderer(frame, options.templates)
+    reuse = PageReuse(options.cache, options.out, frame)
 
     pages = 0
     try:
@@ -208,8 +221,12 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             for name, path in static_files(options.templates):
                 writer.copy(path, urls.file(urls.static(name)))
             listed: list[str] = []
-            for page, html in renderer.render_all(site_pages(context)):
-                writer.write_text(page.path, html)
+            for page in site_pages(context):
+                previous = reuse.previous(page)
+                if previous is not None:
+                    writer.link(previous, page.path)  # unchanged: not rendered again
+                else:
+                    writer.write_text(page.path, renderer.render(page))
                 if page.path != "404.html":
                     listed.append(page.url_path)
                 pages += 1
@@ -253,4 +270,30 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
-    return result(not found.errors, True, pages, files, len(archive.meetings))
+    built = result(not found.errors, True, pages, files, len(archive.meetings))
+    if options.cache is not None:
+        memory = SiteMemory(stamp, record_site(options.out.absolute()), reuse.pages, built)
+        options.cache.remember_site(options.out, memory)
+        options.cache.save()
+    return built
+
+
+def _stamp(options: BuildOptions, sources: str) -> str:
+    """Everything a build reads, as one digest (empty without a cache)."""
+    if options.cache is None or not sources:
+        return ""
+    return stamp_of(
+        (options.cache.version, sources, repr(options.config), options.base_url,
+         str(options.strict), str(options.templates), build_date().isoformat(),
+         str(options.out.absolute()))
+    )  # fmt: skip
+
+
+def _unchanged(options: BuildOptions, stamp: str) -> BuildResult | None:
+    """The last build's result when it read the same things and its site is untouched."""
+    if not stamp or options.cache is None:
+        return None
+    memory = options.cache.site(options.out)
+    if memory.stamp != stamp or not isinstance(memory.result, BuildResult):
+        return None
+    return memory.result if memory.intact(options.out.absolute()) else None

@@ -14,11 +14,15 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import Diagnostic, Level, Meeting, Tally
 from .parse import parse_source, unparsed_meeting
 from .read import read_source, unsafe_source
+
+if TYPE_CHECKING:
+    from .cache import BuildCache
 
 MINUTES_SUFFIXES = (".md", ".markdown")
 
@@ -32,6 +36,8 @@ class LoadResult:
     problems, cross-file ones (``duplicate-id``) included."""
     diagnostics: tuple[Diagnostic, ...]
     """Problems across the archive, per file in path order, cross-file problems last."""
+    sources: str = ""
+    """Digest of every file's path and content (set when loaded through a cache)."""
 
     @property
     def tally(self) -> Tally:
@@ -144,15 +150,22 @@ def parse_files(files: list[Path], config: Config) -> list[Meeting]:
         return list(pool.map(parse_file, files, [config] * len(files), chunksize=chunk))
 
 
-def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
+def load_meetings(
+    paths: Iterable[Path], config: Config, cache: BuildCache | None = None
+) -> LoadResult:
     """Parse every minutes file under ``paths`` and check the archive as a whole.
 
     A problem between files is the later file's (in path order): it is added to that
     meeting's own diagnostics, naming the earlier file, so that the later file is kept out
-    of the site like any file with an error and the earlier one is published.
+    of the site like any file with an error and the earlier one is published.  With a
+    ``cache``, a file parsed before (same path, bytes and configuration) is not parsed again.
     """
     files, diagnostics = find_minutes(paths)
-    meetings = parse_files(files, config)
+    sources = ""
+    if cache is None:
+        meetings = parse_files(files, config)
+    else:
+        meetings, sources = cache.parse(files, config, parse_files)
     for meeting in meetings:
         diagnostics.extend(meeting.diagnostics)
     first_by_id: dict[str, Meeting] = {}
@@ -172,4 +185,4 @@ def load_meetings(paths: Iterable[Path], config: Config) -> LoadResult:
             diagnostics.append(duplicate)
             meeting = replace(meeting, diagnostics=(*meeting.diagnostics, duplicate))
         checked.append(meeting)
-    return LoadResult(tuple(sorted(checked, key=_sort_key)), tuple(diagnostics))
+    return LoadResult(tuple(sorted(checked, key=_sort_key)), tuple(diagnostics), sources)

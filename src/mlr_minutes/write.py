@@ -56,6 +56,16 @@ class SiteWriter:
         self._target(relative).write_bytes(data)
         self.files += 1
 
+    def link(self, source: Path, relative: str) -> None:
+        """Hard-link an unchanged file of the previous site (incremental builds); a copy
+        where the file system has no links."""
+        target = self._target(relative)
+        try:
+            os.link(source, target)
+        except OSError:
+            target.write_bytes(source.read_bytes())
+        self.files += 1
+
     def copy(self, source: Path, relative: str) -> None:
         """Copy a file's bytes (not its timestamps: builds must not depend on them)."""
         self._target(relative).write_bytes(source.read_bytes())

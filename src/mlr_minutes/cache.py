@@ -119,6 +119,8 @@ class BuildCache:
     version: str
     meetings: dict[str, Meeting] = field(default_factory=dict)
     sites: dict[str, SiteMemory] = field(default_factory=dict)
+    fresh: list[str] = field(default_factory=list)
+    """The files the last :meth:`parse` had to parse (new or changed since)."""
     _used: set[str] = field(default_factory=set)
 
     @classmethod
@@ -194,6 +196,7 @@ class BuildCache:
         missing = [
             p for p, k in zip(files, keys, strict=True) if k is None or k not in self.meetings
         ]
+        self.fresh = [str(p) for p in missing]
         parsed = iter(parse_files(missing, config))
         meetings = []
         for path, key in zip(files, keys, strict=True):

@@ -31,14 +31,17 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from ..build import BuildOptions, BuildResult, build_site
+from ..cache import BuildCache
 from ..config import DEFAULT, Config, ConfigError, load_config
+from ..load import load_meetings
 from ..model import Diagnostic, Level
 from ..render import template_dirs
+from .quick import quick_update
 
 HOST = "127.0.0.1"
 """Only this machine: the dev server is for the coordinator, not the network."""
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2
 """How often the watcher looks at modification times."""
 
 RELOAD_PATH = "/__mlr_reload"
@@ -270,6 +273,15 @@ class DevServer:
     _httpd: _Server | None = field(init=False, default=None)
     _threads: list[threading.Thread] = field(init=False, default_factory=list)
     _stopping: threading.Event = field(init=False, default_factory=threading.Event)
+    _cache: BuildCache = field(init=False, default_factory=lambda: BuildCache(None, "serve"))
+    """Parses and page records of the full builds (in memory)."""
+    _quick: BuildCache = field(init=False, default_factory=lambda: BuildCache(None, "quick"))
+    """Parses of the fast path, which runs beside a full build (its own cache)."""
+    _published: frozenset[str] | None = field(init=False, default=None)
+    """Meetings the last full build published; None when the fast path must not run."""
+    _build_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _quick_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _pending: threading.Event = field(init=False, default_factory=threading.Event)
 
     @property
     def prefix(self) -> str:
@@ -312,8 +324,10 @@ class DevServer:
             base_url=self.options.base_url,
             templates=self.options.templates,
             config=config,
+            cache=self._cache,
         )
         result = build_site(options, progress=lambda text: None)
+        self._remember_published(options, result)
         for diagnostic in result.diagnostics:
             self.log(diagnostic.format())
         self.log(result.summary())
@@ -329,8 +343,56 @@ class DevServer:
                 ),
             )
         has_site = self.state.has_site or (self.out / "index.html").is_file()
-        self.state = BuildState(generation, errors, has_site)
+        self.state = BuildState(self.state.generation + 1, errors, has_site)
         return result
+
+    def _remember_published(self, options: BuildOptions, result: BuildResult) -> None:
+        """Let the fast path start from this build: its parses, and what it published."""
+        with self._quick_lock:
+            self._published = None
+            if not result.written or result.tally.errors:
+                return
+            self._quick.meetings.update(self._cache.meetings)
+            loaded = load_meetings([options.source], options.config, self._quick)
+            self._published = frozenset(m.id for m in loaded.publishable())
+
+    def _try_quick(self, changed: set[str]) -> bool:
+        """Show the edited meetings at once when only minutes changed; True when it did."""
+        source = self.options.source.absolute()
+        if not changed or not all(Path(p).absolute().is_relative_to(source) for p in changed):
+            return False
+        started = time.perf_counter()
+        with self._quick_lock:
+            if self._published is None or self.state.errors:
+                return False
+            try:
+                config = (
+                    self.options.config
+                    if self.options.config_path is None
+                    else load_config(self.options.config_path)
+                )
+                options = BuildOptions(
+                    self.options.source, self.out, self.options.base_url,
+                    self.options.templates, config=config,
+                )  # fmt: skip
+                update = quick_update(options, self._quick, self._published)
+            except Exception:  # the full build reports whatever went wrong
+                return False
+        if update is None:
+            return False
+        self.state = BuildState(self.state.generation + 1, (), True)
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        self.log(f"Visar {', '.join(update.meetings)} ({seconds} s); bygger resten i bakgrunden …")
+        self._pending.set()
+        return True
+
+    def _background(self) -> None:
+        """Full builds (lists, feeds, search index) after the fast path, one at a time."""
+        while not self._stopping.is_set():
+            if not self._pending.wait(0.2):
+                continue
+            self._pending.clear()
+            self._safe_build()
 
     def start(self) -> str:
         """Build once, start serving and watching; return the URL."""
@@ -345,7 +407,8 @@ class DevServer:
         watch_thread = threading.Thread(
             target=self._watch, args=(snapshot,), name="mlr-watch", daemon=True
         )
-        self._threads = [server_thread, watch_thread]
+        background = threading.Thread(target=self._background, name="mlr-rest", daemon=True)
+        self._threads = [server_thread, watch_thread, background]
         for thread in self._threads:
             thread.start()
         return self.url
@@ -358,9 +421,14 @@ class DevServer:
                 names = sorted({Path(path).name for path, _ in changed})
                 self.log("Ändrat: " + ", ".join(names) + " – bygger om …")
                 snapshot = current
-                self._safe_build()
+                if not self._try_quick({path for path, _ in changed}):
+                    self._safe_build()
 
     def _safe_build(self) -> None:
+        with self._build_lock:
+            self._locked_build()
+
+    def _locked_build(self) -> None:
         try:
             self.build()
         except Exception as error:  # a crash in one build must not stop the server

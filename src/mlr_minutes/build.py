@@ -26,10 +26,11 @@ from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
+from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .read import as_published, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
-from .views.site import site_pages, site_view
+from .views.site import site_view
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import DuplicateOutput, UnsafeOutput, atomic_output, check_output
 
@@ -220,18 +221,21 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
         with atomic_output(options.out) as writer:
             for name, path in static_files(options.templates):
                 writer.copy(path, urls.file(urls.static(name)))
-            listed: list[str] = []
-            for page in site_pages(context):
-                previous = reuse.previous(page)
-                if previous is not None:
-                    writer.link(previous, page.path)  # unchanged: not rendered again
-                else:
-                    writer.write_text(page.path, renderer.render(page))
-                if page.path != "404.html":
-                    listed.append(page.url_path)
-                pages += 1
+
+            def counted(written: int) -> None:
+                nonlocal pages
+                pages = written
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
+
+            def start_pool() -> MeetingPool | None:
+                setup = WorkerSetup(
+                    tuple(meetings), options.config, options.base_url, today,
+                    options.templates, reuse.frame,
+                )  # fmt: skip
+                return meeting_pool(meetings, reuse, lambda: setup)
+
+            listed = write_pages(context, renderer, reuse, writer, start_pool, counted)
             for meeting in archive.meetings:
                 writer.write_bytes(urls.file(urls.source(meeting.id)), _parsed_bytes(meeting))
             progress("Skriver flöden, kalendrar och öppna data …")

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ARCHIVE, BUILD_EPOCH
 from mlr_minutes import cache as cache_module
+from mlr_minutes import pages as pages_module
 from mlr_minutes.build import BuildOptions, BuildResult, build_site
 from mlr_minutes.cache import BuildCache
 from mlr_minutes.config import DEFAULT
@@ -189,3 +190,31 @@ def test_a_build_with_nothing_changed_writes_nothing(source: Path, tmp_path: Pat
         messages.clear()
         build_site(BuildOptions(source, out, cache=BuildCache.open(folder)), messages.append)
     assert not any("Inget har ändrats" in m for m in messages)
+
+
+def test_pages_rendered_by_workers_are_the_serial_pages(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _build(source, tmp_path / "serial", None)
+    monkeypatch.setattr(pages_module, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("MLR_WORKERS", "2")
+    started: list[int] = []
+    real_pool = pages_module.MeetingPool
+
+    def pool(setup: pages_module.WorkerSetup, workers: int) -> pages_module.MeetingPool:
+        started.append(workers)
+        return real_pool(setup, workers)
+
+    monkeypatch.setattr(pages_module, "MeetingPool", pool)
+    folder = tmp_path / "cache"
+    parallel = _build(source, tmp_path / "parallel", BuildCache.open(folder))
+    assert started == [2]
+    assert parallel.pages == serial.pages
+    assert _digest(tmp_path / "parallel") == _digest(tmp_path / "serial")
+    # The workers' view digests are kept: an edit re-renders only what changed.
+    _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
+    other = tmp_path / "parallel" / "moten" / "2016-04-19-kommundirektormote" / "index.html"
+    before = other.stat().st_ino
+    _build(source, tmp_path / "parallel", BuildCache.open(folder))
+    assert started == [2]  # an incremental build renders in this process
+    assert other.stat().st_ino == before

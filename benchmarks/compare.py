@@ -118,17 +118,17 @@ class Bench:
     def __init__(self, work: Path, count: int) -> None:
         self.work = work
         self.count = count
-        self.corpus = work / "minutes"
         self.hugo_dir = work / "hugo"
+        # Inside Hugo's content folder, not linked there: Hugo's server does not watch
+        # through a symbolic link.  mlr-minutes builds the same folder.
+        self.corpus = self.hugo_dir / "content" / "protokoll"
         self.mlr_dir = work / "mlr"
 
     def prepare(self) -> int:
         """Write the corpus (fresh every time: a run edits it) and the Hugo site around it."""
         shutil.rmtree(self.work, ignore_errors=True)
-        size = write_corpus(self.corpus, self.count)
         shutil.copytree(HUGO_LAYOUT, self.hugo_dir)
-        (self.hugo_dir / "content").mkdir()
-        (self.hugo_dir / "content" / "protokoll").symlink_to(self.corpus)
+        size = write_corpus(self.corpus, self.count)
         self.mlr_dir.mkdir()
         return size
 

@@ -13,12 +13,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import ARCHIVE, BUILD_EPOCH
+from mlr_minutes import __version__
 from mlr_minutes import cache as cache_module
 from mlr_minutes import pages as pages_module
 from mlr_minutes.build import BuildOptions, BuildResult, build_site
 from mlr_minutes.cache import BuildCache
+from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import parse_files
 
@@ -218,3 +221,21 @@ def test_pages_rendered_by_workers_are_the_serial_pages(
     _build(source, tmp_path / "parallel", BuildCache.open(folder))
     assert started == [2]  # an incremental build renders in this process
     assert other.stat().st_ino == before
+
+
+def test_the_command_keeps_its_cache_in_dot_cache_unless_told_not_to(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    runner = CliRunner()
+    plain = runner.invoke(main, ["build", "--source", str(source), "--out", "a", "--no-cache"])
+    assert plain.exit_code == 0, plain.output
+    assert not (tmp_path / ".cache").exists()
+    cached = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
+    assert cached.exit_code == 0, cached.output
+    (version,) = (tmp_path / ".cache" / "mlr-minutes").glob("*/state.pickle")
+    assert version.parent.name.startswith(__version__)
+    again = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
+    assert "Inget har ändrats" in again.output
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")

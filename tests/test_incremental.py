@@ -100,13 +100,13 @@ def test_an_unchanged_file_is_not_parsed_again(source: Path, tmp_path: Path) -> 
     files = sorted(source.glob("*.md"))
     counting = CountingParse()
     first = BuildCache.open(folder)
-    meetings, _ = first.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    meetings = first.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
     first.save()
     assert len(counting.parsed) == len(files)
     _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
     counting.parsed.clear()
     second = BuildCache.open(folder)
-    again, _ = second.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    again = second.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
     assert counting.parsed == [f"{MEETING}.md"]
     assert [m.id for m in again] == [m.id for m in meetings]
     unchanged = [i for i, p in enumerate(files) if p.stem != MEETING]
@@ -136,10 +136,12 @@ def test_a_state_file_claiming_another_version_is_ignored(source: Path, tmp_path
     folder = tmp_path / "cache"
     files = sorted(source.glob("*.md"))
     cache = BuildCache.open(folder)
-    state = folder / cache.version / "state.pickle"
+    state = folder / cache.version / "meetings.pickle"
     state.parent.mkdir(parents=True)
-    state.write_bytes(pickle.dumps({"version": "0.0.0-other", "meetings": {"x": 1}}))
-    assert BuildCache.open(folder).meetings == {}
+    state.write_bytes(pickle.dumps({"version": "0.0.0-other", "data": {"x": 1}}))
+    other = BuildCache.open(folder)
+    other.parse(files, DEFAULT, parse_files)
+    assert "x" not in other.meetings
     state.write_bytes(b"not a pickle")
     counting = CountingParse()
     BuildCache.open(folder).parse(files, DEFAULT, counting)  # type: ignore[arg-type]
@@ -234,7 +236,7 @@ def test_the_command_keeps_its_cache_in_dot_cache_unless_told_not_to(
     assert not (tmp_path / ".cache").exists()
     cached = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
     assert cached.exit_code == 0, cached.output
-    (version,) = (tmp_path / ".cache" / "mlr-minutes").glob("*/state.pickle")
+    (version,) = (tmp_path / ".cache" / "mlr-minutes").glob("*/meetings.pickle")
     assert version.parent.name.startswith(__version__)
     again = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
     assert "Inget har ändrats" in again.output

@@ -21,7 +21,7 @@ from pathlib import Path
 from .archive import build_archive
 from .cache import BuildCache, PageReuse, SiteMemory, record_site, stamp_of
 from .config import DEFAULT, Config
-from .load import load_meetings
+from .load import find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.search import SearchIndexError, index_site, search_records
@@ -171,6 +171,11 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
             ),
         )
         return result(ok=False, written=False)
+    stamp = _stamp(options)
+    unchanged = _unchanged(options, stamp)
+    if unchanged is not None:
+        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
+        return replace(unchanged, seconds=time.perf_counter() - started)
     progress(f"Läser minnesanteckningar i {options.source} …")
     loaded = load_meetings([options.source], options.config, options.cache)
     diagnostics = loaded.diagnostics
@@ -188,11 +193,6 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     if options.strict and found.fails(strict=True):
         return result(ok=False, written=False)
 
-    stamp = _stamp(options, loaded.sources)
-    unchanged = _unchanged(options, stamp)
-    if unchanged is not None:
-        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
-        return replace(unchanged, seconds=time.perf_counter() - started)
     meetings = loaded.publishable()
     skipped = len(loaded.meetings) - len(meetings)
     progress(
@@ -282,10 +282,12 @@ def build_site(options: BuildOptions, progress: Callable[[str], None]) -> BuildR
     return built
 
 
-def _stamp(options: BuildOptions, sources: str) -> str:
+def _stamp(options: BuildOptions) -> str:
     """Everything a build reads, as one digest (empty without a cache)."""
-    if options.cache is None or not sources:
+    if options.cache is None:
         return ""
+    files, _ = find_minutes([options.source])
+    sources = options.cache.sources(files, options.config)
     return stamp_of(
         (options.cache.version, sources, repr(options.config), options.base_url,
          str(options.strict), str(options.templates), build_date().isoformat(),

@@ -1,7 +1,7 @@
 """Incremental builds: what one build remembers so that the next does only what changed.
 
-Three things are kept, in ``.cache/mlr-minutes/<version>/state.pickle`` (or only in
-memory, for the dev server):
+Three things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
+``sites.pickle``; or only in memory, for the dev server):
 
 - each file's parse, keyed by its path, the SHA-256 of its bytes and the configuration:
   an unchanged file is not parsed again;
@@ -122,49 +122,73 @@ class BuildCache:
     fresh: list[str] = field(default_factory=list)
     """The files the last :meth:`parse` had to parse (new or changed since)."""
     _used: set[str] = field(default_factory=set)
+    _unread: bool = False
+    _parsed: bool = False
+    _hashed: tuple[list[Path], str, list[str | None], str] | None = None
 
     @classmethod
     def open(cls, folder: Path | None, templates: Path | None = None) -> BuildCache:
         """The cache in ``folder`` for this code version; empty when there is none (or it
-        cannot be read), and other versions' folders are removed."""
+        cannot be read), and other versions' folders are removed.  The parses are read
+        only when a build needs them (a build with nothing changed does not)."""
         version = code_version(templates)
         cache = cls(folder, version)
         if folder is None:
             return cache
-        state = folder / version / "state.pickle"
         with contextlib.suppress(OSError):
             for other in folder.iterdir():
                 if other.is_dir() and other.name != version:
                     shutil.rmtree(other, ignore_errors=True)
+        sites = cache._read("sites.pickle")
+        if isinstance(sites, dict):
+            cache.sites = sites
+        cache._unread = True
+        return cache
+
+    def _read(self, name: str) -> object:
+        """One state file's contents, None when it is missing, broken or another version's."""
+        if self.folder is None:
+            return None
         try:
-            with state.open("rb") as file:
+            with (self.folder / self.version / name).open("rb") as file:
                 saved = pickle.load(file)
         except Exception:  # missing, truncated or foreign: start afresh
-            return cache
-        if isinstance(saved, dict) and saved.get("version") == version:
-            cache.meetings = saved.get("meetings", {})
-            cache.sites = saved.get("sites", {})
-        return cache
+            return None
+        if isinstance(saved, dict) and saved.get("version") == self.version:
+            return saved.get("data")
+        return None
+
+    def _write(self, name: str, data: object) -> None:
+        assert self.folder is not None
+        target = self.folder / self.version / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{name}.{os.getpid()}")
+        with partial.open("wb") as file:
+            pickle.dump(
+                {"version": self.version, "data": data}, file, protocol=pickle.HIGHEST_PROTOCOL
+            )
+        partial.replace(target)
+
+    def _load_meetings(self) -> None:
+        if self._unread:
+            self._unread = False
+            saved = self._read("meetings.pickle")
+            if isinstance(saved, dict):
+                self.meetings = {**saved, **self.meetings}
 
     def save(self) -> None:
         """Write the state (only the parses this build used), atomically."""
-        if self.folder is None:
+        if self._parsed:
             self.meetings = {k: m for k, m in self.meetings.items() if k in self._used}
+        if self.folder is None:
             return
-        target = self.folder / self.version / "state.pickle"
-        target.parent.mkdir(parents=True, exist_ok=True)
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
             ignore.write_text("*\n", encoding="utf-8")
-        used = {k: m for k, m in self.meetings.items() if k in self._used}
-        partial = target.with_name(f"state.pickle.{os.getpid()}")
-        with partial.open("wb") as file:
-            pickle.dump(
-                {"version": self.version, "meetings": used, "sites": self.sites},
-                file,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-        partial.replace(target)
+        if self._parsed:
+            self._write("meetings.pickle", self.meetings)
+        self._write("sites.pickle", self.sites)
 
     def site(self, out: Path) -> SiteMemory:
         """The record of the last build into ``out`` (empty when there is none)."""
@@ -173,14 +197,9 @@ class BuildCache:
     def remember_site(self, out: Path, memory: SiteMemory) -> None:
         self.sites[str(out.absolute())] = memory
 
-    def parse(
-        self,
-        files: list[Path],
-        config: Config,
-        parse_files: Callable[[list[Path], Config], list[Meeting]],
-    ) -> tuple[list[Meeting], str]:
-        """Every file's meeting, parsing only those not seen before (``parse_files`` does,
-        in order, on every core); also a digest of all the files' paths and contents."""
+    def sources(self, files: list[Path], config: Config) -> str:
+        """A digest of every file's path and content and of the configuration (each file is
+        read and hashed once per build: :meth:`parse` uses the same hashes)."""
         config_key = config_digest(config)
         keys: list[str | None] = []
         everything = hashlib.sha256(config_key.encode())
@@ -193,6 +212,26 @@ class BuildCache:
                 continue
             keys.append(parse_key(str(path), content, config_key))
             everything.update(f"{path}\0{content}\0".encode())
+        digest = everything.hexdigest()
+        self._hashed = (list(files), config_key, keys, digest)
+        return digest
+
+    def parse(
+        self,
+        files: list[Path],
+        config: Config,
+        parse_files: Callable[[list[Path], Config], list[Meeting]],
+    ) -> list[Meeting]:
+        """Every file's meeting, parsing only those not seen before (``parse_files`` does,
+        in order, on every core)."""
+        config_key = config_digest(config)
+        if self._hashed is None or self._hashed[:2] != (files, config_key):
+            self.sources(files, config)
+        assert self._hashed is not None
+        keys = self._hashed[2]
+        self._hashed = None  # a later parse (the dev server's) reads the files again
+        self._load_meetings()
+        self._parsed = True
         missing = [
             p for p, k in zip(files, keys, strict=True) if k is None or k not in self.meetings
         ]
@@ -209,7 +248,7 @@ class BuildCache:
             if key is not None:
                 self._used.add(key)
             meetings.append(meeting)
-        return meetings, everything.hexdigest()
+        return meetings
 
 
 def view_digest(frame: bytes, view: object) -> str:

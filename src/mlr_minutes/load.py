@@ -36,8 +36,6 @@ class LoadResult:
     problems, cross-file ones (``duplicate-id``) included."""
     diagnostics: tuple[Diagnostic, ...]
     """Problems across the archive, per file in path order, cross-file problems last."""
-    sources: str = ""
-    """Digest of every file's path and content (set when loaded through a cache)."""
 
     @property
     def tally(self) -> Tally:
@@ -161,11 +159,10 @@ def load_meetings(
     ``cache``, a file parsed before (same path, bytes and configuration) is not parsed again.
     """
     files, diagnostics = find_minutes(paths)
-    sources = ""
     if cache is None:
         meetings = parse_files(files, config)
     else:
-        meetings, sources = cache.parse(files, config, parse_files)
+        meetings = cache.parse(files, config, parse_files)
     for meeting in meetings:
         diagnostics.extend(meeting.diagnostics)
     first_by_id: dict[str, Meeting] = {}
@@ -185,4 +182,4 @@ def load_meetings(
             diagnostics.append(duplicate)
             meeting = replace(meeting, diagnostics=(*meeting.diagnostics, duplicate))
         checked.append(meeting)
-    return LoadResult(tuple(sorted(checked, key=_sort_key)), tuple(diagnostics), sources)
+    return LoadResult(tuple(sorted(checked, key=_sort_key)), tuple(diagnostics))

@@ -189,14 +189,19 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for_text(url: str, text: str, limit: float = 120.0) -> float:
+WAIT_LIMIT = 300.0
+"""Seconds to wait for an edit to show; a run that reaches it is reported as the limit."""
+
+
+def wait_for_text(url: str, text: str, limit: float = WAIT_LIMIT) -> float:
     """Seconds until the page at ``url`` contains ``text`` (polled every 10 ms)."""
     started = time.perf_counter()
     while time.perf_counter() - started < limit:
         if text in fetch(url):
             return time.perf_counter() - started
         time.sleep(0.01)
-    sys.exit(f"the page {url} never showed {text!r}")
+    print(f"  (the page {url} did not show the edit within {limit:.0f} s)")
+    return limit
 
 
 @contextlib.contextmanager
@@ -214,7 +219,11 @@ def server(command: list[str], cwd: Path, ready_url: str) -> Iterator[None]:
         yield
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()  # a build in progress is not interrupted by SIGTERM
+            process.wait()
 
 
 def edit_to_page(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:

@@ -37,9 +37,12 @@ def slugify(text: str) -> str:
     return slug_of(text) or "x"
 
 
+_WORD = re.compile(r"\w+")
+
+
 def normalise_text(text: str) -> str:
     """Text reduced to its words, for recognising the same action in later minutes."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _names_pattern(names: Iterable[str], genitive: bool = False) -> re.Pattern[str] | None:

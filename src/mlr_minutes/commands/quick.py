@@ -52,11 +52,15 @@ def _write(root: Path, relative: str, data: bytes) -> None:
 
 
 def quick_update(
-    options: BuildOptions, cache: BuildCache, published: frozenset[str]
+    options: BuildOptions,
+    cache: BuildCache,
+    published: frozenset[str],
+    renderers: dict[Path | None, Renderer],
 ) -> QuickUpdate | None:
     """Render the pages of the meetings whose files changed into ``options.out``; None when
     the fast path declines (see the module's docstring).  ``published`` is the ids the
-    last full build published: a change to that set needs the full build."""
+    last full build published: a change to that set needs the full build.  ``renderers``
+    keeps the compiled templates from one save to the next (only minutes changed)."""
     loaded = load_meetings([options.source], options.config, cache)
     fresh = set(cache.fresh)
     if not fresh or len(fresh) > MOST_FILES:
@@ -71,7 +75,10 @@ def quick_update(
     archive = build_archive(meetings, options.config)
     urls = Urls(normalise_base_url(options.base_url))
     context = Context.of(archive, urls, build_date(), options.config)
-    renderer = Renderer(site_view(context, site_origin(options.base_url)), options.templates)
+    frame = site_view(context, site_origin(options.base_url))
+    known = renderers.get(options.templates)
+    renderer = known.for_site(frame) if known else Renderer(frame, options.templates)
+    renderers[options.templates] = renderer
     written: list[str] = []
     for page in meeting_pages.pages(context, only=ids):
         _write(options.out, page.path, renderer.render(page).encode("utf-8"))

@@ -35,7 +35,7 @@ from ..cache import BuildCache
 from ..config import DEFAULT, Config, ConfigError, load_config
 from ..load import load_meetings
 from ..model import Diagnostic, Level
-from ..render import template_dirs
+from ..render import Renderer, template_dirs
 from .quick import quick_update
 
 HOST = "127.0.0.1"
@@ -277,6 +277,8 @@ class DevServer:
     """Parses and page records of the full builds (in memory)."""
     _quick: BuildCache = field(init=False, default_factory=lambda: BuildCache(None, "quick"))
     """Parses of the fast path, which runs beside a full build (its own cache)."""
+    _renderers: dict[Path | None, Renderer] = field(init=False, default_factory=dict)
+    """The fast path's compiled templates, kept while only minutes change."""
     _published: frozenset[str] | None = field(init=False, default=None)
     """Meetings the last full build published; None when the fast path must not run."""
     _build_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
@@ -375,7 +377,7 @@ class DevServer:
                     self.options.source, self.out, self.options.base_url,
                     self.options.templates, config=config,
                 )  # fmt: skip
-                update = quick_update(options, self._quick, self._published)
+                update = quick_update(options, self._quick, self._published, self._renderers)
             except Exception:  # the full build reports whatever went wrong
                 return False
         if update is None:
@@ -422,6 +424,7 @@ class DevServer:
                 self.log("Ändrat: " + ", ".join(names) + " – bygger om …")
                 snapshot = current
                 if not self._try_quick({path for path, _ in changed}):
+                    self._renderers.clear()  # templates may have changed
                     self._safe_build()
 
     def _safe_build(self) -> None:

@@ -7,7 +7,6 @@ rendered again; a cache from another code version is ignored.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import shutil
 from pathlib import Path
@@ -24,16 +23,9 @@ from mlr_minutes.cache import BuildCache
 from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import parse_files
+from test_search import _digest
 
 MEETING = "2017-05-23-styrelsemote"
-
-
-def _digest(root: Path) -> dict[str, str]:
-    return {
-        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _build(

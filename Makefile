@@ -7,6 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BASE_URL ?= /
 SOURCE ?= minutes
 OUT    ?= site
+BENCH_ARGS ?=
 
 .PHONY: all install site check test lint typecheck bench accuracy serve clean
 
@@ -36,7 +37,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py all

@@ -243,9 +243,26 @@ def edit_to_page(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:
             for times, url in ((hugo_times, hugo_url), (mlr_times, mlr_url)):
                 nonce = f"andring{round_}x{len(times)}{'h' if times is hugo_times else 'm'}"
                 time.sleep(1.0)  # let the servers' watchers settle on the last change
+                builds = reload_counter(mlr_port)
                 bench.edit(nonce)
                 times.append(wait_for_text(url, nonce))
+                if times is mlr_times:
+                    # A save is measured on an idle server, as Hugo's: wait for the build
+                    # that follows the fast path (lists, search index) to finish.
+                    wait_for_builds(mlr_port, builds + 2, limit=120.0)
     return hugo_times, mlr_times
+
+
+def reload_counter(port: int) -> int:
+    """mlr-minutes serve's build counter (what the browser's reload script polls)."""
+    text = fetch(f"http://127.0.0.1:{port}/__mlr_reload").strip()
+    return int(text) if text.isdigit() else 0
+
+
+def wait_for_builds(port: int, count: int, limit: float = WAIT_LIMIT) -> None:
+    started = time.perf_counter()
+    while reload_counter(port) < count and time.perf_counter() - started < limit:
+        time.sleep(0.1)
 
 
 def mlr_meeting_path(bench: Bench, edited: Path) -> str:

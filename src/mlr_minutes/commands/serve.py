@@ -15,8 +15,10 @@ adds the script; the built site never contains it.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
+import os
 import shutil
 import signal
 import tempfile
@@ -43,6 +45,9 @@ HOST = "127.0.0.1"
 
 POLL_SECONDS = 0.2
 """How often the watcher looks at modification times."""
+
+BACKGROUND_NICENESS = 10
+"""Niceness of the thread that rebuilds the rest of the site after a save (Linux: per thread)."""
 
 RELOAD_PATH = "/__mlr_reload"
 RELOAD_SCRIPT_PATH = "/__mlr_reload.js"
@@ -389,7 +394,11 @@ class DevServer:
         return True
 
     def _background(self) -> None:
-        """Full builds (lists, feeds, search index) after the fast path, one at a time."""
+        """Full builds (lists, feeds, search index) after the fast path, one at a time, at a
+        lower priority (inherited by its workers and Pagefind) so that the next save's fast
+        path comes first."""
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
         while not self._stopping.is_set():
             if not self._pending.wait(0.2):
                 continue

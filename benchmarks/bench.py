@@ -97,7 +97,9 @@ def measure(label: str, code: str, *args: str) -> dict[str, object]:
 
 
 def main() -> None:
-    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    args = sys.argv[1:]
+    # The count is the first bare number (not the value of compare's ``--rounds``).
+    numbers = [a for i, a in enumerate(args) if a.isdigit() and args[i - 1 : i] != ["--rounds"]]
     count = int(numbers[0] if numbers else os.environ.get("BENCH_N", "1000"))
     work = ROOT / ".bench"
     corpus = work / f"minutes-{count}"

@@ -26,7 +26,7 @@ import hashlib
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,13 +101,10 @@ class SiteMemory:
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
         seen = 0
-        for folder, _, names in os.walk(out):
-            for name in names:
-                path = Path(folder) / name
-                relative = path.relative_to(out).as_posix()
-                if self.files.get(relative) != file_id(path):
-                    return False
-                seen += 1
+        for relative, found in _site_files(out):
+            if self.files.get(relative) != found:
+                return False
+            seen += 1
         return seen == len(self.files) and seen > 0
 
 
@@ -270,16 +267,32 @@ def stamp_of(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+def _site_files(out: Path) -> Iterator[tuple[str, FileId]]:
+    """Every file below ``out`` (relative POSIX path) with its identity, links not followed.
+    With ``os.scandir`` and plain strings: tens of thousands of files are checked on every
+    build, and pathlib's objects cost more than the system calls."""
+    pending = [(os.fspath(out), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            relative = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, f"{relative}/"))
+                continue
+            try:
+                found = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            yield relative, (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
 def record_site(out: Path) -> dict[str, FileId]:
     """Every file below ``out`` with its identity, as the next build will check it."""
-    files: dict[str, FileId] = {}
-    for folder, _, names in os.walk(out):
-        for name in names:
-            path = Path(folder) / name
-            found = file_id(path)
-            if found is not None:
-                files[path.relative_to(out).as_posix()] = found
-    return files
+    return dict(_site_files(out))
 
 
 class PageReuse:

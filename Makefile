@@ -7,6 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BASE_URL ?= /
 SOURCE ?= minutes
 OUT    ?= site
+BENCH_ARGS ?=
 
 .PHONY: all install site check test lint typecheck bench fuzz accuracy serve clean
 
@@ -36,7 +37,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench.py --shapes
 
 # 200,000 generated inputs (tests/grammar.py) against the parser and the config reader;
@@ -51,4 +52,4 @@ serve: $(STAMP)
 	$(BIN)/mlr-minutes serve
 
 clean:
-	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) .cache/mlr-minutes .pytest_cache .mypy_cache .ruff_cache

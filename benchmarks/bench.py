@@ -1,10 +1,11 @@
 """Speed and memory of the parser and the site build on a synthetic archive.
 
-``make bench`` (or ``python benchmarks/bench.py [N]``; ``BENCH_N`` also works)
+``make bench`` (or ``python benchmarks/bench.py [N] [--large] [--no-hugo]``; ``BENCH_N`` also works)
 writes N minutes files in the house style of the reference minutes, each about
 9 KB, then times two runs in fresh processes so that peak memory is theirs
 alone: parsing every file (``load``) and the whole site build (``build``).
-Results go to stdout and ``.bench/results.json``.  Compare with the baselines
+Results go to stdout and ``.bench/results.json``.  Then the same tool side by side
+with Hugo (:mod:`compare`: 1,000 files, 10,000 with ``--large``).  Compare with the baselines
 in shared/notes/recipes.md (10,000 files: Hugo 5.2 s, markdown-it-py + Jinja2
 in one process 13.1 s, MkDocs 37 s).
 
@@ -27,6 +28,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = [
@@ -159,7 +162,10 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--shapes":
         shapes(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
         return
-    count = int(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BENCH_N", "1000"))
+    args = sys.argv[1:]
+    # The count is the first bare number (not the value of compare's ``--rounds``).
+    numbers = [a for i, a in enumerate(args) if a.isdigit() and args[i - 1 : i] != ["--rounds"]]
+    count = int(numbers[0] if numbers else os.environ.get("BENCH_N", "1000"))
     work = ROOT / ".bench"
     corpus = work / f"minutes-{count}"
     if not corpus.is_dir() or len(list(corpus.glob("*.md"))) != count:
@@ -185,3 +191,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    if "--no-hugo" not in sys.argv:
+        # Side by side with Hugo (``--large`` for 10,000 files): benchmarks/compare.py.
+        compare.main(sys.argv[1:])

@@ -21,7 +21,7 @@ from mlr_minutes.commands.serve import DevServer, ServeOptions, inject
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
-TIMEOUT = 10.0
+TIMEOUT = 30.0
 MEETING = "2017-05-23-styrelsemote"
 
 # No proxy, whatever the environment says: these requests go to this machine only.
@@ -232,3 +232,27 @@ def test_a_busy_port_is_reported_in_swedish(source: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"fel: servern kunde inte starta på port {port}" in result.stderr
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_an_edit_is_shown_at_once_and_the_rest_follows_in_the_background(source: Path) -> None:
+    """The fast path renders the edited meeting's page before anything else; the full build
+    (lists, search index) runs after it.  No timing is asserted: ``make bench`` measures."""
+    lines: list[str] = []
+    dev = DevServer(ServeOptions(source=source, port=0, poll_seconds=0.1), log=lines.append)
+    dev.start()
+    try:
+        minutes = source / f"{MEETING}.md"
+        page_url = dev.url + f"moten/{MEETING}/"
+        original = minutes.read_text(encoding="utf-8")
+        rewrite(minutes, original.replace("Styrelsemöte", "Styrelsemöte Zebrafinkar", 1))
+        wait_for(lambda: "Zebrafinkar" in get(page_url)[1], "the edited page")
+        wait_for(lambda: any(line.startswith("Visar ") for line in lines), "the fast path")
+        assert any(MEETING in line for line in lines if line.startswith("Visar "))
+        shown = dev.state.generation
+        # Then the full build (lists, feeds, search index) in the background: the counter
+        # moves again and the page keeps the edit.
+        wait_for(lambda: dev.state.generation > shown, "the full build")
+        assert "Zebrafinkar" in get(page_url)[1]
+        assert (dev.out / "pagefind" / "pagefind-entry.json").is_file()
+    finally:
+        dev.stop()

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .config import Config
 from .model import (
@@ -29,14 +30,19 @@ from .model import (
 from .parse.text import slugify as slug_of
 
 
+@lru_cache(maxsize=65_536)
 def slugify(text: str) -> str:
-    """A URL slug (see :func:`mlr_minutes.parse.text.slugify`), never empty."""
+    """A URL slug (see :func:`mlr_minutes.parse.text.slugify`), never empty.  Memoised: the
+    same names are slugged for every meeting that lists them."""
     return slug_of(text) or "x"
+
+
+_WORD = re.compile(r"\w+")
 
 
 def normalise_text(text: str) -> str:
     """Text reduced to its words, for recognising the same action in later minutes."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _names_pattern(names: Iterable[str], genitive: bool = False) -> re.Pattern[str] | None:
@@ -46,7 +52,10 @@ def _names_pattern(names: Iterable[str], genitive: bool = False) -> re.Pattern[s
         return None
     suffix = "s?" if genitive else ""
     alternatives = "|".join(re.escape(n) for n in unique)
-    return re.compile(rf"(?<!\w)(?:{alternatives}){suffix}(?!\w)", re.IGNORECASE)
+    # The first letters as a class before the alternation: a cheap test at each position
+    # that halves the scan of a long text (same matches: the class folds case too).
+    first = re.escape("".join(sorted({n[0] for n in unique})))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?:{alternatives}){suffix}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,23 +15,25 @@ import hashlib
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import build_archive
+from .cache import BuildCache, PageReuse, SiteMemory, record_site, stamp_of
 from .config import DEFAULT, Config
-from .load import load_meetings
+from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.dcat import missing_settings
 from .outputs.search import SearchIndexError, index_site, search_records
 from .outputs.sitemap import sitemap_files
+from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .parse.internal import drop_internal, internal_sections
 from .publish import output_lock
 from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
-from .views.site import site_pages, site_view
+from .views.site import site_view
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import DuplicateOutput, UnsafeOutput, WriteFailed, atomic_output, check_output
 
@@ -58,6 +60,9 @@ class BuildOptions:
     internal: bool = False
     """Show internal sections (``::: internt``), marked: for ``serve``'s preview only, never
     for a site that is published."""
+    cache: BuildCache | None = None
+    """Parses and page records of earlier builds (:mod:`mlr_minutes.cache`); None builds
+    everything afresh."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     def result(
         ok: bool, written: bool, pages: int = 0, files: int = 0, meetings: int = 0
     ) -> BuildResult:
+        if not written and options.cache is not None:
+            options.cache.save()  # keep the parses for the next try
         return BuildResult(
             diagnostics, ok, written, pages, files, meetings, time.perf_counter() - started
         )
@@ -181,8 +188,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     except UnsafeOutput as error:
         diagnostics = (_unsafe_output(options, error),)
         return result(ok=False, written=False)
+    stamp = _stamp(options)
+    unchanged = _unchanged(options, stamp)
+    if unchanged is not None:
+        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
+        return replace(unchanged, seconds=time.perf_counter() - started)
     progress(f"Läser minnesanteckningar i {options.source} …")
-    loaded = load_meetings([options.source], options.config, public=not options.internal)
+    loaded = load_meetings(
+        [options.source], options.config, public=not options.internal, cache=options.cache
+    )
     diagnostics = loaded.diagnostics
     if not loaded.meetings:
         # An empty archive would replace the published one: a typo must never wipe the site.
@@ -224,7 +238,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             + "; ange dem i mlr-minutes.yaml innan katalogen anmäls till dataportal.se."
         )
     context = Context.of(archive, urls, today, options.config)
-    renderer = Renderer(site_view(context, origin), options.templates)
+    frame = site_view(context, origin)
+    renderer = Renderer(frame, options.templates)
+    reuse = PageReuse(options.cache, options.out, frame)
 
     pages = 0
     try:
@@ -233,14 +249,21 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 writer.write_text("CNAME", options.config.cname + "\n")
             for name, path in static_files(options.templates):
                 writer.copy(path, urls.file(urls.static(name)))
-            listed: list[str] = []
-            for page, html in renderer.render_all(site_pages(context)):
-                writer.write_text(page.path, html, what=f"sidan ”{page.title}”")
-                if page.path != "404.html":
-                    listed.append(page.url_path)
-                pages += 1
+
+            def counted(written: int) -> None:
+                nonlocal pages
+                pages = written
                 if pages % PROGRESS_EVERY == 0:
                     progress(f"{pages} sidor skrivna …")
+
+            def start_pool() -> MeetingPool | None:
+                setup = WorkerSetup(
+                    tuple(meetings), options.config, options.base_url, today,
+                    options.templates, reuse.frame,
+                )  # fmt: skip
+                return meeting_pool(meetings, reuse, lambda: setup)
+
+            listed = write_pages(context, renderer, reuse, writer, start_pool, counted)
             for meeting in archive.meetings:
                 source_path = urls.file(urls.source(meeting.id))
                 writer.write_bytes(
@@ -296,4 +319,33 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
-    return result(not found.errors, True, pages, files, len(archive.meetings))
+    built = result(not found.errors, True, pages, files, len(archive.meetings))
+    if options.cache is not None:
+        memory = SiteMemory(stamp, record_site(options.out.absolute()), reuse.pages, built)
+        options.cache.remember_site(options.out, memory)
+        options.cache.save()
+    return built
+
+
+def _stamp(options: BuildOptions) -> str:
+    """Everything a build reads, as one digest (empty without a cache)."""
+    if options.cache is None:
+        return ""
+    files, _ = find_minutes([options.source])
+    variant = "" if options.internal else PUBLIC_VARIANT
+    sources = options.cache.sources(files, options.config, variant)
+    return stamp_of(
+        (options.cache.version, sources, repr(options.config), options.base_url,
+         str(options.strict), str(options.templates), build_date().isoformat(),
+         str(options.out.absolute()), variant)
+    )  # fmt: skip
+
+
+def _unchanged(options: BuildOptions, stamp: str) -> BuildResult | None:
+    """The last build's result when it read the same things and its site is untouched."""
+    if not stamp or options.cache is None:
+        return None
+    memory = options.cache.site(options.out)
+    if memory.stamp != stamp or not isinstance(memory.result, BuildResult):
+        return None
+    return memory.result if memory.intact(options.out.absolute()) else None

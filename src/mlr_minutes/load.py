@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import Diagnostic, Level, Meeting, Tally
@@ -27,7 +28,13 @@ from .parse.internal import internal_problems, internal_sections, without_intern
 from .parse.privacy import personal_data
 from .read import read_source, unsafe_source
 
+if TYPE_CHECKING:
+    from .cache import BuildCache
+
 MINUTES_SUFFIXES = (".md", ".markdown")
+PUBLIC_VARIANT = "public"
+"""The cache's name for parses made for the public site (internal sections left out), kept
+apart from the full parses ``serve`` and ``check`` make."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,16 +231,31 @@ def parse_files(files: list[Path], config: Config, public: bool = False) -> list
     return meetings
 
 
-def load_meetings(paths: Iterable[Path], config: Config, public: bool = False) -> LoadResult:
+def load_meetings(
+    paths: Iterable[Path],
+    config: Config,
+    public: bool = False,
+    cache: BuildCache | None = None,
+) -> LoadResult:
     """Parse every minutes file under ``paths`` and check the archive as a whole; ``public``
-    parses them as the public site shows them, without their internal sections.
+    parses them as the public site shows them, without their internal sections, and
+    ``cache`` keeps the parse of every file not changed since.
 
     A problem between files is the later file's (in path order): it is added to that
     meeting's own diagnostics, naming the earlier file, so that the later file is kept out
-    of the site like any file with an error and the earlier one is published.
+    of the site like any file with an error and the earlier one is published.  With a
+    ``cache``, a file parsed before (same path, bytes and configuration) is not parsed again.
     """
     files, diagnostics = find_minutes(paths)
-    meetings = parse_files(files, config, public)
+    if cache is None:
+        meetings = parse_files(files, config, public)
+    else:
+        meetings = cache.parse(
+            files,
+            config,
+            lambda missing, settings: parse_files(missing, settings, public),
+            variant=PUBLIC_VARIANT if public else "",
+        )
     for meeting in meetings:
         diagnostics.extend(meeting.diagnostics)
     first_by_id: dict[str, Meeting] = {}

@@ -15,6 +15,7 @@ their 1-based source line.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import MethodType
@@ -294,6 +295,13 @@ class Renderer:
         self._env.filters["marks"] = render_marks
         self._site = site
         self._folders = tuple(folder.resolve() for folder in template_dirs(override))
+
+    def for_site(self, site: SiteView) -> Renderer:
+        """The same templates, compiled once, for another build's frame (the dev server
+        renders an edited page without compiling its templates again)."""
+        other = copy.copy(self)
+        other._site = site
+        return other
 
     def render(self, page: Page) -> str:
         """The page's HTML; a template problem becomes a :class:`RenderError`."""

@@ -9,6 +9,7 @@ itself is ever replaced (:mod:`.ownership`).
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,6 +80,16 @@ class SiteWriter:
     def write_bytes(self, relative: str, data: bytes, what: str = "") -> None:
         """Write bytes as given (feeds, calendars, open data)."""
         self._put(relative, data, what)
+
+    def link(self, source: Path, relative: str) -> None:
+        """Hard-link an unchanged file of the previous site (incremental builds); a copy
+        where the file system has no links."""
+        target = self._target(relative)
+        try:
+            os.link(source, target)
+        except OSError:
+            target.write_bytes(source.read_bytes())
+        self.files += 1
 
     def copy(self, source: Path, relative: str) -> None:
         """Copy a file's bytes (not its timestamps: builds must not depend on them)."""

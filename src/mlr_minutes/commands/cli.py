@@ -160,6 +160,11 @@ def check(paths: tuple[Path, ...], strict: bool, config_path: Path | None) -> No
 @base_url_option
 @templates_option
 @click.option("--strict", is_flag=True, help="Avbryt bygget även vid varningar.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Bygg allt från början utan .cache/mlr-minutes (och skriv ingen cache).",
+)
 @config_option
 def build(
     source: Path,
@@ -167,10 +172,12 @@ def build(
     base_url: str,
     templates: Path | None,
     strict: bool,
+    no_cache: bool,
     config_path: Path | None,
 ) -> None:
     """Bygg den statiska webbplatsen från minnesanteckningarna."""
     from ..build import BuildOptions, build_site
+    from ..cache import CACHE_FOLDER, BuildCache
 
     options = BuildOptions(
         source=source,
@@ -179,6 +186,7 @@ def build(
         templates=templates,
         strict=strict,
         config=_config(config_path),
+        cache=None if no_cache else BuildCache.open(CACHE_FOLDER, templates),
     )
     result = build_site(options, progress=lambda text: click.echo(text, err=True))
     report(result.diagnostics)

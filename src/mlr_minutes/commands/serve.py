@@ -15,8 +15,10 @@ adds the script; the built site never contains it.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
+import os
 import shutil
 import signal
 import sys
@@ -32,15 +34,21 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from ..build import BuildOptions, BuildResult, build_site
+from ..cache import BuildCache
 from ..config import DEFAULT, Config, ConfigError, load_config
+from ..load import load_meetings
 from ..model import Diagnostic, Level
-from ..render import template_dirs
+from ..render import Renderer, template_dirs
+from .quick import quick_update
 
 HOST = "127.0.0.1"
 """Only this machine: the dev server is for the coordinator, not the network."""
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2
 """How often the watcher looks at modification times."""
+
+BACKGROUND_NICENESS = 10
+"""Niceness of the thread that rebuilds the rest of the site after a save (Linux: per thread)."""
 
 RELOAD_PATH = "/__mlr_reload"
 RELOAD_SCRIPT_PATH = "/__mlr_reload.js"
@@ -305,6 +313,17 @@ class DevServer:
     _httpd: _Server | None = field(init=False, default=None)
     _threads: list[threading.Thread] = field(init=False, default_factory=list)
     _stopping: threading.Event = field(init=False, default_factory=threading.Event)
+    _cache: BuildCache = field(init=False, default_factory=lambda: BuildCache(None, "serve"))
+    """Parses and page records of the full builds (in memory)."""
+    _quick: BuildCache = field(init=False, default_factory=lambda: BuildCache(None, "quick"))
+    """Parses of the fast path, which runs beside a full build (its own cache)."""
+    _renderers: dict[Path | None, Renderer] = field(init=False, default_factory=dict)
+    """The fast path's compiled templates, kept while only minutes change."""
+    _published: frozenset[str] | None = field(init=False, default=None)
+    """Meetings the last full build published; None when the fast path must not run."""
+    _build_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _quick_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _pending: threading.Event = field(init=False, default_factory=threading.Event)
 
     @property
     def prefix(self) -> str:
@@ -348,8 +367,10 @@ class DevServer:
             templates=self.options.templates,
             config=config,
             internal=True,  # the preview shows internal sections, marked; never published
+            cache=self._cache,
         )
         result = build_site(options, progress=lambda text: None)
+        self._remember_published(options, result)
         for diagnostic in result.diagnostics:
             self.log(diagnostic.format())
         self.log(result.summary())
@@ -365,8 +386,60 @@ class DevServer:
                 ),
             )
         has_site = self.state.has_site or (self.out / "index.html").is_file()
-        self.state = BuildState(generation, errors, has_site)
+        self.state = BuildState(self.state.generation + 1, errors, has_site)
         return result
+
+    def _remember_published(self, options: BuildOptions, result: BuildResult) -> None:
+        """Let the fast path start from this build: its parses, and what it published."""
+        with self._quick_lock:
+            self._published = None
+            if not result.written or result.tally.errors:
+                return
+            self._quick.meetings.update(self._cache.meetings)
+            loaded = load_meetings([options.source], options.config, cache=self._quick)
+            self._published = frozenset(m.id for m in loaded.publishable())
+
+    def _try_quick(self, changed: set[str]) -> bool:
+        """Show the edited meetings at once when only minutes changed; True when it did."""
+        source = self.options.source.absolute()
+        if not changed or not all(Path(p).absolute().is_relative_to(source) for p in changed):
+            return False
+        started = time.perf_counter()
+        with self._quick_lock:
+            if self._published is None or self.state.errors:
+                return False
+            try:
+                config = (
+                    self.options.config
+                    if self.options.config_path is None
+                    else load_config(self.options.config_path)
+                )
+                options = BuildOptions(
+                    self.options.source, self.out, self.options.base_url,
+                    self.options.templates, config=config,
+                )  # fmt: skip
+                update = quick_update(options, self._quick, self._published, self._renderers)
+            except Exception:  # the full build reports whatever went wrong
+                return False
+        if update is None:
+            return False
+        self.state = BuildState(self.state.generation + 1, (), True)
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        self.log(f"Visar {', '.join(update.meetings)} ({seconds} s); bygger resten i bakgrunden …")
+        self._pending.set()
+        return True
+
+    def _background(self) -> None:
+        """Full builds (lists, feeds, search index) after the fast path, one at a time, at a
+        lower priority (inherited by its workers and Pagefind) so that the next save's fast
+        path comes first."""
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+        while not self._stopping.is_set():
+            if not self._pending.wait(0.2):
+                continue
+            self._pending.clear()
+            self._safe_build()
 
     def start(self) -> str:
         """Build once, start serving and watching; return the URL."""
@@ -381,7 +454,8 @@ class DevServer:
         watch_thread = threading.Thread(
             target=self._watch, args=(snapshot,), name="mlr-watch", daemon=True
         )
-        self._threads = [server_thread, watch_thread]
+        background = threading.Thread(target=self._background, name="mlr-rest", daemon=True)
+        self._threads = [server_thread, watch_thread, background]
         for thread in self._threads:
             thread.start()
         return self.url
@@ -394,9 +468,15 @@ class DevServer:
                 names = sorted({Path(path).name for path, _ in changed})
                 self.log("Ändrat: " + ", ".join(names) + " – bygger om …")
                 snapshot = current
-                self._safe_build()
+                if not self._try_quick({path for path, _ in changed}):
+                    self._renderers.clear()  # templates may have changed
+                    self._safe_build()
 
     def _safe_build(self) -> None:
+        with self._build_lock:
+            self._locked_build()
+
+    def _locked_build(self) -> None:
         try:
             self.build()
         except Exception as error:  # a crash in one build must not stop the server

@@ -4,7 +4,7 @@ focus-area statuses marked where they are written, and who attended, by municipa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -442,11 +442,14 @@ def _description(meeting: Meeting) -> str:
     return f"{parts[0]}: " + "; ".join(counts) + "."
 
 
-def pages(ctx: Context) -> Iterator[Page]:
-    """Every meeting's page, oldest first."""
+def pages(ctx: Context, only: Collection[str] | None = None) -> Iterator[Page]:
+    """Every meeting's page, oldest first (or only those of the meetings ``only`` names:
+    the dev server shows an edited meeting before it rebuilds the rest)."""
     urls = ctx.urls
     meetings_link = Link(urls.meetings(), "Möten")
     for meeting in ctx.archive.meetings:
+        if only is not None and meeting.id not in only:
+            continue
         view = _meeting_view(ctx, meeting)
         yield Page(
             urls.file(urls.meeting(meeting.id)), "meeting.html", view.title, "moten",

@@ -1,0 +1,330 @@
+"""Incremental builds: what one build remembers so that the next does only what changed.
+
+Three things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
+``sites.pickle``; or only in memory, for the dev server):
+
+- each file's parse, keyed by its path, the SHA-256 of its bytes and the configuration:
+  an unchanged file is not parsed again;
+- per built site, a digest of every page's view and the identity (inode, size, mtime) of
+  the file that view was rendered to: an unchanged page is not rendered again, its file
+  is linked into the new site from the old one;
+- per built site, a stamp of everything the build read (sources, configuration, options,
+  build date): when nothing changed and the site is as it was left, nothing is done.
+
+The version is the package version and a hash of the package's code and templates (and of
+an override template folder), so a cache written by any other parser or theme is never
+read.  A page's view digest is a hash of its view's ``repr``: two views that show alike render
+alike, since the renderer is covered by the version; two alike that show differently are
+merely rendered again.  The cache is an accelerator only: a missing,
+unreadable or foreign cache means a full build, never a different site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .model import Meeting
+from .read import read_regular_file
+
+CACHE_FOLDER = Path(".cache") / "mlr-minutes"
+"""Where the command line keeps the cache, relative to where it runs (git-ignored)."""
+
+FORMAT = 1
+"""Bumped when the layout of the state file changes."""
+
+_PACKAGE = Path(__file__).resolve().parent
+_CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg", ".txt", ".json", ".yaml")
+
+FileId = tuple[int, int, int]
+"""A file's inode, size and modification time (ns): it is still the file that was written."""
+
+
+def _tree_digest(digest: Any, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix not in _CODE_SUFFIXES:
+            continue
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+
+
+def code_version(templates: Path | None = None) -> str:
+    """The package version and a hash of its code and theme (and of ``templates``)."""
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0".encode())
+    _tree_digest(digest, _PACKAGE)
+    if templates is not None and templates.is_dir():
+        digest.update(b"templates\0")
+        _tree_digest(digest, templates)
+    return f"{__version__}-{digest.hexdigest()[:16]}"
+
+
+def _config_key(config: Config, variant: str) -> str:
+    return f"{config_digest(config)}:{variant}" if variant else config_digest(config)
+
+
+def config_digest(config: Config) -> str:
+    """The configuration as a hash: a parse depends on it."""
+    return hashlib.sha256(repr(config).encode()).hexdigest()
+
+
+def parse_key(path: str, content_digest: str, config_key: str) -> str:
+    return hashlib.sha256(f"{path}\0{content_digest}\0{config_key}".encode()).hexdigest()
+
+
+def file_id(path: Path) -> FileId | None:
+    try:
+        found = path.lstat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+@dataclass
+class SiteMemory:
+    """What the last build of one output folder left there."""
+
+    stamp: str = ""
+    """Digest of everything that build read; equal stamps mean an equal site."""
+    files: dict[str, FileId] = field(default_factory=dict)
+    """Every file of the site (relative POSIX path) → its identity after the build."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Every page's path → the digest of the view it was rendered from."""
+    result: Any = None
+    """The build's result, returned again when nothing changed."""
+
+    def intact(self, out: Path) -> bool:
+        """Whether ``out`` holds exactly the files this build left, untouched."""
+        seen = 0
+        for relative, found in _site_files(out):
+            if self.files.get(relative) != found:
+                return False
+            seen += 1
+        return seen == len(self.files) and seen > 0
+
+
+@dataclass
+class BuildCache:
+    """The parses and site records of earlier builds; ``folder`` None keeps them in memory."""
+
+    folder: Path | None
+    version: str
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    sites: dict[str, SiteMemory] = field(default_factory=dict)
+    fresh: list[str] = field(default_factory=list)
+    """The files the last :meth:`parse` had to parse (new or changed since)."""
+    _used: set[str] = field(default_factory=set)
+    _unread: bool = False
+    _parsed: bool = False
+    _hashed: tuple[list[Path], str, list[str | None], str] | None = None
+
+    @classmethod
+    def open(cls, folder: Path | None, templates: Path | None = None) -> BuildCache:
+        """The cache in ``folder`` for this code version; empty when there is none (or it
+        cannot be read), and other versions' folders are removed.  The parses are read
+        only when a build needs them (a build with nothing changed does not)."""
+        version = code_version(templates)
+        cache = cls(folder, version)
+        if folder is None:
+            return cache
+        with contextlib.suppress(OSError):
+            for other in folder.iterdir():
+                if other.is_dir() and other.name != version:
+                    shutil.rmtree(other, ignore_errors=True)
+        sites = cache._read("sites.pickle")
+        if isinstance(sites, dict):
+            cache.sites = sites
+        cache._unread = True
+        return cache
+
+    def _read(self, name: str) -> object:
+        """One state file's contents, None when it is missing, broken or another version's."""
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / self.version / name).open("rb") as file:
+                saved = pickle.load(file)
+        except Exception:  # missing, truncated or foreign: start afresh
+            return None
+        if isinstance(saved, dict) and saved.get("version") == self.version:
+            return saved.get("data")
+        return None
+
+    def _write(self, name: str, data: object) -> None:
+        assert self.folder is not None
+        target = self.folder / self.version / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{name}.{os.getpid()}")
+        with partial.open("wb") as file:
+            pickle.dump(
+                {"version": self.version, "data": data}, file, protocol=pickle.HIGHEST_PROTOCOL
+            )
+        partial.replace(target)
+
+    def _load_meetings(self) -> None:
+        if self._unread:
+            self._unread = False
+            saved = self._read("meetings.pickle")
+            if isinstance(saved, dict):
+                self.meetings = {**saved, **self.meetings}
+
+    def save(self) -> None:
+        """Write the state (only the parses this build used), atomically."""
+        if self._parsed:
+            self.meetings = {k: m for k, m in self.meetings.items() if k in self._used}
+        if self.folder is None:
+            return
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore.write_text("*\n", encoding="utf-8")
+        if self._parsed:
+            self._write("meetings.pickle", self.meetings)
+        self._write("sites.pickle", self.sites)
+
+    def site(self, out: Path) -> SiteMemory:
+        """The record of the last build into ``out`` (empty when there is none)."""
+        return self.sites.get(str(out.absolute()), SiteMemory())
+
+    def remember_site(self, out: Path, memory: SiteMemory) -> None:
+        self.sites[str(out.absolute())] = memory
+
+    def sources(self, files: list[Path], config: Config, variant: str = "") -> str:
+        """A digest of every file's path and content and of the configuration (each file is
+        read and hashed once per build: :meth:`parse` uses the same hashes); ``variant``
+        keeps apart parses made another way (the public site's, without internal sections)."""
+        config_key = _config_key(config, variant)
+        keys: list[str | None] = []
+        everything = hashlib.sha256(config_key.encode())
+        for path in files:
+            try:
+                content = hashlib.sha256(read_regular_file(path)).hexdigest()
+            except OSError:
+                keys.append(None)  # the parse reports why it cannot be read
+                everything.update(f"{path}\0unreadable\0".encode())
+                continue
+            keys.append(parse_key(str(path), content, config_key))
+            everything.update(f"{path}\0{content}\0".encode())
+        digest = everything.hexdigest()
+        self._hashed = (list(files), config_key, keys, digest)
+        return digest
+
+    def parse(
+        self,
+        files: list[Path],
+        config: Config,
+        parse_files: Callable[[list[Path], Config], list[Meeting]],
+        variant: str = "",
+    ) -> list[Meeting]:
+        """Every file's meeting, parsing only those not seen before (``parse_files`` does,
+        in order, on every core); ``variant`` as for :meth:`sources`."""
+        config_key = _config_key(config, variant)
+        if self._hashed is None or self._hashed[:2] != (files, config_key):
+            self.sources(files, config, variant)
+        assert self._hashed is not None
+        keys = self._hashed[2]
+        self._hashed = None  # a later parse (the dev server's) reads the files again
+        self._load_meetings()
+        self._parsed = True
+        missing = [
+            p for p, k in zip(files, keys, strict=True) if k is None or k not in self.meetings
+        ]
+        self.fresh = [str(p) for p in missing]
+        parsed = iter(parse_files(missing, config))
+        meetings = []
+        for path, key in zip(files, keys, strict=True):
+            if key is not None and key in self.meetings:
+                meeting = self.meetings[key]
+            else:
+                meeting = next(parsed)
+                if key is not None and key == parse_key(str(path), meeting.digest, config_key):
+                    self.meetings[key] = meeting  # the bytes parsed are the bytes hashed
+            if key is not None:
+                self._used.add(key)
+            meetings.append(meeting)
+        return meetings
+
+
+def view_digest(frame: bytes, view: object) -> str:
+    """A hash of a page's view (``frame`` covers what every page shares).
+
+    The view's ``repr``: views are frozen dataclasses of strings, numbers, dates and
+    tuples, whose generated ``repr`` shows every field (none is ``repr=False``), about four
+    times cheaper than pickling them.  Anything whose ``repr`` is not its value (an object
+    at an address, a set in hash order) can only make equal views look different, and the
+    page is then rendered again: never the other way round."""
+    return hashlib.blake2b(frame + repr(view).encode(), digest_size=20).hexdigest()
+
+
+def stamp_of(parts: Iterable[str]) -> str:
+    """One digest of the things a build read."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _site_files(out: Path) -> Iterator[tuple[str, FileId]]:
+    """Every file below ``out`` (relative POSIX path) with its identity, links not followed.
+    With ``os.scandir`` and plain strings: tens of thousands of files are checked on every
+    build, and pathlib's objects cost more than the system calls."""
+    pending = [(os.fspath(out), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            relative = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, f"{relative}/"))
+                continue
+            try:
+                found = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            yield relative, (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def record_site(out: Path) -> dict[str, FileId]:
+    """Every file below ``out`` with its identity, as the next build will check it."""
+    return dict(_site_files(out))
+
+
+class PageReuse:
+    """Which pages of a build can be linked from the previous site instead of rendered."""
+
+    def __init__(self, cache: BuildCache | None, out: Path, frame: object) -> None:
+        self.enabled = cache is not None
+        self.memory = cache.site(out) if cache is not None else SiteMemory()
+        self.out = out.absolute()
+        self.frame = repr(frame).encode() if cache is not None else b""
+        self.pages: dict[str, str] = {}
+        """This build's pages → view digest, for the next build."""
+        self.reused = 0
+
+    def previous(self, page: Any) -> Path | None:
+        """The previous site's file of ``page`` when its view has not changed and the file
+        is still the one rendered from it; None when the page must be rendered."""
+        if not self.enabled:
+            return None
+        digest = view_digest(self.frame, page)
+        path = str(page.path)
+        self.pages[path] = digest
+        if self.memory.pages.get(path) != digest:
+            return None
+        previous = self.out / path
+        if self.memory.files.get(path) is None or self.memory.files[path] != file_id(previous):
+            return None
+        self.reused += 1
+        return previous

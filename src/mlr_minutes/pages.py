@@ -1,0 +1,170 @@
+"""Writing the site's pages: unchanged ones linked, the rest rendered, on every core for a
+large archive.
+
+Views are plain data, but building them needs the whole archive, so a worker process
+gets the meetings once, builds the archive and the context itself and then renders the
+meeting pages (nine in ten of a site's pages) of the meetings it is handed, while this
+process renders every other page family.  The pages' order – the sitemap's – is the
+families' order whatever finishes first.  The pool is used for a cold build of a large
+archive: an incremental build renders few pages, and starting workers would cost more
+than it saves.  A worker that fails for any reason leaves its pages to this process,
+which reports the failure as a serial build would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .archive import build_archive
+from .cache import PageReuse, view_digest
+from .config import Config
+from .load import PARALLEL_FROM, _workers
+from .model import Meeting
+from .render import Renderer
+from .views import meeting as meeting_family
+from .views.context import Context
+from .views.site import FAMILIES, site_view
+from .views.urls import Urls, normalise_base_url, site_origin
+from .write import SiteWriter
+
+CHUNK = 50
+"""Meetings per task: small enough to spread the work, large enough to keep the
+pickling of the results cheap."""
+
+Rendered = tuple[str, str, str]
+"""A page's path, the digest of its view, and its HTML."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    """What a worker needs to build the same context as the build."""
+
+    meetings: tuple[Meeting, ...]
+    """The published meetings."""
+    config: Config
+    """The configuration."""
+    base_url: str
+    """The site's base URL as given."""
+    today: dt.date
+    """The build date."""
+    templates: Path | None
+    """Template overrides."""
+    frame: bytes
+    """The build's page frame, as the view digests cover it."""
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(setup: WorkerSetup) -> None:
+    archive = build_archive(list(setup.meetings), setup.config)
+    urls = Urls(normalise_base_url(setup.base_url))
+    context = Context.of(archive, urls, setup.today, setup.config)
+    renderer = Renderer(site_view(context, site_origin(setup.base_url)), setup.templates)
+    _WORKER.update(context=context, renderer=renderer, frame=setup.frame)
+
+
+def _render_meetings(ids: tuple[str, ...]) -> list[Rendered]:
+    context, renderer, frame = _WORKER["context"], _WORKER["renderer"], _WORKER["frame"]
+    return [
+        (page.path, view_digest(frame, page), renderer.render(page))
+        for page in meeting_family.pages(context, only=frozenset(ids))
+    ]
+
+
+class MeetingPool:
+    """Meeting pages rendered by worker processes, started before the other families."""
+
+    def __init__(self, setup: WorkerSetup, workers: int) -> None:
+        ids = [m.id for m in setup.meetings]
+        chunks = [tuple(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+        # spawn, not fork: the dev server builds from a thread (as load.py does).
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context,
+            initializer=_start_worker, initargs=(setup,),
+        )  # fmt: skip
+        self._futures: list[Future[list[Rendered]]] = [
+            self._pool.submit(_render_meetings, chunk) for chunk in chunks
+        ]
+
+    def results(self) -> Iterator[Rendered] | None:
+        """Every meeting page in order, or None when a worker failed."""
+        try:
+            done = [future.result() for future in self._futures]
+        except Exception:  # the serial path renders them and reports what is wrong
+            return None
+        return (page for chunk in done for page in chunk)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def meeting_pool(
+    meetings: list[Meeting], reuse: PageReuse, setup: Callable[[], WorkerSetup]
+) -> MeetingPool | None:
+    """A pool for a cold build of a large archive; None when serial rendering is better."""
+    workers = _workers(len(meetings))
+    if workers < 2 or len(meetings) < PARALLEL_FROM or reuse.memory.pages:
+        return None
+    return MeetingPool(setup(), workers)
+
+
+def write_pages(
+    context: Context,
+    renderer: Renderer,
+    reuse: PageReuse,
+    writer: SiteWriter,
+    start_pool: Callable[[], MeetingPool | None],
+    progress: Callable[[int], None],
+) -> list[str]:
+    """Write every page; return the listed pages' URL paths in the families' order."""
+    written = 0
+    segments: list[list[str]] = []
+
+    def wrote(path: str, segment: list[str]) -> None:
+        nonlocal written
+        if path != "404.html":
+            segment.append(path.removesuffix("index.html"))
+        written += 1
+        progress(written)
+
+    pool = start_pool()
+    try:
+        for family in FAMILIES:
+            segment: list[str] = []
+            segments.append(segment)
+            if family is meeting_family.pages and pool is not None:
+                continue  # the workers' pages go into this segment below
+            for page in family(context):
+                previous = reuse.previous(page)
+                if previous is not None:
+                    writer.link(previous, page.path)  # unchanged: not rendered again
+                else:
+                    writer.write_text(page.path, renderer.render(page))
+                wrote(page.path, segment)
+        results = pool.results() if pool is not None else None
+    finally:
+        if pool is not None:
+            pool.close()
+    if pool is None:
+        return [url for segment in segments for url in segment]
+    segment = segments[FAMILIES.index(meeting_family.pages)]
+    if results is None:
+        for page in meeting_family.pages(context):
+            reuse.previous(page)  # records the view's digest for the next build
+            writer.write_text(page.path, renderer.render(page))
+            wrote(page.path, segment)
+    else:
+        for path, digest, html in results:
+            if reuse.enabled:
+                reuse.pages[path] = digest
+            writer.write_text(path, html)
+            wrote(path, segment)
+    return [url for segment in segments for url in segment]

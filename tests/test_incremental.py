@@ -1,0 +1,235 @@
+"""Incremental builds: the cache of parses and pages never changes the site, only the work.
+
+A cold build and an incremental build of the same minutes are byte-identical; an edited
+file's page changes; unchanged files are not parsed again and unchanged pages are not
+rendered again; a cache from another code version is ignored.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ARCHIVE, BUILD_EPOCH
+from mlr_minutes import __version__
+from mlr_minutes import cache as cache_module
+from mlr_minutes import pages as pages_module
+from mlr_minutes.build import BuildOptions, BuildResult, build_site
+from mlr_minutes.cache import BuildCache
+from mlr_minutes.commands.cli import main
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.load import parse_files
+from test_search import _digest
+
+MEETING = "2017-05-23-styrelsemote"
+
+
+def _build(
+    source: Path, out: Path, cache: BuildCache | None, messages: list[str] | None = None
+) -> BuildResult:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        log = messages.append if messages is not None else lambda text: None
+        return build_site(BuildOptions(source, out, cache=cache), log)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    folder = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, folder)
+    return folder
+
+
+class CountingParse:
+    """``parse_files`` that counts the files it is handed."""
+
+    def __init__(self) -> None:
+        self.parsed: list[str] = []
+
+    def __call__(self, files: list[Path], config: object) -> object:
+        self.parsed.extend(p.name for p in files)
+        return parse_files(files, DEFAULT)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_cold_and_incremental_builds_are_byte_identical(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first = _build(source, tmp_path / "site", BuildCache.open(folder))
+    assert first.ok and first.written
+    built = _digest(tmp_path / "site")
+    # Nothing changed: the cached build leaves the same site.
+    again = _build(source, tmp_path / "site", BuildCache.open(folder))
+    assert again.pages == first.pages
+    assert _digest(tmp_path / "site") == built
+    cold_before = _build(source, tmp_path / "cold-1", None)
+    assert _digest(tmp_path / "site") == _digest(tmp_path / "cold-1")
+    assert cold_before.pages == again.pages
+
+    # One file changed: the incremental build equals a cold build of the new minutes.
+    edited = source / f"{MEETING}.md"
+    _edit(edited, "Styrelsemöte", "Styrelsemöte (extrainsatt)")
+    changed = _build(source, tmp_path / "site", BuildCache.open(folder))
+    assert changed.ok and changed.written
+    _build(source, tmp_path / "cold-2", None)
+    incremental, cold = _digest(tmp_path / "site"), _digest(tmp_path / "cold-2")
+    assert incremental == cold
+    page = f"moten/{MEETING}/index.html"
+    assert incremental[page] != _digest(tmp_path / "cold-1")[page]
+    assert "extrainsatt" in (tmp_path / "site" / page).read_text("utf-8")
+
+
+def test_an_unchanged_file_is_not_parsed_again(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    files = sorted(source.glob("*.md"))
+    counting = CountingParse()
+    first = BuildCache.open(folder)
+    meetings = first.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    first.save()
+    assert len(counting.parsed) == len(files)
+    _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
+    counting.parsed.clear()
+    second = BuildCache.open(folder)
+    again = second.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    assert counting.parsed == [f"{MEETING}.md"]
+    assert [m.id for m in again] == [m.id for m in meetings]
+    unchanged = [i for i, p in enumerate(files) if p.stem != MEETING]
+    assert all(again[i] == meetings[i] for i in unchanged)
+
+
+def test_a_cache_from_another_parser_version_is_ignored(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    files = sorted(source.glob("*.md"))
+    old = BuildCache.open(folder)
+    old.parse(files, DEFAULT, parse_files)
+    old.save()
+    # Another parser: the version (package version + code hash) differs.
+    monkeypatch.setattr(cache_module, "FORMAT", cache_module.FORMAT + 1)
+    counting = CountingParse()
+    new = BuildCache.open(folder)
+    assert new.version != old.version
+    new.parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    assert len(counting.parsed) == len(files)
+    new.save()
+    assert [p.name for p in folder.iterdir() if p.is_dir()] == [new.version]
+
+
+def test_a_state_file_claiming_another_version_is_ignored(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    files = sorted(source.glob("*.md"))
+    cache = BuildCache.open(folder)
+    state = folder / cache.version / "meetings.pickle"
+    state.parent.mkdir(parents=True)
+    state.write_bytes(pickle.dumps({"version": "0.0.0-other", "data": {"x": 1}}))
+    other = BuildCache.open(folder)
+    other.parse(files, DEFAULT, parse_files)
+    assert "x" not in other.meetings
+    state.write_bytes(b"not a pickle")
+    counting = CountingParse()
+    BuildCache.open(folder).parse(files, DEFAULT, counting)  # type: ignore[arg-type]
+    assert len(counting.parsed) == len(files)
+
+
+def test_unchanged_pages_are_linked_not_rendered(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    out = tmp_path / "site"
+    _build(source, out, BuildCache.open(folder))
+    page = out / "moten" / MEETING / "index.html"
+    other = out / "moten" / "2016-04-19-kommundirektormote" / "index.html"
+    before = page.stat().st_ino, other.stat().st_ino
+    _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
+    _build(source, out, BuildCache.open(folder))
+    assert page.stat().st_ino != before[0]  # rendered again
+    assert other.stat().st_ino == before[1]  # the same file, linked into the new site
+
+
+def test_a_site_changed_by_hand_is_built_again(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    out = tmp_path / "site"
+    _build(source, out, BuildCache.open(folder))
+    page = out / "moten" / MEETING / "index.html"
+    expected = page.read_bytes()
+    page.unlink()
+    page.write_bytes(b"tampered")
+    result = _build(source, out, BuildCache.open(folder))
+    assert result.written
+    assert page.read_bytes() == expected
+
+
+def test_a_build_with_nothing_changed_writes_nothing(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    out = tmp_path / "site"
+    first = _build(source, out, BuildCache.open(folder))
+    index = (out / "index.html").stat().st_ino, (out / "index.html").stat().st_mtime_ns
+    messages: list[str] = []
+    again = _build(source, out, BuildCache.open(folder), messages)
+    stat = (out / "index.html").stat()
+    assert (stat.st_ino, stat.st_mtime_ns) == index
+    assert any("Inget har ändrats" in m for m in messages)
+    assert (again.pages, again.files, again.diagnostics) == (
+        first.pages,
+        first.files,
+        first.diagnostics,
+    )
+    # A new build date is a change: every page shows it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILD_EPOCH) + 86_400 * 400))
+        messages.clear()
+        build_site(BuildOptions(source, out, cache=BuildCache.open(folder)), messages.append)
+    assert not any("Inget har ändrats" in m for m in messages)
+
+
+def test_pages_rendered_by_workers_are_the_serial_pages(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _build(source, tmp_path / "serial", None)
+    monkeypatch.setattr(pages_module, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("MLR_WORKERS", "2")
+    started: list[int] = []
+    real_pool = pages_module.MeetingPool
+
+    def pool(setup: pages_module.WorkerSetup, workers: int) -> pages_module.MeetingPool:
+        started.append(workers)
+        return real_pool(setup, workers)
+
+    monkeypatch.setattr(pages_module, "MeetingPool", pool)
+    folder = tmp_path / "cache"
+    parallel = _build(source, tmp_path / "parallel", BuildCache.open(folder))
+    assert started == [2]
+    assert parallel.pages == serial.pages
+    assert _digest(tmp_path / "parallel") == _digest(tmp_path / "serial")
+    # The workers' view digests are kept: an edit re-renders only what changed.
+    _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
+    other = tmp_path / "parallel" / "moten" / "2016-04-19-kommundirektormote" / "index.html"
+    before = other.stat().st_ino
+    _build(source, tmp_path / "parallel", BuildCache.open(folder))
+    assert started == [2]  # an incremental build renders in this process
+    assert other.stat().st_ino == before
+
+
+def test_the_command_keeps_its_cache_in_dot_cache_unless_told_not_to(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    runner = CliRunner()
+    plain = runner.invoke(main, ["build", "--source", str(source), "--out", "a", "--no-cache"])
+    assert plain.exit_code == 0, plain.output
+    assert not (tmp_path / ".cache").exists()
+    cached = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
+    assert cached.exit_code == 0, cached.output
+    (version,) = (tmp_path / ".cache" / "mlr-minutes").glob("*/meetings.pickle")
+    assert version.parent.name.startswith(__version__)
+    again = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
+    assert "Inget har ändrats" in again.output
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")

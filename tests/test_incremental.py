@@ -153,17 +153,20 @@ def test_unchanged_pages_are_linked_not_rendered(source: Path, tmp_path: Path) -
     assert other.stat().st_ino == before[1]  # the same file, linked into the new site
 
 
-def test_a_site_changed_by_hand_is_built_again(source: Path, tmp_path: Path) -> None:
+def test_a_site_changed_by_hand_is_never_taken_for_unchanged(source: Path, tmp_path: Path) -> None:
+    # The nothing-changed shortcut must not hide a page edited by hand: the build looks at
+    # the folder, and (the output-folder contract) refuses to replace what it did not write.
     folder = tmp_path / "cache"
     out = tmp_path / "site"
     _build(source, out, BuildCache.open(folder))
     page = out / "moten" / MEETING / "index.html"
-    expected = page.read_bytes()
     page.unlink()
     page.write_bytes(b"tampered")
     result = _build(source, out, BuildCache.open(folder))
-    assert result.written
-    assert page.read_bytes() == expected
+    assert not result.written
+    assert [d.code for d in result.diagnostics] == ["unsafe-output"]
+    assert f"moten/{MEETING}/index.html" in result.diagnostics[0].message
+    assert page.read_bytes() == b"tampered"
 
 
 def test_a_build_with_nothing_changed_writes_nothing(source: Path, tmp_path: Path) -> None:

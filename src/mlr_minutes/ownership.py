@@ -60,6 +60,24 @@ def manifest(root: Path) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def record_rewritten(root: Path, names: list[str]) -> None:
+    """After the dev server rewrote some files of a built site in place (its fast path
+    after a save), put their new digests in the site's manifest: they are the build's
+    own, and the next full build may replace the folder.  A folder without a manifest is
+    left as it is."""
+    recorded = _recorded(root)
+    if recorded is None:
+        return
+    for name in names:
+        path = root / name
+        if path.is_file() and not path.is_symlink():
+            recorded[name] = _digest(path)
+    text = json.dumps({"format": FORMAT, "files": recorded}, indent=0, sort_keys=True)
+    partial = root / f"{MARKER}.tmp"
+    partial.write_bytes((text + "\n").encode("utf-8"))
+    partial.replace(root / MARKER)
+
+
 def _recorded(folder: Path) -> dict[str, str] | None:
     """The manifest in ``folder``'s marker, or None when there is no such manifest."""
     marker = folder / MARKER

@@ -20,6 +20,7 @@ from ..build import BuildOptions, build_date
 from ..cache import BuildCache
 from ..load import load_meetings
 from ..model import Tally
+from ..ownership import record_rewritten
 from ..read import as_published, read_regular_file
 from ..render import Renderer
 from ..views import meeting as meeting_pages
@@ -91,4 +92,5 @@ def quick_update(
         relative = urls.file(urls.source(meeting.id))
         _write(options.out, relative, data)
         written.append(relative)
+    record_rewritten(options.out, written)
     return QuickUpdate(tuple(sorted(ids)), tuple(written))

@@ -23,6 +23,7 @@ from .text import alternation
 
 @cache
 def prose_pattern() -> re.Pattern[str]:
+    """*Närvarande var kalle, stina samt Per Ek*: the phrase and the list after it."""
     return re.compile(
         rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})\s*(?P<list>[^.!?]{{2,300}})", re.IGNORECASE
     )
@@ -30,6 +31,7 @@ def prose_pattern() -> re.Pattern[str]:
 
 @cache
 def prose_gate() -> re.Pattern[str]:
+    """The phrase alone: a cheap look before :func:`prose_pattern`."""
     return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
 
 
@@ -61,6 +63,7 @@ def attachment_prefix() -> re.Pattern[str]:
 
 @cache
 def ends_with_joiner() -> re.Pattern[str]:
+    """``… Ingrid Vall och``: a list that goes on on the next line."""
     return re.compile(rf"(?:,|\s(?:{alternation(LIST_JOINERS)}))\s*$", re.IGNORECASE)
 
 

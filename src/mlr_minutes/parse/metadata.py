@@ -61,6 +61,8 @@ class Metadata:
     read_from: set[int] = field(default_factory=set)
     """The lines the text's metadata was read from."""
     empty_labels: list[tuple[str, int]] = field(default_factory=list)
+    names_in: dict[str, set[str]] = field(default_factory=dict)
+    """People field → the names already in it (each person once per field)."""
     """(field, line) of people labels with nobody under them (*Närvarande:* and nothing)."""
 
 
@@ -104,8 +106,12 @@ def _apply(
         )
         listed = getattr(meta, name)
         # ``Utses att justera: Per Lind`` and the signature ``Justerande Per Lind``: once.
-        names = {p.name for p in listed if p.name}
-        listed.extend(p for p in people if not p.name or p.name not in names)
+        names = meta.names_in.setdefault(name, set())
+        for listed_person in people:
+            if not listed_person.name or listed_person.name not in names:
+                listed.append(listed_person)
+                if listed_person.name:
+                    names.add(listed_person.name)
     elif name in PERSON_FIELDS:
         if isinstance(value, dict):
             person: Person | None = Person(

@@ -271,7 +271,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     text = _ALIAS.sub(" ", text).strip()
     text, note = _split_note(text)
     attributes: list[str] = []
-    paren_then = _NAME_PARTY_REST.match(text)
+    paren_then = _NAME_PARTY_REST.match(text) if ") " in text else None
     if paren_then:
         # ``Göran Vikström (S) Granåker`` (a flattened column, the municipality after the
         # code), ``Kristina Sahlin (KS) vice ordf.``: what follows the parentheses
@@ -299,9 +299,12 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         attributes = [a for a in attributes if a.strip() != real_name]
         aliases.append(name_part)
         name_part = real_name
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", clean(name_part)) if w).upper()
-    for written in [a.strip() for a in attributes]:
-        if len(written) > 1 and written.upper() == initials and not is_party(written):
+    short = [a.strip() for a in attributes if 1 < len(a.strip()) <= 5]
+    initials = (
+        "".join(w[0] for w in re.split(r"[\s-]+", clean(name_part)) if w).upper() if short else ""
+    )
+    for written in short:
+        if written.upper() == initials and not is_party(written):
             # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
             aliases.append(written)
             attributes = [a for a in attributes if a.strip() != written]
@@ -312,7 +315,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name: str | None = clean(name_part)
     if not name:
         return None
-    titled = _TITLED_NAME.match(name)
+    titled = _TITLED_NAME.match(name) if name.count(" ") == 2 else None
     if titled and _is_title(titled["title"]):
         # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
         name = titled["name"]

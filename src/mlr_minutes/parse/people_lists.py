@@ -148,6 +148,8 @@ def _split_flattened(piece: str) -> list[str]:
 def _handles_apart(piece: str) -> list[str]:
     """``@lovisa.h @ture @mehmet.k``: handles written side by side, as a chat names people;
     ``Lars-Göran Bly        Elsa Norberg``: names in columns of a signature line."""
+    if "@" not in piece and "   " not in piece and "\t" not in piece:
+        return [piece]
     words = piece.split()
     if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
         return words

@@ -416,7 +416,9 @@ def coordinated_tasks(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     if not any(f" {joiner} " in text for joiner in LIST_JOINERS):
         return False  # the cheap look first: most sentences join no two subjects
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if state.owners.known(first) is None or assigned_owner(text, state.owners) is not None:
+    if not _next_subject().search(text) or state.owners.known(first) is None:
+        return False
+    if assigned_owner(text, state.owners) is not None:
         return False  # *X ger Malmö och Lund i uppdrag att …* is one task for two
     cuts = [m for m in _next_subject().finditer(text) if state.owners.known(m["owner"]) is not None]
     if not cuts:

@@ -119,6 +119,8 @@ def _split_at_parties(piece: str) -> list[str]:
     """``Göran Vikström (S) Granåker Maud Ekstrand (M) Sjöviken``: in a flattened column of
     politicians each person starts with the two names before their party code; what
     stands between one code and the next name describes the person before."""
+    if piece.count("(") < 2:
+        return [piece]  # one party code at most: nothing to split at
     starts = [
         m.start("name")
         for m in _party_paren().finditer(piece)

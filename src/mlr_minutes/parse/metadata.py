@@ -61,9 +61,9 @@ class Metadata:
     read_from: set[int] = field(default_factory=set)
     """The lines the text's metadata was read from."""
     empty_labels: list[tuple[str, int]] = field(default_factory=list)
+    """(field, line) of people labels with nobody under them (*Närvarande:* and nothing)."""
     names_in: dict[str, set[str]] = field(default_factory=dict)
     """People field → the names already in it (each person once per field)."""
-    """(field, line) of people labels with nobody under them (*Närvarande:* and nothing)."""
 
 
 def _as_people(value: Any, line: int, config: Config, role: str | None = None) -> list[Person]:

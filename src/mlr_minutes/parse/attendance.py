@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import SegmentKind
 from ..vocabulary import (
@@ -395,7 +395,7 @@ class _Reader:
             opened.blank = False
             people = grouped["people"].strip()
             if people and not is_nobody(people) and looks_like_people(people):
-                yield opened.found(people, number)
+                yield replace(opened.found(people, number), organisation=grouped["group"].strip())
             else:
                 opened.values += 1
             return

@@ -34,6 +34,8 @@ class Found:
     """A single person of a list (one per line), not a comma list."""
     role: str | None = None
     """The role the list's label gives everyone in it (*Tjänstgörande ersättare*)."""
+    organisation: str | None = None
+    """The organisation a line names for everyone on it (``Tallmo kommun: Per Holm (KSO)``)."""
     empty: bool = False
     """A people label with nobody found under it (``value`` is empty)."""
     last_line: int = 0

@@ -96,14 +96,26 @@ def _apply(
     config: Config,
     list_entry: bool = False,
     role: str | None = None,
+    organisation: str | None = None,
 ) -> None:
-    """Set one field from one written value; list fields accumulate."""
+    """Set one field from one written value; list fields accumulate.  ``organisation`` is
+    the one a line names for everyone on it: it wins, and what the person's parentheses
+    said instead (``(KSO)``) is their role."""
     if name in PEOPLE_FIELDS:
         people = (
             parse_entry(str(value), line, config, role=role)
             if list_entry
             else _as_people(value, line, config, role)
         )
+        if organisation:
+            people = [
+                replace(
+                    p,
+                    organisation=organisation,
+                    role=p.role or (p.organisation if p.organisation != organisation else None),
+                )
+                for p in people
+            ]
         listed = getattr(meta, name)
         # ``Utses att justera: Per Lind`` and the signature ``Justerande Per Lind``: once.
         names = meta.names_in.setdefault(name, set())
@@ -215,7 +227,16 @@ def collect(
         if found.empty:
             meta.empty_labels.append((found.field, found.line))
         elif not _refers_elsewhere(found.value):
-            _apply(from_text, found.field, found.value, found.line, config, found.entry, found.role)
+            _apply(
+                from_text,
+                found.field,
+                found.value,
+                found.line,
+                config,
+                found.entry,
+                found.role,
+                found.organisation,
+            )
     if explicit:
         diagnostics.extend(_conflicts(meta, from_text, path, explicit[0].origin))
     _merge(meta, from_text)

@@ -29,6 +29,7 @@ from functools import cache
 from ..config import Config
 from ..model import Person
 from ..vocabulary import (
+    ABSENCE_REASONS,
     ATTENDANCE_NOTE_BEFORE_NUMBER,
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
@@ -187,8 +188,8 @@ def _attributes(
         if party is None and is_party(part):
             party = part.upper()
             continue
-        if is_note(part):
-            notes.append(part)
+        if is_note(part) or part.casefold() in ABSENCE_REASONS:
+            notes.append(part)  # ``§§ 12-14``; ``@jonna (VAB)``, ``Per Ek (sjuk)``
             continue
         if _INITIALS.match(part) and not SHORT_CAPITALS.match(part):
             notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)

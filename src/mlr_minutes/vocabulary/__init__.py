@@ -102,6 +102,7 @@ from .metadata import (
     TABLE_ROLE_HEADERS,
 )
 from .people import (
+    ABSENCE_REASONS,
     ATTENDANCE_NOTE_BEFORE_NUMBER,
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
@@ -179,6 +180,7 @@ from .text import (
 
 __all__ = [
     "ABBREVIATIONS",
+    "ABSENCE_REASONS",
     "ABSENT_ANSWERS",
     "ABSENT_ANSWER_STEMS",
     "ACTION_HEADINGS",

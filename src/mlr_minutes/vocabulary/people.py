@@ -97,6 +97,13 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""
 
+ABSENCE_REASONS: Final[tuple[str, ...]] = (
+    "vab", "sjuk", "sjukdom", "semester", "ledig", "föräldraledig", "tjänsteresa",
+    "förhinder", "anmält förhinder", "annat möte", "kurs", "konferens", "resa",
+)  # fmt: skip
+"""Why someone was away, written in parentheses after their name (``@jonna (VAB)``): a
+note, never their organisation or role."""
+
 ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
     "ärende", "ärenden", "punkt", "punkterna", "p.", "p", "från kl.", "från kl", "till kl.",
     "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej",

@@ -39,12 +39,14 @@ from ..vocabulary import (
     STANDUP_TODAY_LABELS,
 )
 from .action_tables import table_tasks, trailing_initials
+from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import (
     Candidate,
     Line,
     Sentence,
     drop_repeats,
+    in_the_minutes,
     is_readable,
     number_and_check,
     run_rules,
@@ -145,10 +147,7 @@ def not_read(state: ActionState, unit: Unit) -> bool:
             state.list_owner = None
             state.person = None
         return True
-    return unit.context == Context.BACKGROUND or unit.segment in (
-        SegmentKind.METADATA,
-        SegmentKind.TITLE,
-    )
+    return unit.context == Context.BACKGROUND or not in_the_minutes(state.ctx, unit)
 
 
 @cache
@@ -359,6 +358,20 @@ def _heading_person(state: ActionState, unit: Unit) -> str | None:
     return None
 
 
+def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A chat pasted into the minutes: ``**ture** 09:03`` alone on a line names who wrote
+    the lines below it, so a stand-up's ``idag: …`` there is that person's task."""
+    source = state.ctx.lines[line.number - 1]
+    if "**" not in source:
+        return False
+    found = CHAT_AUTHOR.match(source.strip())
+    if found is None:
+        return False
+    state.person = state.owners.written(found["handle"])
+    state.label_list, state.list_owner = False, None
+    return True
+
+
 def owner_colon(state: ActionState, unit: Unit, line: Line) -> bool:
     """``Olle: beställ och boka installation`` in running notes: someone present, a colon,
     and what they are to do."""
@@ -389,6 +402,7 @@ def initials_column(state: ActionState, unit: Unit, line: Line) -> bool:
 LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
     [
         ("action_label", action_label),
+        ("chat_author", chat_author),
         ("standup_today", standup_today),
         ("owner_colon", owner_colon),
         ("initials_column", initials_column),

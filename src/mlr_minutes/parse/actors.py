@@ -71,7 +71,7 @@ def _full_name(written: str, config: Config) -> str | None:
     return " ".join(words)
 
 
-_CHAT_AUTHOR = re.compile(
+CHAT_AUTHOR = re.compile(
     r"^\*\*(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]*$",
     re.MULTILINE,
 )
@@ -95,7 +95,7 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
         block = unit.block
         if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
-        for author in _CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():
+        for author in CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():
             handle = author["handle"]
             if handle.casefold() not in known and handle.lstrip("@").casefold() not in known:
                 known.add(handle.casefold())

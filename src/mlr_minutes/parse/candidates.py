@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol, TypeVar
 
+from ..model import SegmentKind
 from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
 from .context import ParseContext
@@ -168,6 +169,16 @@ def wrapped_groups(lines: Sequence[Line]) -> list[list[Line]]:
         else:
             groups.append([line])
     return groups
+
+
+def in_the_minutes(ctx: ParseContext, unit: Unit) -> bool:
+    """Whether ``unit`` is the minutes' own text, not metadata or the title's preamble.
+
+    The text under the title counts when nothing else does: a stand-up pasted under
+    ``# Avstämning 2025-09-04`` has no items, and its lines are its minutes."""
+    if unit.segment is SegmentKind.METADATA:
+        return False
+    return unit.segment is not SegmentKind.TITLE or not ctx.outline.items
 
 
 def is_readable(unit: Unit) -> bool:

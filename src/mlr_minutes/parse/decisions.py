@@ -25,6 +25,7 @@ from ..vocabulary import (
     DECIDING_SUBJECTS,
     DECIDING_VERBS,
     DECISION_ID_PREFIX,
+    DECISION_LABEL_QUALIFIERS,
     DECISION_LABELS,
     DECISION_OPENERS,
     LEAD_ADVERBS,
@@ -41,6 +42,7 @@ from .candidates import (
     Line,
     Sentence,
     drop_repeats,
+    in_the_minutes,
     is_readable,
     number_and_check,
     passage_sentences,
@@ -231,9 +233,20 @@ def _clause_end() -> re.Pattern[str]:
 
 def _decision_label(line: str) -> str | None:
     label = split_label(line, require_colon=True)
-    if label is not None and normalise_key(label.key) in DECISION_LABELS:
+    if label is None:
+        return None
+    key = normalise_key(label.key)
+    if key in DECISION_LABELS or _qualified_label().match(key):
         return label.value
     return None
+
+
+@cache
+def _qualified_label() -> re.Pattern[str]:
+    """``Beslut från parkeringen``, ``Beslut om budget``: a decision label and what the
+    decision is about, four words at most."""
+    labels, qualifiers = alternation(DECISION_LABELS), alternation(DECISION_LABEL_QUALIFIERS)
+    return re.compile(rf"^(?:{labels})\s+(?:{qualifiers})(?:\s+\S+){{1,4}}$")
 
 
 # --- Unit rules ------------------------------------------------------------------------
@@ -248,10 +261,7 @@ def not_read(state: DecisionState, unit: Unit) -> bool:
         if unit.block.kind is BlockKind.HEADING:
             state.pending_atts = []
         return True
-    return unit.context == Context.BACKGROUND or unit.segment in (
-        SegmentKind.METADATA,
-        SegmentKind.TITLE,
-    )
+    return unit.context == Context.BACKGROUND or not in_the_minutes(state.ctx, unit)
 
 
 def decision_in_action_list(state: DecisionState, unit: Unit) -> bool:

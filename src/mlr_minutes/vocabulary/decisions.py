@@ -12,6 +12,12 @@ DECISION_LABELS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Labels written before a decision (``**Beslut:** …``, ``Beslut: …``)."""
 
+DECISION_LABEL_QUALIFIERS: Final[tuple[str, ...]] = (
+    "från", "om", "angående", "gällande", "kring", "rörande", "i frågan", "on", "about",
+)  # fmt: skip
+"""Words after *Beslut* that say what the decision is about or where it came from
+(*Beslut från parkeringen:*, *Beslut om budget:*): still the decision's label."""
+
 ANY: Final = "any"
 """The verb makes a decision whoever its subject (*beslutade*, *beslöts*)."""
 SUBJECT: Final = "subject"

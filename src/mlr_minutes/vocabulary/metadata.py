@@ -47,7 +47,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent",
         "frånvarande ledamöter", "anmäld frånvaro", "avbud", "frånvarande med förhinder",
         "anmält frånvaro", "frånvarande styrelseledamöter", "ej närvarande ledamöter",
-        "saknades", "frånvaro",
+        "saknades", "frånvaro", "borta", "ej på plats", "kunde inte komma",
     ),
     "secretary": (
         "vid protokollet", "sekreterare", "protokollförare", "antecknat av",

@@ -24,6 +24,7 @@ from ..vocabulary import (
     DECISION_NOUN,
     DONE_STATUSES,
     EMPTY_CELLS,
+    STANDUP_TABLE_HEADERS,
 )
 from .labels import normalise_key
 
@@ -54,14 +55,15 @@ _RULE = re.compile(r"^\|?\s*:?-{2,}")
 
 
 def _header(cells: list[str]) -> dict[str, int] | None:
-    keys = [normalise_key(c) for c in cells]
-    columns: dict[str, int] = {}
-    for name, words in ACTION_TABLE_HEADERS.items():
-        for index, key in enumerate(keys):
-            if key in words and name not in columns:
-                columns[name] = index
-    if "task" in columns and ("owner" in columns or "due" in columns):
-        return columns
+    keys = [normalise_key(c).rstrip("?:") for c in cells]
+    for headers in (ACTION_TABLE_HEADERS, STANDUP_TABLE_HEADERS):
+        columns: dict[str, int] = {}
+        for name, words in headers.items():
+            for index, key in enumerate(keys):
+                if key in words and name not in columns:
+                    columns[name] = index
+        if "task" in columns and ("owner" in columns or "due" in columns):
+            return columns
     return None
 
 

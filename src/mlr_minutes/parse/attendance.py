@@ -41,6 +41,7 @@ from .attendance_lines import (
     attachment_prefix,
     ends_with_joiner,
     join_wrapped,
+    label_organisation,
     may_name_people,
     prose_gate,
     prose_pattern,
@@ -67,7 +68,7 @@ from .attendance_values import (
 from .blocks import BlockKind
 from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
-from .labels import match_metadata, metadata_field, normalise_key
+from .labels import match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
 from .people import clean, is_note, names_people_inside
 
@@ -109,6 +110,9 @@ class _Open:
     values: int = 0
     columns: dict[str, int] | None = None
     """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
+    organisation: str | None = None
+    """The organisation the label names for everyone under it (``Närvarande från Tallmo
+    kommun:``)."""
     grid: list[int] | None = None
     """Where the header's cells start in a table aligned with spaces whose name column has
     no header (``                Närv.   Tjg för``): a row's cells are placed by offset."""
@@ -118,7 +122,13 @@ class _Open:
     ) -> Found:
         self.values += 1
         return Found(
-            field_ or self.field, value, line, entry=entry, role=self.role, last_line=last or line
+            field_ or self.field,
+            value,
+            line,
+            entry=entry,
+            role=self.role,
+            organisation=self.organisation,
+            last_line=last or line,
         )
 
     def close(self) -> Iterator[Found]:
@@ -294,6 +304,8 @@ class _Reader:
             else:
                 mode = SINGLE
             opened = _Open(field_name, role, number, mode)
+            if field_name in PEOPLE_FIELDS:
+                opened.organisation = label_organisation(label.key)
             if value and mode == COMMA:
                 opened.buffer = (value, number)
                 before = self.lines[number - 1][: label.value_offset]
@@ -302,6 +314,9 @@ class _Reader:
                 self.open = opened
             elif value:
                 yield opened.found(value, number)
+                for also in officer_fields(label.key)[1:]:
+                    # ``Sammankallande och vid tangentbordet: Lena Holm``: both offices.
+                    yield opened.found(value, number, field_=also)
             else:
                 self.open = opened
                 waiting.append((line_label.column, opened))

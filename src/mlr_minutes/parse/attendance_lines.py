@@ -13,6 +13,7 @@ from ..vocabulary import (
     LABEL_PREFIXES,
     LIST_JOINERS,
     METADATA_KEYS,
+    ORGANISATION_LINKS,
 )
 from .attendance_values import ANYWHERE
 from .label_cells import plain
@@ -84,3 +85,22 @@ def may_name_people(raw: str) -> bool:
         return True
     head = plain(raw).strip().split(maxsplit=1)
     return bool(head) and normalise_key(head[0]) in _people_label_words()
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _label_organisation() -> re.Pattern[str]:
+    links = alternation(ORGANISATION_LINKS)
+    return re.compile(rf"^\W*[\wåäö]+(?:\s+[\wåäö]+)?\s+(?:{links})\s+(?P<organisation>[A-ZÅÄÖ].*)$")
+
+
+def label_organisation(key: str) -> str | None:
+    """The organisation a people label names for everyone under it: ``Närvarande från
+    Norrvika kommun, stadsbyggnadskontoret`` → *Norrvika kommun, stadsbyggnadskontoret*."""
+    found = _label_organisation().match(key.strip().strip("*_: "))
+    if found is None:
+        return None
+    organisation = _ASIDE.sub(" ", found["organisation"]).strip(" :*_")
+    return " ".join(organisation.split()) or None

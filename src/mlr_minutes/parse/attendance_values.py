@@ -48,10 +48,15 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
+_NAME_END = re.compile(r"[,(;–—<\[]|\s--?\s|\s§|\s\S+@\S")
+
+
 def _name_part(text: str) -> str:
     """The part of a people entry that is the name: before a comma, a parenthesis, a
     dash or a note."""
-    head = re.split(r"[,(;–—]|\s-\s|\s§", text, maxsplit=1)[0].strip()
+    # ``Lena Holm <lena.holm@mffd.se>``, ``Kim Sandell -- via Zoom``: an address or a
+    # note after the name.
+    head = _NAME_END.split(text, maxsplit=1)[0].strip()
     note = note_start().search(head)
     # ``Ingrid Malmberg tjg för Stefan Rask``: the note after the name is no part of it.
     return head[: note.start()].strip() if note and note.start() > 0 else head

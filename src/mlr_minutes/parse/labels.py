@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS
+from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS, NAME_JOINERS
 from .ruler import Ruler
+from .text import alternation
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TAB_FORM = re.compile(r"^(?P<key>[^\t]{1,60}?)[ :]*\t+(?P<value>.*)$")
@@ -158,7 +159,31 @@ def metadata_field(key: str) -> str | None:
             (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),
             None,
         )
+    if found is None:
+        both = officer_fields(normalised)
+        found = both[0] if both else None
     return found
+
+
+_OFFICERS = ("chair", "secretary", "adjusters")
+
+
+@lru_cache(maxsize=4096)
+def officer_fields(key: str) -> tuple[str, ...]:
+    """The officers a joined label names (``Sammankallande och vid tangentbordet``,
+    ``Ordförande/sekreterare``): one person holds them all.  Empty for any other key."""
+    parts = _joined_labels().split(normalise_key(key))
+    if len(parts) < 2:
+        return ()
+    fields = tuple(_field_by_key().get(part.strip()) for part in parts)
+    if all(field in _OFFICERS for field in fields) and len(set(fields)) == len(fields):
+        return tuple(field for field in fields if field is not None)
+    return ()
+
+
+@cache
+def _joined_labels() -> re.Pattern[str]:
+    return re.compile(rf"\s*[/,]\s*|\s+(?:{alternation(NAME_JOINERS)})\s+")
 
 
 _ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*")

@@ -20,6 +20,7 @@ from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
     CHAIR_ROLE,
     PEOPLE_REFERENCES,
+    SECRETARY_APART_LABELS,
     SECRETARY_ROLE,
     TIME_WORDS,
 )
@@ -29,6 +30,7 @@ from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
+from .labels import normalise_key, split_label
 from .outline import Outline
 from .people import aliases_of, parse_entry, parse_person
 from .people_lists import parse_people
@@ -221,7 +223,8 @@ def collect(
         for name, (value, line) in origin.values.items():
             _apply(meta, name, value, line, config)
     from_text = Metadata()
-    for found in read_labels(outline, source.split("\n"), noise):
+    lines = source.split("\n")
+    for found in read_labels(outline, lines, noise):
         if found.field in PEOPLE_FIELDS or found.field in PERSON_FIELDS:
             meta.read_from.update(range(found.line, found.last_line + 1))
         if found.empty:
@@ -245,7 +248,7 @@ def collect(
         meta.date_is_timestamp = False
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
-    _officers_present(meta, first_item)
+    _officers_present(meta, first_item, lines)
     actors_present(meta, outline, config)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
@@ -254,7 +257,7 @@ def collect(
     return meta, diagnostics
 
 
-def _officers_present(meta: Metadata, first_item: int) -> None:
+def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None:
     """Whoever chaired, wrote or checked the minutes was there: the chair and adjusters
     join the attendees, the secretary the guests, unless a list already names them.
 
@@ -274,13 +277,20 @@ def _officers_present(meta: Metadata, first_item: int) -> None:
     ):
         if person is None:
             continue
-        if header_list and person is meta.secretary and person.line < first_item:
+        if header_list and person is meta.secretary and _set_apart(person, first_item, lines):
             continue
         if person.name and person.name not in listed:
             if _first_name_listed(person.name, listed):
                 continue
             into.append(replace(person, role=person.role or role))
             listed.add(person.name)
+
+
+def _set_apart(secretary: Person, first_item: int, lines: list[str]) -> bool:
+    if secretary.line >= first_item or not 0 < secretary.line <= len(lines):
+        return False
+    label = split_label(lines[secretary.line - 1], loose=True)
+    return label is not None and normalise_key(label.key) in SECRETARY_APART_LABELS
 
 
 def _first_name_listed(name: str, listed: set[str]) -> bool:

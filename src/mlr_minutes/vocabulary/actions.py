@@ -168,6 +168,16 @@ ACTION_TABLE_HEADERS: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 """Column headers of an action table (*Åtgärd | Ansvarig | Klart | Status*)."""
 
+STANDUP_TABLE_HEADERS: Final[dict[str, tuple[str, ...]]] = {
+    "task": (
+        "ska göra", "idag", "i dag", "today", "plan idag", "att göra idag", "nästa steg",
+        "ska göra idag", "gör idag", "planerat", "plan", "next",
+    ),
+    "owner": ("person", "namn", "name", "vem", "who", "deltagare"),
+}  # fmt: skip
+"""Column headers of a stand-up's table (*Person | Gjort | Ska göra | Hinder*): each
+row's plan is that person's task."""
+
 DONE_STATUSES: Final[tuple[str, ...]] = (
     "klar", "klart", "done", "avklarad", "avklarat", "genomförd", "genomfört", "✅", "✓", "ok",
     "utförd", "utfört", "stängd", "avslutad",

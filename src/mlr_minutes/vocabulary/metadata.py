@@ -58,13 +58,17 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "sekreterare för mötet", "mötets sekreterare", "vid anteckningarna",
         "vid tangentbordet", "anteckningar", "antecknat för", "anteckningsförare",
         "note taker", "notes", "minutes", "scribe", "referent", "sekreterare vid mötet",
+        "vid pennan", "sekreterare idag", "antecknare idag", "dagens sekreterare",
+        "protokollförd av",
+        "anteckningar fördes av", "sekreterare för dagen", "minutes taken by",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
         "mötesledare", "moderator", "facilitator", "mötets ordförande",
         "ordförande vid mötet", "sammankallande", "lett av", "mötet lett av", "leds av",
         "mötesledning", "ordförande idag", "facilitator idag", "mötesledare idag",
-        "ordförande för sammanträdet",
+        "ordförande för sammanträdet", "dagens ordförande", "ordförande för dagen",
+        "mötesordf", "mötesordf.", "chairperson", "samtalsledare", "leder mötet",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
@@ -129,6 +133,8 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
     "se lista", "se separat", "enligt bifogad", "se bifogad", "bifogad lista", "se sid",
     "se sidan", "enligt lista", "se protokollets", "se särskild", "se närvaro- och",
     "enligt närvaro- och", "se voteringslista", "se närvaroförteckning",
+    # Any pointer: *se deltagarlista sist i dokumentet*, *enligt upprop*, *jfr bilaga*.
+    "se", "enligt", "enl.", "jfr", "see",
 )  # fmt: skip
 """Values that point to a list elsewhere instead of naming anyone (*Se närvarolista sid 2*)."""
 

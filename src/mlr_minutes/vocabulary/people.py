@@ -106,7 +106,8 @@ note, never their organisation or role."""
 
 ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
     "ärende", "ärenden", "punkt", "punkterna", "p.", "p", "från kl.", "från kl", "till kl.",
-    "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej",
+    "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej", "från punkt", "till punkt",
+    "under punkt", "efter punkt", "från p.", "från ärende",
 )  # fmt: skip
 """Words that begin an attendance note when a number or ``§`` follows (``ärende 1-20``,
 ``från kl. 10.30``, ``p. 6``)."""
@@ -150,6 +151,10 @@ says did it, by full name, was there."""
 DEFINITE_TITLE_ENDINGS: Final[tuple[str, ...]] = ("rn", "ren", "ären", "aren", "ern")
 """Endings of a noun in the definite form written before a name (*Revisorn Sture Hallin*,
 *Motionären Nils Aronsson*): a title, not a first name."""
+
+SECRETARY_APART_LABELS: Final[tuple[str, ...]] = ("vid protokollet",)
+"""A heading block's label that sets the note-taker apart from those listed present
+(*Vid protokollet* beside *Närvarande* and *Övriga deltagare*): not one of them."""
 
 SECRETARY_ROLE: Final = "sekreterare"
 """The role of whoever writes the minutes, as :data:`ROLES` writes it."""

@@ -184,9 +184,11 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
-        "lett av",
+        "lett av", "mötesledare:", "mötesordförande:", "facilitator:", "samtalsledare:",
     ),
     "secretary": (
+        "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
+        "sekr:", "sekr.:", "protokollförare:", "mötessekreterare:", "notes:",
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",

@@ -39,6 +39,7 @@ from ..vocabulary import (
 )
 from .attendance_lines import (
     attachment_prefix,
+    ends_sentence,
     ends_with_joiner,
     join_wrapped,
     label_organisation,
@@ -372,7 +373,11 @@ class _Reader:
                 # label wraps in its own column; the value column goes on.
                 raw = " " * column + raw[column:]
                 text = plain(raw).strip()
-            if not opened.blank and (looks_like_people(text) or text[:1].islower()):
+            if (
+                not opened.blank
+                and not ends_sentence(buffered)
+                and (looks_like_people(text) or text[:1].islower())
+            ):
                 indent = len(raw) - len(raw.lstrip(" "))
                 aligned = column is not None and abs(indent - column) <= 1
                 joined = join_wrapped(buffered, text, aligned)

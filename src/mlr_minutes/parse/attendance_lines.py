@@ -54,6 +54,16 @@ def join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
     return f"{buffer} {text}" if carried else f"{buffer}, {text}"
 
 
+_SENTENCE_END = re.compile(r"(?<![\wåäö])[a-zåäö]{5,}[.!?]$")
+
+
+def ends_sentence(buffer: str) -> bool:
+    """``8 deltagare från fem kommuner, se laget runt nedan.``: a lower-case word and a
+    full stop end a sentence, not a wrapped list (``… Per Ek, sekr.`` goes on: an
+    abbreviation; ``… Anna Berg, Tallmo.``: a name)."""
+    return _SENTENCE_END.search(buffer.rstrip()) is not None
+
+
 @cache
 def attachment_prefix() -> re.Pattern[str]:
     # ``Bilaga 1. Röstlängd``: the attendance list appended as an attachment.
@@ -93,7 +103,9 @@ _ASIDE = re.compile(r"\([^()]*\)")
 @cache
 def _label_organisation() -> re.Pattern[str]:
     links = alternation(ORGANISATION_LINKS)
-    return re.compile(rf"^\W*[\wåäö]+(?:\s+[\wåäö]+)?\s+(?:{links})\s+(?P<organisation>[A-ZÅÄÖ].*)$")
+    return re.compile(
+        rf"^\W*[\wåäö]+(?:\s+[\wåäö]+)?\s+(?:{links})\s+(?P<organisation>[A-ZÅÄÖ].*)$"
+    )
 
 
 def label_organisation(key: str) -> str | None:

@@ -297,6 +297,7 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     )
 
 
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 
 
@@ -315,7 +316,10 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if match["follows"]:
                 who = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=1)[0]
             else:
-                who = _CLAUSE_END.split(text[max(0, match.start() - 80) : match.start()])[-1]
+                before = text[max(0, match.start() - 80) : match.start()]
+                # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
+                before = _TRAILING_ASIDE.sub("", before)
+                who = _CLAUSE_END.split(before)[-1]
             person = named_person(who.strip(), line, present, config) if who.strip() else None
             if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
                 person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)

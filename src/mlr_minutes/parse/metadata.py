@@ -34,6 +34,7 @@ from .labels import normalise_key, split_label
 from .outline import Outline
 from .people import aliases_of, parse_entry, parse_person
 from .people_lists import parse_people
+from .round_table import round_table_present
 from .text import alternation
 
 
@@ -249,6 +250,7 @@ def collect(
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_present(meta, first_item, lines)
+    round_table_present(meta, outline, config)
     actors_present(meta, outline, config)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
@@ -304,8 +306,15 @@ def _elsewhere() -> re.Pattern[str]:
 
 
 def _refers_elsewhere(value: str) -> bool:
-    """``Beslutande: Se närvarolista sid 2`` names nobody: the list is elsewhere."""
-    return bool(_elsewhere().match(value.strip()))
+    """``Beslutande: Se närvarolista sid 2`` names nobody: the list is elsewhere; nor
+    does ``8 deltagare från fem kommuner, se laget runt nedan``, a head count and where
+    the names are."""
+    value = value.strip()
+    if _elsewhere().match(value):
+        return True
+    if not value[:1].isdigit():
+        return False
+    return any(_elsewhere().match(part.strip()) for part in value.split(",")[1:])
 
 
 def _as_listed(person: Person | None, present: list[Person]) -> Person | None:

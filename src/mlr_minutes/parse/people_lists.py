@@ -12,7 +12,13 @@ from functools import cache
 
 from ..config import Config
 from ..model import Person
-from ..vocabulary import NAME_JOINERS, ORGANISATION_SUFFIXES, PARTY_CODES
+from ..vocabulary import (
+    COMPANY_FORMS,
+    NAME_JOINERS,
+    ORGANISATION_LINKS,
+    ORGANISATION_SUFFIXES,
+    PARTY_CODES,
+)
 from .people import (
     FULL_NAME,
     PAREN,
@@ -38,8 +44,15 @@ def _employer(fragment: str, before: str, config: Config) -> bool:
         is_organisation(fragment, config)
         and FULL_NAME.match(name) is not None
         and not is_organisation(name, config)
-        and "," in before  # the person's entry already describes them: this continues it
+        and ("," in before or _company(fragment))
     )
+
+
+def _company(fragment: str) -> bool:
+    """``Lindvik Energi AB`` right after a name: a company is where a person comes from,
+    never a guest of its own in a list of people."""
+    words = fragment.split()
+    return len(words) >= 2 and words[-1].casefold().strip(".") in COMPANY_FORMS
 
 
 def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
@@ -97,15 +110,33 @@ def _carries_on_a_name(following: str) -> bool:
 
 _AFTER_PAREN = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 _ROLE_THEN_NAME = re.compile(
-    r"^(?P<role>(?:\d:[ea]\s+)?[a-zåäö][\wåäö .-]{1,40}?)\s+(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
+    r"^(?P<role>(?:\d:[ea]\s+)?[\wåäöÅÄÖ][\wåäö .-]{1,40}?)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ].*)$"
 )
 
 
 def _role_then_name(piece: str) -> re.Match[str] | None:
-    """``kårordförande Felicia Strömgren``: a role word, then the name it belongs to."""
+    """``kårordförande Felicia Strömgren``, ``Samhällsbyggnadschef Tomas Ekberg`` at the
+    start of a list, ``VA-ingenjör Jonas Rask``, ``enhetschef äldreomsorg Birgitta
+    Nordin``: a role (its first or last word a role word), then the name it belongs to."""
     match = _ROLE_THEN_NAME.match(piece.strip())
-    if match and not is_note(piece) and is_role_word(match["role"].split()[-1]):
+    if match is None or is_note(piece):
+        return None
+    words = match["role"].split()
+    capitalised = words[0][:1].isupper() and (len(words) > 1 or not words[0][1:].islower())
+    if capitalised and not (len(words) == 1 and "-" in words[0]):
+        return None  # ``Anna Berg Lind``; only one capitalised role word, or ``VA-…``
+    if is_role_word(words[-1].casefold()):
         return match
+    second = words[-1].casefold()
+    if (
+        len(words) == 2
+        and is_role_word(words[0].casefold())
+        and len(second) > 3
+        and second not in ORGANISATION_LINKS
+        and not is_note(second)
+    ):
+        return match  # the role and what it is for (*enhetschef äldreomsorg*)
     return None
 
 
@@ -180,7 +211,13 @@ def _fragments(text: str, config: Config) -> list[str]:
         turned = []
         for piece in pieces:
             match = _role_then_name(piece)
-            turned.append(f"{match['name']}, {match['role']}" if match else piece)
+            if match is None:
+                turned.append(piece)
+                continue
+            role = match["role"]
+            if role[1:].islower():
+                role = role.casefold()  # the list's first word, capitalised as a start
+            turned.append(f"{match['name']}, {role}")
         return turned
     return [part for piece in pieces for part in _split_flattened(piece)]
 

@@ -139,7 +139,11 @@ PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
 """Values that point to a list elsewhere instead of naming anyone (*Se närvarolista sid 2*)."""
 
 LABEL_PREFIXES: Final[dict[str, str]] = {
+    "deltog ej": "absent", "deltog inte": "absent", "närvarade ej": "absent",
     "närvarande ": "attendees", "deltagande ": "attendees", "frånvarande ": "absent",
+    "deltog ": "attendees",
+    "medverkande ": "attendees", "deltog under ": "attendees", "deltagare ": "attendees",
+    "present ": "attendees", "attendees ": "attendees",
     "från ": "attendees", "deltog från ": "attendees", "närvarande från ": "attendees",
     "justeringens ": "ignored", "datum då anslaget": "ignored",
     "följande var närvarande": "attendees", "följande närvarade": "attendees",

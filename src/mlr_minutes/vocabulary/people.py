@@ -92,10 +92,27 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "i stället för", "istället för", "lämnade", "lämnar", "anslöt", "ansluter", "via",
     "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
     "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
-    "som ersättare för", "som ersättare",
+    "som ersättare för", "som ersättare", "tjänstgör för", "tjänstgjorde för",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""
+
+ROUND_TABLE_TITLES: Final[tuple[str, ...]] = (
+    "laget runt", "runda bordet", "runt bordet", "bordet runt", "rundan", "runda",
+    "aktuellt från kommunerna", "aktuellt från organisationerna", "aktuellt från deltagarna",
+    "information från kommunerna", "nytt från kommunerna", "nytt från deltagarna",
+    "lägesrapporter", "incheckning", "check-in",
+)  # fmt: skip
+"""Titles of the item where each one present tells their news in turn (*Laget runt*,
+*Runda bordet – läget i kommunerna*): the names leading the turns were there."""
+
+ROUND_TABLE_ABSENCE: Final[tuple[str, ...]] = (
+    "kunde inte komma", "kunde ej komma", "kunde inte delta", "kunde ej delta",
+    "frånvarande", "ej närvarande", "inte närvarande", "deltog inte", "deltog ej",
+    "förhinder", "var inte med", "ej med", "inte med idag", "skickat sin rapport",
+    "skickade sin rapport",
+)  # fmt: skip
+"""Words in a round-table turn that say its person was not there."""
 
 ABSENCE_REASONS: Final[tuple[str, ...]] = (
     "vab", "sjuk", "sjukdom", "semester", "ledig", "föräldraledig", "tjänsteresa",

@@ -202,6 +202,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "ledde mötet", "ledde dagens möte", "ledde sammanträdet", "ledde årsmötet",
         "ledde stämman", "leder mötet", "var mötesordförande", "är mötesordförande",
         "var ordförande för mötet", "är ordförande för mötet", "var mötesledare",
+        "höll i träffen", "höll i mötet", "höll i dagens möte", "höll i dagens träff",
+        "leder dagens möte", "ledde träffen", "ledde dagens träff",
         "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
     ),
     "secretary": (

@@ -1,0 +1,107 @@
+"""Who was there, from a round table: the item where each person (or organisation) in
+turn tells the meeting their news.
+
+::
+
+    ### 1. Laget runt
+    * **Sara Nyman, Tallmo** – nya meröppet-tider från april …
+    * **Göran Åkesson & Nina Pihl, Lindvik** – digitala lotsar …
+    * **Regionbiblioteket (Hampus Ros)** – regionens utvecklingsplan …
+    * **Yvonne Lax, Granåsen** – kunde inte komma, skickade sin rapport …
+
+A working group's notes often say only *8 deltagare, se laget runt nedan*: the names
+stand in bold at the start of each turn.  Someone whose turn says they could not come
+is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..model import Person
+from ..vocabulary import ROUND_TABLE_ABSENCE, ROUND_TABLE_TITLES
+from .blocks import BlockKind
+from .outline import Outline, heading_key
+from .people import names_people_inside
+from .people_lists import parse_people
+from .text import alternation
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<who>[^*_\n]{2,80}?)[:,]?(?:\*\*|__)\s*[:–—-]?\s*")
+"""The bold words a turn starts with (``**Sara Nyman, Tallmo** – …``)."""
+
+
+@cache
+def _absence() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ROUND_TABLE_ABSENCE)})(?!\w)", re.IGNORECASE)
+
+
+def _round_table_items(outline: Outline) -> set[str]:
+    return {
+        item.number
+        for item in outline.items
+        if heading_key(item.title).startswith(ROUND_TABLE_TITLES)
+    }
+
+
+_ORGANISATION_PEOPLE = re.compile(r"^(?P<organisation>[^()]+?)\s*\((?P<people>[^()]+)\)$")
+
+
+def _turn_people(who: str, line: int, config: Config) -> list[Person]:
+    """``Göran Åkesson & Nina Pihl, Lindvik``: the people, and where they come from after
+    the last comma (a place, written as one word, is no person)."""
+    inside = _ORGANISATION_PEOPLE.match(who)
+    if inside is not None and names_people_inside(who):
+        # ``Regionbiblioteket (Hampus Ros)``: the organisation's turn, given by its people.
+        return [
+            replace(person, organisation=person.organisation or inside["organisation"])
+            for person in parse_people(inside["people"], line, config)
+        ]
+    names, _, place = who.rpartition(",")
+    place = place.strip()
+    if names and place and " " not in place and place[:1].isupper():
+        return [
+            replace(person, organisation=person.organisation or place)
+            for person in parse_people(names, line, config)
+        ]
+    return parse_people(who, line, config)
+
+
+def round_table_present(meta: Metadata, outline: Outline, config: Config) -> None:
+    """Add everyone a round table's turns name in bold, unless already listed; a turn
+    that says its person could not come lists them as absent."""
+    items = _round_table_items(outline)
+    if not items:
+        return
+    known = {p.name.casefold() for p in (*meta.attendees, *meta.guests, *meta.absent) if p.name}
+    known |= {
+        p.organisation.casefold()
+        for p in (*meta.attendees, *meta.guests)
+        if p.organisation and not p.name
+    }
+    for unit in outline.units:
+        block = unit.block
+        if unit.item not in items or unit.noise:
+            continue
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        lead = _LEAD.match(block.markdown)
+        if lead is None:
+            continue
+        who = lead["who"].strip()
+        people = _turn_people(who, block.line, config)
+        if not people or not all(p.name or names_people_inside(who) for p in people):
+            continue
+        rest = block.text[len(who) :]
+        into = meta.absent if _absence().search(rest[:80]) else meta.attendees
+        for person in people:
+            key = (person.name or person.organisation or "").casefold()
+            if key and key not in known:
+                known.add(key)
+                into.append(person)

@@ -52,6 +52,7 @@ from .candidates import (
     run_rules,
     unit_lines,
 )
+from .chat_log import action_tagged, decision_tagged, said
 from .context import ParseContext
 from .decisions import is_decision_sentence
 from .labels import match_metadata, normalise_key, split_label
@@ -358,6 +359,19 @@ def _heading_person(state: ActionState, unit: Unit) -> str | None:
     return None
 
 
+def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A meeting bot's tag in a chat log: ``[18:04] <ellen_h> #action snickarn fixar #412
+    före releasen`` (the owner is named first, as the bot lists them)."""
+    written = said(state.ctx.lines[line.number - 1])
+    if written is None or not written.text.startswith("#"):
+        return False
+    task = action_tagged(written.text)
+    if task is None:
+        return decision_tagged(written.text) is not None  # agreed: a decision, no task
+    state.explicit(task, line.number, unit, nicknames=True)
+    return True
+
+
 def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
     """A chat pasted into the minutes: ``**ture** 09:03`` alone on a line names who wrote
     the lines below it, so a stand-up's ``idag: …`` there is that person's task."""
@@ -402,6 +416,7 @@ def initials_column(state: ActionState, unit: Unit, line: Line) -> bool:
 LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
     [
         ("action_label", action_label),
+        ("chat_action", chat_action),
         ("chat_author", chat_author),
         ("standup_today", standup_today),
         ("owner_colon", owner_colon),
@@ -552,7 +567,7 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
         if candidate.summary and candidate.item is None:
             above = [d for d in decisions if d.line <= candidate.line]
             candidate.item = above[-1].item if above else None
-    kept = drop_repeats(found, _repeats)
+    kept = _without_recaps(drop_repeats(found, _repeats))
     numbered = number_and_check(
         kept,
         ctx,
@@ -576,6 +591,22 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
         )
         for number, c in numbered
     ]
+
+
+def _without_recaps(kept: list[ActionCandidate]) -> list[ActionCandidate]:
+    """Without the tasks an action list at the end says again (*Action items* after a
+    meeting bot's log, an *Åtgärdslista* recapping the items): the task stays where it
+    was first given."""
+    unique: list[ActionCandidate] = []
+    for candidate in kept:
+        if not any(
+            earlier.line < candidate.line
+            and set(earlier.owners) == set(candidate.owners)
+            and similarity(earlier.text, candidate.text) >= _DUPLICATE_SIMILARITY
+            for earlier in unique
+        ):
+            unique.append(candidate)
+    return unique
 
 
 def _repeats(candidate: ActionCandidate, summary: ActionCandidate) -> bool:

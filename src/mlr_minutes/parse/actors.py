@@ -24,6 +24,7 @@ from ..vocabulary import (
     PRESENCE_VERBS,
 )
 from .blocks import BlockKind
+from .chat_log import is_bot, said
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
 from .people import aliases_of, is_organisation, is_role_word, parse_person
@@ -100,6 +101,14 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
             if handle.casefold() not in known and handle.lstrip("@").casefold() not in known:
                 known.add(handle.casefold())
                 meta.attendees.append(Person(handle.lstrip("@"), None, None, block.line))
+        if "<" in block.markdown:
+            for line in block.markdown.split("\n"):
+                written = said(line)
+                if written is None or is_bot(written.nick):
+                    continue
+                if written.nick.casefold() not in known:
+                    known.add(written.nick.casefold())
+                    meta.attendees.append(Person(written.nick, None, None, block.line))
         if not _gate().search(block.text):
             continue
         for match in _actor().finditer(block.text):

@@ -24,6 +24,7 @@ from typing import Protocol, TypeVar
 from ..model import SegmentKind
 from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
+from .chat_log import is_chat_log, said
 from .context import ParseContext
 from .outline import Unit
 from .text import alternation, collapse, sentences
@@ -87,6 +88,8 @@ def continues(previous: str, following: str) -> bool:
     before, after = previous.rstrip(), following.strip()
     if not before or not after or before.endswith(_CLOSES):
         return False
+    if after[0] in "[<" and said(after) is not None:
+        return False  # the next line of a chat log: someone else speaking
     if _OPENS_NEW.match(after):
         return bool(_CLAUSE.match(after)) and _ends_with_proposal(before)
     return after[0].islower() or after[0].isdigit() or len(before) >= WRAP_WIDTH
@@ -178,7 +181,9 @@ def in_the_minutes(ctx: ParseContext, unit: Unit) -> bool:
     ``# Avstämning 2025-09-04`` has no items, and its lines are its minutes."""
     if unit.segment is SegmentKind.METADATA:
         return False
-    return unit.segment is not SegmentKind.TITLE or not ctx.outline.items
+    if unit.segment is not SegmentKind.TITLE or not ctx.outline.items:
+        return True
+    return is_chat_log(unit.block.markdown)  # a meeting held in a chat, pasted whole
 
 
 def is_readable(unit: Unit) -> bool:

@@ -50,6 +50,7 @@ from .candidates import (
     unit_lines,
     with_points,
 )
+from .chat_log import decision_tagged, said
 from .context import ParseContext
 from .labels import normalise_key, split_label
 from .matching import ItemMatcher
@@ -426,8 +427,20 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     return True
 
 
+def chat_decision(state: DecisionState, unit: Unit, line: Line) -> bool:
+    """A meeting bot's tag in a chat log: ``[18:07] <ellen_h> #agreed 2.3 släpps först
+    när #412 är stängd``."""
+    written = said(state.ctx.lines[line.number - 1])
+    agreed = decision_tagged(written.text) if written else None
+    if agreed is None:
+        return False
+    state.add(collapse(agreed), line.number, unit)
+    return True
+
+
 LINE_RULES: Ruler[Callable[[DecisionState, Unit, Line], bool]] = Ruler(
     [
+        ("chat_decision", chat_decision),
         ("awaited_clause_line", awaited_clause_line),
         ("clause_label", clause_label),
         ("decision_label", decision_label),

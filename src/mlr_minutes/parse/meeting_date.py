@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import DateValue, Precision
-from ..vocabulary import HELD_WORDS
+from ..vocabulary import HELD_WORDS, MONTHS
 from .dates import find_dates, parse_time_span
 from .labels import match_metadata
 from .outline import Outline
@@ -117,6 +117,32 @@ def in_document_id(sources: DateSources) -> FoundDate | None:
     return None
 
 
+_CTIME = re.compile(
+    r"(?<!\w)[A-Z][a-z]{2}\s+(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def in_log_stamp(sources: DateSources) -> FoundDate | None:
+    """A log's time stamp in the opening lines, as a meeting bot writes it: ``Meeting
+    started Wed Oct  8 18:00:13 2025 UTC.`` (the C library's form: weekday, month, day,
+    time, year)."""
+    for number in range(1, min(_OPENING_LINES, len(sources.lines)) + 1):
+        text = sources.lines[number - 1]
+        if number in sources.noise or ":" not in text:
+            continue
+        match = _CTIME.search(text)
+        month = MONTHS.get(match["month"].casefold()) if match else None
+        if match is None or month is None:
+            continue
+        try:
+            day = dt.date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            continue
+        return FoundDate(DateValue(day, day, Precision.DAY, match.group()), number)
+    return None
+
+
 @cache
 def _held() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(HELD_WORDS)})(?!\w)", re.IGNORECASE)
@@ -139,6 +165,7 @@ def in_held_sentence(sources: DateSources) -> FoundDate | None:
 DATE_RULES: Ruler[DateRule] = Ruler(
     [
         ("in_headings", in_headings),
+        ("in_log_stamp", in_log_stamp),
         ("in_opening_lines", in_opening_lines),
         ("in_document_id", in_document_id),
         ("in_held_sentence", in_held_sentence),

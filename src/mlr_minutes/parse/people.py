@@ -43,6 +43,7 @@ from ..vocabulary import (
     ROLE_ENDINGS,
     ROLES,
 )
+from .chat_log import is_bot
 from .text import alternation
 
 PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
@@ -281,6 +282,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         attributes.extend(paren_then["rest"].split(","))
     for match in PAREN.finditer(text):
         attributes.extend(match["inside"].split(","))
+    # ``ellen_h (13)``: a count (lines said, votes) describes no one.
+    attributes = [a for a in attributes if not a.strip().isdigit()]
     name_part = clean(PAREN.sub(" ", text))
     pieces = split_top_level(name_part)
     if len(pieces) > 1:
@@ -293,6 +296,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         # ``Göran Ahlberg från Idrottens Distriktsförbund``
         name_part, attributes = linked["name"], [linked["organisation"], *attributes]
     name_part = name_part.removeprefix("@")
+    if is_bot(name_part):
+        return None  # ``fjallbot (2)`` in a meeting bot's list of who spoke
     real_name = _real_name(name_part, attributes)
     if real_name is not None:
         # ``jek (Johanna Ek)``: a handle as the minutes call them, and the name it stands

@@ -203,3 +203,6 @@ NOT_OBLIGATION_VERBS: Final[tuple[str, ...]] = ("finns", "hålls", "gäller", "s
 NAMED_OWNER_OPENINGS: Final[tuple[str, ...]] = ("kommer",)
 """Openings of :data:`OWNER_BETWEEN_PHRASES` whose middle must be a name (*kommer Olle att*,
 never *kommer frågan att*)."""
+
+CHAT_ACTION_TAGS: Final[tuple[str, ...]] = ("#action", "#åtgärd", "#todo", "#uppgift")
+"""A meeting bot's tag for a task (*#action jaana frågar sameföreningen*)."""

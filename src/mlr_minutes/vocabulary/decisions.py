@@ -201,3 +201,8 @@ LEAD_ADVERBS: Final[tuple[str, ...]] = (
     "följande", "därefter", "också", "även",
 )  # fmt: skip
 """Words a lead line may end with after its verb (*Kommunstyrelsen beslutar för egen del*)."""
+
+CHAT_DECISION_TAGS: Final[tuple[str, ...]] = (
+    "#agreed", "#agree", "#decision", "#decided", "#beslut", "#beslutat", "#överens",
+)  # fmt: skip
+"""A meeting bot's tag for what the meeting agreed (*#agreed 2.3 släpps när …*)."""

@@ -30,6 +30,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "medverkande", "närvarande medlemmar", "närvarande från styrelsen",
         "ordinarie ledamöter", "närvarande styrelse", "styrelseledamöter", "present",
         "participants", "deltog", "med", "på plats", "närvarande deltagare",
+        "people present",
         "deltagare från styrelsen", "deltagande styrelseledamöter", "röstberättigade",
     ),
     "guests": (

@@ -184,7 +184,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
-        "lett av", "mötesledare:", "mötesordförande:", "facilitator:", "samtalsledare:",
+        "lett av", "the chair is", "meeting chaired by", "mötesledare:", "mötesordförande:",
+        "facilitator:", "samtalsledare:",
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",

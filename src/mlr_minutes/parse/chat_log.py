@@ -1,0 +1,72 @@
+"""A chat log pasted into the minutes: an IRC or Matrix meeting run by a meeting bot.
+
+::
+
+    [18:04] <ellen_h> #action snickarn fixar #412 före releasen
+    [18:07] <ellen_h> #agreed 2.3 släpps först när #412 är stängd
+    18:09 <jaana> någon i Lindvik borde kunna granska
+
+Everyone who speaks was there (a bot aside); a bot's tags mark what the meeting
+agreed (``#agreed``) and who is to do what (``#action``), as MeetBot and its
+descendants write them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..vocabulary import CHAT_ACTION_TAGS, CHAT_DECISION_TAGS
+
+_SPEAKER = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?<[@+]?(?P<nick>[\w.|^`-]{1,30})>\s+(?P<said>.*)$"
+)
+_BOT = re.compile(r"^[a-z][\w-]*bot$", re.IGNORECASE)
+
+
+class Said(NamedTuple):
+    """One line of a chat log."""
+
+    nick: str
+    """Who wrote it."""
+    text: str
+    """What they wrote."""
+
+
+def said(line: str) -> Said | None:
+    """``[18:04] <ellen_h> hej alla`` → who and what; None for any other line."""
+    if "<" not in line:
+        return None
+    found = _SPEAKER.match(line)
+    if found is None:
+        return None
+    return Said(found["nick"], found["said"].strip())
+
+
+def is_bot(nick: str) -> bool:
+    """``fjallbot``, ``meetbot``: a program in the channel, not a person."""
+    return bool(_BOT.match(nick))
+
+
+def is_chat_log(text: str) -> bool:
+    """Whether most lines of ``text`` are someone's chat lines."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and sum(said(line) is not None for line in lines) * 2 > len(lines)
+
+
+def tagged(text: str, tags: tuple[str, ...]) -> str | None:
+    """The words after one of a bot's ``tags`` at the start of ``text``, or None."""
+    head, _, rest = text.partition(" ")
+    if head.casefold() in tags and rest.strip():
+        return rest.strip()
+    return None
+
+
+def decision_tagged(text: str) -> str | None:
+    """``#agreed vi flyttar översättningarna``: what the meeting agreed."""
+    return tagged(text, CHAT_DECISION_TAGS)
+
+
+def action_tagged(text: str) -> str | None:
+    """``#action jaana frågar sameföreningen``: a task and (first) its owner."""
+    return tagged(text, CHAT_ACTION_TAGS)

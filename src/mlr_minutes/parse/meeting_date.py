@@ -123,7 +123,7 @@ _CTIME = re.compile(
 )
 
 
-def in_log_stamp(sources: DateSources) -> FoundDate | None:
+def in_timestamp(sources: DateSources) -> FoundDate | None:
     """A log's time stamp in the opening lines, as a meeting bot writes it: ``Meeting
     started Wed Oct  8 18:00:13 2025 UTC.`` (the C library's form: weekday, month, day,
     time, year)."""
@@ -165,7 +165,7 @@ def in_held_sentence(sources: DateSources) -> FoundDate | None:
 DATE_RULES: Ruler[DateRule] = Ruler(
     [
         ("in_headings", in_headings),
-        ("in_log_stamp", in_log_stamp),
+        ("in_timestamp", in_timestamp),
         ("in_opening_lines", in_opening_lines),
         ("in_document_id", in_document_id),
         ("in_held_sentence", in_held_sentence),

@@ -65,6 +65,7 @@ from .attendance_values import (
     is_nobody,
     looks_like_people,
     one_person,
+    presence_mark,
 )
 from .blocks import BlockKind
 from .flattened import FLATTENED_LENGTH, flattened
@@ -354,6 +355,19 @@ class _Reader:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
+        if opened.mode == LIST and text[:1] and not text[:1].isalnum():
+            present, rest = presence_mark(text)
+            if present is False:
+                # ``❌ Oliver Bäck (sjuk)`` in the list of those invited: away.
+                opened.blank = False
+                opened.values += 1
+                yield Found("absent", rest, number, entry=True)
+                return
+            if present and rest:
+                # A marked line names someone, however they are described.
+                opened.blank = False
+                yield opened.found(rest, number, entry=True)
+                return
         if opened.quiet and not opened.values and text.endswith(":"):
             # *Röstlängden justerades till 17 röstberättigade ledamöter:* leads in the list.
             opened.blank = False

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..vocabulary import LIST_JOINERS, NAME_PARTICLES, NOBODY_VALUES
+from ..vocabulary import (
+    ABSENT_MARKS,
+    LIST_JOINERS,
+    NAME_PARTICLES,
+    NOBODY_VALUES,
+    PRESENT_MARKS,
+)
 from .people import names_organisation, note_start
 from .text import alternation
 
@@ -48,6 +54,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
+_QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'‘’][\w.@-]{1,20}[\"“”'‘’](?=\s+\w)")
 _NAME_END = re.compile(r"[,(;–—<\[]|\s--?\s|\s§|\s\S+@\S")
 
 
@@ -56,6 +63,8 @@ def _name_part(text: str) -> str:
     dash or a note."""
     # ``Lena Holm <lena.holm@mffd.se>``, ``Kim Sandell -- via Zoom``: an address or a
     # note after the name.
+    if '"' in text or "”" in text or "'" in text or "’" in text:
+        text = _QUOTED_NICKNAME.sub("", text)
     head = _NAME_END.split(text, maxsplit=1)[0].strip()
     note = note_start().search(head)
     # ``Ingrid Malmberg tjg för Stefan Rask``: the note after the name is no part of it.
@@ -104,3 +113,14 @@ def is_nobody(value: str) -> bool:
     return value.strip(" .").casefold() in NOBODY_VALUES or (
         first != value and first.strip(" .").casefold() in NOBODY_VALUES
     )
+
+
+def presence_mark(text: str) -> tuple[bool | None, str]:
+    """``✅ Amira Khalil`` → (True, the name); ``❌ Oliver Bäck`` → (False, the name); a line
+    with no mark → (None, the line)."""
+    stripped = text.lstrip("-*+• ")
+    for marks, present in ((PRESENT_MARKS, True), (ABSENT_MARKS, False)):
+        for mark in marks:
+            if stripped.startswith(mark):
+                return present, stripped[len(mark) :].lstrip("\ufe0f ").strip()
+    return None, text

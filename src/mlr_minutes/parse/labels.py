@@ -159,6 +159,9 @@ def metadata_field(key: str) -> str | None:
             (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),
             None,
         )
+    if found is None and " / " in normalised:
+        # ``Attendees / Närvarande``: a label in two languages.
+        found = next((f for part in normalised.split(" / ") if (f := metadata_field(part))), None)
     if found is None:
         both = officer_fields(normalised)
         found = both[0] if both else None

@@ -48,7 +48,11 @@ from .text import alternation
 
 PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
-_ALIAS = re.compile(r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]")
+_ALIAS = re.compile(
+    r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]"
+    # ``Sören "sörre" Fält``: a nickname in quotes between the names.
+    r"|(?<=\w)\s+[\"“”'‘’](?P<quoted>[\w.@-]{1,20})[\"“”'‘’](?=\s+\w)"
+)
 _INITIALS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ][a-zåäö]?$")
 SHORT_CAPITALS = re.compile(r"^[A-ZÅÄÖ]{1,4}$")
 _CAPITALISED = re.compile(r"^[A-ZÅÄÖ0-9@]")
@@ -215,9 +219,11 @@ def _attributes(
 @cache
 def _organisation_link() -> re.Pattern[str]:
     links = alternation(ORGANISATION_LINKS)
+    # ``Göran Ahlberg från Idrottens Distriktsförbund``; ``Kent från kommunens GIS-enhet``
+    # (a first name, and a unit named by its owner's genitive).
     return re.compile(
-        rf"^(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){{1,3}})\s+(?:{links})\s+"
-        r"(?P<organisation>[A-ZÅÄÖ].*)$"
+        rf"^(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){{0,3}})\s+(?:{links})\s+"
+        r"(?P<organisation>[A-ZÅÄÖ].*|[a-zåäö]{3,}s\s+\S.*)$"
     )
 
 
@@ -269,7 +275,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if not text or _HEADCOUNT.match(text):
         return None
     notes: list[str] = []
-    aliases = [m["alias"] for m in _ALIAS.finditer(text)]
+    aliases = [m["alias"] or m["quoted"] for m in _ALIAS.finditer(text)]
     text = _ALIAS.sub(" ", text).strip()
     text, note = _split_note(text)
     attributes: list[str] = []
@@ -292,6 +298,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if len(dash) == 2:
         name_part, attributes = dash[0], [dash[1], *attributes]
     linked = _organisation_link().match(name_part)
+    if linked and " " not in linked["name"] and linked["organisation"][:1].isupper():
+        linked = None  # ``Anna från Tallmo``: may be a place, and one name is too little
     if linked:
         # ``Göran Ahlberg från Idrottens Distriktsförbund``
         name_part, attributes = linked["name"], [linked["organisation"], *attributes]

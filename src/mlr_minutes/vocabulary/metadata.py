@@ -171,6 +171,16 @@ ABSENT_ANSWERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Answers in an attendance table's presence column that say someone was away."""
 
+PRESENT_MARKS: Final[tuple[str, ...]] = (
+    "✅", "✔️", "✔", "☑️", "☑", "✓", "🟢", "🖥️", "🖥", "💻", "📞", "⏰", "🕐", "👋", "🙋",
+    "[x]", "[X]", "(x)",
+)  # fmt: skip
+"""Marks before a name in a list of those invited that say the person was there (on
+site, online, late): ``✅ Amira Khalil``, ``🖥️ @datadjur``, ``⏰ Tilde Nyqvist``."""
+
+ABSENT_MARKS: Final[tuple[str, ...]] = ("❌", "✖️", "✖", "✗", "🔴", "⛔", "[ ]", "( )")
+"""Marks before a name in such a list that say the person was away: ``❌ Oliver Bäck``."""
+
 TABLE_NAME_HEADERS: Final[tuple[str, ...]] = (
     "namn", "name", "person", "ledamot", "ledamöter", "deltagare", "ersättare", "medlem",
 )  # fmt: skip

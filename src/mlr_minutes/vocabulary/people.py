@@ -92,7 +92,8 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "i stället för", "istället för", "lämnade", "lämnar", "anslöt", "ansluter", "via",
     "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
     "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
-    "som ersättare för", "som ersättare", "tjänstgör för", "tjänstgjorde för",
+    "som ersättare för", "som ersättare", "tjänstgör för", "tjänstgjorde för", "remote",
+    "via länk", "kom sent", "gick tidigt", "lämnade mötet",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""
@@ -124,7 +125,8 @@ note, never their organisation or role."""
 ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
     "ärende", "ärenden", "punkt", "punkterna", "p.", "p", "från kl.", "från kl", "till kl.",
     "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej", "från punkt", "till punkt",
-    "under punkt", "efter punkt", "från p.", "från ärende",
+    "under punkt", "efter punkt", "från p.", "från ärende", "kom", "kom kl.", "kom kl", "gick",
+    "gick kl.", "gick kl",
 )  # fmt: skip
 """Words that begin an attendance note when a number or ``§`` follows (``ärende 1-20``,
 ``från kl. 10.30``, ``p. 6``)."""

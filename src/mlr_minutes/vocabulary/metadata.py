@@ -201,8 +201,12 @@ FLATTENED_LIST_LABELS: Final[tuple[str, ...]] = (
 """Labels of which a page flattened into one line names at least one (as written there,
 capitalised): the first thing the reader looks for in a long line."""
 
-TABLE_INITIALS_HEADERS: Final[tuple[str, ...]] = ("sign.", "sign", "initialer", "förk.", "förk")
-"""Headers of an attendance table's column of initials (*Sign.*), before the names."""
+TABLE_INITIALS_HEADERS: Final[tuple[str, ...]] = (
+    "sign.", "sign", "initialer", "förk.", "förk", "nick", "nickname", "alias", "handle",
+    "smeknamn", "användarnamn", "användare",
+)  # fmt: skip
+"""Headers of an attendance table's column of initials (*Sign.*) or nicknames (*nick*), the
+name the minutes call each person by, before the names."""
 
 TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
     "roll", "funktion", "uppdrag", "befattning", "titel",

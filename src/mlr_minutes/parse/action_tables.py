@@ -54,13 +54,22 @@ def _cells(line: str) -> list[str] | None:
 _RULE = re.compile(r"^\|?\s*:?-{2,}")
 
 
+def is_plan_header(key: str) -> bool:
+    """A stand-up table's column of what each person will do: ``Ska göra``, ``Ska göra
+    den här veckan``, ``Idag``."""
+    return any(key == word or key.startswith(f"{word} ") for word in STANDUP_TABLE_HEADERS["task"])
+
+
 def _header(cells: list[str]) -> dict[str, int] | None:
     keys = [normalise_key(c).rstrip("?:") for c in cells]
     for headers in (ACTION_TABLE_HEADERS, STANDUP_TABLE_HEADERS):
         columns: dict[str, int] = {}
         for name, words in headers.items():
             for index, key in enumerate(keys):
-                if key in words and name not in columns:
+                fits = key in words or (
+                    headers is STANDUP_TABLE_HEADERS and name == "task" and is_plan_header(key)
+                )
+                if fits and name not in columns:
                     columns[name] = index
         if "task" in columns and ("owner" in columns or "due" in columns):
             return columns

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS, NAME_JOINERS
+from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS, NAME_JOINERS, OFFICER_TIME_QUALIFIERS
 from .ruler import Ruler
 from .text import alternation
 
@@ -162,6 +162,13 @@ def metadata_field(key: str) -> str | None:
     if found is None and " / " in normalised:
         # ``Attendees / Närvarande``: a label in two languages.
         found = next((f for part in normalised.split(" / ") if (f := metadata_field(part))), None)
+    if found is None and normalised.endswith(OFFICER_TIME_QUALIFIERS):
+        # ``Ordf. denna vecka``: the office, for this meeting only.
+        for qualifier in OFFICER_TIME_QUALIFIERS:
+            if normalised.endswith(f" {qualifier}"):
+                office = _field_by_key().get(normalised[: -len(qualifier) - 1])
+                found = office if office in _OFFICERS else None
+                break
     if found is None:
         both = officer_fields(normalised)
         found = both[0] if both else None

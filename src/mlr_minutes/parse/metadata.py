@@ -18,6 +18,7 @@ from typing import Any
 from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
+    ALL_BUT,
     CHAIR_ROLE,
     PEOPLE_REFERENCES,
     SECRETARY_APART_LABELS,
@@ -34,7 +35,7 @@ from .labels import normalise_key, split_label
 from .outline import Outline
 from .people import aliases_of, parse_entry, parse_person
 from .people_lists import parse_people
-from .round_table import round_table_present
+from .round_table import round_table_present, standup_table_present
 from .text import alternation
 
 
@@ -230,6 +231,9 @@ def collect(
             meta.read_from.update(range(found.line, found.last_line + 1))
         if found.empty:
             meta.empty_labels.append((found.field, found.line))
+        elif found.field == "attendees" and (absent := _all_but(found.value)) is not None:
+            # ``Närvarande: alla utom Farid (VAB)``: the list names who was away.
+            _apply(from_text, "absent", absent, found.line, config)
         elif not _refers_elsewhere(found.value):
             _apply(
                 from_text,
@@ -251,6 +255,7 @@ def collect(
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_present(meta, first_item, lines)
     round_table_present(meta, outline, config)
+    standup_table_present(meta, lines, config)
     actors_present(meta, outline, config)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
@@ -303,6 +308,17 @@ def _first_name_listed(name: str, listed: set[str]) -> bool:
 @cache
 def _elsewhere() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(PEOPLE_REFERENCES)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _all_but_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(ALL_BUT)})\s+(?P<rest>[^.]+)", re.IGNORECASE)
+
+
+def _all_but(value: str) -> str | None:
+    """``alla utom Farid (VAB). Handledaren …`` → ``Farid (VAB)``; None for a list."""
+    found = _all_but_pattern().match(value.strip())
+    return found["rest"].strip() if found else None
 
 
 def _refers_elsewhere(value: str) -> bool:

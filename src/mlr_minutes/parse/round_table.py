@@ -23,10 +23,18 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..model import Person
-from ..vocabulary import ROUND_TABLE_ABSENCE, ROUND_TABLE_TITLES
+from ..vocabulary import (
+    ABSENCE_REASONS,
+    EMPTY_CELLS,
+    ROUND_TABLE_ABSENCE,
+    ROUND_TABLE_TITLES,
+    STANDUP_TABLE_HEADERS,
+)
+from .action_tables import is_plan_header
 from .blocks import BlockKind
+from .labels import normalise_key
 from .outline import Outline, heading_key
-from .people import names_people_inside
+from .people import names_people_inside, parse_person
 from .people_lists import parse_people
 from .text import alternation
 
@@ -71,6 +79,45 @@ def _turn_people(who: str, line: int, config: Config) -> list[Person]:
             for person in parse_people(names, line, config)
         ]
     return parse_people(who, line, config)
+
+
+def _standup_rows(lines: list[str]) -> list[tuple[int, str, list[str]]]:
+    """The rows of every stand-up table (*Person | Gjort | Ska göra | Hinder*): each
+    row's line, person and other cells."""
+    rows: list[tuple[int, str, list[str]]] = []
+    person_column: int | None = None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped.startswith("|"):
+            person_column = None
+            continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        if person_column is None:
+            keys = [normalise_key(c).rstrip("?:") for c in cells]
+            owners = [i for i, k in enumerate(keys) if k in STANDUP_TABLE_HEADERS["owner"]]
+            plans = [k for k in keys if is_plan_header(k)]
+            person_column = owners[0] if owners and plans else -1
+        elif person_column >= 0 and not _RULE.match(stripped) and person_column < len(cells):
+            others = cells[:person_column] + cells[person_column + 1 :]
+            rows.append((number, cells[person_column], others))
+    return rows
+
+
+_RULE = re.compile(r"^\|?\s*:?-{2,}")
+
+
+def standup_table_present(meta: Metadata, lines: list[str], config: Config) -> None:
+    """Everyone with a row in a stand-up's table was there, unless their row says only
+    why they were away (*Farid | – | – | VAB*)."""
+    known = {p.name.casefold() for p in (*meta.attendees, *meta.guests, *meta.absent) if p.name}
+    for number, who, others in _standup_rows(lines):
+        person = parse_person(who, number, config)
+        if person is None or not person.name or person.name.casefold() in known:
+            continue
+        said = [c for c in others if c and c.casefold() not in EMPTY_CELLS]
+        away = not said or all(c.casefold().strip(" ()") in ABSENCE_REASONS for c in said)
+        known.add(person.name.casefold())
+        (meta.absent if away else meta.attendees).append(person)
 
 
 def round_table_present(meta: Metadata, outline: Outline, config: Config) -> None:

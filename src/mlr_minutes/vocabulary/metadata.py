@@ -171,6 +171,21 @@ ABSENT_ANSWERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Answers in an attendance table's presence column that say someone was away."""
 
+OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
+    "denna vecka", "den här veckan", "denna gång", "den här gången", "idag", "i dag",
+    "för dagen", "för mötet", "för kvällen", "vid mötet", "this week", "today",
+)  # fmt: skip
+"""Words after an officer's label saying the office is for this meeting only (*Ordf. denna
+vecka: Ebba*, *Sekreterare för kvällen:*): still that label."""
+
+ALL_BUT: Final[tuple[str, ...]] = (
+    "alla utom", "alla förutom", "samtliga utom", "samtliga förutom", "alla närvarande utom",
+    "samtliga ledamöter utom", "hela gruppen utom", "alla ledamöter utom", "everyone except",
+    "all except",
+)  # fmt: skip
+"""*Närvarande: alla utom Farid (VAB)*: everyone but those named came; those named are
+absent."""
+
 PRESENT_MARKS: Final[tuple[str, ...]] = (
     "✅", "✔️", "✔", "☑️", "☑", "✓", "🟢", "🖥️", "🖥", "💻", "📞", "⏰", "🕐", "👋", "🙋",
     "[x]", "[X]", "(x)",

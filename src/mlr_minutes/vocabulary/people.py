@@ -162,7 +162,7 @@ PRESENCE_VERBS: Final[tuple[str, ...]] = (
     "gick igenom", "går igenom", "svarade", "svarar", "kommenterade", "erbjöd sig",
     "åtog sig", "reserverade sig", "reserverar sig", "anmälde", "anmäler", "påminde",
     "påminner", "inledde", "inleder", "sammanfattade", "sammanfattar", "demonstrerade",
-    "tog upp", "tar upp", "föreslår",
+    "tog upp", "tar upp", "föreslår", "var med", "deltog", "närvarade", "anslöt",
 )  # fmt: skip
 """What someone does at the meeting (*Mattias Rönn redogjorde för …*): whoever a sentence
 says did it, by full name, was there."""

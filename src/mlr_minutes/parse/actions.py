@@ -381,7 +381,7 @@ def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
     found = CHAT_AUTHOR.match(source.strip())
     if found is None:
         return False
-    state.person = state.owners.written(found["handle"])
+    state.person = state.owners.written(found["handle"] or found["name"])
     state.label_list, state.list_owner = False, None
     return True
 

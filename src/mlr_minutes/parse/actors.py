@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Person
 from ..vocabulary import (
+    ABSENCE_REASONS,
     CHAIR_ROLE_WORDS,
     DECIDING_SUBJECTS,
     DEFINITE_TITLE_ENDINGS,
     PRESENCE_VERBS,
+    ROUND_TABLE_ABSENCE,
 )
 from .blocks import BlockKind
 from .chat_log import is_bot, said
@@ -49,6 +51,12 @@ def _gate() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(PRESENCE_VERBS)})(?!\w)")
 
 
+@cache
+def _away() -> re.Pattern[str]:
+    words = alternation((*ROUND_TABLE_ABSENCE, *ABSENCE_REASONS))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
 def _not_name_words() -> frozenset[str]:
     return frozenset((*CHAIR_ROLE_WORDS, *DECIDING_SUBJECTS))
 
@@ -73,7 +81,10 @@ def _full_name(written: str, config: Config) -> str | None:
 
 
 CHAT_AUTHOR = re.compile(
-    r"^\*\*(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]*$",
+    r"^\*\*(?:(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?"
+    # ``**Emil Sundqvist** 09:04`` (a Slack export): a full name needs its time stamp.
+    r"|(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ \t][A-ZÅÄÖ][\w'-]+){1,2})\*\*[ \t]+\d{1,2}[:.]\d{2})"
+    r"[ \t]*$",
     re.MULTILINE,
 )
 """``**@jonna**`` or ``**lovisa.h** 09:02`` alone on a line: who wrote the next lines of
@@ -97,10 +108,15 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
         if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         for author in CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():
-            handle = author["handle"]
+            handle = author["handle"] or author["name"]
+            if is_bot(handle.lstrip("@")):
+                continue
             if handle.casefold() not in known and handle.lstrip("@").casefold() not in known:
                 known.add(handle.casefold())
-                meta.attendees.append(Person(handle.lstrip("@"), None, None, block.line))
+                words = block.markdown[author.end() : author.end() + 120].split("\n**", 1)[0]
+                away = _away().search(words) is not None  # ``ledig idag och imorgon``
+                into = meta.absent if away else meta.attendees
+                into.append(Person(handle.lstrip("@"), None, None, block.line))
         if "<" in block.markdown:
             for line in block.markdown.split("\n"):
                 written = said(line)

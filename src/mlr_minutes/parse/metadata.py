@@ -257,6 +257,7 @@ def collect(
     round_table_present(meta, outline, config)
     standup_table_present(meta, lines, config)
     actors_present(meta, outline, config)
+    _handles_named(meta)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)
@@ -331,6 +332,36 @@ def _refers_elsewhere(value: str) -> bool:
     if not value[:1].isdigit():
         return False
     return any(_elsewhere().match(part.strip()) for part in value.split(",")[1:])
+
+
+_HANDLE_PARTS = re.compile(r"^@?(?P<first>[a-zåäö]{2,})[._]?(?P<last>[a-zåäö]{1,3})$")
+
+
+def _handle_of(handle: str, name: str) -> bool:
+    """``ida.m`` or ``idam`` for *Ida Mårtensson*: a chat handle made of a first name and
+    the first letters of the surname."""
+    found = _HANDLE_PARTS.match(handle.casefold())
+    words = name.casefold().split()
+    return (
+        found is not None
+        and len(words) >= 2
+        and words[0] == found["first"]
+        and words[-1].startswith(found["last"])
+    )
+
+
+def _handles_named(meta: Metadata) -> None:
+    """One person present, not two, when the minutes call someone by handle in one place
+    and by name in another (a chat export: ``@ida.m`` leads, ``Ida Mårtensson``
+    answers)."""
+    names = [p for p in meta.attendees if p.name and " " in p.name]
+    for handle in [p for p in meta.attendees if p.name and " " not in p.name]:
+        assert handle.name is not None
+        full = [p for p in names if p.name and _handle_of(handle.name, p.name)]
+        if len(full) != 1:
+            continue
+        # The officer stays as the minutes name them; the list holds the person once.
+        meta.attendees.remove(handle)
 
 
 def _as_listed(person: Person | None, present: list[Person]) -> Person | None:

@@ -70,6 +70,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "mötesledning", "ordförande idag", "facilitator idag", "mötesledare idag",
         "ordförande för sammanträdet", "dagens ordförande", "ordförande för dagen",
         "mötesordf", "mötesordf.", "chairperson", "samtalsledare", "leder mötet",
+        "standup-ansvarig", "veckans standup-ansvarig", "mötesansvarig", "dagens mötesledare",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",

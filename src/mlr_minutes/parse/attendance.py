@@ -309,6 +309,9 @@ class _Reader:
             if field_name in PEOPLE_FIELDS:
                 opened.organisation = label_organisation(label.key)
             if value and mode == COMMA:
+                if self.open is not None:
+                    # ``Med idag: Jonna, Malte. Borta: Peo``: the list before ends here.
+                    yield from self.open.close()
                 opened.buffer = (value, number)
                 before = self.lines[number - 1][: label.value_offset]
                 if "  " in before or "\t" in before:

@@ -184,7 +184,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
-        "lett av", "the chair is", "meeting chaired by", "mötesledare:", "mötesordförande:",
+        "lett av", "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
+        "mötesledare:", "mötesordförande:",
         "facilitator:", "samtalsledare:",
     ),
     "secretary": (
@@ -214,6 +215,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "är mötessekreterare", "var sekreterare för mötet", "skrev protokollet",
         "skrev anteckningarna", "var protokollförare", "är protokollförare",
         "vid tangentbordet", "var sekreterare", "var mötets sekreterare", "för protokollet",
+        "antecknade", "skrev anteckningar", "skrev protokoll", "tog anteckningar",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

@@ -41,7 +41,9 @@ def _actor() -> re.Pattern[str]:
     # A name never runs over a line break: ``Yrkanden`` / ``Lena Fjällström yrkar …``.
     name = r"[A-ZÅÄÖ][\w'\ufffd-]+(?:[ \t]+[A-ZÅÄÖ][\w'\ufffd-]+){1,3}"
     return re.compile(
-        rf"(?<![\w-])(?P<name>{name})(?P<aside>[ \t]+\([^()\n]{{1,30}}\))?,?[ \t]+"
+        # ``Per Ek (S) yrkar``, ``Birgitta Frost, Västerhamra kommun, berättade``.
+        rf"(?<![\w-])(?P<name>{name})(?P<aside>[ \t]+\([^()\n]{{1,30}}\)|,[ \t]+[^,.\n]{{2,40}},)?"
+        rf",?[ \t]+"
         rf"(?:{alternation(PRESENCE_VERBS)})(?!\w)"
     )
 
@@ -136,5 +138,6 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
                 continue
             known.add(key)
             # ``Per Ek (S) yrkar …``: what the parentheses say of them (a party, a role).
-            described = parse_person(f"{name}{match['aside'] or ''}", block.line, config)
+            aside = (match["aside"] or "").rstrip(",")
+            described = parse_person(f"{name}{aside}", block.line, config)
             meta.attendees.append(described or Person(name, None, None, block.line))

@@ -147,6 +147,7 @@ class _Open:
             yield Found(self.field, "", self.line, empty=True)
 
 
+_NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
 """The letters an attachment's note can start with: a cheap look before its pattern."""
@@ -358,6 +359,11 @@ class _Reader:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
+        if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
+            # A numbered röstlängd in two columns: ``1. Ingrid Wallin     8. Harald Nyman``
+            # (the first number is gone with the list marker).
+            text = _NUMBERED_COLUMN.sub("   ", text)
+            raw = f"- {text}"
         if opened.mode == LIST and text[:1] and not text[:1].isalnum():
             present, rest = presence_mark(text)
             if present is False:

@@ -166,11 +166,16 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
     officer = alternation(words, damaged=damaged)
     verbs = alternation(ELECTION_VERBS, damaged=damaged)
     links = alternation(ELECTION_LINKS, damaged=damaged)
+    joiners = alternation(LIST_JOINERS, damaged=damaged)
     return re.compile(
         rf"(?:{links})\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
-        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>[^.;]{{2,60}}?)\s+(?:(?:{links})\s+)?"
+        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s)[^.;]){{2,60}}?)"
+        rf"\s+(?:(?:{links})\s+)?"
         rf"(?:{officer})(?!\w)"
-        rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)",
+        rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)"
+        # ``… valdes Rune Lindahl och till sekreterare för mötet Gun Holmgren``: the verb
+        # of the first election serves the next.
+        rf"|(?<!\w)(?:{joiners})\s+(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})",
         re.IGNORECASE,
     )
 
@@ -210,7 +215,9 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 match = _election(field, plain, damaged).search(sentence.text)
                 if match is None:
                     continue
-                names = match["after"] or match["middle"] or match["before"] or ""
+                names = (
+                    match["after"] or match["middle"] or match["before"] or match["elided"] or ""
+                )
                 if field == "adjusters":
                     meta.adjusters = [
                         p

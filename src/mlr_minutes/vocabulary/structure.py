@@ -129,6 +129,8 @@ OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "att leda mötet", "att leda dagens möte", "mötesledare", "ordförande för föreningsstämman",
         "ordförande för medlemsmötet", "stämmoordförande", "mötesunderlättare", "facilitator",
         "att leda stämman", "att leda årsmötet", "att leda förhandlingarna",
+        "att leda dagens förhandlingar", "att leda mötets förhandlingar",
+        "att leda dagens sammanträde",
     ),
     "secretary": (
         "mötessekreterare", "sekreterare för mötet", "mötets sekreterare", "sekreterare vid mötet",

@@ -28,6 +28,7 @@ from ..vocabulary import (
     DECISION_LABEL_QUALIFIERS,
     DECISION_LABELS,
     DECISION_OPENERS,
+    INFINITIVE_VERDICTS,
     LEAD_ADVERBS,
     LEAD_VERBS,
     LIST_JOINERS,
@@ -222,6 +223,16 @@ def _verdict() -> re.Pattern[str]:
     )
 
 
+@cache
+def _infinitive_verdict() -> re.Pattern[str]:
+    """``att bifalla attsatsen`` (nothing more: *att bifalla motionen* decides itself)."""
+    return re.compile(
+        rf"^(?P<verdict>{alternation(INFINITIVE_VERDICTS)})\s+"
+        rf"(?:{alternation(ATT_CLAUSE_VERDICT_WORDS)})\s*\.?$",
+        re.IGNORECASE,
+    )
+
+
 def _clean_clause(text: str) -> str:
     return _clause_end().sub("", collapse(text)).rstrip(",;.")
 
@@ -409,14 +420,18 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     value = _decision_label(line.text.strip())
     if value is None:
         return False
-    verdict = _verdict().match(value)
+    verdict = _verdict().match(value) or _infinitive_verdict().match(value)
     if verdict and state.pending_atts:
-        outcome = VERDICTS.get(verdict["verdict"].casefold()) or outcome_of(value)
+        said = verdict["verdict"].casefold()
+        outcome = VERDICTS.get(said) or INFINITIVE_VERDICTS.get(said) or outcome_of(value)
         for text, number in state.pending_atts:
+            clause = (
+                text
+                if text.casefold().startswith(f"{CLAUSE_WORDS[0]} ")
+                else (f"{CLAUSE_WORDS[0]} {text}")
+            )
             state.found.append(
-                DecisionCandidate(
-                    _clean_clause(f"{CLAUSE_WORDS[0]} {text}"), number, unit.item, outcome=outcome
-                )
+                DecisionCandidate(_clean_clause(clause), number, unit.item, outcome=outcome)
             )
         state.pending_atts = []
     elif value:

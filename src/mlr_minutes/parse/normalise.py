@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
 from .ruler import Ruler
+from .typst import looks_like_typst, typst_line
 
 
 @dataclass
@@ -33,6 +34,8 @@ class NormaliseState:
     """Whether the current line stands inside a fenced code block (left as written)."""
     in_comment: bool = False
     """Whether the current line continues an HTML comment."""
+    typst: bool = False
+    """The file is Typst source, read as the Markdown it means (:mod:`.typst`)."""
     first: dict[str, int] = field(default_factory=dict)
     """Diagnostic code → the first line it concerns."""
     counts: dict[str, int] = field(default_factory=dict)
@@ -143,8 +146,18 @@ def replacement_character(state: NormaliseState, number: int, line: str) -> str:
     return line
 
 
+def typst_source(state: NormaliseState, number: int, line: str) -> str:
+    """A protocol committed as Typst source: ``= §2 Val av …`` a heading, ``#beslut[…]``
+    a ``Beslut:`` label, ``datum: datetime(…)`` an ISO date (:mod:`.typst`)."""
+    if not state.typst:
+        return line
+    state.found("typst-source", number)
+    return typst_line(line)
+
+
 NORMALISE: Ruler[LineRule] = Ruler(
     [
+        ("typst_source", typst_source),
         ("code_fences", code_fences),
         ("comments", comments),
         ("html_tags", html_tags),
@@ -158,7 +171,7 @@ NORMALISE: Ruler[LineRule] = Ruler(
 def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """``text`` cleaned line for line, and one warning per kind of clean-up done."""
     lines = text.split("\n")
-    state = NormaliseState(path, lines)
+    state = NormaliseState(path, lines, typst=looks_like_typst(lines))
     rules = NORMALISE.rules()
     for index, line in enumerate(lines):
         for rule in rules:
@@ -185,6 +198,12 @@ def _problems(state: NormaliseState) -> Iterator[Diagnostic]:
             code="heading-missing-space",
             message="rubriken saknar mellanslag efter # ({count} rader)",
             hint="skriv '## Närvarande' med ett mellanslag efter #-tecknen",
+        ),
+        warning(
+            code="typst-source",
+            message="filen är Typst-källkod; den lästes som den Markdown den motsvarar",
+            hint="skriv protokollet i Markdown (## för rubriker, 'Beslut:' för beslut), eller "
+            "lägg in PDF:en och skriv en Markdown-fil bredvid",
         ),
         warning(
             code="replacement-character",

@@ -75,6 +75,7 @@ from .decisions import (
     DECISION_LABEL_QUALIFIERS,
     DECISION_LABELS,
     DECISION_OPENERS,
+    INFINITIVE_VERDICTS,
     LEAD_ADVERBS,
     LEAD_VERBS,
     NOT_DECISION_PHRASES,
@@ -82,6 +83,7 @@ from .decisions import (
     PASSIVE,
     PROPOSAL_VERBS,
     SUBJECT,
+    TYPST_FUNCTIONS,
     VERDICTS,
 )
 from .metadata import (
@@ -256,6 +258,7 @@ __all__ = [
     "GLUE_WORDS",
     "GUEST_ANSWER_STEMS",
     "HELD_WORDS",
+    "INFINITIVE_VERDICTS",
     "ITEM_NUMBER_PREFIXES",
     "LABEL_PREFIXES",
     "LEAD_ADVERBS",
@@ -348,6 +351,7 @@ __all__ = [
     "THIS_WEEK_WORDS",
     "TIME_SPAN_WORDS",
     "TIME_WORDS",
+    "TYPST_FUNCTIONS",
     "UNNAMED_MEETING_SLUG",
     "VERDICTS",
     "WEEKDAYS",

@@ -148,6 +148,12 @@ ATT_CLAUSE_VERDICT_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words for the clause voted on in ``Beslut: Attsatsen bifalles`` (its verdict follows)."""
 
+INFINITIVE_VERDICTS: Final[dict[str, Outcome]] = {
+    "att bifalla": Outcome.APPROVED, "att avslå": Outcome.REJECTED,
+    "att bordlägga": Outcome.TABLED, "att anta": Outcome.APPROVED,
+}  # fmt: skip
+"""``Beslut: att bifalla attsatsen``: the verdict before the clause it rules on."""
+
 NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
     "föreslås besluta", "föreslår att", "föreslog att", "förslag till beslut", "för beslut",
     "inför beslut", "för att besluta", "beslut fattas", "beslutas senare", "beslutas vid",
@@ -206,3 +212,7 @@ CHAT_DECISION_TAGS: Final[tuple[str, ...]] = (
     "#agreed", "#agree", "#decision", "#decided", "#beslut", "#beslutat", "#överens",
 )  # fmt: skip
 """A meeting bot's tag for what the meeting agreed (*#agreed 2.3 släpps när …*)."""
+
+TYPST_FUNCTIONS: Final[dict[str, str]] = {"attsats": "Att", "att": "Att", "beslut": "Beslut"}
+"""A Typst template's functions and the labels they stand for (``#attsats[…]`` is an
+``Att:`` clause, ``#beslut[…]`` a ``Beslut:``)."""

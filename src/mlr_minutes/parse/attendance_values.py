@@ -18,7 +18,7 @@ from ..vocabulary import (
     NOBODY_VALUES,
     PRESENT_MARKS,
 )
-from .people import names_organisation, note_start
+from .people import is_role_word, names_organisation, note_start
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -86,6 +86,8 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
     if capitalised:
         return not strong or len(words) >= 2 or len(names) >= 2
+    if len(words) >= 3 and is_role_word(words[0]) and all(_NAME_WORD.match(w) for w in words[1:]):
+        return True  # ``studierektor Göran Alm, inbjuden till p. 4``: the role before the name
     return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
 
 

@@ -131,7 +131,7 @@ def _run_together(text: str) -> list[LineLabel]:
     result: list[LineLabel] = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following is not None else len(text)
-        value = text[match.end() : end].strip(" ·|,;")
+        value = text[match.end() : end].strip(" ·|,;/")
         key = match["key"]
         field = metadata_field(key)
         if field is None and key.casefold() in SECRETARY_COLON_KEYS:

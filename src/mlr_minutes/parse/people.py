@@ -306,6 +306,11 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name_part = name_part.removeprefix("@")
     if is_bot(name_part):
         return None  # ``fjallbot (2)`` in a meeting bot's list of who spoke
+    if name_part[:1].islower() and " " in name_part:
+        # ``studierektor Göran Alm``: the role written before the name.
+        prefix, rest = split_role_prefix(name_part)
+        if prefix is not None and FULL_NAME.match(rest):
+            name_part, attributes = rest, [prefix, *attributes]
     real_name = _real_name(name_part, attributes)
     if real_name is not None:
         # ``jek (Johanna Ek)``: a handle as the minutes call them, and the name it stands

@@ -93,7 +93,8 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "på distans", "distans", "digitalt", "per telefon", "delvis", "fr.o.m.", "t.o.m.",
     "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
     "som ersättare för", "som ersättare", "tjänstgör för", "tjänstgjorde för", "remote",
-    "gick efter", "kom efter", "lämnade efter",
+    "gick efter", "kom efter", "lämnade efter", "inbjuden till", "inbjuden under", "anmält",
+    "anmäld",
     "via länk", "kom sent", "gick tidigt", "lämnade mötet",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5

@@ -237,6 +237,29 @@ def _real_name(name: str, attributes: list[str]) -> str | None:
     return next((a.strip() for a in attributes if FULL_NAME.match(a.strip())), None)
 
 
+def _function_first(name: str, attributes: list[str], text: str) -> str | None:
+    """The full name in parentheses after a function (``Primärvårdschef Södra (Nils
+    Ekwall)``, ``MAS Norrvika (Eva Rask)``): the outside starts with a role word or an
+    abbreviation of one, so it names an office, not a person."""
+    words = name.split()[:3]
+    if not words:
+        return None
+    office = (
+        is_role_word(words[0].casefold())
+        or (words[0].isupper() and len(words[0]) <= 5)  # ``MAS Norrvika``
+        # ``Hälso- och sjukvårdsdirektör Region …``: a compound written in parts.
+        or (words[0].endswith("-") and any(is_role_word(w.casefold()) for w in words[1:]))
+    )
+    if not office:
+        return None
+    inside = [
+        a.strip() for a in attributes if FULL_NAME.match(a.strip()) and f"({a.strip()}" in text
+    ]
+    if len(inside) != 1 or is_role_word(inside[0].split()[-1].casefold()):
+        return None
+    return inside[0]
+
+
 def _genitive(part: str) -> bool:
     # ``regionrådets kansli``: a genitive and a noun name a body, not a role.
     words = part.split()
@@ -312,7 +335,14 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         if prefix is not None and FULL_NAME.match(rest):
             name_part, attributes = rest, [prefix, *attributes]
     real_name = _real_name(name_part, attributes)
-    if real_name is not None:
+    function = _function_first(name_part, attributes, text) if real_name is None else None
+    if function is not None:
+        # ``Socialchef Lindvik (Per Hallin)``: the function, and who holds it.
+        role, rest = split_role_prefix(name_part)
+        extra = [role, rest] if role else [name_part]
+        name_part = function
+        attributes = [*extra, *(a for a in attributes if a.strip() != function)]
+    elif real_name is not None:
         # ``jek (Johanna Ek)``: a handle as the minutes call them, and the name it stands
         # for; the person is the name, the handle an alias that later lines may use.
         attributes = [a for a in attributes if a.strip() != real_name]

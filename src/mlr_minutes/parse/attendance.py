@@ -147,6 +147,7 @@ class _Open:
             yield Found(self.field, "", self.line, empty=True)
 
 
+_LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
@@ -609,6 +610,7 @@ class _Reader:
             following = self.lines[last].strip()
             carried = (
                 following[:1].islower()
+                or text.rstrip().endswith(",")
                 or text.count("(") > text.count(")")
                 # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.
                 or ends_with_joiner().search(text) is not None
@@ -619,7 +621,8 @@ class _Reader:
         match = prose_pattern().search(text)
         if match is None:
             return
-        value = clean(match["list"])
+        # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
+        value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
         if looks_like_people(value):
             yield Found("attendees", value, number, last_line=last)
 

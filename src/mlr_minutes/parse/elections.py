@@ -304,7 +304,9 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     )
 
 
-_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -]{1,30},\s*$")
+"""What describes the name before an officer's verb: ``Sara Nyman (Tallmo) höll i``,
+``Bengt Hägg, sammankallande, ledde mötet``."""
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 
 

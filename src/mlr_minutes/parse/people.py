@@ -329,7 +329,10 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name_part = name_part.removeprefix("@")
     if is_bot(name_part):
         return None  # ``fjallbot (2)`` in a meeting bot's list of who spoke
-    if name_part[:1].islower() and " " in name_part:
+    first_word = name_part.split(" ", 1)[0]
+    if " " in name_part and (
+        name_part[:1].islower() or (first_word.isupper() and is_role_word(first_word.casefold()))
+    ):
         # ``studierektor Göran Alm``: the role written before the name.
         prefix, rest = split_role_prefix(name_part)
         if prefix is not None and FULL_NAME.match(rest):

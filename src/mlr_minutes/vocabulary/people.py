@@ -37,6 +37,9 @@ ROLES: Final[dict[str, str]] = {
     "anteckningar": "sekreterare", "antecknar": "sekreterare",
     "mötesordf": "ordförande", "mötesordf.": "ordförande", "1:e vice ordförande": "vice ordförande",
     "2:e vice ordförande": "vice ordförande",
+    # Offices written as capitals before a name (*VD Cecilia Torp*, *MAS Eva Rask*).
+    "vd": "vd", "mas": "mas", "hr-chef": "hr-chef", "it-chef": "it-chef",
+    "ekonomichef": "ekonomichef",
 }  # fmt: skip
 """Role words as written → the role's base form."""
 

@@ -57,11 +57,16 @@ from .attendance_tables import (
 from .attendance_values import (
     ANYWHERE,
     BULLET_LINE,
+    COMMA,
     INITIALS_CELL,
+    LIST,
     ORGANISATION_ENTRY,
     PEOPLE_FIELDS,
+    PERSON,
     PERSON_FIELDS,
+    SINGLE,
     Found,
+    OpenLabel,
     is_nobody,
     looks_like_people,
     one_person,
@@ -72,81 +77,12 @@ from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import clean, is_note, names_people_inside
+from .people import clean, is_note, names_organisation, names_people_inside
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-LIST = "list"
-"""One person a line below a label with no value, or a heading."""
-COMMA = "comma"
-"""A comma list after the label, perhaps wrapped over the next lines."""
-PERSON = "person"
-"""One name below a label (``Vid protokollet`` / blank / ``Barbro Lindell``)."""
-SINGLE = "single"
-"""One value below a label (``Plats:`` / ``Kvarnstugan``)."""
-
-
-@dataclass
-class _Open:
-    """A label whose values continue on the lines below it."""
-
-    field: str
-    role: str | None
-    line: int
-    mode: str
-    quiet: bool = False
-    """Opened by an item's title, not a label: nobody under it is no mistake."""
-    blank: bool = False
-    """A blank line has come since the last value."""
-    buffer: tuple[str, int] | None = None
-    """A comma list being gathered, with its first line."""
-    buffer_end: int = 0
-    value_column: int | None = None
-    """Where the value starts when the label stands in a column of its own (``Närvarande
-    Ingela Marklund, Granåker``): lines indented to it are one entry each."""
-    rows: bool = False
-    """Lines under the value column came: the buffer holds one row, not a wrapped list."""
-    """The last line gathered into ``buffer``."""
-    values: int = 0
-    columns: dict[str, int] | None = None
-    """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
-    organisation: str | None = None
-    """The organisation the label names for everyone under it (``Närvarande från Tallmo
-    kommun:``)."""
-    grid: list[int] | None = None
-    """Where the header's cells start in a table aligned with spaces whose name column has
-    no header (``                Närv.   Tjg för``): a row's cells are placed by offset."""
-
-    def found(
-        self, value: str, line: int, *, entry: bool = False, field_: str = "", last: int = 0
-    ) -> Found:
-        self.values += 1
-        return Found(
-            field_ or self.field,
-            value,
-            line,
-            entry=entry,
-            role=self.role,
-            organisation=self.organisation,
-            last_line=last or line,
-        )
-
-    def close(self) -> Iterator[Found]:
-        """What is left when the label ends: a gathered list, or that it was empty."""
-        if self.buffer is not None:
-            text, line = self.buffer
-            self.buffer = None
-            if not is_nobody(text):
-                row = self.rows and one_person(text)
-                yield self.found(text, line, entry=row, last=max(line, self.buffer_end))
-                return
-            self.values += 1
-        if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
-            yield Found(self.field, "", self.line, empty=True)
-
-
 _LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
@@ -159,10 +95,10 @@ class _Reader:
     outline: Outline
     lines: list[str]
     noise: frozenset[int]
-    open: _Open | None = None
+    open: OpenLabel | None = None
     rest: dict[int, str] = field(default_factory=dict)
     """The second line of a wrapped label → what it holds beside the label's end."""
-    columns: list[tuple[int, _Open]] = field(default_factory=list)
+    columns: list[tuple[int, OpenLabel]] = field(default_factory=list)
     """Labels side by side (``Vid protokollet     Justeras``), each with its column, for
     the names written below them."""
 
@@ -176,6 +112,7 @@ class _Reader:
             if unit.block.kind is BlockKind.HEADING:
                 self.heading_lines.update(range(unit.block.line, unit.block.end_line))
         self.item_titles = {item.number: heading_key(item.title) for item in self.outline.items}
+        self.item_lines = {item.line for item in self.outline.items}
         self.attendance_items = {
             item.number
             for item in self.outline.items
@@ -220,6 +157,9 @@ class _Reader:
 
     def _line(self, raw: str, number: int, in_fence: bool) -> Iterator[Found]:
         front = number < self.first_item
+        if number in self.item_lines and number not in self.heading_lines:
+            # ``1. Inledning`` below the list: an agenda item begins, not one more name.
+            yield from self.close()
         if number in self.heading_lines and match_metadata(raw, loose=True) is None:
             yield from self.close()
             self._attendance_item_heading(number)
@@ -287,7 +227,7 @@ class _Reader:
             table.role = LIST_ROLES.get(normalise_key(labels[0].label.key))
             return
         yield from self.close()
-        waiting: list[tuple[int, _Open]] = []
+        waiting: list[tuple[int, OpenLabel]] = []
         for line_label in labels:
             field_name, label = line_label.field, line_label.label
             if field_name == "ignored":
@@ -307,7 +247,7 @@ class _Reader:
                 mode = PERSON
             else:
                 mode = SINGLE
-            opened = _Open(field_name, role, number, mode)
+            opened = OpenLabel(field_name, role, number, mode)
             if field_name in PEOPLE_FIELDS:
                 opened.organisation = label_organisation(label.key)
             if value and mode == COMMA:
@@ -353,13 +293,22 @@ class _Reader:
         # An item *Fastställande av röstlängd* lists those present below its heading.
         for item in (self.item_at.get(number), self.item_at.get(number + 1)):
             if item is not None and item in self.attendance_items:
-                self.open = _Open("attendees", None, number, LIST, quiet=True)
+                self.open = OpenLabel("attendees", None, number, LIST, quiet=True)
                 return
 
     def _continuation(self, raw: str, number: int, in_fence: bool = False) -> Iterator[Found]:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
+        if (
+            opened.blank
+            and raw.lstrip()[:1].isdigit()
+            and BULLET_LINE.match(raw)
+            and not looks_like_people(text, strong=True)
+        ):
+            # ``1. Inledning`` after a blank line: the agenda begins, not a name.
+            yield from self.close()
+            return
         if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
             # A numbered röstlängd in two columns: ``1. Ingrid Wallin     8. Harald Nyman``
             # (the first number is gone with the list marker).
@@ -389,6 +338,21 @@ class _Reader:
             if rows or opened.columns is not None:
                 yield from rows
                 return
+        if (
+            opened.mode == LIST
+            and ":" in text
+            and (grouped := _ORGANISATION_GROUP.match(text)) is not None
+            and "," in grouped["group"]
+            and names_organisation(grouped["group"].split(",")[0])
+        ):
+            # ``Region Mellanlanda, primärvården: Maria Jovanović, verksamhetschef``: an
+            # organisation and its unit, then its people (read as a list it would seem to
+            # start with a name).
+            opened.blank = False
+            people = grouped["people"].strip()
+            if people and not is_nobody(people) and looks_like_people(people):
+                yield replace(opened.found(people, number), organisation=grouped["group"].strip())
+            return
         if opened.mode == COMMA and opened.buffer is not None:
             buffered, first = opened.buffer
             column = opened.value_column
@@ -461,7 +425,7 @@ class _Reader:
             return
         yield from self.close()
 
-    def _entries(self, opened: _Open, text: str, number: int) -> Iterator[Found]:
+    def _entries(self, opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
         """One line of a list: a person (with what describes them), names side by side in
         columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
         if is_nobody(text):
@@ -514,7 +478,7 @@ class _Reader:
             field_name = "attendees"
         if self.open is None or self.open.mode != LIST or self.open.values:
             self.close_quietly()
-            self.open = _Open(field_name, LIST_ROLES.get(name_key), number, LIST)
+            self.open = OpenLabel(field_name, LIST_ROLES.get(name_key), number, LIST)
         self.open.columns = table_columns(keys)
         self.open.grid = grid
         self.initials_first = initials_first
@@ -525,7 +489,7 @@ class _Reader:
         self.open = None
         self.columns = []
 
-    def _table_row(self, opened: _Open, raw: str, number: int) -> Iterator[Found]:
+    def _table_row(self, opened: OpenLabel, raw: str, number: int) -> Iterator[Found]:
         """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
         Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
         row of one cell that is a label (*Suppleanter*) starts the next group."""

@@ -8,6 +8,7 @@ describes them, does it say *nobody*.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -126,3 +127,72 @@ def presence_mark(text: str) -> tuple[bool | None, str]:
             if stripped.startswith(mark):
                 return present, stripped[len(mark) :].lstrip("\ufe0f ").strip()
     return None, text
+
+
+LIST = "list"
+"""One person a line below a label with no value, or a heading."""
+COMMA = "comma"
+"""A comma list after the label, perhaps wrapped over the next lines."""
+PERSON = "person"
+"""One name below a label (``Vid protokollet`` / blank / ``Barbro Lindell``)."""
+SINGLE = "single"
+"""One value below a label (``Plats:`` / ``Kvarnstugan``)."""
+
+
+@dataclass
+class OpenLabel:
+    """A label whose values continue on the lines below it."""
+
+    field: str
+    role: str | None
+    line: int
+    mode: str
+    quiet: bool = False
+    """Opened by an item's title, not a label: nobody under it is no mistake."""
+    blank: bool = False
+    """A blank line has come since the last value."""
+    buffer: tuple[str, int] | None = None
+    """A comma list being gathered, with its first line."""
+    buffer_end: int = 0
+    value_column: int | None = None
+    """Where the value starts when the label stands in a column of its own (``Närvarande
+    Ingela Marklund, Granåker``): lines indented to it are one entry each."""
+    rows: bool = False
+    """Lines under the value column came: the buffer holds one row, not a wrapped list."""
+    """The last line gathered into ``buffer``."""
+    values: int = 0
+    columns: dict[str, int] | None = None
+    """An attendance table's columns (``name``, ``presence``, ``party``, ``organisation``)."""
+    organisation: str | None = None
+    """The organisation the label names for everyone under it (``Närvarande från Tallmo
+    kommun:``)."""
+    grid: list[int] | None = None
+    """Where the header's cells start in a table aligned with spaces whose name column has
+    no header (``                Närv.   Tjg för``): a row's cells are placed by offset."""
+
+    def found(
+        self, value: str, line: int, *, entry: bool = False, field_: str = "", last: int = 0
+    ) -> Found:
+        self.values += 1
+        return Found(
+            field_ or self.field,
+            value,
+            line,
+            entry=entry,
+            role=self.role,
+            organisation=self.organisation,
+            last_line=last or line,
+        )
+
+    def close(self) -> Iterator[Found]:
+        """What is left when the label ends: a gathered list, or that it was empty."""
+        if self.buffer is not None:
+            text, line = self.buffer
+            self.buffer = None
+            if not is_nobody(text):
+                row = self.rows and one_person(text)
+                yield self.found(text, line, entry=row, last=max(line, self.buffer_end))
+                return
+            self.values += 1
+        if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
+            yield Found(self.field, "", self.line, empty=True)

@@ -1,0 +1,117 @@
+"""Action items of a stand-up: each person's own block says what they will do.
+
+::
+
+    ### Kalle                         **ture** 09:03
+    Vad ska jag göra idag?            igår: klar med tile-cachen
+    - Granska Stinas pull request     idag: skriva migreringsskript
+
+A stand-up names whose lines follow by a heading, a paragraph that is only a name, or
+a chat's author line; ``Idag:`` (or *Vad ska jag göra idag?*) under it is that
+person's task, ``Igår:`` and ``Hinder:`` are not.  A meeting bot's ``#action`` is a
+task too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..vocabulary import STANDUP_OTHER_LABELS, STANDUP_TODAY_LABELS
+from .actors import CHAT_AUTHOR
+from .blocks import BlockKind
+from .candidates import Line
+from .chat_log import action_tagged, decision_tagged, said
+from .labels import match_metadata
+from .outline import Unit
+from .text import alternation
+
+if TYPE_CHECKING:
+    from .actions import ActionState
+
+
+def person_marker(state: ActionState, unit: Unit) -> bool:
+    """A stand-up's paragraph that is only a name (``**@jonna**``, or ``Gustav`` when he was
+    there): whose lines follow."""
+    block = unit.block
+    text = block.text.strip().rstrip(":")
+    if block.kind is not BlockKind.PARAGRAPH or "\n" in text or len(text) > 40:
+        return False
+    marked = block.markdown.strip().startswith(("**", "__")) or text.startswith("@")
+    if not marked and state.owners.known(text) is None:
+        return False  # a plain ``Gustav`` marks a block only when Gustav was there
+    if text.endswith("?") or _standup_label().match(text) or match_metadata(text, loose=True):
+        return False
+    if not state.owners.looks_like_name(text, nicknames=True):
+        return False
+    state.person = state.owners.written(text)
+    return True
+
+
+@cache
+def _standup_label() -> re.Pattern[str]:
+    labels = alternation((*STANDUP_TODAY_LABELS, *STANDUP_OTHER_LABELS))
+    # A stand-up's marks before the label: a bullet, emoji (``🔜 idag:``), ``:coffee:``.
+    return re.compile(
+        rf"^[^\w]{{0,6}}\**(?P<label>{labels})\s*[?:]*\**\s*[?:]?\s*(?P<rest>.*)$", re.I
+    )
+
+
+def standup_today(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A stand-up under a person's heading: ``Vad ska jag göra idag? Skriva tester`` (or
+    ``Idag:`` with bullets below) is that person's task; ``Igår:`` and ``Hinder:`` are
+    not tasks."""
+    found = _standup_label().match(line.text.strip())
+    if found is None:
+        return False
+    owner = _heading_person(state, unit)
+    if owner is None:
+        return False
+    label = " ".join(found["label"].casefold().split())
+    if label not in STANDUP_TODAY_LABELS:
+        state.label_list = False
+        return True
+    rest = found["rest"].strip()
+    if rest:
+        state.explicit(rest, line.number, unit, owners=[owner])
+    else:
+        state.label_list, state.list_owner = True, owner
+    return True
+
+
+def _heading_person(state: ActionState, unit: Unit) -> str | None:
+    if state.person is not None:
+        return state.person
+    item = next((i for i in state.ctx.outline.items if i.number == unit.item), None)
+    for heading in (unit.subheading, item.title if item else None):
+        if heading and state.owners.looks_like_name(heading.rstrip(":"), nicknames=True):
+            return state.owners.written(heading.rstrip(":"))
+    return None
+
+
+def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A meeting bot's tag in a chat log: ``[18:04] <ellen_h> #action snickarn fixar #412
+    före releasen`` (the owner is named first, as the bot lists them)."""
+    written = said(state.ctx.lines[line.number - 1])
+    if written is None or not written.text.startswith("#"):
+        return False
+    task = action_tagged(written.text)
+    if task is None:
+        return decision_tagged(written.text) is not None  # agreed: a decision, no task
+    state.explicit(task, line.number, unit, nicknames=True)
+    return True
+
+
+def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A chat pasted into the minutes: ``**ture** 09:03`` alone on a line names who wrote
+    the lines below it, so a stand-up's ``idag: …`` there is that person's task."""
+    source = state.ctx.lines[line.number - 1]
+    if "**" not in source:
+        return False
+    found = CHAT_AUTHOR.match(source.strip())
+    if found is None:
+        return False
+    state.person = state.owners.written(found["handle"] or found["name"])
+    state.label_list, state.list_owner = False, None
+    return True

@@ -544,6 +544,15 @@ class _Reader:
         if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
             parts.append(cells[columns["role"]])
         field_name = opened.field
+        if opened.columns is None and opened.grid is None:
+            # ``Jessica Holm<TAB>ordförande`` with no header row: what the other cells say
+            # of the person (a role, *suppleant, tjänstgörande*), or whether they came.
+            for cell in cells[name_column + 1 :]:
+                said = cell.casefold().strip(" .")
+                if said in ABSENT_ANSWERS:
+                    field_name = "absent"
+                elif cell and said not in PRESENT_ANSWERS:
+                    parts.append(cell)
         if "presence" in columns and columns["presence"] < len(cells):
             answer = cells[columns["presence"]].casefold().strip()
             role = re.search(r"\((?P<role>[^()]+)\)", answer)

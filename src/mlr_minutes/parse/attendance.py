@@ -40,12 +40,10 @@ from ..vocabulary import (
 from .attendance_lines import (
     attachment_prefix,
     ends_sentence,
-    ends_with_joiner,
     join_wrapped,
     label_organisation,
     may_name_people,
-    prose_gate,
-    prose_pattern,
+    prose_attendance,
 )
 from .attendance_tables import (
     grid_cells,
@@ -77,13 +75,12 @@ from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import clean, is_note, names_organisation, names_people_inside
+from .people import is_note, names_organisation, names_people_inside
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-_LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
@@ -202,7 +199,7 @@ class _Reader:
         if labels:
             yield from self._labels(labels, number)
             return
-        yield from self._prose(raw, number)
+        yield from prose_attendance(self.lines, raw, number)
         if self.columns:
             yield from self._intable_columns(raw, number)
         elif self.open is not None:
@@ -569,35 +566,6 @@ class _Reader:
             elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
                 field_name = "guests"
         yield opened.found(", ".join(parts), number, entry=True, field_=field_name)
-
-    def _prose(self, raw: str, number: int) -> Iterator[Found]:
-        """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
-        if not prose_gate().search(raw):
-            return
-        text, last = plain(raw), number
-        # The sentence may wrap: ``… Hilda Sjögren (ej medlem, adjungerad som kassörens`` /
-        # ``biträde) samt Göran Ahlberg från Idrottens Distriktsförbund.``
-        while not text.rstrip().endswith((".", "!", "?")) and last < min(
-            number + 3, len(self.lines)
-        ):
-            following = self.lines[last].strip()
-            carried = (
-                following[:1].islower()
-                or text.rstrip().endswith(",")
-                or text.count("(") > text.count(")")
-                # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.
-                or ends_with_joiner().search(text) is not None
-            )
-            if not following or not carried:
-                break
-            text, last = f"{text} {plain(following)}", last + 1
-        match = prose_pattern().search(text)
-        if match is None:
-            return
-        # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
-        value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
-        if looks_like_people(value):
-            yield Found("attendees", value, number, last_line=last)
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:

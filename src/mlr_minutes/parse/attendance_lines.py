@@ -5,6 +5,7 @@ start with an attachment's number, could it be a people label at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..vocabulary import (
@@ -15,10 +16,10 @@ from ..vocabulary import (
     METADATA_KEYS,
     ORGANISATION_LINKS,
 )
-from .attendance_values import ANYWHERE
+from .attendance_values import ANYWHERE, Found, looks_like_people
 from .label_cells import plain
 from .labels import normalise_key
-from .people import is_role_word
+from .people import clean, is_role_word
 from .text import alternation
 
 
@@ -116,3 +117,34 @@ def label_organisation(key: str) -> str | None:
         return None
     organisation = _ASIDE.sub(" ", found["organisation"]).strip(" :*_")
     return " ".join(organisation.split()) or None
+
+
+_LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
+
+
+def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]:
+    """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
+    if not prose_gate().search(raw):
+        return
+    text, last = plain(raw), number
+    # The sentence may wrap: ``… Hilda Sjögren (ej medlem, adjungerad som kassörens`` /
+    # ``biträde) samt Göran Ahlberg från Idrottens Distriktsförbund.``
+    while not text.rstrip().endswith((".", "!", "?")) and last < min(number + 3, len(lines)):
+        following = lines[last].strip()
+        carried = (
+            following[:1].islower()
+            or text.rstrip().endswith(",")
+            or text.count("(") > text.count(")")
+            # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.
+            or ends_with_joiner().search(text) is not None
+        )
+        if not following or not carried:
+            break
+        text, last = f"{text} {plain(following)}", last + 1
+    match = prose_pattern().search(text)
+    if match is None:
+        return
+    # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
+    value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
+    if looks_like_people(value):
+        yield Found("attendees", value, number, last_line=last)

@@ -73,7 +73,7 @@ from .attendance_values import (
 from .blocks import BlockKind
 from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
-from .labels import match_metadata, metadata_field, normalise_key, officer_fields
+from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
 from .people import is_note, names_organisation, names_people_inside
 
@@ -161,6 +161,16 @@ class _Reader:
             yield from self.close()
             self._attendance_item_heading(number)
             return
+        if not in_fence and "|" in raw and (self.open is None or self.open.columns is None):
+            pair = [c for c in row_cells(raw) if c]
+            field_name = metadata_field(pair[0]) if len(pair) == 2 else None
+            if field_name in PERSON_FIELDS or (front and field_name not in (None, "ignored")):
+                # ``| Mötesordförande | Selma Virtanen |``: a table of labels and values.
+                assert field_name is not None
+                yield from self._labels(
+                    [LineLabel(field_name, Label(pair[0], pair[1], 0), 0)], number
+                )
+                return
         if not in_fence and self._table_header(raw, number):
             return
         if self.open is not None and self.open.columns is not None and "|" in raw:

@@ -251,6 +251,7 @@ def collect(
     if meta.date_is_timestamp and from_text.date is not None:
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
+    _absent_officers_stand_down(meta)
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_present(meta, first_item, lines)
@@ -263,6 +264,17 @@ def collect(
     meta.chair = _as_listed(meta.chair, present)
     meta.secretary = _as_listed(meta.secretary, present)
     return meta, diagnostics
+
+
+def _absent_officers_stand_down(meta: Metadata) -> None:
+    """``Ordförande: Camilla Nord`` at the top, and Camilla Nord under *Frånvarande*: the
+    group's chair did not chair this meeting; who did is said elsewhere (*I Camillas
+    frånvaro leddes mötet av …*)."""
+    absent = {p.name for p in meta.absent if p.name}
+    for office in ("chair", "secretary"):
+        officer = getattr(meta, office)
+        if officer is not None and officer.name in absent:
+            setattr(meta, office, None)
 
 
 def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None:

@@ -122,7 +122,14 @@ def is_organisation(text: str, config: Config) -> bool:
         or (len(words) == 2 and first.endswith(ORGANISATION_SUFFIXES))  # *Sparbanken Norrland*
         or first in ORGANISATION_FIRST_WORDS
         or (len(words) > 1 and last in COMPANY_FORMS)
+        or _definite_body(words[0])
     )
+
+
+def _definite_body(word: str) -> bool:
+    """``Familjecentralen``, ``Närvårdskansliet``: a long capitalised noun in its definite
+    form names a body (first names and surnames are shorter or end otherwise)."""
+    return len(word) >= 10 and word[:1].isupper() and word.casefold().endswith(("en", "et"))
 
 
 def split_role_prefix(text: str) -> tuple[str | None, str]:
@@ -403,6 +410,9 @@ def names_organisation(text: str) -> bool:
         or first.casefold() in ORGANISATION_FIRST_WORDS
         or (len(first) > 1 and first.isupper())
         or (len(words) > 1 and last in COMPANY_FORMS)
+        # ``Familjecentralen Lindvik``, ``Närvårdskansliet``: a long noun in its definite
+        # form names a body; first names are shorter.
+        or _definite_body(first)
     )
 
 

@@ -184,7 +184,8 @@ OPENING_PHRASES: Final[tuple[str, ...]] = (
 
 OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
-        "mötet leddes av", "leddes av", "mötesordförande var", "ordförande för mötet var",
+        "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
+        "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
         "lett av", "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
         "mötesledare:", "mötesordförande:",

@@ -235,10 +235,16 @@ class _Reader:
             return
         yield from self.close()
         waiting: list[tuple[int, OpenLabel]] = []
+        above = self.lines[number - 2].strip() if number >= 2 else ""
         for line_label in labels:
             field_name, label = line_label.field, line_label.label
             if field_name == "ignored":
                 continue
+            if above and " " not in above and line_label.column == 0:
+                # ``Justeringens`` / ``plats och tid   Kommunhuset 2025-03-18``: the label
+                # wrapped before its value; the whole of it is the one that counts.
+                if metadata_field(f"{above} {label.key}") == "ignored":
+                    continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
             if field_name in PERSON_FIELDS and value and not looks_like_people(value):
@@ -371,7 +377,7 @@ class _Reader:
             if (
                 not opened.blank
                 and not ends_sentence(buffered)
-                and (looks_like_people(text) or text[:1].islower())
+                and (looks_like_people(text) or text[:1].islower() or text[:1] == "(")
             ):
                 indent = len(raw) - len(raw.lstrip(" "))
                 aligned = column is not None and abs(indent - column) <= 1

@@ -48,6 +48,7 @@ def join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
         buffer.rstrip().endswith((",", ";"))
         or buffer.count("(") > buffer.count(")")
         or text[:1].islower()
+        or text[:1] == "("  # ``… Elias Berg`` / ``(revisorssuppleant, skrev), …``
         # ``… vice kårordförande`` / ``Elias Wendel``: the role stands before its name.
         or (role_first and not aligned and text[:1].isupper())
         or (not aligned and len(last.split()) == 1 and last[:1].isupper())

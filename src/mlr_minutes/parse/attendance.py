@@ -240,11 +240,15 @@ class _Reader:
             field_name, label = line_label.field, line_label.label
             if field_name == "ignored":
                 continue
-            if above and " " not in above and line_label.column == 0:
+            if (
+                above
+                and " " not in above
+                and line_label.column == 0
+                and metadata_field(f"{above} {label.key}") == "ignored"
+            ):
                 # ``Justeringens`` / ``plats och tid   Kommunhuset 2025-03-18``: the label
                 # wrapped before its value; the whole of it is the one that counts.
-                if metadata_field(f"{above} {label.key}") == "ignored":
-                    continue
+                continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
             if field_name in PERSON_FIELDS and value and not looks_like_people(value):

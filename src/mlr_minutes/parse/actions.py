@@ -66,7 +66,13 @@ from .prose_actions import (
     subject_owner,
 )
 from .ruler import Ruler
-from .standup_actions import chat_action, chat_author, person_marker, standup_today
+from .standup_actions import (
+    chat_action,
+    chat_author,
+    inline_standup,
+    person_marker,
+    standup_today,
+)
 from .text import alternation, collapse, similarity
 
 _DUPLICATE_SIMILARITY = 0.6
@@ -330,6 +336,7 @@ LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
         ("chat_action", chat_action),
         ("chat_author", chat_author),
         ("standup_today", standup_today),
+        ("inline_standup", inline_standup),
         ("owner_colon", owner_colon),
         ("initials_column", initials_column),
     ]

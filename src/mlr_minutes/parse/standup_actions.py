@@ -54,7 +54,9 @@ def _standup_label() -> re.Pattern[str]:
     labels = alternation((*STANDUP_TODAY_LABELS, *STANDUP_OTHER_LABELS))
     # A stand-up's marks before the label: a bullet, emoji (``🔜 idag:``), ``:coffee:``.
     return re.compile(
-        rf"^[^\w]{{0,6}}\**(?P<label>{labels})\s*[?:]*\**\s*[?:]?\s*(?P<rest>.*)$", re.I
+        # The label ends with its colon or question mark (*Ska:*, not *Ska vi …?*).
+        rf"^[^\w]{{0,6}}\**(?P<label>{labels})\s*(?:[?:]+\**|\**\s*[?:]+)\s*(?P<rest>.*)$",
+        re.I,
     )
 
 
@@ -115,3 +117,57 @@ def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
     state.person = state.owners.written(found["handle"] or found["name"])
     state.label_list, state.list_owner = False, None
     return True
+
+
+_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<name>[^*\n]{1,40}?)\*\*\s*[–—:-]")
+
+
+@cache
+def _inline_today() -> re.Pattern[str]:
+    today = alternation(STANDUP_TODAY_LABELS)
+    other = alternation((*STANDUP_TODAY_LABELS, *STANDUP_OTHER_LABELS))
+    return re.compile(
+        rf"(?<!\w)(?:{today})\s*[:?]\s*(?P<task>.+?)\s*[.;]?\s*(?=(?<!\w)(?:{other})\s*[:?]|$)",
+        re.IGNORECASE,
+    )
+
+
+def inline_standup(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A stand-up written one person a paragraph: ``**Tove** – igår: gjorde klart
+    inloggningen. idag: börjar på profilsidan. hinder: inget``; what follows *idag:* is
+    Tove's task (the lines of several people may run together as one wrapped text)."""
+    if ":" not in line.text:
+        return False
+    last = min(line.number + 30, len(state.ctx.lines))
+    leads: list[tuple[int, str]] = []
+    for number in range(unit.block.line, last + 1):  # a lead above, in the paragraph
+        text = state.ctx.lines[number - 1]
+        if not text.strip():
+            break
+        lead = _BOLD_LEAD.match(text) if "**" in text else None
+        if lead is not None:
+            leads.append((number, lead["name"].strip()))
+    if not leads:
+        return False
+    found_any = False
+    for found in _inline_today().finditer(line.text):
+        task = found["task"].strip(" -–")
+        if not task:
+            continue
+        at = _line_of(state.ctx.lines, line.number, last, task)
+        owner = next((name for number, name in reversed(leads) if number <= at), None)
+        if owner is None:
+            continue
+        state.explicit(task, at, unit, owners=[state.owners.written(owner)])
+        found_any = True
+    return found_any
+
+
+def _line_of(lines: list[str], first: int, last: int, task: str) -> int:
+    """The line where ``task`` starts, as the minutes wrap it."""
+    head = " ".join(task.split()[:3])
+    for number in range(first, last + 1):
+        if head in " ".join(lines[number - 1].split()):
+            return number
+    word = task.split()[0]
+    return next((n for n in range(first, last + 1) if word in lines[n - 1]), first)

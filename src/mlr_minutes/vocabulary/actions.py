@@ -136,7 +136,7 @@ DONE_MARKS: Final[tuple[str, ...]] = ("✅", "✔️", "✔", "✓", "☑️", "
 STANDUP_TODAY_LABELS: Final[tuple[str, ...]] = (
     "idag", "i dag", "today", "vad ska jag göra idag", "vad ska jag göra i dag",
     "vad gör jag idag", "vad gör jag i dag", "ska göra", "planerat", "plan idag",
-    "att göra idag", "fokus idag", "nästa steg", "framåt",
+    "att göra idag", "fokus idag", "nästa steg", "framåt", "ska", "ska idag", "gör idag",
 )  # fmt: skip
 """A stand-up's label for what someone will do (*Vad ska jag göra idag?*)."""
 

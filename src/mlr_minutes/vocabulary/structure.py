@@ -8,7 +8,10 @@ from typing import Final
 
 DECISION_HEADINGS: Final[tuple[str, ...]] = (
     "beslut", "beslutet", "besluten", "beslutspunkter", "fattade beslut", "beslut i korthet",
-    "sammanfattning av beslut", "mötet beslutade", "decisions",
+    "sammanfattning av beslut", "mötet beslutade", "decisions", "vad vi bestämde",
+    "vad vi beslutade", "vi bestämde", "vi beslutade", "överenskommelser",
+    "beslut och överenskommelser", "beslutat", "beslutade frågor", "decisions made",
+    "beslut från mötet",
 )  # fmt: skip
 """Headings (or bold labels) above a list of the meeting's decisions."""
 

@@ -59,7 +59,11 @@ def day_group(group: str) -> str:
 
 
 def optional_year(group: str) -> str:
-    return rf"(?:\s+(?P<{group}>{YEAR}){NUMBER_END})?"
+    # ``4 mars 2025``, and ``4 mars -25`` / ``4 mars '25`` (a year in two digits).
+    return (
+        rf"(?:\s+(?P<{group}>{YEAR}){NUMBER_END}|\s?[-–'’](?P<{group}_short>\d\d)"
+        rf"(?!\d|\s*(?:{_FULL_MONTHS}|{_ABBREVIATED_MONTHS})(?!\w)))?"
+    )
 
 
 def month_number(token: str) -> int:
@@ -68,7 +72,10 @@ def month_number(token: str) -> int:
 
 def group_int(match: re.Match[str], group: str) -> int | None:
     value = match.group(group)
-    return int(value) if value is not None else None
+    if value is not None:
+        return int(value)
+    short = match.groupdict().get(f"{group}_short")
+    return 2000 + int(short) if short is not None else None
 
 
 # --- Year resolution ----------------------------------------------------------

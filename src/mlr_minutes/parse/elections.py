@@ -175,7 +175,7 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
         rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)"
         # ``… valdes Rune Lindahl och till sekreterare för mötet Gun Holmgren``: the verb
         # of the first election serves the next.
-        rf"|(?<!\w)(?:{joiners})\s+(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})",
+        rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})",
         re.IGNORECASE,
     )
 
@@ -275,7 +275,7 @@ def _is_who(found: Person, who: str, words: list[str]) -> bool:
 @cache
 def _chair_by_title() -> re.Pattern[str]:
     words = alternation(CHAIR_ROLE_WORDS)
-    return re.compile(rf"(?<!\w)(?:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})")
+    return re.compile(rf"(?<!\w)(?i:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})")
 
 
 def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -304,6 +304,11 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     )
 
 
+@cache
+def _joiner_split() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
+
+
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -]{1,30},\s*$")
 """What describes the name before an officer's verb: ``Sara Nyman (Tallmo) höll i``,
 ``Bengt Hägg, sammankallande, ledde mötet``."""
@@ -329,6 +334,9 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
                 before = _TRAILING_ASIDE.sub("", before)
                 who = _CLAUSE_END.split(before)[-1]
+                # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.
+                named = [p for p in _joiner_split().split(who) if re.search(r"[A-ZÅÄÖ@]", p)]
+                who = named[-1] if named else who
             person = named_person(who.strip(), line, present, config) if who.strip() else None
             if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
                 person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)

@@ -190,7 +190,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
         "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
-        "lett av", "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
+        "lett av", "som ordförande fungerade", "som mötesordförande fungerade",
+        "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
         "mötesledare:", "mötesordförande:",
         "facilitator:", "samtalsledare:",
     ),
@@ -200,6 +201,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
+        "som sekreterare fungerade", "som mötessekreterare fungerade", "protokollförare:",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
@@ -211,6 +213,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "ledde stämman", "leder mötet", "var mötesordförande", "är mötesordförande",
         "var ordförande för mötet", "är ordförande för mötet", "var mötesledare",
         "höll i träffen", "höll i mötet", "höll i dagens möte", "höll i dagens träff",
+        "höll i klubban", "håller i klubban", "fungerade som ordförande",
+        "fungerade som mötesordförande",
         "leder dagens möte", "ledde träffen", "ledde dagens träff",
         "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
     ),
@@ -222,6 +226,9 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skrev anteckningarna", "var protokollförare", "är protokollförare",
         "vid tangentbordet", "var sekreterare", "var mötets sekreterare", "för protokollet",
         "antecknade", "skrev anteckningar", "skrev protokoll", "tog anteckningar",
+        "förde protokoll", "för anteckningar", "för protokoll", "åtog sig att skriva protokoll",
+        "åtog sig att skriva protokollet", "åtog sig att föra protokollet",
+        "fungerade som sekreterare", "fungerade som mötessekreterare",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

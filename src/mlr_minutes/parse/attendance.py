@@ -25,14 +25,10 @@ from dataclasses import dataclass, field, replace
 
 from ..model import SegmentKind
 from ..vocabulary import (
-    ABSENT_ANSWER_STEMS,
-    ABSENT_ANSWERS,
     ATTACHMENT_WORDS,
     ATTENDANCE_ITEM_TITLES,
     BOARD_ITEM_WORDS,
-    GUEST_ANSWER_STEMS,
     LIST_ROLES,
-    PRESENT_ANSWERS,
     TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
@@ -46,10 +42,10 @@ from .attendance_lines import (
     prose_attendance,
 )
 from .attendance_tables import (
-    grid_cells,
     header_key,
     row_cells,
     table_columns,
+    table_row,
     unlabelled_names,
 )
 from .attendance_values import (
@@ -81,6 +77,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
+_SIGNATURE_RULE = re.compile(r"^[\s_.…-]{6,}$")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
@@ -285,11 +282,32 @@ class _Reader:
                 self.open = opened
                 waiting.append((line_label.column, opened))
         if len(waiting) > 1:
-            self.columns = waiting
+            named = self._names_above(waiting, number)
+            if named:
+                # ``Rune Lindahl      Gun Holmgren`` / ``mötesordförande   sekreterare``: the
+                # names signed above their roles.
+                self.open = None
+                yield from named
+            else:
+                self.columns = waiting
+
+    def _names_above(self, waiting: list[tuple[int, OpenLabel]], number: int) -> list[Found]:
+        """The names on the line right above labels side by side, one over each label."""
+        if number < 2 or not self.lines[number - 2].strip():
+            return []
+        found: list[Found] = []
+        for cell in cells(plain(self.lines[number - 2])):
+            owner = next((o for column, o in waiting if abs(column - cell.start) <= 3), None)
+            if owner is None or not looks_like_people(cell.text, strong=True):
+                return []
+            found.append(owner.found(cell.text, number - 1))
+        return found if len(found) == len(waiting) else []
 
     def _intable_columns(self, raw: str, number: int) -> Iterator[Found]:
         """Names written below labels side by side, each under its own label's column:
         ``Vid protokollet        Justeras`` / ``Emma Lindroos          Göran Ahlberg``."""
+        if _SIGNATURE_RULE.match(raw):
+            return  # ``______     ______``: the lines to sign on, the names come below
         placed = False
         for cell in cells(plain(raw)):
             owner = max(
@@ -351,7 +369,7 @@ class _Reader:
         if opened.mode in (LIST, COMMA) and (
             "|" in raw or "\t" in raw.strip() or opened.columns is not None
         ):
-            rows = list(self._table_row(opened, raw, number))
+            rows = list(table_row(opened, raw, number, initials_first=self.initials_first))
             if rows or opened.columns is not None:
                 yield from rows
                 return
@@ -505,87 +523,6 @@ class _Reader:
         """Drop the open label without reporting it (a table takes its place)."""
         self.open = None
         self.columns = []
-
-    def _table_row(self, opened: OpenLabel, raw: str, number: int) -> Iterator[Found]:
-        """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
-        Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
-        row of one cell that is a label (*Suppleanter*) starts the next group."""
-        cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
-        alias = ""
-        if self.initials_first and len(cells) > 1:
-            # ``| KL | Karin Lund | …``: the initials the minutes use for them later.
-            alias = f" ‹{cells[0]}›" if cells[0] else ""
-            cells = [*cells[1:], cells[0]]
-        if len(cells) == 1 and opened.columns is not None:
-            group = metadata_field(cells[0])
-            if group in PEOPLE_FIELDS:
-                opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
-                return
-        keys = [normalise_key(c) for c in cells]
-        columns = opened.columns or {"name": 0}
-        name_key = keys[columns["name"]] if columns["name"] < len(keys) else ""
-        if name_key in TABLE_NAME_HEADERS or (
-            opened.columns is None and any(k in TABLE_NAME_HEADERS for k in keys)
-        ):
-            # A header row (again): ``| Namn | Roll |`` under the label, not *ledamot* in a
-            # row's role cell.
-            opened.columns = table_columns(keys)
-            return
-        name_column = columns["name"]
-        organisation_column = columns.get("organisation", len(cells))
-        if (
-            name_column < len(cells)
-            and not cells[name_column]
-            and organisation_column < len(cells)
-            and cells[organisation_column]
-        ):
-            # ``| Samordningsförbundet Tallmo |  | ✓ |``: the organisation came, no one named.
-            cells = list(cells)
-            cells[name_column], cells[organisation_column] = cells[organisation_column], ""
-        if name_column >= len(cells) or not looks_like_people(cells[name_column]):
-            return
-        if cells[name_column].casefold().strip(" .") in (*PRESENT_ANSWERS, *ABSENT_ANSWERS):
-            return  # ``Ja  Nej`` under a vote's column: a second header row
-        # ``Sara Lund, verksamhetschef`` in the name cell: the organisation column's value
-        # goes right after the name, before what the cell says of the person.
-        name, _, described = cells[name_column].partition(",")
-        parts = [name.strip() + alias]
-        if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
-            parts[0] += f" ({cells[columns['party']]})"
-        if "organisation" in columns and columns["organisation"] < len(cells):
-            organisation = cells[columns["organisation"]]
-            if organisation:
-                parts.append(organisation)
-        if described.strip():
-            parts.append(described.strip())
-        if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
-            parts.append(cells[columns["role"]])
-        field_name = opened.field
-        if opened.columns is None and opened.grid is None:
-            # ``Jessica Holm<TAB>ordförande`` with no header row: what the other cells say
-            # of the person (a role, *suppleant, tjänstgörande*), or whether they came.
-            for cell in cells[name_column + 1 :]:
-                said = cell.casefold().strip(" .")
-                if said in ABSENT_ANSWERS:
-                    field_name = "absent"
-                elif cell and said not in PRESENT_ANSWERS:
-                    parts.append(cell)
-        if "presence" in columns and columns["presence"] < len(cells):
-            answer = cells[columns["presence"]].casefold().strip()
-            role = re.search(r"\((?P<role>[^()]+)\)", answer)
-            if role:
-                # ``X (mötesordf.)``: the role at this meeting, before the one of the role
-                # column (the organisation's *vice ordförande*).
-                parts.insert(1, role["role"])
-            word, _, rest = re.sub(r"\s*\(.*", "", answer).partition(",")
-            word = word.strip(" .")
-            if rest.strip():
-                parts.append(rest.strip())  # ``X, mötesordf. § 101–110``
-            if not word or word in ABSENT_ANSWERS or any(s in word for s in ABSENT_ANSWER_STEMS):
-                field_name = "absent"
-            elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
-                field_name = "guests"
-        yield opened.found(", ".join(parts), number, entry=True, field_=field_name)
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:

@@ -5,16 +5,23 @@ with spaces (a presence grid whose name column has no header)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..vocabulary import (
+    ABSENT_ANSWER_STEMS,
+    ABSENT_ANSWERS,
+    GUEST_ANSWER_STEMS,
+    LIST_ROLES,
+    PRESENT_ANSWERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
     TABLE_PRESENCE_HEADERS,
     TABLE_ROLE_HEADERS,
 )
+from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, looks_like_people
 from .label_cells import cells, plain
-from .labels import metadata_field
+from .labels import metadata_field, normalise_key
 
 _GRID_INDENT = 12
 """A header row indented this far leaves its first column, the names, without a header."""
@@ -72,3 +79,87 @@ def table_columns(keys: list[str]) -> dict[str, int]:
             columns["presence"] = index
     columns.setdefault("name", 0)
     return columns
+
+
+def table_row(
+    opened: OpenLabel, raw: str, number: int, *, initials_first: bool = False
+) -> Iterator[Found]:
+    """A row of an attendance table (Markdown pipes, tabs or wide spaces): ``| Elsa
+    Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
+    row of one cell that is a label (*Suppleanter*) starts the next group."""
+    cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
+    alias = ""
+    if initials_first and len(cells) > 1:
+        # ``| KL | Karin Lund | …``: the initials the minutes use for them later.
+        alias = f" ‹{cells[0]}›" if cells[0] else ""
+        cells = [*cells[1:], cells[0]]
+    if len(cells) == 1 and opened.columns is not None:
+        group = metadata_field(cells[0])
+        if group in PEOPLE_FIELDS:
+            opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
+            return
+    keys = [normalise_key(c) for c in cells]
+    columns = opened.columns or {"name": 0}
+    name_key = keys[columns["name"]] if columns["name"] < len(keys) else ""
+    if name_key in TABLE_NAME_HEADERS or (
+        opened.columns is None and any(k in TABLE_NAME_HEADERS for k in keys)
+    ):
+        # A header row (again): ``| Namn | Roll |`` under the label, not *ledamot* in a
+        # row's role cell.
+        opened.columns = table_columns(keys)
+        return
+    name_column = columns["name"]
+    organisation_column = columns.get("organisation", len(cells))
+    if (
+        name_column < len(cells)
+        and not cells[name_column]
+        and organisation_column < len(cells)
+        and cells[organisation_column]
+    ):
+        # ``| Samordningsförbundet Tallmo |  | ✓ |``: the organisation came, no one named.
+        cells = list(cells)
+        cells[name_column], cells[organisation_column] = cells[organisation_column], ""
+    if name_column >= len(cells) or not looks_like_people(cells[name_column]):
+        return
+    if cells[name_column].casefold().strip(" .") in (*PRESENT_ANSWERS, *ABSENT_ANSWERS):
+        return  # ``Ja  Nej`` under a vote's column: a second header row
+    # ``Sara Lund, verksamhetschef`` in the name cell: the organisation column's value
+    # goes right after the name, before what the cell says of the person.
+    name, _, described = cells[name_column].partition(",")
+    parts = [name.strip() + alias]
+    if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
+        parts[0] += f" ({cells[columns['party']]})"
+    if "organisation" in columns and columns["organisation"] < len(cells):
+        organisation = cells[columns["organisation"]]
+        if organisation:
+            parts.append(organisation)
+    if described.strip():
+        parts.append(described.strip())
+    if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
+        parts.append(cells[columns["role"]])
+    field_name = opened.field
+    if opened.columns is None and opened.grid is None:
+        # ``Jessica Holm<TAB>ordförande`` with no header row: what the other cells say
+        # of the person (a role, *suppleant, tjänstgörande*), or whether they came.
+        for cell in cells[name_column + 1 :]:
+            said = cell.casefold().strip(" .")
+            if said in ABSENT_ANSWERS:
+                field_name = "absent"
+            elif cell and said not in PRESENT_ANSWERS:
+                parts.append(cell)
+    if "presence" in columns and columns["presence"] < len(cells):
+        answer = cells[columns["presence"]].casefold().strip()
+        role = re.search(r"\((?P<role>[^()]+)\)", answer)
+        if role:
+            # ``X (mötesordf.)``: the role at this meeting, before the one of the role
+            # column (the organisation's *vice ordförande*).
+            parts.insert(1, role["role"])
+        word, _, rest = re.sub(r"\s*\(.*", "", answer).partition(",")
+        word = word.strip(" .")
+        if rest.strip():
+            parts.append(rest.strip())  # ``X, mötesordf. § 101–110``
+        if not word or word in ABSENT_ANSWERS or any(s in word for s in ABSENT_ANSWER_STEMS):
+            field_name = "absent"
+        elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
+            field_name = "guests"
+    yield opened.found(", ".join(parts), number, entry=True, field_=field_name)

@@ -275,7 +275,9 @@ def _is_who(found: Person, who: str, words: list[str]) -> bool:
 @cache
 def _chair_by_title() -> re.Pattern[str]:
     words = alternation(CHAIR_ROLE_WORDS)
-    return re.compile(rf"(?<!\w)(?i:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})")
+    return re.compile(
+        rf"(?<!\w)(?i:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})"
+    )
 
 
 def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import DateValue, Precision
-from ..vocabulary import HELD_WORDS, MONTHS
+from ..vocabulary import HELD_WORDS, MONTHS, OTHER_DATE_WORDS
 from .dates import find_dates, parse_time_span
 from .labels import match_metadata
 from .outline import Outline
@@ -52,9 +52,26 @@ class DateSources:
 DateRule = Callable[[DateSources], FoundDate | None]
 
 
-def _first_day(text: str, line: int) -> FoundDate | None:
-    for match in find_dates(text, None, strict=True):
-        if match.value.precision is Precision.DAY:
+@cache
+def _other_date() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(OTHER_DATE_WORDS)})(?!\w)", re.IGNORECASE)
+
+
+def is_another_date(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` (in its clause) make the date another one
+    than the meeting's: *Föregående protokoll (höstmötet 2024-10-15)*, *Uppdaterad …*."""
+    before = re.split(r"[.;!?]\s", text[max(0, start - 45) : start])[-1]
+    return _other_date().search(before) is not None
+
+
+def _first_day(
+    text: str, line: int, anchor: dt.date | None = None, lead: str = ""
+) -> FoundDate | None:
+    """The first day ``text`` names that is not another date; ``lead`` is the line above,
+    whose last words may say which date follows (*Föregående* / *protokoll (… 2024-10-08)*)."""
+    for match in find_dates(text, anchor, strict=True):
+        other = is_another_date(f"{lead} {text}", len(lead) + 1 + match.start)
+        if match.value.precision is Precision.DAY and not other:
             time = parse_time_span(text[match.end :])
             return FoundDate(
                 match.value, line, time[0] if time else None, time[1] if time else None
@@ -88,7 +105,8 @@ def in_opening_lines(sources: DateSources) -> FoundDate | None:
         labelled = match_metadata(text, loose=True)
         if labelled is not None and labelled[0] != "date":
             continue
-        found = _first_day(text, number)
+        lead = sources.lines[number - 2] if number > 1 else ""
+        found = _first_day(text, number, lead=lead)
         if found is not None:
             return found
     return None
@@ -150,15 +168,63 @@ def _held() -> re.Pattern[str]:
 
 def in_held_sentence(sources: DateSources) -> FoundDate | None:
     """*Mötet hölls den 14 mars 2023 i Folkets hus*, *Vi träffades 2023-03-14*: a sentence
-    anywhere that says when the meeting was held, the last place the text may give it."""
+    anywhere that says when the meeting was held (the year may stand in the title)."""
+    first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
+    year = _year_of_the_top(sources, min(first_item - 1, _OPENING_LINES, len(sources.lines)))
     for number, text in enumerate(sources.lines, start=1):
         if number in sources.noise or not _held().search(text):
             continue
         for sentence in sentences(text):
             if _held().search(sentence.text):
-                found = _first_day(sentence.text, number)
+                found = _first_day(sentence.text, number) or (
+                    # *Mötet hölls tisdagen den 4:e mars*, the year in the title.
+                    _first_day(sentence.text, number, dt.date(year, 7, 1)) if year else None
+                )
                 if found is not None:
                     return found
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+
+
+def _year_of_the_top(sources: DateSources, last: int) -> int | None:
+    """A year written alone near the top: ``# Arbetsgrupp Cykelplan Norrvika 2025``,
+    ``Verksamhetsåret 2025``."""
+    for number in range(1, last + 1):
+        text = sources.lines[number - 1]
+        if number in sources.noise:
+            continue
+        found = _YEAR.search(text)
+        if found is not None and not find_dates(text, None, strict=True):
+            return int(found["year"])
+    return None
+
+
+def with_the_year_above(sources: DateSources) -> FoundDate | None:
+    """A day and month before the agenda (``Tisdag 4/3, kl 13.00``, ``v. 41 (8 oktober)``)
+    and the year written alone above or beside it (the title's *… 2025*)."""
+    first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
+    last = min(first_item - 1, _OPENING_LINES, len(sources.lines))
+    year = _year_of_the_top(sources, last)
+    if year is None:
+        return None
+    # The middle of the year: a day of that year is nearer to it than the same day of
+    # the year before or after.
+    anchor = dt.date(year, 7, 1)
+    for number in range(1, last + 1):
+        text = sources.lines[number - 1]
+        if number in sources.noise or not text.strip():
+            continue
+        labelled = match_metadata(text, loose=True)
+        if labelled is not None and labelled[0] not in ("date", "time", "place_and_time"):
+            continue
+        for match in find_dates(text, anchor):
+            if match.value.precision is Precision.DAY and match.value.start.year == year:
+                time = parse_time_span(text[match.end :])
+                return FoundDate(
+                    match.value, number, time[0] if time else None, time[1] if time else None
+                )
     return None
 
 
@@ -169,6 +235,7 @@ DATE_RULES: Ruler[DateRule] = Ruler(
         ("in_opening_lines", in_opening_lines),
         ("in_document_id", in_document_id),
         ("in_held_sentence", in_held_sentence),
+        ("with_the_year_above", with_the_year_above),
     ]
 )
 """Where the date is looked for when no label gives it, in order."""

@@ -123,3 +123,13 @@ bare *nästa möte* is one only where a date is expected (``klart: nästa möte`
 
 NEXT_MEETING_VALUES: Final[tuple[str, ...]] = ("nästa möte", "nästa sammanträde", "nästa gång")
 """A due written as the next meeting where a date is expected (``(klart: nästa möte)``)."""
+
+OTHER_DATE_WORDS: Final[tuple[str, ...]] = (
+    "föregående", "förra", "förra mötet", "nästa", "nästa möte", "publicerad", "publicerat",
+    "uppdaterad", "uppdaterat", "senast", "deadline", "skickades", "kallelsen", "utskick",
+    "justering", "justeras", "anslag", "anslaget", "sista dag", "reviderad", "version",
+    "skapad", "upprättad", "inkommen", "inkom",
+)  # fmt: skip
+"""Words just before a date near the top that make it another date than the meeting's
+(*Föregående protokoll (höstmötet 2024-10-15)*, *Uppdaterad 2025-06-02*, *Nästa möte:
+2025-12-08*)."""

@@ -125,7 +125,12 @@ def _run_together(text: str) -> list[LineLabel]:
     flattened page ``… Plats och tid: Regionens hus … Beslutande: Bengt …``)."""
     if text.count(":") < 1:
         return []
-    matches = [m for m in _colon_key().finditer(text) if m["key"][:1].isupper()]
+    # A label is capitalised, or follows a separator (``Ordf: AB, sekr: @kim, just: tove``).
+    matches = [
+        m
+        for m in _colon_key().finditer(text)
+        if m["key"][:1].isupper() or text[: m.start()].rstrip().endswith((",", ";", "·", "|", "/"))
+    ]
     if not matches:
         return []
     result: list[LineLabel] = []

@@ -288,7 +288,9 @@ def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None
     """
     listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
     listed |= {p.name for p in meta.absent if p.name}
-    listed |= {alias for p in (*meta.attendees, *meta.guests) for alias in aliases_of(p)}
+    listed |= {
+        alias.lstrip("@") for p in (*meta.attendees, *meta.guests) for alias in aliases_of(p)
+    }
     header_list = any(p.line < first_item for p in (*meta.attendees, *meta.guests))
     for person, into, role in (
         (meta.chair, meta.attendees, CHAIR_ROLE),
@@ -382,7 +384,11 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
     same = next((p for p in present if p.name == person.name), None) or next(
         # ``Antecknare: SÖ`` for ``Sofie Öst (SÖ)``, ``Ordförande: vsa`` for ``vsa (Vera
         # Sandahl)``: the person the list gave that alias.
-        (p for p in present if person.name and person.name.lstrip("@") in aliases_of(p)),
+        (
+            p
+            for p in present
+            if person.name and person.name.lstrip("@") in {a.lstrip("@") for a in aliases_of(p)}
+        ),
         None,
     )
     if same is None:

@@ -239,7 +239,8 @@ FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+
 
 
 def _real_name(name: str, attributes: list[str]) -> str | None:
-    if not _HANDLE.match(name):
+    # ``jek (Johanna Ek)``, and initials before the name (``LN – Lotta Nordin``).
+    if not _HANDLE.match(name) and not SHORT_CAPITALS.match(name):
         return None
     return next((a.strip() for a in attributes if FULL_NAME.match(a.strip())), None)
 

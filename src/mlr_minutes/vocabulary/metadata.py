@@ -243,5 +243,7 @@ ABSENT_ANSWER_STEMS: Final[tuple[str, ...]] = ("förhinder", "frånv", "sjuk")
 GUEST_ANSWER_STEMS: Final[tuple[str, ...]] = ("adjung", "gäst")
 """Word parts of an attendance table's answer that make someone a guest."""
 
-TABLE_PRESENCE_HEADERS: Final[tuple[str, ...]] = ("närvaro", "närvarande", "status", "närv")
+TABLE_PRESENCE_HEADERS: Final[tuple[str, ...]] = (
+    "närvaro", "närvarande", "status", "närv", "var", "där", "deltog", "present",
+)  # fmt: skip
 """Headers of an attendance table's presence column."""

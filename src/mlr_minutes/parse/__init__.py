@@ -51,6 +51,7 @@ from .noise import find_noise
 from .normalise import normalise
 from .outline import Outline, build_outline
 from .references import extract_references, next_meeting_date
+from .rotation import rota_officers
 from .ruler import Ruler
 from .text import LONG_TEXT, collapse, slugify
 
@@ -164,6 +165,11 @@ def meeting_date(state: ParseState) -> None:
     state.diagnostics.extend(_date_problems(meta, state.path, state.text))
 
 
+def rota(state: ParseState) -> None:
+    """The chair and secretary from a rota's row of the meeting's date (:mod:`.rotation`)."""
+    rota_officers(state.meta, state.lines, state.config)
+
+
 def body(state: ParseState) -> None:
     """The meeting series: from metadata, the title headings, or the file name."""
     state.body = _body(state.meta, state.the_outline(), state.path, state.config)
@@ -236,6 +242,7 @@ CORE: Ruler[Stage] = Ruler(
         ("outline", outline),
         ("metadata", metadata),
         ("meeting_date", meeting_date),
+        ("rota", rota),
         ("body", body),
         ("context", context),
         ("decisions", decisions),

@@ -73,6 +73,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "ordförande för sammanträdet", "dagens ordförande", "ordförande för dagen",
         "mötesordf", "mötesordf.", "chairperson", "samtalsledare", "leder mötet",
         "standup-ansvarig", "veckans standup-ansvarig", "mötesansvarig", "dagens mötesledare",
+        "host", "värd", "mötesvärd",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",

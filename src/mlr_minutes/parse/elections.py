@@ -27,6 +27,7 @@ from ..vocabulary import (
     ELECTION_LINKS,
     ELECTION_VERBS,
     LIST_JOINERS,
+    MEETING_SUBJECTS,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
     OFFICER_PROSE_NAME_AFTER,
@@ -168,16 +169,25 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
     links = alternation(ELECTION_LINKS, damaged=damaged)
     joiners = alternation(LIST_JOINERS, damaged=damaged)
     return re.compile(
-        rf"(?:{links})\s+(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
+        rf"(?:(?:{links})\s+|^)(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
         rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s)[^.;]){{2,60}}?)"
         rf"\s+(?:(?:{links})\s+)?"
         rf"(?:{officer})(?!\w)"
         rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)"
         # ``… valdes Rune Lindahl och till sekreterare för mötet Gun Holmgren``: the verb
         # of the first election serves the next.
-        rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})",
+        rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})"
+        # ``valde X till ordförande och Sara Lind till sekreterare``
+        rf"|(?<!\w)(?:{joiners})\s+(?P<named>[A-ZÅÄÖ@][\w@.-]*(?:\s+[A-ZÅÄÖ][\w-]*){{0,2}})"
+        rf"\s+(?:{links})\s+(?:{officer})(?!\w)",
         re.IGNORECASE,
     )
+
+
+@cache
+def _meeting_subject() -> re.Pattern[str]:
+    subjects, verbs = alternation(MEETING_SUBJECTS), alternation(ELECTION_VERBS)
+    return re.compile(rf"^(?:{subjects})\s+(?:{verbs})\s", re.IGNORECASE)
 
 
 @cache
@@ -207,16 +217,23 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
         for sentence in sentences(text):
             if not verbs.search(sentence.text):
                 continue
+            # *Mötet valde Johan Berg till ordförande* in an item called *Formalia*.
+            plain_here = plain or bool(_meeting_subject().match(sentence.text))
             for field in ("chair", "secretary", "adjusters"):
                 if field != "adjusters" and getattr(meta, field) is not None:
                     continue
                 if field == "adjusters" and meta.adjusters:
                     continue
-                match = _election(field, plain, damaged).search(sentence.text)
+                match = _election(field, plain_here, damaged).search(sentence.text)
                 if match is None:
                     continue
                 names = (
-                    match["after"] or match["middle"] or match["before"] or match["elided"] or ""
+                    match["after"]
+                    or match["middle"]
+                    or match["before"]
+                    or match["elided"]
+                    or match["named"]
+                    or ""
                 )
                 if field == "adjusters":
                     meta.adjusters = [

@@ -165,12 +165,19 @@ OFFICER_ITEM_WORDS: Final[tuple[str, ...]] = (
 """Words of an item title about the meeting's own officers (*Val av mötesfunktionärer*,
 *Sekreterare och justerare*)."""
 
+MEETING_SUBJECTS: Final[tuple[str, ...]] = (
+    "mötet", "årsmötet", "stämman", "föreningsstämman", "årsstämman", "medlemsmötet",
+    "sektionsmötet", "sammanträdet", "vårmötet", "höstmötet",
+)  # fmt: skip
+"""The meeting itself as a sentence's subject: *Mötet valde Johan Berg till ordförande*
+elects the meeting's own chair, whatever the item is called."""
+
 BOARD_ITEM_WORDS: Final[tuple[str, ...]] = ("förening", "styrelse", "mandat", "år")
 """Words of an item title about electing the organisation's board, not the meeting's
 officers (*Val av ordförande för föreningen*)."""
 
 ELECTION_VERBS: Final[tuple[str, ...]] = (
-    "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes",
+    "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes", "blev",
     "anmälde", "anmäler", "utsett", "utsetts",
 )  # fmt: skip
 """Verbs of an election in minutes."""

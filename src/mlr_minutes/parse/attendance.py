@@ -158,7 +158,13 @@ class _Reader:
             yield from self.close()
             self._attendance_item_heading(number)
             return
-        if not in_fence and "|" in raw and (self.open is None or self.open.columns is None):
+        below = self.lines[number] if number < len(self.lines) else ""
+        if (
+            not in_fence
+            and "|" in raw
+            and (self.open is None or self.open.columns is None)
+            and not _TABLE_RULE.match(below)  # a header row, not a label and its value
+        ):
             pair = [c for c in row_cells(raw) if c]
             field_name = metadata_field(pair[0]) if len(pair) == 2 else None
             if field_name in PERSON_FIELDS or (front and field_name not in (None, "ignored")):

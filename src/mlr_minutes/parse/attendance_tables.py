@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
 
 from ..vocabulary import (
     ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
     GUEST_ANSWER_STEMS,
     LIST_ROLES,
+    NAME_JOINERS,
     PRESENT_ANSWERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
@@ -22,6 +25,18 @@ from ..vocabulary import (
 from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, looks_like_people
 from .label_cells import cells, plain
 from .labels import metadata_field, normalise_key
+from .people import FULL_NAME
+from .text import alternation
+
+
+@cache
+def _names_split() -> re.Pattern[str]:
+    return re.compile(rf"\s*,\s*|\s+(?:{alternation(NAME_JOINERS)})\s+", re.IGNORECASE)
+
+
+def _row_line(row: list[str]) -> str:
+    return "| " + " | ".join(row) + " |"
+
 
 _GRID_INDENT = 12
 """A header row indented this far leaves its first column, the names, without a header."""
@@ -125,14 +140,23 @@ def table_row(
         return  # ``Ja  Nej`` under a vote's column: a second header row
     # ``Sara Lund, verksamhetschef`` in the name cell: the organisation column's value
     # goes right after the name, before what the cell says of the person.
+    names = [n.strip() for n in _names_split().split(cells[name_column]) if n.strip()]
+    if len(names) > 1 and all(FULL_NAME.match(n) for n in names):
+        # ``| Västerhamra kommun | Karin Wallin, Yusuf Demir |``: two people of one row.
+        for other in names[1:]:
+            row = list(cells)
+            row[name_column] = other
+            yield from table_row(opened, _row_line(row), number, initials_first=False)
+        cells = list(cells)
+        cells[name_column] = names[0]
     name, _, described = cells[name_column].partition(",")
     parts = [name.strip() + alias]
     if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
         parts[0] += f" ({cells[columns['party']]})"
+    organisation = ""
     if "organisation" in columns and columns["organisation"] < len(cells):
+        # The cell is the organisation whole (``Västerhamra kommun, säkerhetsenheten``).
         organisation = cells[columns["organisation"]]
-        if organisation:
-            parts.append(organisation)
     if described.strip():
         parts.append(described.strip())
     if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
@@ -162,4 +186,5 @@ def table_row(
             field_name = "absent"
         elif word not in PRESENT_ANSWERS and word.startswith(GUEST_ANSWER_STEMS):
             field_name = "guests"
-    yield opened.found(", ".join(parts), number, entry=True, field_=field_name)
+    found = opened.found(", ".join(parts), number, entry=True, field_=field_name)
+    yield replace(found, organisation=organisation) if organisation else found

@@ -97,12 +97,16 @@ def _list_split() -> re.Pattern[str]:
     return re.compile(rf",|;|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
 
 
+_HANDLE_ONLY = re.compile(r"^@[\w.-]+$")
+
+
 def one_person(text: str) -> bool:
     """``Gunilla Brandt, Tallmo, ordförande``: one person with what describes them, not a
     list (no later part is a full name of its own)."""
     parts = [p.strip() for p in text.split(",")[1:]]
     return not any(
-        len(p.split()) >= 2 and looks_like_people(p, strong=True) and not names_organisation(p)
+        (len(p.split()) >= 2 and looks_like_people(p, strong=True) and not names_organisation(p))
+        or _HANDLE_ONLY.match(p)  # ``@miro, @linnea.k``: handles side by side
         for p in parts
     )
 

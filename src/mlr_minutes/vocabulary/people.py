@@ -132,6 +132,7 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
     "ärende", "ärenden", "punkt", "punkterna", "p.", "p", "från kl.", "från kl", "till kl.",
     "till kl", "kl.", "kl", "från", "till", "efter", "före", "ej", "från punkt", "till punkt",
     "under punkt", "efter punkt", "från p.", "från ärende", "kom", "kom kl.", "kom kl", "gick",
+    "kom in", "kom in kl", "anslöt kl", "anslöt kl.",
     "gick kl.", "gick kl",
 )  # fmt: skip
 """Words that begin an attendance note when a number or ``§`` follows (``ärende 1-20``,

@@ -71,7 +71,7 @@ from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import is_note, names_organisation, names_people_inside
+from .people import is_note, is_role_word, names_organisation, names_people_inside
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
@@ -254,7 +254,15 @@ class _Reader:
                 continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
-            if field_name in PERSON_FIELDS and value and not looks_like_people(value):
+            function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
+            if (
+                field_name in PERSON_FIELDS
+                and value
+                and not looks_like_people(value)
+                and not (
+                    function  # ``Ordförande: verksamhetschef primärvården Tallmo``
+                )
+            ):
                 # ``Sekreterare ........ §§ 88–97`` with the name below it; ``Ordförande:
                 # har haft möte med …`` is a report by the chair, not the chair's name.
                 if value[:1] == "§" or is_note(value):
@@ -349,6 +357,18 @@ class _Reader:
         ):
             # ``1. Inledning`` after a blank line: the agenda begins, not a name.
             yield from self.close()
+            return
+        if (
+            opened.mode == LIST
+            and text.endswith(":")
+            and len(text.split()) <= 4
+            and not any(c.isdigit() for c in text)
+            and names_organisation(text[:-1])
+            and not BULLET_LINE.match(raw)
+        ):
+            # ``Region Mellanlanda:`` over its people's bullets: whom they came from.
+            opened.organisation, opened.blank = text[:-1].strip(), False
+            opened.values += 1
             return
         if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
             # A numbered röstlängd in two columns: ``1. Ingrid Wallin     8. Harald Nyman``

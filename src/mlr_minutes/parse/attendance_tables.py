@@ -22,10 +22,10 @@ from ..vocabulary import (
     TABLE_PRESENCE_HEADERS,
     TABLE_ROLE_HEADERS,
 )
-from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, looks_like_people
+from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, is_nobody, looks_like_people
 from .label_cells import cells, plain
 from .labels import metadata_field, normalise_key
-from .people import FULL_NAME
+from .people import FULL_NAME, names_organisation
 from .text import alternation
 
 
@@ -113,6 +113,16 @@ def table_row(
         if group in PEOPLE_FIELDS:
             opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
             return
+    pair = opened.columns is None and opened.grid is None and len([c for c in cells if c]) == 2
+    if pair and names_organisation(cells[0]) and is_nobody(cells[-1].strip("()")):
+        opened.values += 1  # ``Migrationsverket<TAB>(ingen representant denna gång)``
+        return
+    if pair and names_organisation(cells[0]) and looks_like_people(cells[-1]):
+        # ``Tallmo kommun, individ och familj<TAB>Birgitta Nyman, Omar Farah``: an
+        # organisation and the people it sent, no header.
+        found = opened.found(cells[-1], number)
+        yield replace(found, organisation=cells[0])
+        return
     keys = [normalise_key(c) for c in cells]
     columns = opened.columns or {"name": 0}
     name_key = keys[columns["name"]] if columns["name"] < len(keys) else ""

@@ -19,7 +19,7 @@ from ..vocabulary import (
     NOBODY_VALUES,
     PRESENT_MARKS,
 )
-from .people import is_role_word, names_organisation, note_start
+from .people import is_role_word, names_organisation, note_start, without_title
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -76,7 +76,7 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     """Whether a line lists people (or organisations): each name capitalised (particles
     aside), or a lower-case nickname; ``strong`` asks for a full name, as after a
     blank line under a label, where a paragraph of prose may begin."""
-    text = text.strip().rstrip(".")
+    text = without_title(text.strip().rstrip("."))
     if not text or len(text) > 400 or text.endswith(":"):
         return False
     names = [n for n in _list_split().split(text) if n.strip()]
@@ -117,8 +117,12 @@ INITIALS_CELL = re.compile(r"^[A-ZÅÄÖ]{2,4}$")
 def is_nobody(value: str) -> bool:
     """``–``, ``Inga``, ``ingen – meddelat förhinder``: nobody is named."""
     first = re.split(r"\s[–—-]\s|,|\(", value, maxsplit=1)[0]
-    return value.strip(" .").casefold() in NOBODY_VALUES or (
-        first != value and first.strip(" .").casefold() in NOBODY_VALUES
+    word = value.split()[0].casefold() if value.split() else ""
+    return (
+        value.strip(" .").casefold() in NOBODY_VALUES
+        or (first != value and first.strip(" .").casefold() in NOBODY_VALUES)
+        # ``ingen representant denna gång``
+        or (word.isalpha() and word in NOBODY_VALUES and len(value.split()) <= 5)
     )
 
 

@@ -33,7 +33,7 @@ from .elections import fill_officers
 from .explicit import Explicit
 from .labels import normalise_key, split_label
 from .outline import Outline
-from .people import aliases_of, parse_entry, parse_person
+from .people import aliases_of, is_role_word, parse_entry, parse_person
 from .people_lists import parse_people
 from .round_table import round_table_present, standup_table_present
 from .text import alternation
@@ -254,6 +254,7 @@ def collect(
     _absent_officers_stand_down(meta)
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
+    _officers_by_function(meta)
     _officers_present(meta, first_item, lines)
     round_table_present(meta, outline, config)
     standup_table_present(meta, lines, config)
@@ -275,6 +276,24 @@ def _absent_officers_stand_down(meta: Metadata) -> None:
         officer = getattr(meta, office)
         if officer is not None and officer.name in absent:
             setattr(meta, office, None)
+
+
+def _officers_by_function(meta: Metadata) -> None:
+    """``Ordförande: verksamhetschef primärvården Tallmo``: the office held by a function,
+    and the one person the attendance list gives that function is the officer."""
+    present = [*meta.attendees, *meta.guests]
+    for office in ("chair", "secretary"):
+        officer = getattr(meta, office)
+        words = (officer.name or "").split() if officer is not None else []
+        if not words or not words[0][:1].islower() or not is_role_word(words[0]):
+            continue
+        holders = [p for p in present if p.role and p.role.casefold() == words[0].casefold()]
+        if len(holders) != 1 and len(words) > 1:
+            # Two with the function: the one whose description shares its other words.
+            rest = {w.casefold() for w in words[1:]}
+            holders = [p for p in holders if rest & set((p.organisation or "").casefold().split())]
+        if len(holders) == 1:
+            setattr(meta, office, replace(holders[0], line=officer.line if officer else 0))
 
 
 def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None:

@@ -35,6 +35,7 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_WORDS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
+    NAME_TITLES,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
     ORGANISATION_LINKS,
@@ -298,11 +299,21 @@ _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""
 
 
+@cache
+def _title() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(NAME_TITLES)})\s+(?=[A-ZÅÄÖ])", re.IGNORECASE)
+
+
+def without_title(text: str) -> str:
+    """``dr Anders Meijer`` → ``Anders Meijer``: a title before a name is no part of it."""
+    return _title().sub("", text) if text[:1] in "dDlLpPfFmM" else text
+
+
 def parse_person(text: str, line: int, config: Config, *, role: str | None = None) -> Person | None:
     """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``, ``Namn (S)
     §§ 1-4``; an organisation alone (``Skatteverket``) is a person without a name.
     ``role`` is the role the list gives everyone in it (*Tjänstgörande ersättare*)."""
-    text = clean(text)
+    text = without_title(clean(text))
     if not text or _HEADCOUNT.match(text):
         return None
     notes: list[str] = []

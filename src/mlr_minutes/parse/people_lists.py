@@ -44,7 +44,9 @@ def _employer(fragment: str, before: str, config: Config) -> bool:
         is_organisation(fragment, config)
         and FULL_NAME.match(name) is not None
         and not is_organisation(name, config)
-        and ("," in before or _company(fragment))
+        # ``Johan Eld, Tallmo kommun``: an organisation of more than one word (a single
+        # word after a name may be one more organisation present: *Skatteverket*).
+        and ("," in before or _company(fragment) or len(fragment.split()) >= 2)
     )
 
 

@@ -141,6 +141,14 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
 ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
 """*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
 
+NAME_TITLES: Final[tuple[str, ...]] = (
+    "dr", "dr.", "doktor", "med. dr", "med.dr", "fil. dr", "fil.dr", "prof.", "professor",
+    "docent", "leg.", "leg", "leg. sjuksköterska", "leg. läkare", "leg. psykolog",
+    "leg. fysioterapeut", "leg. arbetsterapeut", "leg. dietist", "leg. logoped",
+)  # fmt: skip
+"""Titles written before a name (*dr Anders Meijer*, *Leg. psykolog Jens Ottosson*): not
+part of it."""
+
 NAME_JOINERS: Final[tuple[str, ...]] = ("och", "&", "samt", "and")
 """Words between the last two names of a list (*Anna, Olle & Per*, *kalle samt Per Ek*)."""
 

@@ -402,7 +402,7 @@ class _Reader:
         if (
             opened.mode == LIST
             and ":" in text
-            and (grouped := _ORGANISATION_GROUP.match(text)) is not None
+            and (grouped := _ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
             and "," in grouped["group"]
             and names_organisation(grouped["group"].split(",")[0])
         ):
@@ -458,11 +458,14 @@ class _Reader:
             opened.blank = False
             yield from self._entries(opened, text, number)
             return
-        elif opened.mode == LIST and (grouped := _ORGANISATION_GROUP.match(text)) is not None:
+        elif (
+            opened.mode == LIST
+            and (grouped := _ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
+        ):
             # ``Tallmo kommun: Per Holmgren (KSO), Lise-Lott Ek`` under *Närvarande*: the
             # people one organisation sent (``Lindvik kommun: ej representerad``, nobody).
             opened.blank = False
-            people = grouped["people"].strip()
+            people = self._group_wrapped(grouped["people"].strip(), number)
             if people and not is_nobody(people) and looks_like_people(people):
                 yield replace(opened.found(people, number), organisation=grouped["group"].strip())
             else:
@@ -485,6 +488,18 @@ class _Reader:
             self.open = None
             return
         yield from self.close()
+
+    def _group_wrapped(self, people: str, number: int) -> str:
+        """An organisation's people wrapped onto the next lines (``*Västerhamra kommun:*
+        Håkan Wiklund, socialchef; Lotta Dahlgren,`` / ``samordnare; Rebecka Olsson``)."""
+        last = number
+        while people.rstrip().endswith((",", ";")) and last < len(self.lines):
+            following = plain(self.lines[last]).strip()
+            if not following or _ORGANISATION_GROUP.match(following.replace("*", "")):
+                break
+            people, last = f"{people} {following}", last + 1
+            self.rest[last] = ""
+        return people
 
     def _entries(self, opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
         """One line of a list: a person (with what describes them), names side by side in

@@ -18,6 +18,7 @@ from typing import Any
 from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
+    ABSENCE_REASONS,
     ALL_BUT,
     CHAIR_ROLE,
     PEOPLE_REFERENCES,
@@ -139,7 +140,12 @@ def _apply(
         else:
             found = _as_people(value, line, config)
             person = found[0] if found else None
-        if person and getattr(meta, name) is None:
+        held = getattr(meta, name)
+        if person and (held is None or _away(held)):
+            # ``Ordförande: Gunilla Sterner (förhinder)`` then ``Mötesledare i
+            # ordförandens frånvaro: Håkan Wiklund``: the one who was there leads.
+            if held is not None:
+                meta.absent.append(held)
             setattr(meta, name, person)
     elif name == "date":
         _apply_date(meta, value, line)
@@ -267,6 +273,13 @@ def collect(
     return meta, diagnostics
 
 
+def _away(person: Person) -> bool:
+    """``Gunilla Sterner (förhinder)``: named with why they were away."""
+    return bool(person.note) and any(
+        reason in (person.note or "").casefold() for reason in ABSENCE_REASONS
+    )
+
+
 def _absent_officers_stand_down(meta: Metadata) -> None:
     """``Ordförande: Camilla Nord`` at the top, and Camilla Nord under *Frånvarande*: the
     group's chair did not chair this meeting; who did is said elsewhere (*I Camillas
@@ -274,7 +287,9 @@ def _absent_officers_stand_down(meta: Metadata) -> None:
     absent = {p.name for p in meta.absent if p.name}
     for office in ("chair", "secretary"):
         officer = getattr(meta, office)
-        if officer is not None and officer.name in absent:
+        if officer is not None and (officer.name in absent or _away(officer)):
+            if officer.name not in absent:
+                meta.absent.append(officer)
             setattr(meta, office, None)
 
 

@@ -40,8 +40,10 @@ def _employer(fragment: str, before: str, config: Config) -> bool:
     person named in full is where they come from; after another organisation (*Skatteverket,
     Bolagsverket*) it is one more organisation present."""
     name = clean(PAREN.sub(" ", before.split(",")[0]))
+    words = fragment.split()
+    shaped = len(words) >= 2 and words[0].isupper() and len(words[0]) > 1  # ``PRO Tallmo``
     return (
-        is_organisation(fragment, config)
+        (is_organisation(fragment, config) or shaped)
         and FULL_NAME.match(name) is not None
         and not is_organisation(name, config)
         # ``Johan Eld, Tallmo kommun``: an organisation of more than one word (a single

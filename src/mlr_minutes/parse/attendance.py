@@ -425,6 +425,7 @@ class _Reader:
             if (
                 not opened.blank
                 and not ends_sentence(buffered)
+                and not BULLET_LINE.match(raw)  # the next bullet of a list of roles
                 and (looks_like_people(text) or text[:1].islower() or text[:1] == "(")
             ):
                 indent = len(raw) - len(raw.lstrip(" "))

@@ -26,6 +26,7 @@ _EMPHASIS_FORM = re.compile(
 )
 _COLON_FORM = re.compile(r"^(?P<key>[^:\t*_]{1,60}?)\s*:(?!//)\s*(?P<value>.*)$")
 _WIDE_FORM = re.compile(r"^(?P<key>[^\s:][^\t:]{0,50}?)(?:\s*:)?(?: {2,}|\t)\s*(?P<value>\S.*)$")
+_DASH_FORM = re.compile(r"^(?P<key>[^–—:|]{2,40}?)\s+[–—]\s+(?P<value>\S.*)$")
 _ABBREVIATION_FORM = re.compile(r"^(?P<key>[A-ZÅÄÖ][a-zåäö]{2,6}\.)\s+(?P<value>[A-ZÅÄÖ@].*)$")
 _BARE_FORM = re.compile(r"^[#*_\s]*(?P<key>[^:*_#\n]{2,50}?)[\s:*_]*$")
 _HARD_BREAK = re.compile(r"(?:\\|\s{2,})$")
@@ -107,9 +108,18 @@ def abbreviation_form(body: str, start: int) -> Label | None:
     return _label(match, start)
 
 
+def dash_form(body: str, start: int) -> Label | None:
+    """``Mötesordförande – ekström`` in a list of roles: a known label, a dash, the value."""
+    match = _DASH_FORM.match(body)
+    if not match or metadata_field(match["key"]) is None:
+        return None
+    return _label(match, start)
+
+
 LOOSE_FORMS: Ruler[LabelForm] = Ruler(
     [
         ("wide_space_form", wide_space_form),
+        ("dash_form", dash_form),
         ("abbreviation_form", abbreviation_form),
         ("bare_form", bare_form),
     ]

@@ -239,9 +239,16 @@ _HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
 FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){1,2}$")
 
 
-def _real_name(name: str, attributes: list[str]) -> str | None:
-    # ``jek (Johanna Ek)``, and initials before the name (``LN – Lotta Nordin``).
-    if not _HANDLE.match(name) and not SHORT_CAPITALS.match(name):
+def _real_name(name: str, attributes: list[str], config: Config) -> str | None:
+    # ``jek (Johanna Ek)``, initials before the name (``LN – Lotta Nordin``), a nickname
+    # (``Kajsa (Karin Sjö)``) but not a place or an organisation (``Tallmo (Anna Berg)``).
+    nickname = (
+        " " not in name
+        and _CAPITALISED.match(name) is not None
+        and not is_organisation(name, config)
+        and name not in config.municipalities
+    )
+    if not _HANDLE.match(name) and not SHORT_CAPITALS.match(name) and not nickname:
         return None
     return next((a.strip() for a in attributes if FULL_NAME.match(a.strip())), None)
 
@@ -356,7 +363,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         prefix, rest = split_role_prefix(name_part)
         if prefix is not None and FULL_NAME.match(rest):
             name_part, attributes = rest, [prefix, *attributes]
-    real_name = _real_name(name_part, attributes)
+    real_name = _real_name(name_part, attributes, config)
     function = _function_first(name_part, attributes, text) if real_name is None else None
     if function is not None:
         # ``Socialchef Lindvik (Per Hallin)``: the function, and who holds it.
@@ -446,7 +453,10 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
         outside = clean(match["outside"])
         parts = [p for p in split_top_level(match["inside"]) if p]
         names = [p for p in parts if FULL_NAME.match(p.split(",")[0].strip())]
-        if names and names_organisation(outside) and len(outside.split()) <= 8:
+        single = len(outside.split()) == 1
+        # ``ekström (Helena Ekström)``, ``Bosse (Bo Forsgren)``: a nickname and the name.
+        nickname = single and not is_organisation(outside, config)
+        if names and names_organisation(outside) and len(outside.split()) <= 8 and not nickname:
             people: list[Person] = []
             for part in parts:
                 if FULL_NAME.match(part):

@@ -209,6 +209,9 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
         "som sekreterare fungerade", "som mötessekreterare fungerade", "protokollförare:",
+        "minnesanteckningarna skrevs av", "anteckningarna skrevs av", "protokollet fört av",
+        "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
+        "protokollet skrivet av", "protokollförd av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes

@@ -27,6 +27,7 @@ from ..vocabulary import (
     ELECTION_LINKS,
     ELECTION_VERBS,
     LIST_JOINERS,
+    MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
@@ -35,6 +36,7 @@ from ..vocabulary import (
     OFFICER_WORDS,
     OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
+    ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
 )
@@ -135,8 +137,10 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
     """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes."""
     present = [*meta.attendees, *meta.guests]
     if meta.chair is None:
-        meta.chair = next((p for p in meta.attendees if p.role == CHAIR_ROLE), None) or next(
-            (p for p in present if p.role in CHAIR_LIKE_ROLES), None
+        meta.chair = (
+            next((p for p in present if p.role == MEETING_CHAIR_ROLE), None)
+            or next((p for p in meta.attendees if p.role == CHAIR_ROLE), None)
+            or next((p for p in present if p.role in CHAIR_LIKE_ROLES), None)
         )
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
@@ -354,9 +358,18 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 before = _TRAILING_ASIDE.sub("", before)
                 who = _CLAUSE_END.split(before)[-1]
                 # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.
-                named = [p for p in _joiner_split().split(who) if re.search(r"[A-ZÅÄÖ@]", p)]
+                pieces = _joiner_split().split(who)
+                holder = _holder_of(pieces[-1], present)
+                if holder is not None:
+                    # ``… och kassören förde protokollet``: the one listed as kassör.
+                    at = line + text[: match.start()].count("\n")
+                    setattr(meta, field, replace(holder, line=at))
+                    break
+                named = [p for p in pieces if re.search(r"[A-ZÅÄÖ@]", p)]
                 who = named[-1] if named else who
             person = named_person(who.strip(), line, present, config) if who.strip() else None
+            if person is not None and not person.name:
+                person = None  # ``Sekreteraren var sjuk``: an office, not who held it
             if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
                 person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)
             if person is not None:
@@ -366,6 +379,16 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 if not _election_verbs().search(_sentence_at(text, match.start())):
                     meta.read_from.add(at)
                 break
+
+
+def _holder_of(words: str, present: list[Person]) -> Person | None:
+    """``kassören``, ``Sekreteraren``: the one person the list gives that role."""
+    key = words.strip().casefold()
+    role = ROLES.get(key)
+    if role is None or " " in key:
+        return None
+    holders = [p for p in present if p.role == role]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _sentence_at(text: str, offset: int) -> str:

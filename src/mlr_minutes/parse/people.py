@@ -35,6 +35,7 @@ from ..vocabulary import (
     ATTENDANCE_NOTE_WORDS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
+    MEETING_CHAIR_ROLE,
     NAME_TITLES,
     OFFICER_ROLES,
     ORGANISATION_FIRST_WORDS,
@@ -208,7 +209,10 @@ def _attributes(
             notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)
             continue
         found_role, rest = split_role_prefix(part)
-        officer = found_role in OFFICER_ROLES and role not in OFFICER_ROLES
+        officer = (found_role in OFFICER_ROLES and role not in OFFICER_ROLES) or (
+            # ``Vice ordförande, mötesordf.``: chairing this meeting wins over the office.
+            found_role == MEETING_CHAIR_ROLE and role != MEETING_CHAIR_ROLE
+        )
         if found_role and (role is None or officer):
             # ``(projektledare, sekreterare)``: the role at this meeting wins over the job.
             role = found_role

@@ -8,7 +8,7 @@ from typing import Final
 
 ROLES: Final[dict[str, str]] = {
     "ordförande": "ordförande", "ordf": "ordförande", "ordf.": "ordförande",
-    "mötesordförande": "ordförande",
+    "mötesordförande": "mötesordförande",
     "vice ordförande": "vice ordförande", "vice ordf": "vice ordförande",
     "koordinator": "koordinator", "koordinatorn": "koordinator",
     "sekreterare": "sekreterare", "sekreteraren": "sekreterare", "sekr": "sekreterare",
@@ -35,11 +35,13 @@ ROLES: Final[dict[str, str]] = {
     "facilitator": "ordförande", "chair": "ordförande", "moderator": "ordförande",
     "minutes": "sekreterare", "notes": "sekreterare", "secretary": "sekreterare",
     "anteckningar": "sekreterare", "antecknar": "sekreterare",
-    "mötesordf": "ordförande", "mötesordf.": "ordförande", "1:e vice ordförande": "vice ordförande",
+    "mötesordf": "mötesordförande", "mötesordf.": "mötesordförande",
+    "1:e vice ordförande": "vice ordförande",
     "2:e vice ordförande": "vice ordförande",
     # Offices written as capitals before a name (*VD Cecilia Torp*, *MAS Eva Rask*).
     "vd": "vd", "mas": "mas", "hr-chef": "hr-chef", "it-chef": "it-chef",
-    "ekonomichef": "ekonomichef",
+    "ekonomichef": "ekonomichef", "protokollför": "sekreterare", "protokollförde": "sekreterare",
+    "mötessekr.": "sekreterare", "mötessekr": "sekreterare",
 }  # fmt: skip
 """Role words as written → the role's base form."""
 
@@ -163,7 +165,13 @@ ORGANISATION_FIRST_WORDS: Final[tuple[str, ...]] = ("region", "länsstyrelsen", 
 CHAIR_ROLE: Final = "ordförande"
 """The role of whoever chairs the meeting, as :data:`ROLES` writes it."""
 
-CHAIR_LIKE_ROLES: Final[tuple[str, ...]] = ("ordförande", "sammankallande", "mötesledare")
+MEETING_CHAIR_ROLE: Final = "mötesordförande"
+"""The role of whoever chairs this meeting (*mötesordf.*), apart from the organisation's
+own *ordförande*."""
+
+CHAIR_LIKE_ROLES: Final[tuple[str, ...]] = (
+    "mötesordförande", "ordförande", "sammankallande", "mötesledare",
+)  # fmt: skip
 """Roles in an attendance list whose holder leads the meeting (a working group's
 *sammankallande* chairs it)."""
 
@@ -194,6 +202,7 @@ SECRETARY_ROLE: Final = "sekreterare"
 """The role of whoever writes the minutes, as :data:`ROLES` writes it."""
 
 OFFICER_ROLES: Final[tuple[str, ...]] = (
+    "mötesordförande",
     "ordförande",
     "sekreterare",
     "vice ordförande",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import SegmentKind
@@ -96,6 +96,8 @@ class _Reader:
     """Labels side by side (``Vid protokollet     Justeras``), each with its column, for
     the names written below them."""
 
+    officer_columns: list[str] = field(default_factory=list)
+    """The offices a table's header names, for its next row (:meth:`_officer_table`)."""
     initials_first: bool = False
     """The attendance table's first column holds each person's initials (*Sign.*)."""
 
@@ -159,6 +161,10 @@ class _Reader:
             self._attendance_item_heading(number)
             return
         below = self.lines[number] if number < len(self.lines) else ""
+        if "|" in raw and not in_fence:
+            officers = yield from self._officer_table(raw, number, below)
+            if officers:
+                return
         if (
             not in_fence
             and "|" in raw
@@ -254,6 +260,8 @@ class _Reader:
                 continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
+            if value.startswith("(") and value.endswith(")") and "=" in value:
+                value = ""  # ``Närvaro (x = närvarande, o = frånvarande)``: a legend
             function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
             if (
                 field_name in PERSON_FIELDS
@@ -489,6 +497,24 @@ class _Reader:
             self.open = None
             return
         yield from self.close()
+
+    def _officer_table(self, raw: str, number: int, below: str) -> Generator[Found, None, bool]:
+        """``| Mötesordförande | Sekreterare | Justerare |`` over ``| Amanda | Victor | Rut
+        |``: a table whose header names the offices and whose row names who holds them."""
+        cells = row_cells(raw)
+        if _TABLE_RULE.match(below):
+            fields = [metadata_field(c) for c in cells]
+            if len(cells) >= 2 and all(f in ("chair", "secretary", "adjusters") for f in fields):
+                self.officer_columns = [f for f in fields if f is not None]
+                return True
+            return False
+        if not self.officer_columns or _TABLE_RULE.match(raw):
+            return bool(self.officer_columns) and bool(_TABLE_RULE.match(raw))
+        for field_name, cell in zip(self.officer_columns, cells, strict=False):
+            if cell and looks_like_people(cell):
+                yield Found(field_name, cell, number)
+        self.officer_columns = []
+        return True
 
     def _group_wrapped(self, people: str, number: int) -> str:
         """An organisation's people wrapped onto the next lines (``*Västerhamra kommun:*

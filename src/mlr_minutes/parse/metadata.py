@@ -425,6 +425,10 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
         ),
         None,
     )
+    if same is None and person.name and " " not in person.name:
+        # ``Mötesordförande: Amanda`` and *Amanda Kjellberg* listed: the one so called.
+        first = [p for p in present if p.name and p.name.split()[0] == person.name]
+        same = first[0] if len(first) == 1 else None
     if same is None:
         return person
     return Person(

@@ -201,7 +201,9 @@ PRESENT_MARKS: Final[tuple[str, ...]] = (
 """Marks before a name in a list of those invited that say the person was there (on
 site, online, late): ``✅ Amira Khalil``, ``🖥️ @datadjur``, ``⏰ Tilde Nyqvist``."""
 
-ABSENT_MARKS: Final[tuple[str, ...]] = ("❌", "✖️", "✖", "✗", "🔴", "⛔", "[ ]", "( )")
+ABSENT_MARKS: Final[tuple[str, ...]] = (
+    "❌", "✖️", "✖", "✗", "🔴", "⛔", "[ ]", "( )", "[o]", "[-]", "[–]",
+)  # fmt: skip
 """Marks before a name in such a list that say the person was away: ``❌ Oliver Bäck``."""
 
 TABLE_NAME_HEADERS: Final[tuple[str, ...]] = (

@@ -72,12 +72,12 @@ from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
 from .people import is_note, is_role_word, names_organisation, names_people_inside
+from .signatures import SIGNATURE_RULE, names_above
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-_SIGNATURE_RULE = re.compile(r"^[\s_.…-]{6,}$")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
@@ -303,32 +303,19 @@ class _Reader:
             else:
                 self.open = opened
                 waiting.append((line_label.column, opened))
-        if len(waiting) > 1:
-            named = self._names_above(waiting, number)
-            if named:
-                # ``Rune Lindahl      Gun Holmgren`` / ``mötesordförande   sekreterare``: the
-                # names signed above their roles.
-                self.open = None
-                yield from named
-            else:
-                self.columns = waiting
-
-    def _names_above(self, waiting: list[tuple[int, OpenLabel]], number: int) -> list[Found]:
-        """The names on the line right above labels side by side, one over each label."""
-        if number < 2 or not self.lines[number - 2].strip():
-            return []
-        found: list[Found] = []
-        for cell in cells(plain(self.lines[number - 2])):
-            owner = next((o for column, o in waiting if abs(column - cell.start) <= 3), None)
-            if owner is None or not looks_like_people(cell.text, strong=True):
-                return []
-            found.append(owner.found(cell.text, number - 1))
-        return found if len(found) == len(waiting) else []
+        named = names_above(self.lines, waiting, number) if waiting else []
+        if named:
+            # ``Rune Lindahl      Gun Holmgren`` / ``mötesordförande   sekreterare``: the
+            # names signed above their roles.
+            self.open = None
+            yield from named
+        elif len(waiting) > 1:
+            self.columns = waiting
 
     def _intable_columns(self, raw: str, number: int) -> Iterator[Found]:
         """Names written below labels side by side, each under its own label's column:
         ``Vid protokollet        Justeras`` / ``Emma Lindroos          Göran Ahlberg``."""
-        if _SIGNATURE_RULE.match(raw):
+        if SIGNATURE_RULE.match(raw):
             return  # ``______     ______``: the lines to sign on, the names come below
         placed = False
         for cell in cells(plain(raw)):
@@ -357,6 +344,8 @@ class _Reader:
         opened = self.open
         assert opened is not None
         text = plain(raw).strip()
+        if opened.mode in (LIST, PERSON) and SIGNATURE_RULE.match(raw):
+            return  # ``Justeras:`` / ``________`` / ``Anna Berg, ordförande``
         if (
             opened.blank
             and raw.lstrip()[:1].isdigit()

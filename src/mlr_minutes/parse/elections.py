@@ -144,6 +144,13 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
         )
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
+    # ``Justeras:`` / ``Anna Berg, ordförande`` / ``Per Ek, sekreterare``: the signatures
+    # say who held which office.
+    for signed in meta.adjusters:
+        if meta.chair is None and signed.role in (CHAIR_ROLE, MEETING_CHAIR_ROLE):
+            meta.chair = signed
+        elif meta.secretary is None and signed.role == SECRETARY_ROLE:
+            meta.secretary = signed
 
 
 def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -397,6 +404,31 @@ def _sentence_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+_SLASH_SIGNATURE = re.compile(
+    r"^\s*/\s*(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){0,2})"
+    r"\s*(?:,\s*(?P<role>[^,\n]{3,40}))?$",
+    re.MULTILINE,
+)
+
+
+def slash_signature(meta: Metadata, outline: Outline, config: Config) -> None:
+    """``/Per Ek, sekreterare`` or ``/Maj`` at the end: the note-taker signs the minutes
+    (with an officer's role, that office)."""
+    present = [*meta.attendees, *meta.guests]
+    for text, line in [*_prose_texts(outline), *((t, n) for _, t, n in _item_texts(outline))]:
+        if "/" not in text:
+            continue
+        for found in _SLASH_SIGNATURE.finditer(text):
+            role = ROLES.get((found["role"] or "").strip(" .").casefold())
+            field = "chair" if role in (CHAIR_ROLE, MEETING_CHAIR_ROLE) else "secretary"
+            if getattr(meta, field) is None and (
+                role is None or role == SECRETARY_ROLE or field == "chair"
+            ):
+                person = named_person(found["name"], line, present, config)
+                if person is not None and person.name:
+                    setattr(meta, field, person)
+
+
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(
     [
         ("election_sentences", election_sentences),
@@ -405,6 +437,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("roles_in_attendance", roles_in_attendance),
         ("opener", opener),
         ("chair_by_title", chair_by_title),
+        ("slash_signature", slash_signature),
     ]
 )
 """How the officers are found when no label names them, in order; each fills only what

@@ -198,6 +198,12 @@ def _year_of_the_top(sources: DateSources, last: int) -> int | None:
         found = _YEAR.search(text)
         if found is not None and not find_dates(text, None, strict=True):
             return int(found["year"])
+    # No year alone: the year of another date up there (*opened this discussion on Apr 2,
+    # 2025* above *Samtalet hölls tisdag 1 april*).
+    for number in range(1, last + 1):
+        dates = find_dates(sources.lines[number - 1], None, strict=True)
+        if dates and number not in sources.noise:
+            return dates[0].value.start.year
     return None
 
 

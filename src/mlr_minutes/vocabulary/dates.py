@@ -128,7 +128,8 @@ OTHER_DATE_WORDS: Final[tuple[str, ...]] = (
     "föregående", "förra", "förra mötet", "nästa", "nästa möte", "publicerad", "publicerat",
     "uppdaterad", "uppdaterat", "senast", "deadline", "skickades", "kallelsen", "utskick",
     "justering", "justeras", "anslag", "anslaget", "sista dag", "reviderad", "version",
-    "skapad", "upprättad", "inkommen", "inkom",
+    "skapad", "upprättad", "inkommen", "inkom", "opened this discussion on", "posted",
+    "posted on", "commented on", "skrev", "postade", "publicerades",
 )  # fmt: skip
 """Words just before a date near the top that make it another date than the meeting's
 (*Föregående protokoll (höstmötet 2024-10-15)*, *Uppdaterad 2025-06-02*, *Nästa möte:

@@ -34,8 +34,9 @@ DASH = r"\s*[-–—]\s*"
 YEAR = r"(?:19|20)\d{2}"
 # A year or number that runs on into more digits, a time or a decimal is something else.
 NUMBER_END = r"(?!\d|[.,:]\d)"
-# Dates do not start inside a word, a number, a decimal, a fraction or a dashed code.
-START = r"(?<![\w.,:/–—-])"
+# Dates do not start inside a word, a number, a decimal, a fraction, a dashed code or
+# after ``#`` (*Möte #7 – 30 september*).
+START = r"(?<![\w.,:/–—#-])"
 
 _FULL_MONTHS = alternation(MONTH_NAMES)
 _ABBREVIATED_MONTHS = alternation(name for name in MONTHS if name not in MONTH_NAMES)

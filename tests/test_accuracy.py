@@ -18,12 +18,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import accuracy
 
 FLOORS = {
-    "dev": {"date": 0.95, "roles": 0.95, "present": 0.95, "decisions": 0.84, "actions": 0.76},
-    "dev2": {"date": 0.95, "roles": 0.9, "present": 0.95, "decisions": 0.87, "actions": 0.75},
-    "dev3": {"date": 0.95, "roles": 0.93, "present": 0.92, "decisions": 0.84, "actions": 0.78},
-    "dev4": {"date": 0.95, "roles": 0.95, "present": 0.94, "decisions": 0.9, "actions": 0.8},
-    "dev5": {"date": 0.95, "roles": 0.95, "present": 0.94, "decisions": 0.92, "actions": 0.86},
-    "holdout": {"date": 0.88, "roles": 0.66, "present": 0.84, "decisions": 0.83, "actions": 0.77},
+    "dev": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.86, "actions": 0.82},
+    "dev2": {"date": 0.95, "roles": 0.97, "present": 0.97, "decisions": 0.87, "actions": 0.78},
+    "dev3": {"date": 0.95, "roles": 0.95, "present": 0.92, "decisions": 0.85, "actions": 0.81},
+    "dev4": {"date": 0.95, "roles": 0.97, "present": 0.97, "decisions": 0.92, "actions": 0.82},
+    "dev5": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.92, "actions": 0.87},
+    "dev6": {"date": 0.95, "roles": 0.97, "present": 0.95, "decisions": 0.82, "actions": 0.77},
+    "dev7": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.72},
+    "dev8": {"date": 0.95, "roles": 0.92, "present": 0.94, "decisions": 0.88, "actions": 0.85},
+    "dev9": {"date": 0.95, "roles": 0.9, "present": 0.93, "decisions": 0.9, "actions": 0.87},
+    "holdout": {"date": 0.9, "roles": 0.72, "present": 0.88, "decisions": 0.83, "actions": 0.82},
 }
 
 

@@ -1,0 +1,76 @@
+"""The parser's speed-ups change no result: each fast form against the plain one it replaces.
+
+Timing itself is ``make bench`` (``benchmarks/parse_speed.py``); the digest of every
+parse before and after a speed change is ``benchmarks/parse_golden.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlr_minutes import vocabulary
+from mlr_minutes.parse.text import _phrase, alternation
+
+WORD_LISTS = [
+    value
+    for name in dir(vocabulary)
+    if isinstance(value := getattr(vocabulary, name), tuple | frozenset | list)
+    and value
+    and all(isinstance(word, str) and word.strip() for word in value)
+]
+"""Every word list of the vocabulary: what :func:`alternation` is made for."""
+CRAFTED = [
+    ("Maj", "majs", "mars", "Mars", "m", "ma", "i morgon", "i"),
+    ("S", "s", "SD", "sd", "x...y"),
+]
+"""Lists where alternatives share first letters in two cases, or are prefixes of each other."""
+
+
+def _plain(words: list[str] | tuple[str, ...] | frozenset[str], damaged: bool = False) -> str:
+    """:func:`alternation` as it was before its phrases were grouped by first letter."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(_phrase(word, damaged) for word in ordered)
+
+
+def _spans(pattern: str, flags: int, text: str) -> list[tuple[int, int, str | None]]:
+    compiled = re.compile(rf"(?<!\w)(?P<word>{pattern})(?:\s+(?P<after>\w+))?", flags)
+    return [(m.start(), m.end(), m["after"]) for m in compiled.finditer(text)]
+
+
+def test_the_vocabulary_has_word_lists() -> None:
+    assert len(WORD_LISTS) > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.sampled_from(WORD_LISTS), st.sampled_from(CRAFTED)),
+    st.lists(st.integers(0, 10_000), min_size=1, max_size=12),
+    st.sampled_from([0, re.IGNORECASE]),
+    st.booleans(),
+    st.text(alphabet="aåbmMsS .,\n", max_size=20),
+)
+def test_grouped_alternation_matches_as_the_plain_one(
+    words: tuple[str, ...], picks: list[int], flags: int, damaged: bool, noise: str
+) -> None:
+    listed = sorted(words)
+    # Text made of the list's own words, their prefixes, other cases and noise: where
+    # alternatives that share a first letter compete.
+    pieces: list[str] = []
+    for pick in picks:
+        word = listed[pick % len(listed)]
+        form = (word, word[: max(1, len(word) // 2)], word.upper(), word.title())[pick % 4]
+        pieces.append(form + (noise if pick % 3 == 0 else " "))
+    text = "".join(pieces)
+    assert _spans(alternation(words, damaged=damaged), flags, text) == _spans(
+        _plain(words, damaged), flags, text
+    )
+
+
+def test_grouped_alternation_keeps_case_variants_in_order() -> None:
+    # ``Maj`` and ``majs`` can match at one place under IGNORECASE: longest first, as before.
+    pattern = re.compile(rf"(?:{alternation(['Maj', 'majs', 'mars'])})", re.IGNORECASE)
+    assert pattern.match("MAJS")[0] == "MAJS"  # type: ignore[index]
+    assert alternation(["mars", "maj", "juni"]) in ("m(?:ars|aj)|juni", "juni|m(?:ars|aj)")

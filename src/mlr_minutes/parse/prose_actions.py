@@ -49,7 +49,7 @@ from .context import ParseContext
 from .dates import find_dates, parse_date
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
-from .text import alternation, collapse
+from .text import alternation, alternatives, collapse
 
 _MAX_OWNER_WORDS = 5
 _CLAUSE = frozenset(CLAUSE_WORDS)
@@ -101,7 +101,7 @@ def _verb_pattern() -> str:
             )
         else:
             parts.append(re.escape(phrase))
-    return "|".join(parts)
+    return alternatives(parts)
 
 
 @cache

@@ -56,11 +56,12 @@ def alternation(words: Iterable[str], *, damaged: bool = False) -> str:
     ``damaged``: å, ä and ö may also stand as U+FFFD, for a text decoded wrongly somewhere
     (``Till st�mmoordf�rande valdes``); only for such texts, as it costs speed."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return _factored([_phrase(word, damaged) for word in ordered])
+    return alternatives([_phrase(word, damaged) for word in ordered])
 
 
-def _factored(phrases: list[str]) -> str:
-    """``phrases`` as one alternative, the same match as ``"|".join(phrases)`` but faster.
+def alternatives(phrases: list[str]) -> str:
+    """Regex ``phrases`` (longest first) as one alternative: the same match as
+    ``"|".join(phrases)``, but faster.
 
     Python's regex engine tries the alternatives of a group one by one at every position,
     so a long word list costs its length at every word of the text.  Phrases that start

@@ -12,6 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlr_minutes import vocabulary
+from mlr_minutes.parse.dates import _holds
+from mlr_minutes.parse.dates.compact import STRICT_FORMS
+from mlr_minutes.parse.dates.patterns import RELATIVE_KINDS
+from mlr_minutes.parse.dates.relative import RELATIVE_FORMS
 from mlr_minutes.parse.text import _phrase, alternation
 
 WORD_LISTS = [
@@ -74,3 +78,28 @@ def test_grouped_alternation_keeps_case_variants_in_order() -> None:
     pattern = re.compile(rf"(?:{alternation(['Maj', 'majs', 'mars'])})", re.IGNORECASE)
     assert pattern.match("MAJS")[0] == "MAJS"  # type: ignore[index]
     assert alternation(["mars", "maj", "juni"]) in ("m(?:ars|aj)|juni", "juni|m(?:ars|aj)")
+
+
+RELATIVE_WORDS = sorted({w for words in RELATIVE_KINDS.values() for w in words})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(RELATIVE_WORDS),
+            st.sampled_from(["till", "senast", "inom", "om", "3", "två", "veckor", "nästa"]),
+            st.text(alphabet="aiömn .,\n", max_size=6),
+        ),
+        max_size=10,
+    ),
+    st.sampled_from([" ", "\n", "", "  "]),
+)
+def test_a_relative_form_runs_wherever_it_can_match(parts: list[str], glue: str) -> None:
+    # A relative date form is skipped when its own words are missing from the text, so
+    # that must never skip one that matches.
+    text = glue.join(parts)
+    holds = _holds(text)
+    for form in (*RELATIVE_FORMS, *STRICT_FORMS):
+        if form.needs in RELATIVE_KINDS and form.pattern.search(text) and "relative" in holds:
+            assert form.needs in holds, (form.needs, text)

@@ -27,22 +27,16 @@ from functools import cache, lru_cache
 from ...model import DateValue, Precision
 from ...vocabulary import (
     DATE_FILLER_WORDS,
-    DAYS_AHEAD,
     DEADLINE_WORDS,
     METADATA_KEYS,
     MONTHS,
-    NEXT_MEETING_PHRASES,
-    NEXT_MEETING_VALUES,
-    NEXT_WEEK_WORDS,
-    THIS_WEEK_WORDS,
     WEEKDAY_FORMS,
-    WITHIN_WORDS,
 )
 from ..text import alternation
 from .clock import parse_time_span, time_matches
 from .compact import STRICT_FORMS
 from .forms import FORMS
-from .patterns import MAX_EXTRA_WORDS, YEAR, Anchor
+from .patterns import MAX_EXTRA_WORDS, RELATIVE_KINDS, YEAR, Anchor
 from .relative import RELATIVE_FORMS
 
 __all__ = ["Anchor", "DateMatch", "find_dates", "parse_date", "parse_time_span"]
@@ -149,8 +143,7 @@ def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...
 
 @cache
 def _gate() -> re.Pattern[str]:
-    relative = [*WEEKDAY_FORMS, *DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS]
-    relative += [*NEXT_MEETING_PHRASES, *NEXT_MEETING_VALUES, *WITHIN_WORDS]
+    relative = [word for words in RELATIVE_KINDS.values() for word in words]
     return re.compile(
         rf"(?P<digit>\d)|(?<!\w)(?:(?P<month>{alternation(MONTHS)})"
         rf"|(?P<relative>{alternation(relative)}))(?!\w)",
@@ -158,10 +151,27 @@ def _gate() -> re.Pattern[str]:
     )
 
 
+@cache
+def _relative_starts() -> re.Pattern[str]:
+    """Where any relative word starts (zero-width, so that no word hides another)."""
+    relative = [word for words in RELATIVE_KINDS.values() for word in words]
+    return re.compile(rf"(?<!\w)(?=(?:{alternation(relative)})(?!\w))", re.IGNORECASE)
+
+
+@cache
+def _relative_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE))
+        for kind, words in RELATIVE_KINDS.items()
+    )
+
+
 @lru_cache(maxsize=8192)
 def _holds(text: str) -> frozenset[str]:
     """Which kinds of date phrase ``text`` may hold (``digit``, ``month``, ``relative``),
-    found by one scan."""
+    found by one scan; with ``relative``, which kinds of relative word it holds (the
+    keys of :data:`~.patterns.RELATIVE_KINDS`), so that each relative form runs only
+    where its own words stand."""
     kinds: set[str] = set()
     for match in _gate().finditer(text):
         kind = match.lastgroup
@@ -169,6 +179,11 @@ def _holds(text: str) -> frozenset[str]:
             kinds.add(kind)
         if len(kinds) == 3:
             break
+    if "relative" in kinds:
+        for start in _relative_starts().finditer(text):
+            kinds.update(
+                kind for kind, words in _relative_kinds() if words.match(text, start.start())
+            )
     return frozenset(kinds)
 
 

@@ -27,11 +27,18 @@ class _Words:
         self.by_prefix: dict[str, list[str]] = {}
         for word in words:
             self.by_prefix.setdefault(word[:PREFIX], []).append(word)
+        self._answers: dict[str, bool] = {}
+        """Word → whether a form of it is here (every summary line asks about its words
+        again, against every item)."""
 
     def has_form_of(self, word: str) -> bool:
-        return word in self.words or any(
-            related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
-        )
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = word in self.words or any(
+                related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
+            )
+            self._answers[word] = answer
+        return answer
 
 
 class ItemMatcher:
@@ -48,10 +55,15 @@ class ItemMatcher:
         self._any = [
             _Words(t.words | b.words) for t, b in zip(self._titles, self._bodies, strict=True)
         ]
+        self._idfs: dict[str, float] = {}
 
     def _idf(self, word: str) -> float:
-        count = sum(words.has_form_of(word) for words in self._any)
-        return math.log(1 + len(self._numbers) / count) if count else 0.0
+        idf = self._idfs.get(word)
+        if idf is None:
+            count = sum(words.has_form_of(word) for words in self._any)
+            idf = math.log(1 + len(self._numbers) / count) if count else 0.0
+            self._idfs[word] = idf
+        return idf
 
     def best(self, text: str) -> str | None:
         """The number of the item ``text`` most likely speaks of, or None when unsure."""

@@ -27,18 +27,11 @@ class _Words:
         self.by_prefix: dict[str, list[str]] = {}
         for word in words:
             self.by_prefix.setdefault(word[:PREFIX], []).append(word)
-        self._answers: dict[str, bool] = {}
-        """Word → whether a form of it is here (every summary line asks about its words
-        again, against every item)."""
 
     def has_form_of(self, word: str) -> bool:
-        answer = self._answers.get(word)
-        if answer is None:
-            answer = word in self.words or any(
-                related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
-            )
-            self._answers[word] = answer
-        return answer
+        return word in self.words or any(
+            related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
+        )
 
 
 class ItemMatcher:
@@ -52,27 +45,41 @@ class ItemMatcher:
                 bodies[unit.item] |= content_words(unit.block.text)
         self._titles = [_Words(content_words(item.title)) for item in items]
         self._bodies = [_Words(bodies[n]) for n in self._numbers]
-        self._any = [
-            _Words(t.words | b.words) for t, b in zip(self._titles, self._bodies, strict=True)
-        ]
         self._idfs: dict[str, float] = {}
+        self._hits: dict[str, tuple[tuple[bool, ...], tuple[bool, ...]]] = {}
+        """Word → whether each item's title, and each item's text, has a form of it
+        (every summary line asks about its words again, against every item)."""
 
     def _idf(self, word: str) -> float:
         idf = self._idfs.get(word)
         if idf is None:
-            count = sum(words.has_form_of(word) for words in self._any)
+            # A form of the word in an item's title or text: in the two together.
+            titles, bodies = self._hits_of(word)
+            count = sum(title or body for title, body in zip(titles, bodies, strict=True))
             idf = math.log(1 + len(self._numbers) / count) if count else 0.0
             self._idfs[word] = idf
         return idf
+
+    def _hits_of(self, word: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+        found = self._hits.get(word)
+        if found is None:
+            found = (
+                tuple(title.has_form_of(word) for title in self._titles),
+                tuple(body.has_form_of(word) for body in self._bodies),
+            )
+            self._hits[word] = found
+        return found
 
     def best(self, text: str) -> str | None:
         """The number of the item ``text`` most likely speaks of, or None when unsure."""
         words = content_words(text)
         idf = {word: self._idf(word) for word in words}
+        hits = [(idf[word], *self._hits_of(word)) for word in words]
         scores: list[tuple[float, str]] = []
-        for number, title, body in zip(self._numbers, self._titles, self._bodies, strict=True):
-            score = sum(idf[w] * _TITLE_WEIGHT for w in words if title.has_form_of(w))
-            score += sum(idf[w] for w in words if body.has_form_of(w))
+        for index, number in enumerate(self._numbers):
+            # The same sums, in the same order, as asking each item about each word.
+            score = sum(weight * _TITLE_WEIGHT for weight, title, _ in hits if title[index])
+            score += sum(weight for weight, _, body in hits if body[index])
             scores.append((score, number))
         scores.sort(key=lambda pair: pair[0], reverse=True)
         if not scores or scores[0][0] < _MIN_SCORE:

@@ -114,7 +114,7 @@ def find_dates(
     ``meeting_date`` is None are left out; a four-digit year alone is never a match.
     ``strict`` adds the compact forms a title or label writes (``20220314``, ``22-03-14``).
     """
-    found = _find_dates(text, Anchor(meeting_date), strict)
+    found = _find_dates(text, meeting_date, strict)
     if next_meeting is None:
         return list(found)
     # One cached scan serves every caller; the next meeting's date is filled in after.
@@ -129,14 +129,14 @@ def find_dates(
 
 
 @lru_cache(maxsize=8192)
-def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...]:
+def _find_dates(text: str, meeting_date: dt.date | None, strict: bool) -> tuple[DateMatch, ...]:
     # The rules ask about the same sentence several times (action? reference? due?),
     # and most sentences hold no digit, no month, no weekday and no *nästa* at all.
     if not _holds(text):
         return ()
     return tuple(
         DateMatch(candidate.start, candidate.end, candidate.value)
-        for candidate in _select(_candidates(text, anchor, strict))
+        for candidate in _select(_candidates(text, Anchor(meeting_date), strict))
         if candidate.value is not None
     )
 

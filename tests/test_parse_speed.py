@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from mlr_minutes import vocabulary
 from mlr_minutes.parse.dates import _holds
 from mlr_minutes.parse.dates.compact import STRICT_FORMS
+from mlr_minutes.parse.dates.forms import FORMS
 from mlr_minutes.parse.dates.patterns import RELATIVE_KINDS
 from mlr_minutes.parse.dates.relative import RELATIVE_FORMS
 from mlr_minutes.parse.text import _phrase, alternation
@@ -103,3 +104,12 @@ def test_a_relative_form_runs_wherever_it_can_match(parts: list[str], glue: str)
     for form in (*RELATIVE_FORMS, *STRICT_FORMS):
         if form.needs in RELATIVE_KINDS and form.pattern.search(text) and "relative" in holds:
             assert form.needs in holds, (form.needs, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789/-–. \nmajv", max_size=30))
+def test_a_date_form_runs_wherever_it_can_match(text: str) -> None:
+    # A form is skipped on a text without the character it names (``/`` of ``30/9``).
+    for form in (*FORMS, *RELATIVE_FORMS, *STRICT_FORMS):
+        if form.pattern.search(text):
+            assert form.holds in text, (form.pattern.pattern, text)

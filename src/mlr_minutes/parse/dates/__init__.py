@@ -72,7 +72,7 @@ def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candid
     forms = (*FORMS, *RELATIVE_FORMS, *(STRICT_FORMS if strict else ()))
     holds = _holds(text)
     for form in forms:
-        if form.needs not in holds:
+        if form.needs not in holds or form.holds not in text:
             continue
         for match in form.pattern.finditer(text):
             if not form.accept(match):

@@ -200,3 +200,6 @@ class Form:
     (a month's name) or a kind of relative word (a key of :data:`RELATIVE_KINDS`: a
     weekday, *i morgon*, *nästa vecka* …) that every match of the pattern holds as a whole
     word."""
+    holds: str = ""
+    """A character every match of the pattern holds (``/`` of ``30/9``): on a text without
+    it the pattern is not run."""

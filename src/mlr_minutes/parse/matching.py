@@ -19,21 +19,6 @@ _MARGIN = 1.15
 """The best item must beat the runner-up by this factor, or the match is too unsure."""
 
 
-class _Words:
-    """A set of words indexed for :func:`shared` lookups done many times."""
-
-    def __init__(self, words: set[str] | frozenset[str]) -> None:
-        self.words = frozenset(words)
-        self.by_prefix: dict[str, list[str]] = {}
-        for word in words:
-            self.by_prefix.setdefault(word[:PREFIX], []).append(word)
-
-    def has_form_of(self, word: str) -> bool:
-        return word in self.words or any(
-            related(word, other) for other in self.by_prefix.get(word[:PREFIX], ())
-        )
-
-
 class ItemMatcher:
     """Scores agenda items against a text by shared, rare content words."""
 
@@ -43,8 +28,15 @@ class ItemMatcher:
         for unit in units:
             if unit.item in bodies and unit.segment is SegmentKind.ITEM:
                 bodies[unit.item] |= content_words(unit.block.text)
-        self._titles = [_Words(content_words(item.title)) for item in items]
-        self._bodies = [_Words(bodies[n]) for n in self._numbers]
+        self._titles = [frozenset(content_words(item.title)) for item in items]
+        self._bodies = [frozenset(bodies[n]) for n in self._numbers]
+        # Every item's words by their first letters, so that a word is compared only with
+        # the words it could be a form of (:func:`~.text.related`), in any item at once.
+        self._by_prefix: dict[str, list[tuple[int, bool, str]]] = {}
+        for is_title, table in ((True, self._titles), (False, self._bodies)):
+            for index, words in enumerate(table):
+                for word in words:
+                    self._by_prefix.setdefault(word[:PREFIX], []).append((index, is_title, word))
         self._idfs: dict[str, float] = {}
         self._hits: dict[str, tuple[tuple[bool, ...], tuple[bool, ...]]] = {}
         """Word → whether each item's title, and each item's text, has a form of it
@@ -63,10 +55,13 @@ class ItemMatcher:
     def _hits_of(self, word: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
         found = self._hits.get(word)
         if found is None:
-            found = (
-                tuple(title.has_form_of(word) for title in self._titles),
-                tuple(body.has_form_of(word) for body in self._bodies),
-            )
+            titles = [word in words for words in self._titles]
+            bodies = [word in words for words in self._bodies]
+            for index, is_title, other in self._by_prefix.get(word[:PREFIX], ()):
+                hits = titles if is_title else bodies
+                if not hits[index] and related(word, other):
+                    hits[index] = True
+            found = (tuple(titles), tuple(bodies))
             self._hits[word] = found
         return found
 

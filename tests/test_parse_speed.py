@@ -113,3 +113,13 @@ def test_a_date_form_runs_wherever_it_can_match(text: str) -> None:
     for form in (*FORMS, *RELATIVE_FORMS, *STRICT_FORMS):
         if form.pattern.search(text):
             assert form.holds in text, (form.pattern.pattern, text)
+
+
+def test_done_marks_are_matched_as_written() -> None:
+    # The done-mark patterns are searched only where a mark stands as written, which holds
+    # while they match case-sensitively and the marks are single tokens.
+    from mlr_minutes.parse.actions import _done_pattern
+    from mlr_minutes.parse.prose_actions import _done
+
+    assert not (_done_pattern().flags | _done().flags) & re.IGNORECASE
+    assert all(mark.split() == [mark] and "..." not in mark for mark in vocabulary.DONE_MARKS)

@@ -185,7 +185,7 @@ def read_action(
     or its subject (*Martin lägger upp …*); the due date after a deadline word, else the
     last date named."""
     task = Task(collapse(text))
-    if _done().search(task.text):
+    if any(mark in task.text for mark in DONE_MARKS) and _done().search(task.text):
         task.done = True
         task.text = _done().sub("", task.text).strip()
     task.text = _notes(task.text, ctx, line, owners, task)

@@ -67,8 +67,9 @@ def alternatives(phrases: list[str]) -> str:
     so a long word list costs its length at every word of the text.  Phrases that start
     with the same letter are tried together behind that letter
     (``m(?:aj|ars)|j(?:uni|uli)``), so a position is rejected after one look per first
-    letter.  Phrases whose first letters differ only in case (``Maj``, ``majs``) stay a
-    plain group in their order, as both can match at one place under IGNORECASE; a list
+    letter, behind a class of all first letters.  Phrases whose first letters differ only
+    in case (``Maj``, ``majs``) stay a plain group in their order, as both can match at
+    one place under IGNORECASE; a list
     with a phrase that starts with anything but a plain letter or digit (an escape, a
     class) keeps the plain form.  ``tests/test_parse_speed.py`` checks the two agree."""
     groups: dict[str, list[str]] = {}
@@ -84,7 +85,11 @@ def alternatives(phrases: list[str]) -> str:
             parts.append("|".join(members) if len(members) == 1 else f"(?:{'|'.join(members)})")
         else:
             parts.append(f"{members[0][0]}(?:{'|'.join(member[1:] for member in members)})")
-    return "|".join(parts)
+    if len(phrases) <= 1:
+        return "|".join(parts)
+    # The first letters as a class before it all: one cheap look rejects most words.
+    letters = "".join(sorted({phrase[0] for phrase in phrases}))
+    return f"(?=[{letters}])(?:{'|'.join(parts)})"
 
 
 _DAMAGED = {letter: f"[{letter}\ufffd]" for letter in SWEDISH_LETTERS}

@@ -4,7 +4,7 @@ and the names teams write (``Olle:``, ``@stina``, ``– Per``, ``(Josef)``)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import LIST_JOINERS, ROLE_OWNERS
 from .context import ParseContext
@@ -44,6 +44,16 @@ def _long_roles() -> dict[str, list[tuple[str, str]]]:
         if len(role) >= 8:
             found.setdefault(role[0], []).append((role, canonical))
     return found
+
+
+@lru_cache(maxsize=16384)
+def _role_with_typo(key: str) -> str | None:
+    """The role ``key`` names with one letter wrong, added or missing (the same for every
+    file: remembered across them)."""
+    for role, canonical in _long_roles().get(key[0], ()):
+        if abs(len(role) - len(key)) <= 1 and edit_distance_at_most_one(key, role):
+            return canonical
+    return None
 
 
 class Owners:
@@ -90,9 +100,7 @@ class Owners:
             if key in table:
                 return table[key]
         if len(key) >= 8:
-            for role, canonical in _long_roles().get(key[0], ()):
-                if abs(len(role) - len(key)) <= 1 and edit_distance_at_most_one(key, role):
-                    return canonical
+            return _role_with_typo(key)
         return None
 
     def in_text(self, text: str) -> list[str]:

@@ -461,10 +461,12 @@ def inferred_due(text: str, ctx: ParseContext, has_owner: bool) -> DateValue | N
         window = text[max(0, match.start - 30) : match.start]
         if _deadline().search(window.rstrip("( ")):
             return match.value
+    if not dates:
+        return None
     planned = _planning().search(text)
-    if planned and dates:
+    if planned:
         return min(dates, key=lambda m: abs(m.start - planned.start())).value
-    if has_owner and dates:
+    if has_owner:
         return dates[0].value
     return None
 

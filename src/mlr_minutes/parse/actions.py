@@ -222,6 +222,8 @@ def _done_pattern() -> re.Pattern[str]:
 
 
 def _starts_or_ends_with_done(text: str) -> bool:
+    if not any(mark in text for mark in DONE_MARKS):
+        return False  # the cheap look first: the marks are written as they are matched
     return bool(_done_pattern().search(text.strip()))
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 from ..model import SegmentKind
 from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
@@ -53,6 +53,13 @@ class Sentence:
 def unit_lines(ctx: ParseContext, unit: Unit) -> list[Line]:
     """The lines of ``unit`` that rules read: page furniture and the label line of a
     label-led block (``Beslut`` above its paragraph) left out."""
+    key = ("lines", unit.index)
+    if key not in ctx.shared:
+        ctx.shared[key] = tuple(_unit_lines(ctx, unit))
+    return list(cast(tuple[Line, ...], ctx.shared[key]))
+
+
+def _unit_lines(ctx: ParseContext, unit: Unit) -> list[Line]:
     block = unit.block
     texts = block.text.split("\n")
     markdown = block.markdown.split("\n")
@@ -153,14 +160,37 @@ def run_rules(
             continue
         if any(rule(state, unit) for rule in units_rules):
             continue
-        for group in wrapped_groups(unit_lines(state.ctx, unit)):
-            joined = Line(" ".join(line.text.strip() for line in group), group[0].number)
+        for number, (joined, group) in enumerate(_passages(state.ctx, unit)):
             if any(rule(state, unit, joined) for rule in lines_rules):
                 continue
-            for sentence in passage_sentences(group):
+            for sentence in _sentences(state.ctx, unit, number, group):
                 for sentence_rule in sentences_rules:
                     if sentence_rule(state, unit, sentence):
                         break
+
+
+Passage = tuple[Line, list[Line]]
+"""A written line (hard wraps joined) and the source lines it was joined from."""
+
+
+def _passages(ctx: ParseContext, unit: Unit) -> list[Passage]:
+    """The passages of ``unit``, worked out once for both extractors."""
+    key = ("passages", unit.index)
+    if key not in ctx.shared:
+        ctx.shared[key] = [
+            (Line(" ".join(line.text.strip() for line in group), group[0].number), group)
+            for group in wrapped_groups(unit_lines(ctx, unit))
+        ]
+    return cast(list[Passage], ctx.shared[key])
+
+
+def _sentences(ctx: ParseContext, unit: Unit, number: int, group: list[Line]) -> list[Sentence]:
+    """The sentences of the ``number``-th passage of ``unit``, split once for both
+    extractors."""
+    key = (f"sentences {number}", unit.index)
+    if key not in ctx.shared:
+        ctx.shared[key] = passage_sentences(group)
+    return cast(list[Sentence], ctx.shared[key])
 
 
 def wrapped_groups(lines: Sequence[Line]) -> list[list[Line]]:

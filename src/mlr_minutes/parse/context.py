@@ -38,6 +38,9 @@ class ParseContext:
     decision or action stands there."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems found so far, in the order found."""
+    shared: dict[tuple[str, int], object] = field(default_factory=dict, repr=False)
+    """What the extractors work out once per unit and share (the decision and the action
+    rules read the same lines and sentences), by (what, unit index)."""
 
     @cached_property
     def lines(self) -> list[str]:

@@ -199,7 +199,7 @@ def _clause_lead() -> re.Pattern[str]:
     )
     return re.compile(
         rf"^(?:[\wåäöÅÄÖ:.-]+\s+){{1,5}}(?:{verbs})(?:\s+(?:{alternation(LEAD_ADVERBS)}))?"
-        rf"(?:\s+{alternation(CLAUSE_WORDS)})?\s*:?\s*$",
+        rf"(?:\s+(?:{alternation(CLAUSE_WORDS)}))?\s*:?\s*$",
         re.IGNORECASE,
     )
 

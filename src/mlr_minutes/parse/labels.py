@@ -223,6 +223,7 @@ def _joined_labels() -> re.Pattern[str]:
 _ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*")
 
 
+@lru_cache(maxsize=16384)
 def normalise_key(key: str) -> str:
     """A label lower-cased with its emphasis, colon, an aside in parentheses and extra
     spaces removed."""

@@ -110,6 +110,8 @@ def _has_leader(line: str) -> bool:
     ``·``, ``_``; a space allowed after each), a tab, or three spaces.  Read backwards
     from the number, a few characters at most: a pattern searched from every mark of a
     pasted run of dots or underscores rescanned the run once per mark."""
+    if not line.rstrip()[-1:].isdecimal():
+        return False  # the cheap look first: most lines end in no number
     number = _PAGE_AT_END.search(line)
     if number is None:
         return False

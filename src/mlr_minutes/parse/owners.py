@@ -4,7 +4,7 @@ and the names teams write (``Olle:``, ``@stina``, ``– Per``, ``(Josef)``)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocabulary import LIST_JOINERS, ROLE_OWNERS
 from .context import ParseContext
@@ -30,11 +30,37 @@ def _owner_split() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:,|/|(?<!\w)(?:{alternation(LIST_JOINERS)})(?!\w))\s*", re.I)
 
 
+@cache
+def _roles() -> dict[str, str]:
+    return {k.casefold(): v for k, v in ROLE_OWNERS.items()}
+
+
+@cache
+def _long_roles() -> dict[str, list[tuple[str, str]]]:
+    """The roles of eight letters or more by first letter, in order: where a typo is
+    forgiven (``Owners._lookup``), looked up without walking every role."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for role, canonical in _roles().items():
+        if len(role) >= 8:
+            found.setdefault(role[0], []).append((role, canonical))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _role_with_typo(key: str) -> str | None:
+    """The role ``key`` names with one letter wrong, added or missing (the same for every
+    file: remembered across them)."""
+    for role, canonical in _long_roles().get(key[0], ()):
+        if abs(len(role) - len(key)) <= 1 and edit_distance_at_most_one(key, role):
+            return canonical
+    return None
+
+
 class Owners:
     """Recognises owners: roles (typos forgiven), people present, municipalities."""
 
     def __init__(self, ctx: ParseContext) -> None:
-        self.roles = {k.casefold(): v for k, v in ROLE_OWNERS.items()}
+        self.roles = _roles()
         self.people = {p.name.casefold(): p.name for p in ctx.people if p.name}
         first_names: dict[str, list[str]] = {}
         for person in ctx.people:
@@ -55,6 +81,8 @@ class Owners:
         self._known: dict[str, str | None] = {}
         self.assigned: dict[str, str | None] = {}
         """Sentence → the owner its assignment names (rules ask about one sentence often)."""
+        self._multiword: list[str] | None = None
+        """The roles and people of more than one word, longest first (made when asked)."""
 
     def known(self, word: str) -> str | None:
         """The canonical owner ``word`` names, or None when it names no one known."""
@@ -72,26 +100,18 @@ class Owners:
             if key in table:
                 return table[key]
         if len(key) >= 8:
-            for role, canonical in self.roles.items():
-                if (
-                    len(role) >= 8
-                    and role[0] == key[0]
-                    and abs(len(role) - len(key)) <= 1
-                    and edit_distance_at_most_one(key, role)
-                ):
-                    return canonical
+            return _role_with_typo(key)
         return None
 
     def in_text(self, text: str) -> list[str]:
         """Known multi-word owners named anywhere in ``text`` (*samtliga kommuner*)."""
         found: list[str] = []
         lowered = text.casefold()
-        for phrase in sorted((*self.roles, *self.people), key=len, reverse=True):
-            if (
-                " " in phrase
-                and phrase in lowered
-                and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered)
-            ):
+        if self._multiword is None:
+            everyone = sorted((*self.roles, *self.people), key=len, reverse=True)
+            self._multiword = [phrase for phrase in everyone if " " in phrase]
+        for phrase in self._multiword:
+            if phrase in lowered and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
                 owner = self.roles.get(phrase) or self.people.get(phrase)
                 if owner and owner not in found:
                     found.append(owner)

@@ -49,7 +49,7 @@ from .context import ParseContext
 from .dates import find_dates, parse_date
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
-from .text import alternation, collapse
+from .text import alternation, alternatives, collapse
 
 _MAX_OWNER_WORDS = 5
 _CLAUSE = frozenset(CLAUSE_WORDS)
@@ -101,7 +101,7 @@ def _verb_pattern() -> str:
             )
         else:
             parts.append(re.escape(phrase))
-    return "|".join(parts)
+    return alternatives(parts)
 
 
 @cache
@@ -185,7 +185,7 @@ def read_action(
     or its subject (*Martin lägger upp …*); the due date after a deadline word, else the
     last date named."""
     task = Task(collapse(text))
-    if _done().search(task.text):
+    if any(mark in task.text for mark in DONE_MARKS) and _done().search(task.text):
         task.done = True
         task.text = _done().sub("", task.text).strip()
     task.text = _notes(task.text, ctx, line, owners, task)
@@ -461,10 +461,12 @@ def inferred_due(text: str, ctx: ParseContext, has_owner: bool) -> DateValue | N
         window = text[max(0, match.start - 30) : match.start]
         if _deadline().search(window.rstrip("( ")):
             return match.value
+    if not dates:
+        return None
     planned = _planning().search(text)
-    if planned and dates:
+    if planned:
         return min(dates, key=lambda m: abs(m.start - planned.start())).value
-    if has_owner and dates:
+    if has_owner:
         return dates[0].value
     return None
 

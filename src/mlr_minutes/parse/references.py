@@ -23,7 +23,7 @@ from .blocks import BlockKind
 from .context import ParseContext
 from .dates import find_dates
 from .outline import heading_key
-from .text import alternation, collapse
+from .text import alternation, alternatives, collapse
 
 _BETWEEN = 24
 """How many characters may stand between a body's name and its date."""
@@ -31,7 +31,7 @@ _BETWEEN = 24
 
 @cache
 def _body_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    words = alternatives([re.escape(n) for n in sorted(names, key=len, reverse=True)])
     return re.compile(rf"(?<!\w)(?P<name>{words})(?!\w)", re.IGNORECASE)
 
 

@@ -27,22 +27,16 @@ from functools import cache, lru_cache
 from ...model import DateValue, Precision
 from ...vocabulary import (
     DATE_FILLER_WORDS,
-    DAYS_AHEAD,
     DEADLINE_WORDS,
     METADATA_KEYS,
     MONTHS,
-    NEXT_MEETING_PHRASES,
-    NEXT_MEETING_VALUES,
-    NEXT_WEEK_WORDS,
-    THIS_WEEK_WORDS,
     WEEKDAY_FORMS,
-    WITHIN_WORDS,
 )
 from ..text import alternation
 from .clock import parse_time_span, time_matches
 from .compact import STRICT_FORMS
 from .forms import FORMS
-from .patterns import MAX_EXTRA_WORDS, YEAR, Anchor
+from .patterns import MAX_EXTRA_WORDS, RELATIVE_KINDS, YEAR, Anchor
 from .relative import RELATIVE_FORMS
 
 __all__ = ["Anchor", "DateMatch", "find_dates", "parse_date", "parse_time_span"]
@@ -78,7 +72,7 @@ def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candid
     forms = (*FORMS, *RELATIVE_FORMS, *(STRICT_FORMS if strict else ()))
     holds = _holds(text)
     for form in forms:
-        if form.needs not in holds:
+        if form.needs not in holds or form.holds not in text:
             continue
         for match in form.pattern.finditer(text):
             if not form.accept(match):
@@ -120,7 +114,7 @@ def find_dates(
     ``meeting_date`` is None are left out; a four-digit year alone is never a match.
     ``strict`` adds the compact forms a title or label writes (``20220314``, ``22-03-14``).
     """
-    found = _find_dates(text, Anchor(meeting_date), strict)
+    found = _find_dates(text, meeting_date, strict)
     if next_meeting is None:
         return list(found)
     # One cached scan serves every caller; the next meeting's date is filled in after.
@@ -135,22 +129,21 @@ def find_dates(
 
 
 @lru_cache(maxsize=8192)
-def _find_dates(text: str, anchor: Anchor, strict: bool) -> tuple[DateMatch, ...]:
+def _find_dates(text: str, meeting_date: dt.date | None, strict: bool) -> tuple[DateMatch, ...]:
     # The rules ask about the same sentence several times (action? reference? due?),
     # and most sentences hold no digit, no month, no weekday and no *nästa* at all.
     if not _holds(text):
         return ()
     return tuple(
         DateMatch(candidate.start, candidate.end, candidate.value)
-        for candidate in _select(_candidates(text, anchor, strict))
+        for candidate in _select(_candidates(text, Anchor(meeting_date), strict))
         if candidate.value is not None
     )
 
 
 @cache
 def _gate() -> re.Pattern[str]:
-    relative = [*WEEKDAY_FORMS, *DAYS_AHEAD, *THIS_WEEK_WORDS, *NEXT_WEEK_WORDS]
-    relative += [*NEXT_MEETING_PHRASES, *NEXT_MEETING_VALUES, *WITHIN_WORDS]
+    relative = [word for words in RELATIVE_KINDS.values() for word in words]
     return re.compile(
         rf"(?P<digit>\d)|(?<!\w)(?:(?P<month>{alternation(MONTHS)})"
         rf"|(?P<relative>{alternation(relative)}))(?!\w)",
@@ -158,10 +151,27 @@ def _gate() -> re.Pattern[str]:
     )
 
 
+@cache
+def _relative_starts() -> re.Pattern[str]:
+    """Where any relative word starts (zero-width, so that no word hides another)."""
+    relative = [word for words in RELATIVE_KINDS.values() for word in words]
+    return re.compile(rf"(?<!\w)(?=(?:{alternation(relative)})(?!\w))", re.IGNORECASE)
+
+
+@cache
+def _relative_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE))
+        for kind, words in RELATIVE_KINDS.items()
+    )
+
+
 @lru_cache(maxsize=8192)
 def _holds(text: str) -> frozenset[str]:
     """Which kinds of date phrase ``text`` may hold (``digit``, ``month``, ``relative``),
-    found by one scan."""
+    found by one scan; with ``relative``, which kinds of relative word it holds (the
+    keys of :data:`~.patterns.RELATIVE_KINDS`), so that each relative form runs only
+    where its own words stand."""
     kinds: set[str] = set()
     for match in _gate().finditer(text):
         kind = match.lastgroup
@@ -169,6 +179,11 @@ def _holds(text: str) -> frozenset[str]:
             kinds.add(kind)
         if len(kinds) == 3:
             break
+    if "relative" in kinds:
+        for start in _relative_starts().finditer(text):
+            kinds.update(
+                kind for kind, words in _relative_kinds() if words.match(text, start.start())
+            )
     return frozenset(kinds)
 
 

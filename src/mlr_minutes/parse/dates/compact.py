@@ -65,7 +65,7 @@ STRICT_FORMS: tuple[Form, ...] = (
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(NEXT_MEETING_VALUES)})(?!\w)", FLAGS),
         resolve_next_meeting,
-        needs="relative",
+        needs="next_meeting_value",
     ),
     # March 14, 2022
     Form(

@@ -208,6 +208,7 @@ FORMS: tuple[Form, ...] = (
         _resolve_numeric,
         _accept_numeric,
         needs="digit",
+        holds="/",
     ),
     Form(
         re.compile(
@@ -220,6 +221,7 @@ FORMS: tuple[Form, ...] = (
         _resolve_numeric_range,
         _accept_numeric_range,
         needs="digit",
+        holds="/",
     ),
     Form(
         re.compile(
@@ -229,6 +231,7 @@ FORMS: tuple[Form, ...] = (
         ),
         _resolve_iso,
         needs="digit",
+        holds="-",
     ),
     Form(
         re.compile(

@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from ...model import DateValue, Precision
 from ...vocabulary import (
     DAY_ARTICLES,
+    DAYS_AHEAD,
     MONTH_NAMES,
     MONTHS,
+    NEXT_MEETING_PHRASES,
+    NEXT_MEETING_VALUES,
+    NEXT_WEEK_WORDS,
     ORDINAL_SUFFIXES,
+    THIS_WEEK_WORDS,
     WEEKDAY_FORMS,
+    WITHIN_WORDS,
 )
 from ..text import alternation
 
@@ -30,6 +36,18 @@ MAX_EXTRA_WORDS = 5
 
 
 FLAGS = re.IGNORECASE
+
+RELATIVE_KINDS: dict[str, tuple[str, ...]] = {
+    "weekday": tuple(WEEKDAY_FORMS),
+    "days_ahead": tuple(DAYS_AHEAD),
+    "this_week": tuple(THIS_WEEK_WORDS),
+    "next_week": tuple(NEXT_WEEK_WORDS),
+    "within": tuple(WITHIN_WORDS),
+    "next_meeting": tuple(NEXT_MEETING_PHRASES),
+    "next_meeting_value": tuple(NEXT_MEETING_VALUES),
+}
+"""The words of the relative forms, by kind: a form whose ``needs`` is a kind runs only on
+a text that holds one of its words (``dates._holds``)."""
 DASH = r"\s*[-–—]\s*"
 YEAR = r"(?:19|20)\d{2}"
 # A year or number that runs on into more digits, a time or a decimal is something else.
@@ -187,4 +205,9 @@ class Form:
     accept: Accept = always
     needs: str = "digit"
     """What the text must hold for the pattern to be worth running: ``digit``, ``month``
-    (a month's name) or ``relative`` (a weekday, *i morgon*, *nästa …*)."""
+    (a month's name) or a kind of relative word (a key of :data:`RELATIVE_KINDS`: a
+    weekday, *i morgon*, *nästa vecka* …) that every match of the pattern holds as a whole
+    word."""
+    holds: str = ""
+    """A character every match of the pattern holds (``/`` of ``30/9``): on a text without
+    it the pattern is not run."""

@@ -94,22 +94,22 @@ RELATIVE_FORMS: tuple[Form, ...] = (
             FLAGS,
         ),
         lambda match, anchor: _resolve_weekday(_Either(match), anchor),  # type: ignore[arg-type]
-        needs="relative",
+        needs="weekday",
     ),
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(DAYS_AHEAD)})(?!\w)", FLAGS),
         _resolve_days_ahead,
-        needs="relative",
+        needs="days_ahead",
     ),
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(THIS_WEEK_WORDS)})(?!\w)", FLAGS),
         _resolve_this_week,
-        needs="relative",
+        needs="this_week",
     ),
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(NEXT_WEEK_WORDS)})(?!\w)", FLAGS),
         _resolve_next_week,
-        needs="relative",
+        needs="next_week",
     ),
     Form(
         re.compile(
@@ -119,12 +119,12 @@ RELATIVE_FORMS: tuple[Form, ...] = (
             FLAGS,
         ),
         _resolve_within,
-        needs="relative",
+        needs="within",
     ),
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(NEXT_MEETING_PHRASES)})(?!\w)", FLAGS),
         resolve_next_meeting,
-        needs="relative",
+        needs="next_meeting",
     ),
 )
 """Dates only a meeting date gives: ``senast torsdag``, ``i morgon``, ``nästa vecka``,

@@ -120,6 +120,9 @@ def _finish(state: OutlineState) -> Outline:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
 def _numbered_attachment() -> re.Pattern[str]:
     words = alternation(w for w in ATTACHMENT_WORDS if " " not in w)
@@ -137,6 +140,8 @@ def _attachments_in(units: list[Unit], in_title: tuple[str, ...]) -> tuple[str, 
             continue
         if unit.block.kind is BlockKind.HEADING or unit.noise:
             continue
+        if not _DIGIT.search(unit.block.text):
+            continue  # the cheap look first: an attachment's number is a digit
         for match in _numbered_attachment().finditer(unit.block.text):
             note = " ".join(match.group().split())
             if note.casefold() not in seen:

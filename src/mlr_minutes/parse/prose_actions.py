@@ -32,15 +32,18 @@ from ..vocabulary import (
     NAMED_OWNER_OPENINGS,
     NARRATIVE_VERBS,
     NEXT_MEETING_WORDS,
+    NOBODY_SUBJECTS,
     NOT_OBLIGATION_VERBS,
     NOT_TASK_VERBS,
     OBLIGATION_ADVERBS,
     OBLIGATION_WORDS,
+    OFFICER_DUTIES,
     OWNER_BEFORE_PHRASES,
     OWNER_BETWEEN_PHRASES,
     OWNER_KEYS,
     PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
+    ROLES,
     SUBJECT_ACTION_VERBS,
     SUBORDINATORS,
     WISH_WORDS,
@@ -418,9 +421,34 @@ def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:
         return False
     if _wish().search(stripped) or _next_meeting().match(stripped):
         return True
+    if _nobody().match(stripped) or _duty().search(stripped):
+        return True  # *Ingen tog på sig att …*, *Nora justerar protokollet.*
+    if _signature(stripped):
+        return True  # ``Tilde Ahlström, ordförande   Ossian Berg, sekreterare``
     if len(stripped.split()) <= 4 and _deadline_only().match(stripped):
         return True
     return _external_plans(stripped, owners)
+
+
+@cache
+def _duty() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(OFFICER_DUTIES)})(?!\w)", re.IGNORECASE)
+
+
+_SIGNED = re.compile(r"^(?:[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+,\s*[a-zåäö][\wåäö.]+\s*)+\.?$")
+
+
+def _signature(text: str) -> bool:
+    """Names each with an office after a comma, and nothing else: signatures."""
+    if _SIGNED.match(text) is None:
+        return False
+    offices = re.findall(r",\s*([a-zåäö][\wåäö.]+)", text)
+    return all(ROLES.get(office.casefold()) for office in offices)
+
+
+@cache
+def _nobody() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(NOBODY_SUBJECTS)})\s", re.IGNORECASE)
 
 
 @cache

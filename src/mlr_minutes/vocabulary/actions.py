@@ -206,3 +206,16 @@ never *kommer frågan att*)."""
 
 CHAT_ACTION_TAGS: Final[tuple[str, ...]] = ("#action", "#åtgärd", "#todo", "#uppgift")
 """A meeting bot's tag for a task (*#action jaana frågar sameföreningen*)."""
+
+NOBODY_SUBJECTS: Final[tuple[str, ...]] = (
+    "ingen tog", "ingen tar", "ingen åtog", "ingen har", "ingen hade", "ingen kunde",
+    "ingen kan", "ingen ville", "ingen vill", "ingen anmälde", "ingen gör", "ingen gjorde",
+    "ingen av oss", "ingen i gruppen",
+)  # fmt: skip
+"""A sentence with nobody as its subject is no one's task (*Ingen tog på sig att …*)."""
+
+OFFICER_DUTIES: Final[tuple[str, ...]] = (
+    "justerar protokollet", "justera protokollet", "justerar dagens protokoll",
+    "justerar mötets protokoll", "justerar tillsammans med ordföranden",
+)  # fmt: skip
+"""An officer's part in the meeting itself, never a task (*Nora justerar protokollet*)."""

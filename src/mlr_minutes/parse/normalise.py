@@ -112,6 +112,10 @@ def html_tags(state: NormaliseState, number: int, line: str) -> str:
         line = f"- {listed['text']}"  # indentation would make it code
     line = _BREAK_AT_END.sub("", line)
     line = _BREAK.sub("; ", line)
+    if "<t" in line:
+        # ``<tr><td>Mötesordförande</td><td>Vera Lindblad</td></tr>``: a table row.
+        line = _CELL_BETWEEN.sub(" | ", line)
+        line = _ROW_EDGE.sub("|", line)
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1).casefold()
@@ -123,6 +127,9 @@ def html_tags(state: NormaliseState, number: int, line: str) -> str:
     line = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), line)
     return line if line.strip() else ""
 
+
+_CELL_BETWEEN = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.IGNORECASE)
+_ROW_EDGE = re.compile(r"^\s*<tr[^>]*>\s*<t[dh][^>]*>|</t[dh]>\s*</tr>\s*$", re.IGNORECASE)
 
 _MISSING_SPACE = re.compile(r"^(?P<marks>#{2,6}|#(?=[A-ZÅÄÖ]))(?P<rest>[^\s#].*)$")
 

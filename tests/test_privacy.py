@@ -4,6 +4,7 @@ private contact details warnings; internal sections never reach any published fi
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -69,7 +70,22 @@ def test_ordinary_minutes_raise_nothing() -> None:
                ROOT / "benchmarks" / "accuracy"]  # fmt: skip
     loaded = load_meetings(folders, DEFAULT)
     codes = {"personal-identity-number", "private-contact", "unclosed-internal"}
-    assert [d.format() for d in loaded.diagnostics if d.code in codes] == []
+    found = [d for d in loaded.diagnostics if d.code in codes]
+    # Some invented minutes list people with their e-mail addresses, as working groups
+    # do: the guard is right to warn there, and only there.
+    unexpected = [d.format() for d in found if not _writes_an_address(d.path, d.line)]
+    assert unexpected == []
+    assert all(d.code == "private-contact" for d in found)
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _writes_an_address(path: str, line: int | None) -> bool:
+    if line is None:
+        return False
+    text = Path(path).read_text(encoding="utf-8").split("\n")[line - 1]
+    return _ADDRESS.search(text) is not None
 
 
 def test_a_file_with_an_identity_number_fails_check_and_stays_off_the_site(

@@ -236,6 +236,8 @@ class _Reader:
 
     def _labels(self, labels: list[LineLabel], number: int) -> Iterator[Found]:
         table = self.open if self.open is not None and self.open.columns is not None else None
+        if table is not None and table.offsets is not None and table.blank:
+            table = None  # a table aligned with spaces ended at the blank line
         sub_header = len(labels) == 1 and not labels[0].label.value
         if table is not None and sub_header and labels[0].field in PEOPLE_FIELDS:
             # ``Suppleanter`` inside an attendance table: the next group of its rows.
@@ -343,6 +345,9 @@ class _Reader:
     def _continuation(self, raw: str, number: int, in_fence: bool = False) -> Iterator[Found]:
         opened = self.open
         assert opened is not None
+        if opened.offsets is not None and opened.blank:
+            yield from self.close()  # a table aligned with spaces ends at a blank line
+            return
         text = plain(raw).strip()
         if opened.mode in (LIST, PERSON) and SIGNATURE_RULE.match(raw):
             return  # ``Justeras:`` / ``________`` / ``Anna Berg, ordförande``
@@ -573,6 +578,9 @@ class _Reader:
             self.open = OpenLabel(field_name, LIST_ROLES.get(name_key), number, LIST)
         self.open.columns = table_columns(keys)
         self.open.grid = grid
+        aligned = grid is None and "|" not in raw and "\t" not in raw and not initials_first
+        self.open.offsets = [cell.start for cell in cells(raw)] if aligned else None
+        self.open.blank = False
         self.initials_first = initials_first
         return True
 

@@ -16,6 +16,7 @@ from ..vocabulary import (
     LIST_ROLES,
     NAME_JOINERS,
     PRESENT_ANSWERS,
+    TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
@@ -48,6 +49,14 @@ def unlabelled_names(raw: str, keys: list[str]) -> bool:
         key.rstrip(".") in TABLE_PRESENCE_HEADERS or metadata_field(key) == "attendees"
         for key in keys
     )
+
+
+def offset_cells(raw: str, offsets: list[int]) -> list[str]:
+    """A row of a table aligned with spaces, cut where its header's cells start
+    (``Norrvika kommun, beställare Jörgen Bergkvist    JB    X``: one space may be all
+    that parts a long cell from the next)."""
+    bounds = [*offsets[1:], max(len(raw), offsets[-1] + 1)]
+    return [raw[start:end].strip() for start, end in zip(offsets, bounds, strict=True)]
 
 
 def grid_cells(raw: str, grid: list[int]) -> list[str]:
@@ -90,6 +99,8 @@ def table_columns(keys: list[str]) -> dict[str, int]:
             columns["organisation"] = index
         elif key in TABLE_ROLE_HEADERS:
             columns["role"] = index
+        elif key in TABLE_INITIALS_HEADERS and index > 0:
+            columns["initials"] = index  # ``Företag  Namn  Sign  Närv.``
         elif metadata_field(key) == "attendees" or key.rstrip(".") in TABLE_PRESENCE_HEADERS:
             columns["presence"] = index
     columns.setdefault("name", 0)
@@ -103,6 +114,12 @@ def table_row(
     Wennström | Ja |``; a *Närvaro* column saying no makes the row an absentee, and a
     row of one cell that is a label (*Suppleanter*) starts the next group."""
     cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
+    if opened.offsets is not None and len(opened.offsets) > 1:
+        first = plain(raw).find(cells[0]) + len(cells[0]) if cells and cells[0] else 0
+        if first > opened.offsets[1]:
+            # The first cell ran into the next (one space between them): cut the row
+            # where the header's cells start.
+            cells = offset_cells(raw, opened.offsets)
     alias = ""
     if initials_first and len(cells) > 1:
         # ``| KL | Karin Lund | …``: the initials the minutes use for them later.
@@ -160,6 +177,11 @@ def table_row(
         cells = list(cells)
         cells[name_column] = names[0]
     name, _, described = cells[name_column].partition(",")
+    initials = (
+        cells[columns["initials"]] if columns.get("initials", len(cells)) < len(cells) else ""
+    )
+    if initials and not alias:
+        alias = f" ‹{initials}›"  # the initials the minutes use for them later
     parts = [name.strip() + alias]
     if "party" in columns and columns["party"] < len(cells) and cells[columns["party"]]:
         parts[0] += f" ({cells[columns['party']]})"

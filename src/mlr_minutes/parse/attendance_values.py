@@ -174,6 +174,8 @@ class OpenLabel:
     organisation: str | None = None
     """The organisation the label names for everyone under it (``Närvarande från Tallmo
     kommun:``)."""
+    offsets: list[int] | None = None
+    """Where the header's cells start in a table aligned with spaces: each row is cut there."""
     grid: list[int] | None = None
     """Where the header's cells start in a table aligned with spaces whose name column has
     no header (``                Närv.   Tjg för``): a row's cells are placed by offset."""

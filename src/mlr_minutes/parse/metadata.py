@@ -356,7 +356,11 @@ def _first_name_listed(name: str, listed: set[str]) -> bool:
 
 @cache
 def _elsewhere() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(PEOPLE_REFERENCES)})(?!\w)", re.IGNORECASE)
+    # ``se deltagarlistan``: a one-word pointer needs what it points to (``SE`` alone is
+    # someone's initials).
+    phrases = alternation(r for r in PEOPLE_REFERENCES if " " in r)
+    words = alternation(r for r in PEOPLE_REFERENCES if " " not in r)
+    return re.compile(rf"^(?:{phrases})(?!\w)|^(?:{words})\s+\w", re.IGNORECASE)
 
 
 @cache

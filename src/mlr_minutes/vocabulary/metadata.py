@@ -77,6 +77,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "mötesordf", "mötesordf.", "chairperson", "samtalsledare", "leder mötet",
         "standup-ansvarig", "veckans standup-ansvarig", "mötesansvarig", "dagens mötesledare",
         "host", "värd", "mötesvärd", "processledare", "mötesledare i ordförandens frånvaro",
+        "klubban",
         "tf. ordförande", "tf ordförande", "t.f. ordförande", "tillförordnad ordförande",
     ),
     "adjusters": (
@@ -239,7 +240,8 @@ TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
 """Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
 
 SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
-    "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av",
+    "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av", "protokoll",
+    "pennan",
 )  # fmt: skip
 """Labels of the note-taker only with a colon and a name (*Anteckningar: @sofie-dev*);
 alone, ``## Anteckningar`` heads the notes themselves."""

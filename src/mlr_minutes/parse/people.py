@@ -310,6 +310,14 @@ _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 """``23 röstberättigade medlemmar``: a head count, no one by name."""
 
 
+_INITIALS_FIRST = re.compile(r"^(?P<initials>[A-ZÅÄÖ]{2,4})\s+(?P<rest>[A-ZÅÄÖ][a-zåäöé].*)$")
+
+
+def _initials_of(name: str) -> str:
+    words = re.split(r"[\s-]+", name.split(",")[0].split("(")[0].strip())
+    return "".join(w[0] for w in words if w).upper()
+
+
 @cache
 def _title() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(NAME_TITLES)})\s+(?=[A-ZÅÄÖ])", re.IGNORECASE)
@@ -329,6 +337,11 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         return None
     notes: list[str] = []
     aliases = [m["alias"] or m["quoted"] for m in _ALIAS.finditer(text)]
+    initialled = _INITIALS_FIRST.match(text)
+    if initialled and _initials_of(initialled["rest"]).startswith(initialled["initials"]):
+        # ``AR  Anders Ruud``: the initials the minutes use for them, then the name.
+        aliases.append(initialled["initials"])
+        text = initialled["rest"]
     text = _ALIAS.sub(" ", text).strip()
     text, note = _split_note(text)
     attributes: list[str] = []

@@ -86,7 +86,14 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
             if title_lines == 1 and _needs_title(text) and start + 1 < end:
                 title_lines = 2
             head_end = min(start + title_lines, end)
-            result.append(_part(block, own, start, head_end, BlockKind.HEADING))
+            heading = _part(block, own, start, head_end, BlockKind.HEADING)
+            run_in = _run_in(heading) if title_lines == 1 else None
+            if run_in is not None:
+                # ``§ 1 Öppnande. Ordf. AR öppnade och ledde mötet.``: the title, then the
+                # item's own text on the same line, read as any paragraph.
+                result.extend(run_in)
+            else:
+                result.append(heading)
             numbered = split_item_heading(_heading_text(own, start, head_end))
             if numbered is not None and numbered[0].isdigit():
                 last_number = int(numbered[0].split(".")[0])
@@ -252,6 +259,36 @@ def _heading_text(own: list[str], start: int, end: int) -> str:
             number += "."
         text = number + " " + plain_text(own[start + 1]).strip()
     return text
+
+
+_RUN_IN = re.compile(r"^(?P<title>§\s*\d{1,3}[a-z]?\.?\s+[^.]{2,60}?\.)\s+(?P<rest>\S.{10,})$")
+
+
+def _run_in(heading: Block) -> list[Block] | None:
+    """A ``§`` line whose title ends at its first full stop and whose text follows on the
+    same line: the heading and a paragraph of that line."""
+    found = _RUN_IN.match(heading.markdown.strip()) if "\n" not in heading.markdown else None
+    if found is None:
+        return None
+    title = Block(
+        BlockKind.HEADING,
+        heading.line,
+        heading.end_line,
+        heading.level,
+        found["title"].rstrip("."),
+        plain_text(found["title"]).strip().rstrip("."),
+        parent=heading.parent,
+    )
+    rest = Block(
+        BlockKind.PARAGRAPH,
+        heading.line,
+        heading.end_line,
+        0,
+        found["rest"],
+        plain_text(found["rest"]).strip(),
+        parent=heading.parent,
+    )
+    return [title, rest]
 
 
 def _part(block: Block, own: list[str], start: int, end: int, kind: BlockKind) -> Block:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from mlr_minutes import vocabulary
 from mlr_minutes.parse.dates import _holds
+from mlr_minutes.parse.dates.clock import time_matches
 from mlr_minutes.parse.dates.compact import STRICT_FORMS
 from mlr_minutes.parse.dates.forms import FORMS
 from mlr_minutes.parse.dates.patterns import RELATIVE_KINDS
@@ -107,12 +108,14 @@ def test_a_relative_form_runs_wherever_it_can_match(parts: list[str], glue: str)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="0123456789/-–. \nmajv", max_size=30))
+@given(st.text(alphabet="0123456789/-–.: \nmajvkl", max_size=30))
 def test_a_date_form_runs_wherever_it_can_match(text: str) -> None:
     # A form is skipped on a text without the character it names (``/`` of ``30/9``).
     for form in (*FORMS, *RELATIVE_FORMS, *STRICT_FORMS):
         if form.pattern.search(text):
             assert form.holds in text, (form.pattern.pattern, text)
+    if any(True for _ in time_matches(text)):  # clock times are looked for only with a digit
+        assert "digit" in _holds(text)
 
 
 def test_done_marks_are_matched_as_written() -> None:

@@ -81,7 +81,8 @@ def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candid
             found.append(
                 _Candidate(match.start(group), match.end(group), form.resolve(match, anchor), True)
             )
-    found.extend(_Candidate(time.start, time.end, None, False) for time in time_matches(text))
+    if "digit" in holds:  # a clock time is digits
+        found.extend(_Candidate(t.start, t.end, None, False) for t in time_matches(text))
     return found
 
 

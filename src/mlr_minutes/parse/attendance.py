@@ -34,8 +34,10 @@ from ..vocabulary import (
     TABLE_ORGANISATION_HEADERS,
 )
 from .attendance_lines import (
+    ORGANISATION_GROUP,
     attachment_prefix,
     ends_sentence,
+    group_wrapped,
     join_wrapped,
     label_organisation,
     may_name_people,
@@ -71,7 +73,13 @@ from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import is_note, is_role_word, names_organisation, names_people_inside
+from .people import (
+    definite_body,
+    is_note,
+    is_role_word,
+    names_organisation,
+    names_people_inside,
+)
 from .signatures import SIGNATURE_RULE, names_above
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -79,7 +87,6 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
-_ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
 """The letters an attachment's note can start with: a cheap look before its pattern."""
 
@@ -362,14 +369,15 @@ class _Reader:
             return
         if (
             opened.mode == LIST
-            and text.endswith(":")
+            # ``Region Mellanlanda:``, ``Revisionskontoret`` over its people
+            and (text.endswith(":") or (" " not in text and definite_body(text)))
             and len(text.split()) <= 4
             and not any(c.isdigit() for c in text)
-            and names_organisation(text[:-1])
+            and names_organisation(text.rstrip(":"))
             and not BULLET_LINE.match(raw)
         ):
             # ``Region Mellanlanda:`` over its people's bullets: whom they came from.
-            opened.organisation, opened.blank = text[:-1].strip(), False
+            opened.organisation, opened.blank = text.rstrip(":").strip(), False
             opened.values += 1
             return
         if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
@@ -404,7 +412,7 @@ class _Reader:
         if (
             opened.mode == LIST
             and ":" in text
-            and (grouped := _ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
+            and (grouped := ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
             and "," in grouped["group"]
             and names_organisation(grouped["group"].split(",")[0])
         ):
@@ -463,12 +471,12 @@ class _Reader:
             return
         elif (
             opened.mode == LIST
-            and (grouped := _ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
+            and (grouped := ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
         ):
             # ``Tallmo kommun: Per Holmgren (KSO), Lise-Lott Ek`` under *Närvarande*: the
             # people one organisation sent (``Lindvik kommun: ej representerad``, nobody).
             opened.blank = False
-            people = self._group_wrapped(grouped["people"].strip(), number)
+            people = group_wrapped(grouped["people"].strip(), number, self.lines, self.rest)
             if people and not is_nobody(people) and looks_like_people(people):
                 yield replace(opened.found(people, number), organisation=grouped["group"].strip())
             else:
@@ -509,18 +517,6 @@ class _Reader:
                 yield Found(field_name, cell, number)
         self.officer_columns = []
         return True
-
-    def _group_wrapped(self, people: str, number: int) -> str:
-        """An organisation's people wrapped onto the next lines (``*Västerhamra kommun:*
-        Håkan Wiklund, socialchef; Lotta Dahlgren,`` / ``samordnare; Rebecka Olsson``)."""
-        last = number
-        while people.rstrip().endswith((",", ";")) and last < len(self.lines):
-            following = plain(self.lines[last]).strip()
-            if not following or _ORGANISATION_GROUP.match(following.replace("*", "")):
-                break
-            people, last = f"{people} {following}", last + 1
-            self.rest[last] = ""
-        return people
 
     def _entries(self, opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
         """One line of a list: a person (with what describes them), names side by side in

@@ -149,3 +149,20 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
     value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
     if looks_like_people(value):
         yield Found("attendees", value, number, last_line=last)
+
+
+ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")
+"""``Tallmo kommun: Per Holmgren (KSO), Lise-Lott Ek``: an organisation and its people."""
+
+
+def group_wrapped(people: str, number: int, lines: list[str], rest: dict[int, str]) -> str:
+    """An organisation's people wrapped onto the next lines (``*Västerhamra kommun:*
+    Håkan Wiklund, socialchef; Lotta Dahlgren,`` / ``samordnare; Rebecka Olsson``)."""
+    last = number
+    while people.rstrip().endswith((",", ";")) and last < len(lines):
+        following = plain(lines[last]).strip()
+        if not following or ORGANISATION_GROUP.match(following.replace("*", "")):
+            break
+        people, last = f"{people} {following}", last + 1
+        rest[last] = ""
+    return people

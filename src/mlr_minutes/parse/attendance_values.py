@@ -18,6 +18,7 @@ from ..vocabulary import (
     NAME_PARTICLES,
     NOBODY_VALUES,
     PRESENT_MARKS,
+    ROLE_QUALIFIERS,
 )
 from .people import is_role_word, names_organisation, note_start, without_title
 from .text import alternation
@@ -72,6 +73,10 @@ def _name_part(text: str) -> str:
     return head[: note.start()].strip() if note and note.start() > 0 else head
 
 
+GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
+"""Endings of a body's name in the genitive before a role (*Revisorernas ordförande*)."""
+
+
 def looks_like_people(text: str, *, strong: bool = False) -> bool:
     """Whether a line lists people (or organisations): each name capitalised (particles
     aside), or a lower-case nickname; ``strong`` asks for a full name, as after a
@@ -87,8 +92,15 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
     if capitalised:
         return not strong or len(words) >= 2 or len(names) >= 2
-    if len(words) >= 3 and is_role_word(words[0]) and all(_NAME_WORD.match(w) for w in words[1:]):
-        return True  # ``studierektor Göran Alm, inbjuden till p. 4``: the role before the name
+    rest = words
+    while len(rest) > 2 and (
+        is_role_word(rest[0])
+        or rest[0].casefold().endswith(GENITIVES)
+        or rest[0].casefold() in ROLE_QUALIFIERS
+    ):
+        rest = rest[1:]  # ``Revisorernas ordförande Bengt Alm``: who they are, then the name
+    if rest is not words and all(_NAME_WORD.match(w) for w in rest):
+        return True
     return not strong and len(words) == 1 and bool(_NICKNAME.match(words[0]))
 
 

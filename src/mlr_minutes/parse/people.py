@@ -43,6 +43,7 @@ from ..vocabulary import (
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
     ROLE_ENDINGS,
+    ROLE_QUALIFIERS,
     ROLES,
 )
 from .chat_log import is_bot
@@ -124,11 +125,11 @@ def is_organisation(text: str, config: Config) -> bool:
         or (len(words) == 2 and first.endswith(ORGANISATION_SUFFIXES))  # *Sparbanken Norrland*
         or first in ORGANISATION_FIRST_WORDS
         or (len(words) > 1 and last in COMPANY_FORMS)
-        or _definite_body(words[0])
+        or definite_body(words[0])
     )
 
 
-def _definite_body(word: str) -> bool:
+def definite_body(word: str) -> bool:
     """``Familjecentralen``, ``Närvårdskansliet``: a long capitalised noun in its definite
     form names a body (first names and surnames are shorter or end otherwise)."""
     return len(word) >= 10 and word[:1].isupper() and word.casefold().endswith(("en", "et"))
@@ -303,6 +304,7 @@ def _is_title(word: str) -> bool:
     )
 
 
+_GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
 _TITLED_NAME = re.compile(
     r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
 )
@@ -410,6 +412,16 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     name: str | None = clean(name_part)
     if not name:
         return None
+    words = name.split()
+    if len(words) >= 4 and words[0].casefold().endswith(_GENITIVES):
+        # ``Revisorernas (vice) ordförande Bengt Alm``: the body's role, then the name.
+        at = 1
+        while at < len(words) - 2 and words[at].casefold() in ROLE_QUALIFIERS:
+            at += 1
+        if is_role_word(words[at]):
+            office = " ".join(words[1 : at + 1])
+            written_role = written_role or role_of(office) or office.casefold()
+            name = " ".join(words[at + 1 :])
     titled = _TITLED_NAME.match(name) if name.count(" ") == 2 else None
     if titled and _is_title(titled["title"]):
         # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
@@ -448,7 +460,7 @@ def names_organisation(text: str) -> bool:
         or (len(words) > 1 and last in COMPANY_FORMS)
         # ``Familjecentralen Lindvik``, ``Närvårdskansliet``: a long noun in its definite
         # form names a body; first names are shorter.
-        or _definite_body(first)
+        or definite_body(first)
     )
 
 

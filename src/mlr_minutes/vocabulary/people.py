@@ -143,6 +143,12 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
 ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
 """*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
 
+ROLE_QUALIFIERS: Final[tuple[str, ...]] = (
+    "vice", "1:e", "2:e", "förste", "andre", "biträdande", "tf.", "tf", "t.f.",
+    "ställföreträdande", "adjungerad", "ordinarie",
+)  # fmt: skip
+"""Words that qualify a role written before a name (*Revisorernas vice ordförande …*)."""
+
 NAME_TITLES: Final[tuple[str, ...]] = (
     "dr", "dr.", "doktor", "med. dr", "med.dr", "fil. dr", "fil.dr", "prof.", "professor",
     "docent", "leg.", "leg", "leg. sjuksköterska", "leg. läkare", "leg. psykolog",

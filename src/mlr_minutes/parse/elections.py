@@ -359,6 +359,14 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 continue
             if match["follows"]:
                 who = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=1)[0]
+                words = who.split()
+                holder = _holder_of(" ".join(words[:2]), present) or _holder_of(
+                    " ".join(words[:1]), present
+                )
+                if holder is not None and not any(w[:1].isupper() for w in words[:3]):
+                    # ``leddes av vice ordföranden eftersom …``: the one listed so.
+                    setattr(meta, field, replace(holder, line=line))
+                    break
             else:
                 before = text[max(0, match.start() - 80) : match.start()]
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
@@ -391,8 +399,9 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
 def _holder_of(words: str, present: list[Person]) -> Person | None:
     """``kassören``, ``Sekreteraren``: the one person the list gives that role."""
     key = words.strip().casefold()
-    role = ROLES.get(key)
-    if role is None or " " in key:
+    # ``kassören``, ``vice ordföranden``: the role in its definite form.
+    role = ROLES.get(key) or ROLES.get(key.removesuffix("n")) or ROLES.get(key.removesuffix("en"))
+    if role is None or len(key.split()) > 2:
         return None
     holders = [p for p in present if p.role == role]
     return holders[0] if len(holders) == 1 else None

@@ -30,7 +30,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "medverkande", "närvarande medlemmar", "närvarande från styrelsen",
         "ordinarie ledamöter", "närvarande styrelse", "styrelseledamöter", "present",
         "participants", "deltog", "med", "på plats", "närvarande deltagare",
-        "people present", "närv", "närv.", "med idag", "med i dag", "närvarande idag",
+        "people present", "närv", "närv.", "teamet", "i teamet", "med idag", "med i dag", "närvarande idag",
         "närvarande i dag",
         "här idag", "på plats idag", "med på mötet", "närvaro idag",
         "deltagare från styrelsen", "deltagande styrelseledamöter", "röstberättigade",

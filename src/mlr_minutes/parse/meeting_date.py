@@ -225,7 +225,10 @@ def with_the_year_above(sources: DateSources) -> FoundDate | None:
         labelled = match_metadata(text, loose=True)
         if labelled is not None and labelled[0] not in ("date", "time", "place_and_time"):
             continue
+        lead = sources.lines[number - 2] if number > 1 else ""
         for match in find_dates(text, anchor):
+            if is_another_date(f"{lead} {text}", len(lead) + 1 + match.start):
+                continue  # ``Skickat: den 15 januari 2025``: when the notes were sent
             if match.value.precision is Precision.DAY and match.value.start.year == year:
                 time = parse_time_span(text[match.end :])
                 return FoundDate(

@@ -97,7 +97,7 @@ SWEDISH_LETTERS: Final = "åäöÅÄÖ"
 
 HELD_WORDS: Final[tuple[str, ...]] = (
     "hölls", "ägde rum", "genomfördes", "träffades", "samlades", "sammanträdde", "möttes",
-    "avhölls", "sammanträffade",
+    "avhölls", "sammanträffade", "avser sammanträdet", "avser mötet", "gäller mötet",
 )  # fmt: skip
 """Verbs of a sentence saying when the meeting was held (*Mötet hölls den 14 mars 2023 i
 Folkets hus*), wherever it stands."""

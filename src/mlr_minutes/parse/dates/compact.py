@@ -29,10 +29,10 @@ def _accept_compact(match: re.Match[str]) -> bool:
 
 
 STRICT_FORMS: tuple[Form, ...] = (
-    # 20220314, 2022.03.14, 2022/03/14
+    # 20220314, 2022.03.14, 2022/03/14, 2022 03 14
     Form(
         re.compile(
-            rf"(?<![\w.,:/-])(?P<phrase>(?P<year>{YEAR})(?P<sep>[./]?)(?P<month>\d{{2}})"
+            rf"(?<![\w.,:/-])(?P<phrase>(?P<year>{YEAR})(?P<sep>[./ ]?)(?P<month>\d{{2}})"
             rf"(?P=sep)(?P<day>\d{{2}})){_COMPACT_END}",
             FLAGS,
         ),

@@ -36,6 +36,7 @@ from ..vocabulary import (
     OFFICER_WORDS,
     OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
+    PRONOUNS,
     ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
@@ -56,7 +57,9 @@ _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 def named_person(text: str, line: int, present: list[Person], config: Config) -> Person | None:
     """The person ``text`` names: someone listed as present (by name, first name or the
     initials the list gave them), else a capitalised name (two words preferred, so that
-    a sentence's first word is not taken for one)."""
+    a sentence's first word is not taken for one); a pronoun (*jag skrev*) names no one."""
+    if text.strip().casefold() in PRONOUNS:
+        return None
     for person in present:
         if person.name and person.name in text:
             return person

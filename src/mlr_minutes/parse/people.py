@@ -42,6 +42,7 @@ from ..vocabulary import (
     ORGANISATION_LINKS,
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
+    PRONOUNS,
     ROLE_ENDINGS,
     ROLE_QUALIFIERS,
     ROLES,
@@ -372,6 +373,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         # ``Göran Ahlberg från Idrottens Distriktsförbund``
         name_part, attributes = linked["name"], [linked["organisation"], *attributes]
     name_part = name_part.removeprefix("@")
+    if name_part.casefold() in PRONOUNS:
+        return None  # ``… och jag (Bäckvik)``: the writer, not a name
     if is_bot(name_part):
         return None  # ``fjallbot (2)`` in a meeting bot's list of who spoke
     first_word = name_part.split(" ", 1)[0]

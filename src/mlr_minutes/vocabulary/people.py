@@ -143,9 +143,13 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
 ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
 """*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
 
+PRONOUNS: Final[tuple[str, ...]] = ("jag", "vi", "hon", "han", "hen", "de", "dom", "du", "ni")
+"""Pronouns where a name would stand (*Pelle höll i mötet, jag skrev*): no one named."""
+
 ROLE_QUALIFIERS: Final[tuple[str, ...]] = (
     "vice", "1:e", "2:e", "förste", "andre", "biträdande", "tf.", "tf", "t.f.",
-    "ställföreträdande", "adjungerad", "ordinarie",
+    "ställföreträdande", "adjungerad", "ordinarie", "sakkunnigt", "sakkunnig",
+    "auktoriserad", "certifierad", "auktoriserade",
 )  # fmt: skip
 """Words that qualify a role written before a name (*Revisorernas vice ordförande …*)."""
 

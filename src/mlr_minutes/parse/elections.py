@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Person
 from ..vocabulary import (
+    ABSENCE_REASONS,
     ADJUSTER_ELECTION_TITLES,
     BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
@@ -137,8 +138,9 @@ OfficerRule = Callable[["Metadata", Outline, Config], None]
 
 
 def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> None:
-    """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes."""
-    present = [*meta.attendees, *meta.guests]
+    """``Anna Ek (ordf.)`` in the attendance list chairs; ``Bo Ström, sekreterare`` writes
+    (not one listed with why they were away: ``ordförande – förhinder``)."""
+    present = [p for p in (*meta.attendees, *meta.guests) if not _noted_away(p)]
     if meta.chair is None:
         meta.chair = (
             next((p for p in present if p.role == MEETING_CHAIR_ROLE), None)
@@ -154,6 +156,11 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
             meta.chair = signed
         elif meta.secretary is None and signed.role == SECRETARY_ROLE:
             meta.secretary = signed
+
+
+def _noted_away(person: Person) -> bool:
+    note = (person.note or "").casefold()
+    return any(reason in note for reason in ABSENCE_REASONS)
 
 
 def election_items(meta: Metadata, outline: Outline, config: Config) -> None:

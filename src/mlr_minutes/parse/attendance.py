@@ -41,6 +41,7 @@ from .attendance_lines import (
     join_wrapped,
     label_organisation,
     may_name_people,
+    office_of,
     prose_attendance,
 )
 from .attendance_tables import (
@@ -409,10 +410,17 @@ class _Reader:
             if rows or opened.columns is not None:
                 yield from rows
                 return
+        grouped = ORGANISATION_GROUP.match(text.replace("*", "")) if ":" in text else None
+        office = grouped and office_of(grouped["group"])
+        if opened.mode == LIST and grouped and office and looks_like_people(grouped["people"]):
+            # ``Projektägare, styrgruppens ordförande: kanslichef Göran Vestin``: the office
+            # the person holds, not an organisation.
+            opened.blank = False
+            yield replace(opened.found(f"{grouped['people']}, {office}", number), entry=True)
+            return
         if (
             opened.mode == LIST
-            and ":" in text
-            and (grouped := ORGANISATION_GROUP.match(text.replace("*", ""))) is not None
+            and grouped is not None
             and "," in grouped["group"]
             and names_organisation(grouped["group"].split(",")[0])
         ):

@@ -15,6 +15,7 @@ from ..vocabulary import (
     LIST_JOINERS,
     METADATA_KEYS,
     ORGANISATION_LINKS,
+    ROLES,
 )
 from .attendance_values import ANYWHERE, Found, looks_like_people
 from .label_cells import plain
@@ -166,3 +167,13 @@ def group_wrapped(people: str, number: int, lines: list[str], rest: dict[int, st
         people, last = f"{people} {following}", last + 1
         rest[last] = ""
     return people
+
+
+def office_of(group: str) -> str | None:
+    """The officer's role a group label names (``Projektägare, styrgruppens ordförande`` →
+    *ordförande*, ``Projektledare`` → *projektledare*), or None for an organisation."""
+    for word in reversed(re.split(r"[\s,]+", group.strip())):
+        if (word and is_role_word(word.casefold()) and word[:1].islower()) or word in ROLES:
+            return word.casefold()
+    first = group.split(",")[0].strip()
+    return first.casefold() if " " not in first and is_role_word(first.casefold()) else None

@@ -266,6 +266,12 @@ def collect(
     standup_table_present(meta, lines, config)
     actors_present(meta, outline, config)
     _handles_named(meta)
+    # ``Ekonomichef Lena Sköld (förhinder)`` in the list: away, whatever the list.
+    for listed in (meta.attendees, meta.guests):
+        away = [p for p in listed if _away(p) and p is not meta.chair and p is not meta.secretary]
+        for person in away:
+            listed.remove(person)
+            meta.absent.append(person)
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)

@@ -43,6 +43,7 @@ from .attendance_lines import (
     may_name_people,
     office_of,
     prose_attendance,
+    without_dwelling,
 )
 from .attendance_tables import (
     header_key,
@@ -55,7 +56,6 @@ from .attendance_values import (
     ANYWHERE,
     BULLET_LINE,
     COMMA,
-    INITIALS_CELL,
     LIST,
     ORGANISATION_ENTRY,
     PEOPLE_FIELDS,
@@ -65,8 +65,8 @@ from .attendance_values import (
     Found,
     OpenLabel,
     is_nobody,
+    list_entries,
     looks_like_people,
-    one_person,
     presence_mark,
 )
 from .blocks import BlockKind
@@ -381,6 +381,8 @@ class _Reader:
             opened.organisation, opened.blank = text.rstrip(":").strip(), False
             opened.values += 1
             return
+        if opened.mode == LIST and (bare := without_dwelling(text)) is not text:
+            raw = text = bare
         if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
             # A numbered röstlängd in two columns: ``1. Ingrid Wallin     8. Harald Nyman``
             # (the first number is gone with the list marker).
@@ -475,7 +477,7 @@ class _Reader:
             )
         ):
             opened.blank = False
-            yield from self._entries(opened, text, number)
+            yield from list_entries(opened, text, number)
             return
         elif (
             opened.mode == LIST
@@ -495,7 +497,7 @@ class _Reader:
             # the middle of the line and a sentence follows.
             head = text.split(". ", 1)[0]
             if looks_like_people(head):
-                yield from self._entries(opened, head, number)
+                yield from list_entries(opened, head, number)
         elif opened.mode == PERSON:
             name = _LEADERS.sub("", text).strip()
             if looks_like_people(name):
@@ -525,28 +527,6 @@ class _Reader:
                 yield Found(field_name, cell, number)
         self.officer_columns = []
         return True
-
-    def _entries(self, opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
-        """One line of a list: a person (with what describes them), names side by side in
-        columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
-        if is_nobody(text):
-            opened.values += 1
-            return
-        if names_people_inside(text):
-            yield opened.found(text, number, entry=True)
-            return
-        columns = [c.text for c in cells(text)]
-        if len(columns) > 1 and INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
-            # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
-            rest = "  ".join(columns[1:])
-            yield opened.found(f"{rest} ‹{columns[0]}›", number, entry=True)
-        elif len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
-            for column in columns:
-                yield opened.found(column, number, entry=True)
-        elif one_person(text):
-            yield opened.found(text, number, entry=True)
-        else:
-            yield opened.found(text, number)
 
     def _table_header(self, raw: str, number: int) -> bool:
         """A header row of an attendance table without a label above it (``Ledamöter

@@ -11,6 +11,7 @@ from functools import cache
 from ..vocabulary import (
     ATTACHMENT_WORDS,
     ATTENDANCE_PROSE,
+    DWELLING_WORDS,
     LABEL_PREFIXES,
     LIST_JOINERS,
     METADATA_KEYS,
@@ -177,3 +178,14 @@ def office_of(group: str) -> str | None:
             return word.casefold()
     first = group.split(",")[0].strip()
     return first.casefold() if " " not in first and is_role_word(first.casefold()) else None
+
+
+@cache
+def _dwelling() -> re.Pattern[str]:
+    words = alternation(DWELLING_WORDS)
+    return re.compile(rf"^(?:{words})\.?\s*\d{{1,5}}[a-z]?\s+(?=\S)", re.IGNORECASE)
+
+
+def without_dwelling(text: str) -> str:
+    """``lgh 1002  Kjell Ström, Marie Ström`` → the members: the flat is no name."""
+    return _dwelling().sub("", text) if text[:1] in "lLbB" else text

@@ -20,7 +20,14 @@ from ..vocabulary import (
     PRESENT_MARKS,
     ROLE_QUALIFIERS,
 )
-from .people import is_role_word, names_organisation, note_start, without_title
+from .label_cells import cells
+from .people import (
+    is_role_word,
+    names_organisation,
+    names_people_inside,
+    note_start,
+    without_title,
+)
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
@@ -218,3 +225,26 @@ class OpenLabel:
             self.values += 1
         if self.values == 0 and self.field in PEOPLE_FIELDS and not self.quiet:
             yield Found(self.field, "", self.line, empty=True)
+
+
+def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
+    """One line of a list: a person (with what describes them), names side by side in
+    columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
+    if is_nobody(text):
+        opened.values += 1
+        return
+    if names_people_inside(text):
+        yield opened.found(text, number, entry=True)
+        return
+    columns = [c.text for c in cells(text)]
+    if len(columns) > 1 and INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
+        # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
+        rest = "  ".join(columns[1:])
+        yield opened.found(f"{rest} ‹{columns[0]}›", number, entry=True)
+    elif len(columns) > 1 and all(len(c) > 1 and looks_like_people(c) for c in columns):
+        for column in columns:
+            yield opened.found(column, number, entry=True)
+    elif one_person(text):
+        yield opened.found(text, number, entry=True)
+    else:
+        yield opened.found(text, number)

@@ -143,6 +143,12 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
 ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
 """*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
 
+DWELLING_WORDS: Final[tuple[str, ...]] = (
+    "lgh", "lgh nr", "lägenhet", "lägenhet nr", "lägenhetsnr", "bostad",
+)  # fmt: skip
+"""A housing cooperative's röstlängd lists each flat before its members (*lgh 1002  Kjell
+Ström, Marie Ström*)."""
+
 PRONOUNS: Final[tuple[str, ...]] = ("jag", "vi", "hon", "han", "hen", "de", "dom", "du", "ni")
 """Pronouns where a name would stand (*Pelle höll i mötet, jag skrev*): no one named."""
 

@@ -19,7 +19,9 @@ from typing import NamedTuple
 from ..vocabulary import CHAT_ACTION_TAGS, CHAT_DECISION_TAGS
 
 _SPEAKER = re.compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?<[@+]?(?P<nick>[\w.|^`-]{1,30})>\s+(?P<said>.*)$"
+    # ``[18:04] <ellen_h>``, ``[2025-04-09 19:01] <@okke>``
+    r"^\s*(?:\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+    r"<[@+]?(?P<nick>[\w.|^`-]{1,30})>\s+(?P<said>.*)$"
 )
 _BOT = re.compile(r"^[a-z][\w-]*bot$", re.IGNORECASE)
 

@@ -96,7 +96,7 @@ def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:
     """A meeting bot's tag in a chat log: ``[18:04] <ellen_h> #action snickarn fixar #412
     före releasen`` (the owner is named first, as the bot lists them)."""
     written = said(state.ctx.lines[line.number - 1])
-    if written is None or not written.text.startswith("#"):
+    if written is None:
         return False
     task = action_tagged(written.text)
     if task is None:

@@ -204,7 +204,9 @@ NAMED_OWNER_OPENINGS: Final[tuple[str, ...]] = ("kommer",)
 """Openings of :data:`OWNER_BETWEEN_PHRASES` whose middle must be a name (*kommer Olle att*,
 never *kommer frågan att*)."""
 
-CHAT_ACTION_TAGS: Final[tuple[str, ...]] = ("#action", "#åtgärd", "#todo", "#uppgift")
+CHAT_ACTION_TAGS: Final[tuple[str, ...]] = (
+    "#action", "#åtgärd", "#todo", "#uppgift", "action:", "åtgärd:", "todo:",
+)  # fmt: skip
 """A meeting bot's tag for a task (*#action jaana frågar sameföreningen*)."""
 
 NOBODY_SUBJECTS: Final[tuple[str, ...]] = (

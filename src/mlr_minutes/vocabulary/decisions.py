@@ -210,6 +210,7 @@ LEAD_ADVERBS: Final[tuple[str, ...]] = (
 
 CHAT_DECISION_TAGS: Final[tuple[str, ...]] = (
     "#agreed", "#agree", "#decision", "#decided", "#beslut", "#beslutat", "#överens",
+    "agreed:", "decision:", "beslut:",
 )  # fmt: skip
 """A meeting bot's tag for what the meeting agreed (*#agreed 2.3 släpps när …*)."""
 

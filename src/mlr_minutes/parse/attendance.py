@@ -87,6 +87,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
 """The letters an attachment's note can start with: a cheap look before its pattern."""
@@ -270,6 +271,9 @@ class _Reader:
                 continue
             role = LIST_ROLES.get(normalise_key(label.key))
             value = _LEADERS.sub(" ", label.value).strip()
+            if field_name in PERSON_FIELDS and ". " in value:
+                # ``Nora (enligt schemat). Anteckningarna …``: the name, not what follows.
+                value = _SENTENCE_BREAK.split(value, maxsplit=1)[0]
             if value.startswith("(") and value.endswith(")") and "=" in value:
                 value = ""  # ``Närvaro (x = närvarande, o = frånvarande)``: a legend
             function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])

@@ -368,7 +368,17 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if match is None:
                 continue
             if match["follows"]:
-                who = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=1)[0]
+                pieces = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=2)
+                who = pieces[0]
+                first = who.split()
+                held = _holder_of(" ".join(first[:2]), present) or _holder_of(
+                    " ".join(first[:1]), present
+                )
+                nobody = (named_person(who.strip(), line, present, config) or _NO_ONE).name is None
+                if len(pieces) > 1 and held is None and nobody:
+                    # ``leddes av samrådets ordförande, Norrvikas Sten Ulv``, ``leddes av
+                    # Geodatamyndigheten (Karin Sund)``: the name in the next clause.
+                    who = pieces[1]
                 words = who.split()
                 holder = _holder_of(" ".join(words[:2]), present) or _holder_of(
                     " ".join(words[:1]), present
@@ -406,9 +416,17 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 break
 
 
+_NO_ONE = Person(None, None, None, 0)
+
+
 def _holder_of(words: str, present: list[Person]) -> Person | None:
     """``kassören``, ``Sekreteraren``: the one person the list gives that role."""
     key = words.strip().casefold()
+    if " " not in key and len(key) > 4:
+        # ``Sexmästaren``: a role the list writes as it is (*sexmästare*).
+        bare = [p for p in present if p.role and key.removesuffix("n") == p.role.casefold()]
+        if len(bare) == 1:
+            return bare[0]
     # ``kassören``, ``vice ordföranden``: the role in its definite form.
     role = ROLES.get(key) or ROLES.get(key.removesuffix("n")) or ROLES.get(key.removesuffix("en"))
     if role is None or len(key.split()) > 2:

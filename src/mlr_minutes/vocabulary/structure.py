@@ -211,6 +211,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
         "som sekreterare fungerade", "som mötessekreterare fungerade", "protokollförare:",
         "minnesanteckningarna skrevs av", "anteckningarna skrevs av", "protokollet fört av",
+        "har förts av", "har skrivits av", "har förts av sekreteraren",
         "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
         "protokollet skrivet av", "protokollförd av",
     ),

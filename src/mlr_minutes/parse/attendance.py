@@ -277,6 +277,7 @@ class _Reader:
             if value.startswith("(") and value.endswith(")") and "=" in value:
                 value = ""  # ``Närvaro (x = närvarande, o = frånvarande)``: a legend
             function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
+            function = function or names_people_inside(value)  # ``Tallmo kommun (Eva Berg)``
             if (
                 field_name in PERSON_FIELDS
                 and value

@@ -210,8 +210,9 @@ def officer_fields(key: str) -> tuple[str, ...]:
     if len(parts) < 2:
         return ()
     fields = tuple(_field_by_key().get(part.strip()) for part in parts)
-    if all(field in _OFFICERS for field in fields) and len(set(fields)) == len(fields):
-        return tuple(field for field in fields if field is not None)
+    if all(field in _OFFICERS for field in fields):
+        # ``Mötesvärd och ordförande för dagen``: two words for one office count once.
+        return tuple(dict.fromkeys(field for field in fields if field is not None))
     return ()
 
 

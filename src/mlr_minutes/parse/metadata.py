@@ -34,7 +34,7 @@ from .elections import fill_officers
 from .explicit import Explicit
 from .labels import normalise_key, split_label
 from .outline import Outline
-from .people import aliases_of, is_role_word, parse_entry, parse_person
+from .people import aliases_of, is_role_word, names_people_inside, parse_entry, parse_person
 from .people_lists import parse_people
 from .round_table import round_table_present, standup_table_present
 from .text import alternation
@@ -138,7 +138,10 @@ def _apply(
                 line,
             )
         else:
-            found = _as_people(value, line, config)
+            text = str(value)
+            # ``Tallmo kommun (Eva Berg)``: the person the organisation sent.
+            inside = names_people_inside(text)
+            found = parse_entry(text, line, config) if inside else _as_people(value, line, config)
             person = found[0] if found else None
         held = getattr(meta, name)
         if person and (held is None or _away(held)):
@@ -422,6 +425,9 @@ def _handles_named(meta: Metadata) -> None:
         meta.attendees.remove(handle)
 
 
+_INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZÅÄÖ])\.\s*(?P<surname>[A-ZÅÄÖ][\w-]+)$")
+
+
 def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
     if person is None or person.organisation is not None:
         return person
@@ -435,6 +441,17 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
         ),
         None,
     )
+    initial = _INITIAL_SURNAME.match(person.name or "")
+    if same is None and initial:
+        # ``Sekr. H. Björk`` and *Hugo Björk* listed: the initial and the surname.
+        found = [
+            p
+            for p in present
+            if p.name
+            and p.name.split()[-1] == initial["surname"]
+            and p.name[:1] == initial["initial"]
+        ]
+        same = found[0] if len(found) == 1 else None
     if same is None and person.name and " " not in person.name:
         # ``Mötesordförande: Amanda`` and *Amanda Kjellberg* listed: the one so called.
         first = [p for p in present if p.name and p.name.split()[0] == person.name]

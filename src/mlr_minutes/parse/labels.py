@@ -196,6 +196,10 @@ def metadata_field(key: str) -> str | None:
     if found is None:
         both = officer_fields(normalised)
         found = both[0] if both else None
+    if found is None and (parts := _joined_labels().split(normalised))[1:]:
+        # ``Ledamöter och ersättare``: lists of people joined, one list.
+        fields = {_field_by_key().get(part.strip()) for part in parts}
+        found = "attendees" if fields <= {"attendees", "guests"} and fields else None
     return found
 
 

@@ -99,7 +99,8 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "ej tjänstgörande", "närvarande vid", "ej närvarande", "ersättare för", "ersätter",
     "som ersättare för", "som ersättare", "tjänstgör för", "tjänstgjorde för", "remote",
     "gick efter", "kom efter", "lämnade efter", "inbjuden till", "inbjuden under", "anmält",
-    "tjänstgörande ersättare för", "tjg ersättare för", "tjänstgörande ersättare",
+    "tjänstgörande ersättare för", "tjg ersättare för", "tjänstgörande ersättare", "inträder för",
+    "inträder", "anmälde förhinder", "har anmält förhinder", "anländer",
     "anmäld",
     "via länk", "kom sent", "gick tidigt", "lämnade mötet",
 )  # fmt: skip

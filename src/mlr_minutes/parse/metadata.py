@@ -36,7 +36,11 @@ from .labels import normalise_key, split_label
 from .outline import Outline
 from .people import aliases_of, is_role_word, names_people_inside, parse_entry, parse_person
 from .people_lists import parse_people
-from .round_table import round_table_present, standup_table_present
+from .round_table import (
+    round_table_present,
+    standup_table_present,
+    unlabelled_list_present,
+)
 from .text import alternation
 
 
@@ -261,6 +265,7 @@ def collect(
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
     _absent_officers_stand_down(meta)
+    unlabelled_list_present(meta, outline, config)
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_by_function(meta)

@@ -34,7 +34,7 @@ from .action_tables import is_plan_header
 from .blocks import BlockKind
 from .labels import normalise_key
 from .outline import Outline, heading_key
-from .people import names_people_inside, parse_person
+from .people import is_role_word, names_people_inside, parse_person
 from .people_lists import parse_people
 from .text import alternation
 
@@ -152,3 +152,41 @@ def round_table_present(meta: Metadata, outline: Outline, config: Config) -> Non
             if key and key not in known:
                 known.add(key)
                 into.append(person)
+
+
+_ROLE_THEN_NAME_LINE = re.compile(
+    r"^(?P<role>[^,:|]{3,80}),\s*(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})"
+    r"(?:\s*\((?P<aside>[^()]{1,60})\))?\s*$"
+)
+
+
+def unlabelled_list_present(meta: Metadata, outline: Outline, config: Config) -> None:
+    """``Kommunstyrelsens ordförande i Norrvika, Sten Ulv`` and more such lines under the
+    heading, with no label: a list of those present written as office, then name (only
+    when no list of attendees was found)."""
+    if len(meta.attendees) > 1:
+        return
+    first_item = min((item.line for item in outline.items), default=10**9)
+    known = {p.name for p in (*meta.attendees, *meta.guests, *meta.absent) if p.name}
+    for unit in outline.units:
+        block = unit.block
+        if block.line >= first_item or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        rows = block.text.split("\n")
+        found = [(i, m) for i, row in enumerate(rows) if (m := _ROLE_THEN_NAME_LINE.match(row))]
+        offices = [m for _, m in found if any(is_role_word(w) for w in m["role"].split())]
+        if len(rows) < 3 or len(offices) * 3 < len(rows) * 2:
+            continue
+        for offset, match in found:
+            if match["name"] in known:
+                continue
+            known.add(match["name"])
+            meta.attendees.append(
+                Person(
+                    match["name"],
+                    None,
+                    match["role"].strip(),
+                    block.line + offset,
+                    note=match["aside"],
+                )
+            )

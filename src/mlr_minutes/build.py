@@ -25,7 +25,7 @@ from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.dcat import missing_settings
-from .outputs.search import SearchIndexError, index_site, search_records
+from .outputs.search import SearchIndexError, index_shards, search_records, shard_inputs
 from .outputs.sitemap import sitemap_files
 from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .parse.internal import drop_internal, internal_sections
@@ -33,6 +33,7 @@ from .publish import output_lock
 from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
+from .views.shards import search_shards
 from .views.site import site_view
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import DuplicateOutput, UnsafeOutput, WriteFailed, atomic_output, check_output
@@ -278,7 +279,11 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             ):
                 writer.write_bytes(data_path, data)
             bundle = urls.relative(urls.search_bundle()).rstrip("/")
-            index_site(writer.root, progress, search_records(archive, urls), bundle)
+            shards = shard_inputs(
+                writer.root, search_shards(archive.meetings), search_records(archive, urls),
+                urls, bundle, reuse.pages.get,
+            )  # fmt: skip
+            reuse.shards, _, _ = index_shards(writer.root, shards, progress, reuse.shard_reuse())
             files = writer.files
     except UnsafeOutput as error:
         diagnostics += (_unsafe_output(options, error),)
@@ -321,7 +326,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         return result(ok=False, written=False)
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
-        memory = SiteMemory(stamp, record_site(options.out.absolute()), reuse.pages, built)
+        memory = SiteMemory(
+            stamp, record_site(options.out.absolute()), reuse.pages, built, reuse.shards
+        )
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

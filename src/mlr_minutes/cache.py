@@ -34,6 +34,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .model import Meeting
+from .outputs.search.shards import NO_REUSE, ShardReuse
 from .read import read_regular_file
 
 CACHE_FOLDER = Path(".cache") / "mlr-minutes"
@@ -101,6 +102,8 @@ class SiteMemory:
     """Every page's path → the digest of the view it was rendered from."""
     result: Any = None
     """The build's result, returned again when nothing changed."""
+    shards: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Every part of the search index: its folder → (digest of its input, its files)."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
@@ -312,6 +315,21 @@ class PageReuse:
         self.pages: dict[str, str] = {}
         """This build's pages → view digest, for the next build."""
         self.reused = 0
+        self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
+        """This build's parts of the search index, for the next build."""
+
+    def unchanged(self, relative: str) -> Path | None:
+        """The previous site's file ``relative`` when it is still the one that build wrote."""
+        found = self.memory.files.get(relative)
+        previous = self.out / relative
+        if found is None or found != file_id(previous):
+            return None
+        return previous
+
+    def shard_reuse(self) -> ShardReuse:
+        """The previous build's parts of the search index, to link those that would come
+        out the same."""
+        return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
 
     def previous(self, page: Any) -> Path | None:
         """The previous site's file of ``page`` when its view has not changed and the file
@@ -323,8 +341,7 @@ class PageReuse:
         self.pages[path] = digest
         if self.memory.pages.get(path) != digest:
             return None
-        previous = self.out / path
-        if self.memory.files.get(path) is None or self.memory.files[path] != file_id(previous):
-            return None
-        self.reused += 1
+        previous = self.unchanged(path)
+        if previous is not None:
+            self.reused += 1
         return previous

@@ -27,6 +27,7 @@ from .outputs import archive_files
 from .outputs.dcat import missing_settings
 from .outputs.search import SearchIndexError, index_shards, search_records, shard_inputs
 from .outputs.sitemap import sitemap_files
+from .ownership import trust
 from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .parse.internal import drop_internal, internal_sections
 from .publish import output_lock
@@ -185,6 +186,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         diagnostics = (problem,)
         return result(ok=False, written=False)
     try:
+        if options.cache is not None:  # files untouched since the last build: not re-read
+            trust(options.out.absolute().resolve(), options.cache.site(options.out).files)
         check_output(options.out, options.source)
     except UnsafeOutput as error:
         diagnostics = (_unsafe_output(options, error),)
@@ -273,8 +276,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                     what=meeting.source,
                 )
             progress("Skriver flöden, kalendrar och öppna data …")
+            memo = options.cache.output_memo() if options.cache is not None else None
             for data_path, data in (
-                *archive_files(archive, urls, site_url, options.config),
+                *archive_files(archive, urls, site_url, options.config, memo),
                 *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)

@@ -1,14 +1,17 @@
 """Incremental builds: what one build remembers so that the next does only what changed.
 
-Three things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
-``sites.pickle``; or only in memory, for the dev server):
+Four things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
+``sites.pickle``, ``outputs.pickle``; or only in memory, for the dev server):
 
 - each file's parse, keyed by its path, the SHA-256 of its bytes and the configuration:
   an unchanged file is not parsed again;
 - per built site, a digest of every page's view and the identity (inode, size, mtime) of
   the file that view was rendered to: an unchanged page is not rendered again, its file
   is linked into the new site from the old one;
-- per built site, a stamp of everything the build read (sources, configuration, options,
+- serialised parts of the outputs (calendar events), keyed by a digest of what decides
+  their bytes (:mod:`.outputs.memo`);
+- per built site, the parts of the search index (:mod:`.outputs.search.shards`) and a
+  stamp of everything the build read (sources, configuration, options,
   build date): when nothing changed and the site is as it was left, nothing is done.
 
 The version is the package version and a hash of the package's code and templates (and of
@@ -34,6 +37,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .model import Meeting
+from .outputs.memo import OutputMemo
 from .outputs.search.shards import NO_REUSE, ShardReuse
 from .read import read_regular_file
 
@@ -125,6 +129,8 @@ class BuildCache:
     sites: dict[str, SiteMemory] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)
     """The files the last :meth:`parse` had to parse (new or changed since)."""
+    outputs: OutputMemo | None = None
+    """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
     _unread: bool = False
     _parsed: bool = False
@@ -180,6 +186,14 @@ class BuildCache:
             if isinstance(saved, dict):
                 self.meetings = {**saved, **self.meetings}
 
+    def output_memo(self) -> OutputMemo:
+        """The last build's serialised output parts (:mod:`.outputs.memo`); this build's
+        are saved with the cache."""
+        if self.outputs is None:
+            saved = self._read("outputs.pickle")
+            self.outputs = OutputMemo(saved if isinstance(saved, dict) else {})
+        return self.outputs
+
     def save(self) -> None:
         """Write the state (only the parses this build used), atomically."""
         if self._parsed:
@@ -193,6 +207,8 @@ class BuildCache:
         if self._parsed:
             self._write("meetings.pickle", self.meetings)
         self._write("sites.pickle", self.sites)
+        if self.outputs is not None and self.outputs.current:
+            self._write("outputs.pickle", self.outputs.current)
 
     def site(self, out: Path) -> SiteMemory:
         """The record of the last build into ``out`` (empty when there is none)."""

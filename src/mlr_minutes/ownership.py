@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 MARKER = ".mlr-minutes-site"
@@ -47,9 +47,50 @@ def _files(root: Path, kept: bool = False) -> Iterator[tuple[str, Path]]:
             yield path.relative_to(root).as_posix(), path
 
 
+_Identity = tuple[int, int, int, int]
+
+_KNOWN: dict[_Identity, str] = {}
+"""File identity (device, inode, size, modification time in ns) → SHA-256, for the files
+this process has hashed or was told of (:func:`trust`): a build checks the old site,
+writes the manifest of the new one – whose unchanged pages are hard links to the old
+site's files – and checks the old site again before the swap; each file is read once."""
+
+
+def _identity(path: Path) -> _Identity:
+    found = path.lstat()
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
 def _digest(path: Path) -> str:
+    identity = _identity(path)
+    known = _KNOWN.get(identity)
+    if known is not None:
+        return known
     with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+        digest = hashlib.file_digest(file, "sha256").hexdigest()
+    if _identity(path) == identity:  # not changed while it was read
+        _KNOWN[identity] = digest
+    return digest
+
+
+def trust(folder: Path, files: Mapping[str, tuple[int, int, int]]) -> None:
+    """Take ``folder``'s manifest digests for the files whose inode, size and modification
+    time are still those ``files`` recorded right after the build that wrote them (the
+    build cache's record): such a file has not been written since, and is not read again
+    to be checked."""
+    recorded = _recorded(folder)
+    if recorded is None:
+        return
+    for name, digest in recorded.items():
+        expected = files.get(name)
+        if expected is None:
+            continue
+        try:
+            identity = _identity(folder / name)
+        except OSError:
+            continue
+        if identity[1:] == expected:
+            _KNOWN[identity] = digest
 
 
 def manifest(root: Path) -> bytes:

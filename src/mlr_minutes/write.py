@@ -21,6 +21,11 @@ from .publish import remove_stale, staging_folder, swap_in
 __all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
 
 
+RETIRE_IN_BACKGROUND_FROM = 2_000
+"""Sites of this many files and more are removed in the background once replaced
+(:func:`~mlr_minutes.publish.swap_in`): a small one is gone in moments."""
+
+
 class DuplicateOutput(Exception):
     """Two things of the site would be written to the same file; neither is chosen."""
 
@@ -116,7 +121,7 @@ def atomic_output(out: Path) -> Iterator[SiteWriter]:
         writer = SiteWriter(staging)
         yield writer
         writer.write_bytes(MARKER, manifest(staging))
-        swap_in(staging, out)
+        swap_in(staging, out, background=writer.files >= RETIRE_IN_BACKGROUND_FROM)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -270,11 +270,13 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             listed = write_pages(context, renderer, reuse, writer, start_pool, counted)
             for meeting in archive.meetings:
                 source_path = urls.file(urls.source(meeting.id))
-                writer.write_bytes(
-                    source_path,
-                    _parsed_bytes(meeting, options.internal),
-                    what=meeting.source,
-                )
+                # The copy made from the same bytes (parsed the same way) is linked.
+                made = reuse.previous_file(source_path, f"{meeting.digest}:{options.internal}")
+                if made is not None:
+                    writer.link(made, source_path)
+                    continue
+                data = _parsed_bytes(meeting, options.internal)
+                writer.write_bytes(source_path, data, what=meeting.source)
             progress("Skriver flöden, kalendrar och öppna data …")
             memo = options.cache.output_memo() if options.cache is not None else None
             for data_path, data in (

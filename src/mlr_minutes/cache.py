@@ -352,8 +352,14 @@ class PageReuse:
         is still the one rendered from it; None when the page must be rendered."""
         if not self.enabled:
             return None
-        digest = view_digest(self.frame, page)
-        path = str(page.path)
+        return self.previous_file(str(page.path), view_digest(self.frame, page))
+
+    def previous_file(self, path: str, digest: str) -> Path | None:
+        """The previous site's file ``path`` when it was made from what ``digest`` names
+        (a page's view, a source file's bytes) and is still as made; None when it must be
+        written.  ``digest`` is remembered for the next build."""
+        if not self.enabled:
+            return None
         self.pages[path] = digest
         if self.memory.pages.get(path) != digest:
             return None

@@ -115,8 +115,10 @@ def _files_below(root: Path, folder: str, primary: bool) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link(source: Path, target: Path, folders: set[Path]) -> None:
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(target.parent)
     try:
         os.link(source, target)
     except OSError:
@@ -169,13 +171,14 @@ def index_shards(
     progress("Bygger sökindexet …")
     pending = []
     records: dict[str, ShardRecord] = {}
+    folders: set[Path] = set()
     for shard in inputs:
         linked = reuse.files(shard)
         if linked is None:
             pending.append(shard)
             continue
         for previous, relative in linked:
-            _link(previous, root / relative)
+            _link(previous, root / relative, folders)
         records[shard.folder] = (shard.digest, tuple(r for _, r in linked))
 
     def index(shard: ShardInput) -> ShardRecord:

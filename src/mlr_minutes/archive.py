@@ -445,6 +445,46 @@ def municipality_of(organisation: str | None, pattern: re.Pattern[str] | None,
     return canonical.get(word) or canonical.get(word[:-1])
 
 
+_Listed = tuple[tuple[str | None, Person, str, str | None], ...]
+"""A meeting's listed people: (slug of the name, person, capacity, municipality)."""
+_Named = tuple[tuple[str, str | None, str, str], ...]
+"""A meeting's municipality mentions: (municipality, item number, title, anchor)."""
+
+_SCANNED: dict[tuple[int, tuple[str, ...]], tuple[Meeting, _Listed, _Named]] = {}
+"""The last archive's meetings' people and mentions (by the meeting object, kept alive
+here so that its id is not reused): the dev server builds the archive after every save,
+and all but the edited meeting are the same objects."""
+
+
+def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
+          canonical: Mapping[str, str]) -> tuple[_Listed, _Named]:  # fmt: skip
+    """Who ``meeting`` lists (each named person once) and the municipalities it names."""
+    seen_people: set[str] = set()
+    listed = []
+    for person, capacity in _listed(meeting):
+        slug = None
+        if person.name is not None:
+            slug = slugify(person.name)
+            if slug in seen_people:
+                continue
+            seen_people.add(slug)
+        listed.append((slug, person, capacity, municipality_of(person.organisation, pattern,
+                                                                 canonical)))  # fmt: skip
+    if pattern is None:
+        return tuple(listed), ()
+    places: list[tuple[str | None, str, str, str]] = [
+        (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
+    ]
+    places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
+    named_places = []
+    for number, title, anchor, text in places:
+        named = {municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)}
+        named_places += [
+            (name, number, title, anchor) for name in sorted(n for n in named if n is not None)
+        ]
+    return tuple(listed), tuple(named_places)
+
+
 def _people_and_places(
     meetings: Sequence[Meeting], config: Config
 ) -> tuple[tuple[Municipality, ...], tuple[PersonRecord, ...]]:
@@ -453,31 +493,24 @@ def _people_and_places(
     attendance: dict[str, list[Attendance]] = defaultdict(list)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     people: dict[str, list[Attendance]] = defaultdict(list)
+    scanned = {}
     for meeting in meetings:
-        seen_people: set[str] = set()
-        for person, capacity in _listed(meeting):
+        key = (id(meeting), config.municipalities)
+        known = _SCANNED.get(key)
+        if known is None or known[0] is not meeting:
+            known = (meeting, *_scan(meeting, pattern, canonical))
+        scanned[key] = known
+        _, listed, named_places = known
+        for slug, person, capacity, municipality in listed:
             record = Attendance(meeting, person, capacity)
-            if person.name is not None:
-                slug = slugify(person.name)
-                if slug in seen_people:
-                    continue
-                seen_people.add(slug)
+            if slug is not None:
                 people[slug].append(record)
-            municipality = municipality_of(person.organisation, pattern, canonical)
             if municipality is not None:
                 attendance[municipality].append(record)
-        if pattern is None:
-            continue
-        places: list[tuple[str | None, str, str, str]] = [
-            (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
-        ]
-        places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
-        for number, title, anchor, text in places:
-            named = {
-                municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)
-            }
-            for name in sorted(n for n in named if n is not None):
-                mentions[name].append(Mention(meeting, number, title, anchor))
+        for name, number, title, anchor in named_places:
+            mentions[name].append(Mention(meeting, number, title, anchor))
+    _SCANNED.clear()
+    _SCANNED.update(scanned)
     municipalities = tuple(
         Municipality(name, slugify(name), tuple(attendance.get(name, ())),
                      tuple(mentions.get(name, ())))

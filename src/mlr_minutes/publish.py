@@ -16,13 +16,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -152,13 +152,23 @@ def _retire(folder: Path, out: Path) -> None:
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
+    for pid in list(_REMOVING):  # reap the dev server's earlier removals
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG)[0] == 0:
+                continue
+        _REMOVING.remove(pid)
+    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
     try:
-        subprocess.Popen(
-            ["rm", "-rf", "--", str(old)], start_new_session=True,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-    except OSError:
+        pid = os.posix_spawnp("rm", ["rm", "-rf", "--", str(old)], os.environ,
+                              file_actions=quiet, setsid=True)  # fmt: skip
+    except (OSError, AttributeError):  # no rm, or no posix_spawn here
         shutil.rmtree(old, ignore_errors=True)
+        return
+    _REMOVING.append(pid)
+
+
+_REMOVING: list[int] = []
+"""Detached removals started by this process and not yet reaped."""
 
 
 def swap_in(staging: Path, out: Path, background: bool = False) -> None:

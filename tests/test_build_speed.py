@@ -69,9 +69,12 @@ def test_the_archive_scan_kept_between_builds_follows_an_edited_meeting() -> Non
     edited = dataclasses.replace(first, items=(edited_item, *first.items[1:]))
     kept = build_archive([edited, *meetings[1:]], DEFAULT)
     archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
     cold = build_archive([edited, *meetings[1:]], DEFAULT)
     assert kept.municipalities == cold.municipalities
     assert kept.people == cold.people
+    assert kept.focus_areas == cold.focus_areas
+    assert (kept.decision_focus, kept.action_focus) == (cold.decision_focus, cold.action_focus)
     lomma = next(m for m in kept.municipalities if m.name == "Lomma")
     assert any(m.meeting is edited for m in lomma.mentions)
 

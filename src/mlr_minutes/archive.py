@@ -298,20 +298,22 @@ def _references(
     return resolved, {key: tuple(value) for key, value in citing.items()}
 
 
-def _focus(
-    meetings: Sequence[Meeting], config: Config
-) -> tuple[
-    tuple[FocusArea, ...],
-    dict[tuple[str, str], tuple[str, ...]],
-    dict[tuple[str, str], tuple[str, ...]],
-]:
-    names = config.focus_area_names()
-    pattern = _names_pattern(names)
-    order = list(config.focus_areas)
-    entries: dict[str, list[FocusEntry]] = defaultdict(list)
-    decision_focus: dict[tuple[str, str], tuple[str, ...]] = {}
-    action_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+_Focused = tuple[
+    tuple[str, ...],
+    tuple[tuple[tuple[str, str], tuple[str, ...]], ...],
+    tuple[tuple[tuple[str, str], tuple[str, ...]], ...],
+    tuple[tuple[str, "FocusEntry"], ...],
+]
+"""One meeting's focus areas: the status names in order, the areas of each decision and
+of each action item, and its entry in each area's timeline."""
 
+_FOCUSED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Meeting, _Focused]] = {}
+"""The last archive's meetings' focus areas (kept as :data:`_SCANNED` is)."""
+
+
+def _meeting_focus(
+    meeting: Meeting, names: Mapping[str, str], pattern: re.Pattern[str] | None
+) -> _Focused:
     def tagged(
         text: str,
         item: str | None,
@@ -328,36 +330,70 @@ def _focus(
                 found.append(names[match.group(0).casefold()])
         return tuple(dict.fromkeys(found))
 
+    by_item: dict[str | None, list[str]] = defaultdict(list)
+    statuses: dict[str, list[FocusAreaStatus]] = defaultdict(list)
+    for status in meeting.focus_areas:
+        by_item[status.item].append(status.name)
+        statuses[status.name].append(status)
+    decision_focus = []
+    decisions: dict[str, list[Decision]] = defaultdict(list)
+    for decision in meeting.decisions:
+        text = " ".join((decision.text, *decision.points))
+        areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
+        decision_focus.append(((meeting.id, decision.id), areas))
+        for area in areas:
+            decisions[area].append(decision)
+    action_focus = []
+    actions: dict[str, list[ActionItem]] = defaultdict(list)
+    for action in meeting.action_items:
+        areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
+        action_focus.append(((meeting.id, action.id), areas))
+        for area in areas:
+            actions[area].append(action)
+    entries = tuple(
+        (area, FocusEntry(meeting, tuple(statuses.get(area, ())),
+                          tuple(decisions.get(area, ())), tuple(actions.get(area, ()))))
+        for area in dict.fromkeys((*statuses, *decisions, *actions))
+    )  # fmt: skip
+    return (
+        tuple(s.name for s in meeting.focus_areas),
+        tuple(decision_focus),
+        tuple(action_focus),
+        entries,
+    )
+
+
+def _focus(
+    meetings: Sequence[Meeting], config: Config
+) -> tuple[
+    tuple[FocusArea, ...],
+    dict[tuple[str, str], tuple[str, ...]],
+    dict[tuple[str, str], tuple[str, ...]],
+]:
+    names = config.focus_area_names()
+    pattern = _names_pattern(names)
+    order = list(config.focus_areas)
+    entries: dict[str, list[FocusEntry]] = defaultdict(list)
+    decision_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+    action_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+    names_key = tuple(names.items())
+    focused = {}
     for meeting in meetings:
-        by_item: dict[str | None, list[str]] = defaultdict(list)
-        statuses: dict[str, list[FocusAreaStatus]] = defaultdict(list)
-        for status in meeting.focus_areas:
-            by_item[status.item].append(status.name)
-            statuses[status.name].append(status)
-            if status.name not in order:
-                order.append(status.name)
-        decisions: dict[str, list[Decision]] = defaultdict(list)
-        for decision in meeting.decisions:
-            text = " ".join((decision.text, *decision.points))
-            areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
-            decision_focus[(meeting.id, decision.id)] = areas
-            for area in areas:
-                decisions[area].append(decision)
-        actions: dict[str, list[ActionItem]] = defaultdict(list)
-        for action in meeting.action_items:
-            areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
-            action_focus[(meeting.id, action.id)] = areas
-            for area in areas:
-                actions[area].append(action)
-        for area in dict.fromkeys((*statuses, *decisions, *actions)):
-            entries[area].append(
-                FocusEntry(
-                    meeting,
-                    tuple(statuses.get(area, ())),
-                    tuple(decisions.get(area, ())),
-                    tuple(actions.get(area, ())),
-                )
-            )
+        key = (id(meeting), names_key)
+        known = _FOCUSED.get(key)
+        if known is None or known[0] is not meeting:
+            known = (meeting, _meeting_focus(meeting, names, pattern))
+        focused[key] = known
+        status_names, decided, acted, timeline = known[1]
+        for name in status_names:
+            if name not in order:
+                order.append(name)
+        decision_focus.update(decided)
+        action_focus.update(acted)
+        for area, entry in timeline:
+            entries[area].append(entry)
+    _FOCUSED.clear()
+    _FOCUSED.update(focused)
     return (
         tuple(FocusArea(name, slugify(name), tuple(entries.get(name, ()))) for name in order),
         decision_focus,

@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ARCHIVE, build
+from conftest import ARCHIVE, BUILD_EPOCH, build
 from mlr_minutes import archive as archive_module
 from mlr_minutes import write as write_module
 from mlr_minutes.archive import build_archive
+from mlr_minutes.build import BuildOptions, build_site
+from mlr_minutes.cache import ADDED, BuildCache
 from mlr_minutes.config import DEFAULT
-from mlr_minutes.load import load_meetings
+from mlr_minutes.load import PUBLIC_VARIANT, load_meetings
 from mlr_minutes.model import Meeting
 from mlr_minutes.outputs import archive_files
 from mlr_minutes.outputs.memo import OutputMemo
@@ -102,3 +106,32 @@ def test_a_large_replaced_site_is_removed_in_the_background(
     while [p for p in tmp_path.iterdir() if p.name != "site"] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [p.name for p in tmp_path.iterdir()] == ["site"], "the old site is gone"
+
+
+def test_a_build_after_one_edit_writes_one_parse_not_all(tmp_path: Path) -> None:
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    folder = tmp_path / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+        def build_once() -> BuildCache:
+            cache = BuildCache.open(folder)
+            assert build_site(BuildOptions(source, tmp_path / "site", cache=cache), print).ok
+            return cache
+
+        cache = build_once()
+        stored = folder / cache.version / "meetings.pickle"
+        whole = stored.stat().st_mtime_ns
+        edited = source / "2017-05-23-styrelsemote.md"
+        for word in ("noga", "mycket noga"):
+            text = edited.read_text("utf-8").replace("har arbetats in", f"har arbetats in {word}")
+            edited.write_text(text, "utf-8")
+            build_once()
+            assert stored.stat().st_mtime_ns == whole, "the whole cache is not written again"
+            added = pickle.loads((folder / cache.version / ADDED).read_bytes())["data"]
+            assert [m.source for m in added.values()] == [str(edited)]
+        again = BuildCache.open(folder)
+        files = sorted(source.glob("*.md"))
+        parsed = again.parse(files, DEFAULT, lambda missing, config: [], PUBLIC_VARIANT)
+        assert any("mycket noga" in m.items[0].body for m in parsed if m.source == str(edited))

@@ -50,6 +50,12 @@ FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg", ".txt", ".json", ".yaml")
 
+ADDED = "meetings-added.pickle"
+"""The parses made since ``meetings.pickle`` was last written in full."""
+
+ADDED_AT_MOST = 50
+"""Added parses kept apart from ``meetings.pickle`` at most (or a tenth of it)."""
+
 FileId = tuple[int, int, int]
 """A file's inode, size and modification time (ns): it is still the file that was written."""
 
@@ -132,6 +138,8 @@ class BuildCache:
     outputs: OutputMemo | None = None
     """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
+    _stored: set[str] = field(default_factory=set)
+    """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
     _parsed: bool = False
     _hashed: tuple[list[Path], str, list[str | None], str] | None = None
@@ -184,6 +192,10 @@ class BuildCache:
             self._unread = False
             saved = self._read("meetings.pickle")
             if isinstance(saved, dict):
+                self._stored = set(saved)
+                added = self._read(ADDED)
+                if isinstance(added, dict):
+                    saved.update(added)
                 self.meetings = {**saved, **self.meetings}
 
     def output_memo(self) -> OutputMemo:
@@ -205,10 +217,26 @@ class BuildCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore.write_text("*\n", encoding="utf-8")
         if self._parsed:
-            self._write("meetings.pickle", self.meetings)
+            self._save_meetings()
         self._write("sites.pickle", self.sites)
-        if self.outputs is not None and self.outputs.current:
+        if self.outputs is not None and self.outputs.changed:
             self._write("outputs.pickle", self.outputs.current)
+
+    def _save_meetings(self) -> None:
+        """The parses: those not in ``meetings.pickle`` go to a small file of their own
+        while they are few (a build after one edit writes one parse, not all of them);
+        ``meetings.pickle`` is written again, without the parses no longer used, when the
+        added or the unused ones pass a tenth of it."""
+        assert self.folder is not None
+        added = {k: m for k, m in self.meetings.items() if k not in self._stored}
+        unused = len(self._stored - self.meetings.keys())
+        bound = max(ADDED_AT_MOST, len(self.meetings) // 10)
+        if self._stored and len(added) <= bound and unused <= bound:
+            self._write(ADDED, added)
+            return
+        self._write("meetings.pickle", self.meetings)
+        self._stored = set(self.meetings)
+        (self.folder / self.version / ADDED).unlink(missing_ok=True)
 
     def site(self, out: Path) -> SiteMemory:
         """The record of the last build into ``out`` (empty when there is none)."""

@@ -16,6 +16,8 @@ class OutputMemo:
     """What the last build kept."""
     current: dict[str, bytes] = field(default_factory=dict)
     """What this build used or made: only these are kept for the next."""
+    made: bool = False
+    """Whether a part was made (not found) in this build."""
 
     def get(self, key: str) -> bytes | None:
         """The part under ``key``, None when it must be made."""
@@ -29,3 +31,9 @@ class OutputMemo:
     def put(self, key: str, data: bytes) -> None:
         """Keep a part just made."""
         self.current[key] = data
+        self.made = True
+
+    @property
+    def changed(self) -> bool:
+        """Whether the parts to keep differ from the last build's."""
+        return self.made or self.current.keys() != self.previous.keys()

@@ -29,6 +29,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +139,8 @@ class BuildCache:
     outputs: OutputMemo | None = None
     """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
+    _contents: dict[str, tuple[FileId, str]] = field(default_factory=dict)
+    """Each minutes file read by this cache: its identity when read, and its digest."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
@@ -245,6 +248,19 @@ class BuildCache:
     def remember_site(self, out: Path, memory: SiteMemory) -> None:
         self.sites[str(out.absolute())] = memory
 
+    def _content_digest(self, path: Path) -> str:
+        """The SHA-256 of a minutes file, read again only when its inode, size or
+        modification time changed since this cache last read it (the dev server's cache
+        lives from one save to the next: a save re-reads the saved file, not all)."""
+        found = os.lstat(path)
+        identity = (found.st_ino, found.st_size, found.st_mtime_ns)
+        known = self._contents.get(str(path))
+        if known is not None and known[0] == identity and stat.S_ISREG(found.st_mode):
+            return known[1]
+        content = hashlib.sha256(read_regular_file(path)).hexdigest()
+        self._contents[str(path)] = (identity, content)
+        return content
+
     def sources(self, files: list[Path], config: Config, variant: str = "") -> str:
         """A digest of every file's path and content and of the configuration (each file is
         read and hashed once per build: :meth:`parse` uses the same hashes); ``variant``
@@ -254,7 +270,7 @@ class BuildCache:
         everything = hashlib.sha256(config_key.encode())
         for path in files:
             try:
-                content = hashlib.sha256(read_regular_file(path)).hexdigest()
+                content = self._content_digest(path)
             except OSError:
                 keys.append(None)  # the parse reports why it cannot be read
                 everything.update(f"{path}\0unreadable\0".encode())

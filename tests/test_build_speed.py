@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ARCHIVE, BUILD_EPOCH, build
 from mlr_minutes import archive as archive_module
+from mlr_minutes import cache as cache_module
 from mlr_minutes import write as write_module
 from mlr_minutes.archive import build_archive
 from mlr_minutes.build import BuildOptions, build_site
@@ -25,6 +26,7 @@ from mlr_minutes.load import PUBLIC_VARIANT, load_meetings
 from mlr_minutes.model import Meeting
 from mlr_minutes.outputs import archive_files
 from mlr_minutes.outputs.memo import OutputMemo
+from mlr_minutes.read import read_regular_file
 from mlr_minutes.serialize import meeting_to_json
 from mlr_minutes.views.urls import Urls
 
@@ -135,3 +137,29 @@ def test_a_build_after_one_edit_writes_one_parse_not_all(tmp_path: Path) -> None
         files = sorted(source.glob("*.md"))
         parsed = again.parse(files, DEFAULT, lambda missing, config: [], PUBLIC_VARIANT)
         assert any("mycket noga" in m.items[0].body for m in parsed if m.source == str(edited))
+
+
+def test_the_dev_servers_cache_reads_again_only_the_saved_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    files = sorted(source.glob("*.md"))
+    read: list[str] = []
+    real = read_regular_file
+
+    def counting(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "read_regular_file", counting)
+    cache = BuildCache(None, "serve")
+    first = cache.sources(files, DEFAULT)
+    assert len(read) == len(files)
+    read.clear()
+    assert cache.sources(files, DEFAULT) == first
+    assert read == []
+    saved = source / "2017-05-23-styrelsemote.md"
+    saved.write_text(saved.read_text("utf-8") + "\nEtt tillägg.\n", "utf-8")
+    assert cache.sources(files, DEFAULT) != first
+    assert read == [saved.name]

@@ -298,8 +298,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 QUERY_SCRIPT = """async (term) => {
+  // The index's further parts, as the search page lists them (merged as it merges them).
+  const page = await (await fetch("/sok/")).text();
+  const listed = page.match(/data-merge="([^"]*)"/);
   const pagefind = await import("/pagefind/pagefind.js");
   await pagefind.options({ basePath: "/pagefind/" });
+  for (const part of listed ? listed[1].split(" ") : []) {
+    if (part) await pagefind.mergeIndex(part);
+  }
   const search = await pagefind.search(term);
   await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
   return search.results.length;

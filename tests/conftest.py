@@ -30,6 +30,7 @@ from mlr_minutes.model import (
     Segment,
     SegmentKind,
 )
+from mlr_minutes.views import shards
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
@@ -156,8 +157,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The fixture archive, built for ``/mlr-arkiv/`` into ``<root>/mlr-arkiv``."""
-    built = build(tmp_path_factory.mktemp("served") / "mlr-arkiv", base_url="/mlr-arkiv/")
+    """The fixture archive, built for ``/mlr-arkiv/`` into ``<root>/mlr-arkiv``, its search
+    index in one part per quarter (four parts, merged in the browser) as a large archive's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shards, "SHARD_MEETINGS", 1)
+        built = build(tmp_path_factory.mktemp("served") / "mlr-arkiv", base_url="/mlr-arkiv/")
     assert built.result.ok
     return built
 

@@ -17,10 +17,11 @@ import pytest
 
 from conftest import ARCHIVE, Built, build
 from mlr_minutes.config import DEFAULT, ConfigError, extend
-from mlr_minutes.outputs.search import SearchRecord
-from mlr_minutes.outputs.search.pagefind import site_documents
+from mlr_minutes.outputs.search import SearchRecord, shard_inputs
 from mlr_minutes.ownership import MARKER
 from mlr_minutes.publish import output_lock
+from mlr_minutes.views.shards import SearchShard
+from mlr_minutes.views.urls import Urls
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -247,12 +248,15 @@ def test_a_path_claimed_twice_names_both(tmp_path: Path) -> None:
 
 
 def test_pagefind_reads_the_pages_in_sorted_order(tmp_path: Path) -> None:
-    for name in ("moten/b/index.html", "a.html", "moten/a/index.html", "beslut/index.html"):
+    for name in ("moten/b/index.html", "moten/a/index.html"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("<html></html>", "utf-8")
-    records = [SearchRecord("x-beslut.html", "<html></html>")]
-    assert [path for path, _ in site_documents(tmp_path, records)] == [
-        "_sokposter/x-beslut.html", "a.html", "beslut/index.html", "moten/a/index.html",
+    records = [SearchRecord("b-beslut.html", "<html></html>", "b"),
+               SearchRecord("a-atgarder.html", "<html></html>", "a")]  # fmt: skip
+    shards = [SearchShard("2016-01", ("b", "a"))]
+    (shard,) = shard_inputs(tmp_path, shards, records, Urls("/"), "pagefind")
+    assert [path for path, _ in shard.documents] == [
+        "_sokposter/a-atgarder.html", "_sokposter/b-beslut.html", "moten/a/index.html",
         "moten/b/index.html",
     ]  # fmt: skip
 

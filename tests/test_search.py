@@ -42,7 +42,7 @@ def _digest(root: Path) -> dict[str, str]:
 def _fragments(root: Path) -> list[dict[str, Any]]:
     """Every indexed record as Pagefind stored it (gzip, signature, JSON)."""
     records = []
-    for path in sorted((root / "pagefind" / "fragment").iterdir()):
+    for path in sorted((root / "pagefind").glob("**/fragment/*")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         records.append(json.loads(data[len(b"pagefind_dcd") :]))
@@ -284,6 +284,49 @@ def test_an_inflected_word_finds_decisions(chromium: Any, site_server: str) -> N
 
 
 @pytest.mark.browser
+def test_a_search_finds_meetings_in_every_part_of_the_index(
+    chromium: Any, site_server: str, subpath_site: Built
+) -> None:
+    """The served site's index is in four parts (one per quarter); the search page merges
+    them, so a word of three meetings in three parts finds all three."""
+    page = parse_html(subpath_site.html("sok/index.html"))
+    (config,) = page.elements("pagefind-config")
+    assert config["data-merge"].split() == [
+        f"/mlr-arkiv/pagefind/delar/{key}/" for key in ("2016-07", "2017-01", "2017-04")
+    ]
+    for key in ("2016-07", "2017-01", "2017-04"):
+        part = subpath_site.out / "pagefind" / "delar" / key
+        assert (part / "pagefind-entry.json").is_file()
+        assert not (part / "pagefind.js").exists(), "the scripts are the first part's only"
+    context, tab, problems = _open_search(chromium, site_server, "Konsekvensanalysen")
+    # Results further down are drawn when scrolled to: the first two parts' meetings are
+    # drawn at once, the count covers all, and the API (merging alike) names the third.
+    for meeting in ("2016-05-24-styrelsemote", "2016-09-13-kommundirektormote"):
+        _wait_for_link(tab, f"/moten/{meeting}/")
+    assert _settled_count(tab) >= 2
+    tab.wait_for_function(
+        "document.querySelector('pagefind-summary').textContent.includes('3 träffar')"
+    )
+    urls = tab.evaluate(
+        """async (bundle) => {
+            const pagefind = await import(bundle + "pagefind.js");
+            const parts = document.querySelector("pagefind-config").dataset.merge.split(" ");
+            for (const part of parts) await pagefind.mergeIndex(part);
+            const search = await pagefind.search("Konsekvensanalysen");
+            return (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.url);
+        }""",
+        "/mlr-arkiv/pagefind/",
+    )
+    assert sorted(urls) == [
+        f"/mlr-arkiv/moten/{m}/"
+        for m in ("2016-05-24-styrelsemote", "2016-09-13-kommundirektormote",
+                  "2017-05-23-styrelsemote")
+    ]  # fmt: skip
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.browser
 def test_a_focus_area_filter_narrows_the_results(chromium: Any, site_server: str) -> None:
     context, tab, problems = _open_search(chromium, site_server, "beslut")
     everything = _settled_count(tab)
@@ -296,6 +339,8 @@ def test_a_focus_area_filter_narrows_the_results(chromium: Any, site_server: str
     filed = tab.evaluate(
         """async ([bundle, area]) => {
             const pagefind = await import(bundle + "pagefind.js");
+            const parts = document.querySelector("pagefind-config").dataset.merge.split(" ");
+            for (const part of parts) await pagefind.mergeIndex(part);
             const search = await pagefind.search("beslut", {filters: {"fokusfråga": area}});
             const data = await Promise.all(search.results.map((r) => r.data()));
             return data.map((d) => d.filters["fokusfråga"] || []);

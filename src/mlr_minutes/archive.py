@@ -298,20 +298,22 @@ def _references(
     return resolved, {key: tuple(value) for key, value in citing.items()}
 
 
-def _focus(
-    meetings: Sequence[Meeting], config: Config
-) -> tuple[
-    tuple[FocusArea, ...],
-    dict[tuple[str, str], tuple[str, ...]],
-    dict[tuple[str, str], tuple[str, ...]],
-]:
-    names = config.focus_area_names()
-    pattern = _names_pattern(names)
-    order = list(config.focus_areas)
-    entries: dict[str, list[FocusEntry]] = defaultdict(list)
-    decision_focus: dict[tuple[str, str], tuple[str, ...]] = {}
-    action_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+_Focused = tuple[
+    tuple[str, ...],
+    tuple[tuple[tuple[str, str], tuple[str, ...]], ...],
+    tuple[tuple[tuple[str, str], tuple[str, ...]], ...],
+    tuple[tuple[str, "FocusEntry"], ...],
+]
+"""One meeting's focus areas: the status names in order, the areas of each decision and
+of each action item, and its entry in each area's timeline."""
 
+_FOCUSED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Meeting, _Focused]] = {}
+"""The last archive's meetings' focus areas (kept as :data:`_SCANNED` is)."""
+
+
+def _meeting_focus(
+    meeting: Meeting, names: Mapping[str, str], pattern: re.Pattern[str] | None
+) -> _Focused:
     def tagged(
         text: str,
         item: str | None,
@@ -328,36 +330,70 @@ def _focus(
                 found.append(names[match.group(0).casefold()])
         return tuple(dict.fromkeys(found))
 
+    by_item: dict[str | None, list[str]] = defaultdict(list)
+    statuses: dict[str, list[FocusAreaStatus]] = defaultdict(list)
+    for status in meeting.focus_areas:
+        by_item[status.item].append(status.name)
+        statuses[status.name].append(status)
+    decision_focus = []
+    decisions: dict[str, list[Decision]] = defaultdict(list)
+    for decision in meeting.decisions:
+        text = " ".join((decision.text, *decision.points))
+        areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
+        decision_focus.append(((meeting.id, decision.id), areas))
+        for area in areas:
+            decisions[area].append(decision)
+    action_focus = []
+    actions: dict[str, list[ActionItem]] = defaultdict(list)
+    for action in meeting.action_items:
+        areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
+        action_focus.append(((meeting.id, action.id), areas))
+        for area in areas:
+            actions[area].append(action)
+    entries = tuple(
+        (area, FocusEntry(meeting, tuple(statuses.get(area, ())),
+                          tuple(decisions.get(area, ())), tuple(actions.get(area, ()))))
+        for area in dict.fromkeys((*statuses, *decisions, *actions))
+    )  # fmt: skip
+    return (
+        tuple(s.name for s in meeting.focus_areas),
+        tuple(decision_focus),
+        tuple(action_focus),
+        entries,
+    )
+
+
+def _focus(
+    meetings: Sequence[Meeting], config: Config
+) -> tuple[
+    tuple[FocusArea, ...],
+    dict[tuple[str, str], tuple[str, ...]],
+    dict[tuple[str, str], tuple[str, ...]],
+]:
+    names = config.focus_area_names()
+    pattern = _names_pattern(names)
+    order = list(config.focus_areas)
+    entries: dict[str, list[FocusEntry]] = defaultdict(list)
+    decision_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+    action_focus: dict[tuple[str, str], tuple[str, ...]] = {}
+    names_key = tuple(names.items())
+    focused = {}
     for meeting in meetings:
-        by_item: dict[str | None, list[str]] = defaultdict(list)
-        statuses: dict[str, list[FocusAreaStatus]] = defaultdict(list)
-        for status in meeting.focus_areas:
-            by_item[status.item].append(status.name)
-            statuses[status.name].append(status)
-            if status.name not in order:
-                order.append(status.name)
-        decisions: dict[str, list[Decision]] = defaultdict(list)
-        for decision in meeting.decisions:
-            text = " ".join((decision.text, *decision.points))
-            areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
-            decision_focus[(meeting.id, decision.id)] = areas
-            for area in areas:
-                decisions[area].append(decision)
-        actions: dict[str, list[ActionItem]] = defaultdict(list)
-        for action in meeting.action_items:
-            areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
-            action_focus[(meeting.id, action.id)] = areas
-            for area in areas:
-                actions[area].append(action)
-        for area in dict.fromkeys((*statuses, *decisions, *actions)):
-            entries[area].append(
-                FocusEntry(
-                    meeting,
-                    tuple(statuses.get(area, ())),
-                    tuple(decisions.get(area, ())),
-                    tuple(actions.get(area, ())),
-                )
-            )
+        key = (id(meeting), names_key)
+        known = _FOCUSED.get(key)
+        if known is None or known[0] is not meeting:
+            known = (meeting, _meeting_focus(meeting, names, pattern))
+        focused[key] = known
+        status_names, decided, acted, timeline = known[1]
+        for name in status_names:
+            if name not in order:
+                order.append(name)
+        decision_focus.update(decided)
+        action_focus.update(acted)
+        for area, entry in timeline:
+            entries[area].append(entry)
+    _FOCUSED.clear()
+    _FOCUSED.update(focused)
     return (
         tuple(FocusArea(name, slugify(name), tuple(entries.get(name, ()))) for name in order),
         decision_focus,
@@ -445,6 +481,46 @@ def municipality_of(organisation: str | None, pattern: re.Pattern[str] | None,
     return canonical.get(word) or canonical.get(word[:-1])
 
 
+_Listed = tuple[tuple[str | None, Person, str, str | None], ...]
+"""A meeting's listed people: (slug of the name, person, capacity, municipality)."""
+_Named = tuple[tuple[str, str | None, str, str], ...]
+"""A meeting's municipality mentions: (municipality, item number, title, anchor)."""
+
+_SCANNED: dict[tuple[int, tuple[str, ...]], tuple[Meeting, _Listed, _Named]] = {}
+"""The last archive's meetings' people and mentions (by the meeting object, kept alive
+here so that its id is not reused): the dev server builds the archive after every save,
+and all but the edited meeting are the same objects."""
+
+
+def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
+          canonical: Mapping[str, str]) -> tuple[_Listed, _Named]:  # fmt: skip
+    """Who ``meeting`` lists (each named person once) and the municipalities it names."""
+    seen_people: set[str] = set()
+    listed = []
+    for person, capacity in _listed(meeting):
+        slug = None
+        if person.name is not None:
+            slug = slugify(person.name)
+            if slug in seen_people:
+                continue
+            seen_people.add(slug)
+        listed.append((slug, person, capacity, municipality_of(person.organisation, pattern,
+                                                                 canonical)))  # fmt: skip
+    if pattern is None:
+        return tuple(listed), ()
+    places: list[tuple[str | None, str, str, str]] = [
+        (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
+    ]
+    places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
+    named_places = []
+    for number, title, anchor, text in places:
+        named = {municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)}
+        named_places += [
+            (name, number, title, anchor) for name in sorted(n for n in named if n is not None)
+        ]
+    return tuple(listed), tuple(named_places)
+
+
 def _people_and_places(
     meetings: Sequence[Meeting], config: Config
 ) -> tuple[tuple[Municipality, ...], tuple[PersonRecord, ...]]:
@@ -453,31 +529,24 @@ def _people_and_places(
     attendance: dict[str, list[Attendance]] = defaultdict(list)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     people: dict[str, list[Attendance]] = defaultdict(list)
+    scanned = {}
     for meeting in meetings:
-        seen_people: set[str] = set()
-        for person, capacity in _listed(meeting):
+        key = (id(meeting), config.municipalities)
+        known = _SCANNED.get(key)
+        if known is None or known[0] is not meeting:
+            known = (meeting, *_scan(meeting, pattern, canonical))
+        scanned[key] = known
+        _, listed, named_places = known
+        for slug, person, capacity, municipality in listed:
             record = Attendance(meeting, person, capacity)
-            if person.name is not None:
-                slug = slugify(person.name)
-                if slug in seen_people:
-                    continue
-                seen_people.add(slug)
+            if slug is not None:
                 people[slug].append(record)
-            municipality = municipality_of(person.organisation, pattern, canonical)
             if municipality is not None:
                 attendance[municipality].append(record)
-        if pattern is None:
-            continue
-        places: list[tuple[str | None, str, str, str]] = [
-            (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
-        ]
-        places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
-        for number, title, anchor, text in places:
-            named = {
-                municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)
-            }
-            for name in sorted(n for n in named if n is not None):
-                mentions[name].append(Mention(meeting, number, title, anchor))
+        for name, number, title, anchor in named_places:
+            mentions[name].append(Mention(meeting, number, title, anchor))
+    _SCANNED.clear()
+    _SCANNED.update(scanned)
     municipalities = tuple(
         Municipality(name, slugify(name), tuple(attendance.get(name, ())),
                      tuple(mentions.get(name, ())))

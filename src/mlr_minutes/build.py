@@ -25,14 +25,16 @@ from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.dcat import missing_settings
-from .outputs.search import SearchIndexError, index_site, search_records
+from .outputs.search import SearchIndexError, index_shards, search_records, shard_inputs
 from .outputs.sitemap import sitemap_files
+from .ownership import trust
 from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .parse.internal import drop_internal, internal_sections
 from .publish import output_lock
 from .read import as_published, decode, read_regular_file
 from .render import Renderer, RenderError, static_files
 from .views.context import Context
+from .views.shards import search_shards
 from .views.site import site_view
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import DuplicateOutput, UnsafeOutput, WriteFailed, atomic_output, check_output
@@ -184,6 +186,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         diagnostics = (problem,)
         return result(ok=False, written=False)
     try:
+        if options.cache is not None:  # files untouched since the last build: not re-read
+            trust(options.out.absolute().resolve(), options.cache.site(options.out).files)
         check_output(options.out, options.source)
     except UnsafeOutput as error:
         diagnostics = (_unsafe_output(options, error),)
@@ -266,19 +270,26 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             listed = write_pages(context, renderer, reuse, writer, start_pool, counted)
             for meeting in archive.meetings:
                 source_path = urls.file(urls.source(meeting.id))
-                writer.write_bytes(
-                    source_path,
-                    _parsed_bytes(meeting, options.internal),
-                    what=meeting.source,
-                )
+                # The copy made from the same bytes (parsed the same way) is linked.
+                made = reuse.previous_file(source_path, f"{meeting.digest}:{options.internal}")
+                if made is not None:
+                    writer.link(made, source_path)
+                    continue
+                data = _parsed_bytes(meeting, options.internal)
+                writer.write_bytes(source_path, data, what=meeting.source)
             progress("Skriver flöden, kalendrar och öppna data …")
+            memo = options.cache.output_memo() if options.cache is not None else None
             for data_path, data in (
-                *archive_files(archive, urls, site_url, options.config),
+                *archive_files(archive, urls, site_url, options.config, memo),
                 *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)
             bundle = urls.relative(urls.search_bundle()).rstrip("/")
-            index_site(writer.root, progress, search_records(archive, urls), bundle)
+            shards = shard_inputs(
+                writer.root, search_shards(archive.meetings), search_records(archive, urls),
+                urls, bundle, reuse.pages.get,
+            )  # fmt: skip
+            reuse.shards, _, _ = index_shards(writer.root, shards, progress, reuse.shard_reuse())
             files = writer.files
     except UnsafeOutput as error:
         diagnostics += (_unsafe_output(options, error),)
@@ -321,7 +332,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         return result(ok=False, written=False)
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
-        memory = SiteMemory(stamp, record_site(options.out.absolute()), reuse.pages, built)
+        memory = SiteMemory(
+            stamp, record_site(options.out.absolute()), reuse.pages, built, reuse.shards
+        )
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

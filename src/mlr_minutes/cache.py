@@ -1,14 +1,17 @@
 """Incremental builds: what one build remembers so that the next does only what changed.
 
-Three things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
-``sites.pickle``; or only in memory, for the dev server):
+Four things are kept, in ``.cache/mlr-minutes/<version>/`` (``meetings.pickle``,
+``sites.pickle``, ``outputs.pickle``; or only in memory, for the dev server):
 
 - each file's parse, keyed by its path, the SHA-256 of its bytes and the configuration:
   an unchanged file is not parsed again;
 - per built site, a digest of every page's view and the identity (inode, size, mtime) of
   the file that view was rendered to: an unchanged page is not rendered again, its file
   is linked into the new site from the old one;
-- per built site, a stamp of everything the build read (sources, configuration, options,
+- serialised parts of the outputs (calendar events), keyed by a digest of what decides
+  their bytes (:mod:`.outputs.memo`);
+- per built site, the parts of the search index (:mod:`.outputs.search.shards`) and a
+  stamp of everything the build read (sources, configuration, options,
   build date): when nothing changed and the site is as it was left, nothing is done.
 
 The version is the package version and a hash of the package's code and templates (and of
@@ -26,6 +29,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +38,8 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .model import Meeting
+from .outputs.memo import OutputMemo
+from .outputs.search.shards import NO_REUSE, ShardReuse
 from .read import read_regular_file
 
 CACHE_FOLDER = Path(".cache") / "mlr-minutes"
@@ -44,6 +50,12 @@ FORMAT = 1
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg", ".txt", ".json", ".yaml")
+
+ADDED = "meetings-added.pickle"
+"""The parses made since ``meetings.pickle`` was last written in full."""
+
+ADDED_AT_MOST = 50
+"""Added parses kept apart from ``meetings.pickle`` at most (or a tenth of it)."""
 
 FileId = tuple[int, int, int]
 """A file's inode, size and modification time (ns): it is still the file that was written."""
@@ -101,6 +113,8 @@ class SiteMemory:
     """Every page's path → the digest of the view it was rendered from."""
     result: Any = None
     """The build's result, returned again when nothing changed."""
+    shards: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Every part of the search index: its folder → (digest of its input, its files)."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
@@ -122,7 +136,13 @@ class BuildCache:
     sites: dict[str, SiteMemory] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)
     """The files the last :meth:`parse` had to parse (new or changed since)."""
+    outputs: OutputMemo | None = None
+    """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
+    _contents: dict[str, tuple[FileId, str]] = field(default_factory=dict)
+    """Each minutes file read by this cache: its identity when read, and its digest."""
+    _stored: set[str] = field(default_factory=set)
+    """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
     _parsed: bool = False
     _hashed: tuple[list[Path], str, list[str | None], str] | None = None
@@ -175,7 +195,19 @@ class BuildCache:
             self._unread = False
             saved = self._read("meetings.pickle")
             if isinstance(saved, dict):
+                self._stored = set(saved)
+                added = self._read(ADDED)
+                if isinstance(added, dict):
+                    saved.update(added)
                 self.meetings = {**saved, **self.meetings}
+
+    def output_memo(self) -> OutputMemo:
+        """The last build's serialised output parts (:mod:`.outputs.memo`); this build's
+        are saved with the cache."""
+        if self.outputs is None:
+            saved = self._read("outputs.pickle")
+            self.outputs = OutputMemo(saved if isinstance(saved, dict) else {})
+        return self.outputs
 
     def save(self) -> None:
         """Write the state (only the parses this build used), atomically."""
@@ -188,8 +220,26 @@ class BuildCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore.write_text("*\n", encoding="utf-8")
         if self._parsed:
-            self._write("meetings.pickle", self.meetings)
+            self._save_meetings()
         self._write("sites.pickle", self.sites)
+        if self.outputs is not None and self.outputs.changed:
+            self._write("outputs.pickle", self.outputs.current)
+
+    def _save_meetings(self) -> None:
+        """The parses: those not in ``meetings.pickle`` go to a small file of their own
+        while they are few (a build after one edit writes one parse, not all of them);
+        ``meetings.pickle`` is written again, without the parses no longer used, when the
+        added or the unused ones pass a tenth of it."""
+        assert self.folder is not None
+        added = {k: m for k, m in self.meetings.items() if k not in self._stored}
+        unused = len(self._stored - self.meetings.keys())
+        bound = max(ADDED_AT_MOST, len(self.meetings) // 10)
+        if self._stored and len(added) <= bound and unused <= bound:
+            self._write(ADDED, added)
+            return
+        self._write("meetings.pickle", self.meetings)
+        self._stored = set(self.meetings)
+        (self.folder / self.version / ADDED).unlink(missing_ok=True)
 
     def site(self, out: Path) -> SiteMemory:
         """The record of the last build into ``out`` (empty when there is none)."""
@@ -197,6 +247,19 @@ class BuildCache:
 
     def remember_site(self, out: Path, memory: SiteMemory) -> None:
         self.sites[str(out.absolute())] = memory
+
+    def _content_digest(self, path: Path) -> str:
+        """The SHA-256 of a minutes file, read again only when its inode, size or
+        modification time changed since this cache last read it (the dev server's cache
+        lives from one save to the next: a save re-reads the saved file, not all)."""
+        found = os.lstat(path)
+        identity = (found.st_ino, found.st_size, found.st_mtime_ns)
+        known = self._contents.get(str(path))
+        if known is not None and known[0] == identity and stat.S_ISREG(found.st_mode):
+            return known[1]
+        content = hashlib.sha256(read_regular_file(path)).hexdigest()
+        self._contents[str(path)] = (identity, content)
+        return content
 
     def sources(self, files: list[Path], config: Config, variant: str = "") -> str:
         """A digest of every file's path and content and of the configuration (each file is
@@ -207,7 +270,7 @@ class BuildCache:
         everything = hashlib.sha256(config_key.encode())
         for path in files:
             try:
-                content = hashlib.sha256(read_regular_file(path)).hexdigest()
+                content = self._content_digest(path)
             except OSError:
                 keys.append(None)  # the parse reports why it cannot be read
                 everything.update(f"{path}\0unreadable\0".encode())
@@ -312,19 +375,39 @@ class PageReuse:
         self.pages: dict[str, str] = {}
         """This build's pages → view digest, for the next build."""
         self.reused = 0
+        self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
+        """This build's parts of the search index, for the next build."""
+
+    def unchanged(self, relative: str) -> Path | None:
+        """The previous site's file ``relative`` when it is still the one that build wrote."""
+        found = self.memory.files.get(relative)
+        previous = self.out / relative
+        if found is None or found != file_id(previous):
+            return None
+        return previous
+
+    def shard_reuse(self) -> ShardReuse:
+        """The previous build's parts of the search index, to link those that would come
+        out the same."""
+        return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
 
     def previous(self, page: Any) -> Path | None:
         """The previous site's file of ``page`` when its view has not changed and the file
         is still the one rendered from it; None when the page must be rendered."""
         if not self.enabled:
             return None
-        digest = view_digest(self.frame, page)
-        path = str(page.path)
+        return self.previous_file(str(page.path), view_digest(self.frame, page))
+
+    def previous_file(self, path: str, digest: str) -> Path | None:
+        """The previous site's file ``path`` when it was made from what ``digest`` names
+        (a page's view, a source file's bytes) and is still as made; None when it must be
+        written.  ``digest`` is remembered for the next build."""
+        if not self.enabled:
+            return None
         self.pages[path] = digest
         if self.memory.pages.get(path) != digest:
             return None
-        previous = self.out / path
-        if self.memory.files.get(path) is None or self.memory.files[path] != file_id(previous):
-            return None
-        self.reused += 1
+        previous = self.unchanged(path)
+        if previous is not None:
+            self.reused += 1
         return previous

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -138,10 +139,43 @@ def _two_renames(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def swap_in(staging: Path, out: Path) -> None:
+def _retire(folder: Path, out: Path) -> None:
+    """Remove the replaced site ``folder`` without waiting for it: renamed to this
+    process's ``old`` staging folder and deleted by a detached ``rm``, so that a build
+    ends when its site is in place (removing tens of thousands of files takes seconds).
+    Should ``rm`` be killed, the next build removes the folder (:func:`remove_stale`)."""
+    old = staging_folder(out, "old")
+    try:
+        if old.exists():  # this process's previous retired site (the dev server's)
+            shutil.rmtree(old, ignore_errors=True)
+        folder.rename(old)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for pid in list(_REMOVING):  # reap the dev server's earlier removals
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG)[0] == 0:
+                continue
+        _REMOVING.remove(pid)
+    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
+    try:
+        pid = os.posix_spawnp("rm", ["rm", "-rf", "--", str(old)], os.environ,
+                              file_actions=quiet, setsid=True)  # fmt: skip
+    except (OSError, AttributeError):  # no rm, or no posix_spawn here
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    _REMOVING.append(pid)
+
+
+_REMOVING: list[int] = []
+"""Detached removals started by this process and not yet reaped."""
+
+
+def swap_in(staging: Path, out: Path, background: bool = False) -> None:
     """Publish the complete site in ``staging`` at ``out`` (a resolved path), carrying the
-    hand-placed entries over; the old site is removed.  Raises :class:`UnsafeOutput` when
-    ``out`` has changed into something the build may not replace while it was building."""
+    hand-placed entries over; the old site is removed (``background``: by a detached
+    process, for a large site).  Raises :class:`UnsafeOutput` when ``out`` has changed
+    into something the build may not replace while it was building."""
     if not out.exists():
         staging.rename(out)
         return
@@ -159,4 +193,7 @@ def swap_in(staging: Path, out: Path) -> None:
             if carried.exists() and not origin.exists():
                 carried.rename(origin)
         raise
-    shutil.rmtree(staging, ignore_errors=True)  # it holds the old site now
+    if background:  # it holds the old site now
+        _retire(staging, out)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -10,6 +10,7 @@ itself is ever replaced (:mod:`.ownership`).
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ from .ownership import MARKER, UnsafeOutput, check_output, manifest
 from .publish import remove_stale, staging_folder, swap_in
 
 __all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
+
+
+RETIRE_IN_BACKGROUND_FROM = 2_000
+"""Sites of this many files and more are removed in the background once replaced
+(:func:`~mlr_minutes.publish.swap_in`): a small one is gone in moments."""
 
 
 class DuplicateOutput(Exception):
@@ -50,16 +56,25 @@ class SiteWriter:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
-        self._written: dict[Path, str] = {}
+        self._root = root.resolve()
+        self._written: dict[str, str] = {}
+        self._folders: set[str] = set()
 
     def _target(self, relative: str, what: str = "") -> Path:
-        target = (self.root / relative).resolve()
-        if not target.is_relative_to(self.root.resolve()):
+        normal = posixpath.normpath(relative)
+        if normal.startswith(("/", "../")) or normal in ("..", "."):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
-        if target in self._written:
-            raise DuplicateOutput(relative, self._written[target], what)
-        self._written[target] = what
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # The staging folder is new and holds only what this writer made – files and
+        # folders, never a link – so a normalised relative path stays inside it; it is
+        # not resolved link by link (thousands of files a build).
+        target = self._root / normal
+        if normal in self._written:
+            raise DuplicateOutput(relative, self._written[normal], what)
+        self._written[normal] = what
+        folder = posixpath.dirname(normal)
+        if folder not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def _put(self, relative: str, data: bytes, what: str = "") -> None:
@@ -116,7 +131,7 @@ def atomic_output(out: Path) -> Iterator[SiteWriter]:
         writer = SiteWriter(staging)
         yield writer
         writer.write_bytes(MARKER, manifest(staging))
-        swap_in(staging, out)
+        swap_in(staging, out, background=writer.files >= RETIRE_IN_BACKGROUND_FROM)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

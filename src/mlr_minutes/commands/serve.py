@@ -174,15 +174,29 @@ def inject(page: bytes, state: BuildState) -> bytes:
 def _snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
     """Every file below ``folders`` (or the file itself) → (mtime in ns, size)."""
     seen: dict[str, tuple[int, int]] = {}
+    pending = []
     for folder in folders:
-        candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
-        for path in candidates:
+        if folder.is_file():
+            with contextlib.suppress(OSError):
+                found = folder.stat()
+                seen[str(folder)] = (found.st_mtime_ns, found.st_size)
+        else:
+            pending.append(str(folder))
+    # os.scandir, not pathlib: polled five times a second over every minutes file.
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue  # removed between listing and reading: the next poll sees it
+        for entry in entries:
             try:
-                stat = path.stat()
+                if entry.is_dir(follow_symlinks=False):  # as rglob: links are not entered
+                    pending.append(entry.path)
+                elif entry.is_file():
+                    found = entry.stat()
+                    seen[entry.path] = (found.st_mtime_ns, found.st_size)
             except OSError:
-                continue  # removed between listing and stat: the next poll sees it
-            if path.is_file():
-                seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+                continue
     return seen
 
 

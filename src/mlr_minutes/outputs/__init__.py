@@ -17,17 +17,23 @@ from .calendars import calendar_files
 from .datapackage import data_package_files
 from .dcat import catalogue_files
 from .feeds import feed_files
+from .memo import OutputMemo
 from .opendata import open_data_files
 from .opensearch import opensearch_files
 
 
 def archive_files(
-    archive: Archive, urls: Urls, site_url: str | None, config: Config
+    archive: Archive,
+    urls: Urls,
+    site_url: str | None,
+    config: Config,
+    memo: OutputMemo | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) of every feed, calendar and open-data file, the open-data
-    catalogue and the search description."""
+    catalogue and the search description; ``memo`` keeps serialised parts (calendar
+    events) from one build to the next, keyed by what decides their bytes."""
     yield from feed_files(archive, urls, site_url, config)
-    yield from calendar_files(archive, urls, site_url, config)
+    yield from calendar_files(archive, urls, site_url, config, memo)
     yield from open_data_files(archive, urls)
     yield from data_package_files(urls, site_url, config)
     yield from catalogue_files(archive, urls, site_url, config)

@@ -9,8 +9,11 @@ the build time, so that a rebuild of the same minutes gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.metadata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
@@ -21,6 +24,7 @@ from ..model import Meeting
 from ..views.text import meeting_title
 from ..views.urls import Urls
 from .feeds import absolute, meeting_summary
+from .memo import OutputMemo
 
 TIME_ZONE = ZoneInfo("Europe/Stockholm")
 UID_DOMAIN = "mlr-minutes"
@@ -33,32 +37,37 @@ def _stamp(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
 
 
-def meeting_event(meeting: Meeting, urls: Urls, site_url: str | None) -> Event | None:
+Properties = tuple[tuple[str, Any], ...]
+"""An event's properties in order, ``uid`` first: what decides its bytes."""
+
+
+def meeting_event(meeting: Meeting, urls: Urls, site_url: str | None) -> Properties | None:
     """The meeting as an event: timed when the minutes give times, else all day."""
     if meeting.date is None:
         return None
-    event = Event()
-    event.add("uid", f"{meeting.id}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(meeting.date))
-    event.add("summary", meeting_title(meeting))
+    props: list[tuple[str, Any]] = [
+        ("uid", f"{meeting.id}@{UID_DOMAIN}"),
+        ("dtstamp", _stamp(meeting.date)),
+        ("summary", meeting_title(meeting)),
+    ]
     if meeting.start is not None:
         start = dt.datetime.combine(meeting.date, meeting.start, TIME_ZONE)
         end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
         end = dt.datetime.combine(meeting.date, end_time, TIME_ZONE)
-        event.add("dtstart", start)
-        event.add("dtend", end if end > start else start + dt.timedelta(hours=2))
+        props.append(("dtstart", start))
+        props.append(("dtend", end if end > start else start + dt.timedelta(hours=2)))
     else:
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
+        props.append(("dtstart", meeting.date))
+        props.append(("dtend", meeting.date + dt.timedelta(days=1)))
     if meeting.location:
-        event.add("location", meeting.location)
+        props.append(("location", meeting.location))
     page = absolute(site_url, urls.meeting(meeting.id))
-    event.add("description", f"{meeting_summary(meeting)}\n\nMinnesanteckningarna: {page}")
-    event.add("url", page)
-    return event
+    props.append(("description", f"{meeting_summary(meeting)}\n\nMinnesanteckningarna: {page}"))
+    props.append(("url", page))
+    return tuple(props)
 
 
-def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event | None:
+def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Properties | None:
     """An open action item's due date (or span) as an all-day event."""
     due = track.due
     if due is None or track.done:
@@ -66,21 +75,22 @@ def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Event 
     origin, latest = track.origin, track.latest
     text = latest.action.text
     short = text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
-    event = Event()
-    event.add("uid", f"{origin.meeting.id}-{origin.action.id}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(latest.meeting.date or due.start))
-    event.add("summary", f"Åtgärd: {short}")
-    event.add("dtstart", due.start)
-    event.add("dtend", due.end + dt.timedelta(days=1))
     owners = ", ".join(latest.action.owners) or "ej angivet"
     page = absolute(site_url, f"{urls.meeting(origin.meeting.id)}#{origin.action.id}")
-    event.add(
-        "description",
-        f"{text}\nAnsvarig: {owners}\nKlart: {due.text}\nFrån: {meeting_title(origin.meeting)}"
-        f"\n\nÅtgärden: {page}",
-    )
-    event.add("url", page)
-    return event
+    return (
+        ("uid", f"{origin.meeting.id}-{origin.action.id}@{UID_DOMAIN}"),
+        ("dtstamp", _stamp(latest.meeting.date or due.start)),
+        ("summary", f"Åtgärd: {short}"),
+        ("dtstart", due.start),
+        ("dtend", due.end + dt.timedelta(days=1)),
+        ("description",
+         f"{text}\nAnsvarig: {owners}\nKlart: {due.text}\nFrån: {meeting_title(origin.meeting)}"
+         f"\n\nÅtgärden: {page}"),
+        ("url", page),
+    )  # fmt: skip
+
+
+_VERSION = f"icalendar {importlib.metadata.version('icalendar')}\0"
 
 
 class CalendarWriter:
@@ -88,24 +98,38 @@ class CalendarWriter:
 
     The same meeting stands in the archive calendar and in each of its focus areas'
     calendars; icalendar's serialisation (line folding, escaping) is the costly part,
-    so each event is written once and the bytes reused.
+    so each event is written once and the bytes reused, within a build and – through
+    ``memo``, kept by the build cache – from one build to the next: an event's bytes
+    follow from its properties (and icalendar's version), which are its key.
     """
 
-    def __init__(self, organisation: str) -> None:
+    def __init__(self, organisation: str, memo: OutputMemo | None = None) -> None:
         self._product = f"-//{organisation}//mlr-minutes//SV"
         self._events: dict[str, bytes] = {}
+        self._memo = memo if memo is not None else OutputMemo()
         zone = Calendar()
         zone.add_component(Timezone.from_tzid("Europe/Stockholm"))
         self._zone = _components(zone.to_ical())
 
-    def event(self, event: Event) -> bytes:
-        uid = str(event["uid"])
-        if uid not in self._events:
-            data: bytes = event.to_ical()
-            self._events[uid] = data
-        return self._events[uid]
+    def event(self, props: Properties) -> bytes:
+        uid = str(props[0][1])
+        found = self._events.get(uid)
+        if found is not None:
+            return found
+        key = (
+            "ics:" + hashlib.blake2b((_VERSION + repr(props)).encode(), digest_size=20).hexdigest()
+        )
+        data = self._memo.get(key)
+        if data is None:
+            event = Event()
+            for name, value in props:
+                event.add(name, value)
+            data = event.to_ical()
+            self._memo.put(key, data)
+        self._events[uid] = data
+        return data
 
-    def calendar(self, about: CalendarInfo, events: Iterable[Event | None]) -> bytes:
+    def calendar(self, about: CalendarInfo, events: Iterable[Properties | None]) -> bytes:
         """A calendar of ``events`` (None skipped), with the time zone it needs.
 
         Its name, description, address and page are given both as RFC 7986 properties
@@ -161,15 +185,33 @@ def _recent(meetings: Iterable[Meeting], newest: dt.date | None, years: int) -> 
 
 
 def calendar_files(
-    archive: Archive, urls: Urls, site_url: str | None, config: Config
+    archive: Archive,
+    urls: Urls,
+    site_url: str | None,
+    config: Config,
+    memo: OutputMemo | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) for the whole calendar and one per focus area: the meetings of the
     last years (as configured) and every open due date."""
-    writer = CalendarWriter(config.organisation)
+    writer = CalendarWriter(config.organisation, memo)
     years = config.lists.calendar_years
     dated = [m.date for m in archive.meetings if m.date is not None]
     newest = max(dated) if dated else None
     recent = _recent(archive.meetings, newest, years)
+    # Each meeting and action stands in several calendars: its properties are found once.
+    meeting_events: dict[str, Properties | None] = {}
+    action_events: dict[int, Properties | None] = {}
+
+    def of_meeting(meeting: Meeting) -> Properties | None:
+        if meeting.id not in meeting_events:
+            meeting_events[meeting.id] = meeting_event(meeting, urls, site_url)
+        return meeting_events[meeting.id]
+
+    def of_track(track: ActionTrack) -> Properties | None:
+        if id(track) not in action_events:
+            action_events[id(track)] = action_event(track, urls, site_url)
+        return action_events[id(track)]
+
     yield (
         urls.file(urls.calendar()),
         writer.calendar(
@@ -181,8 +223,8 @@ def calendar_files(
                 absolute(site_url, urls.home()),
             ),
             [
-                *(meeting_event(m, urls, site_url) for m in recent),
-                *(action_event(t, urls, site_url) for t in archive.tracks),
+                *(of_meeting(m) for m in recent),
+                *(of_track(t) for t in archive.tracks),
             ],
         ),
     )
@@ -203,8 +245,8 @@ def calendar_files(
                     absolute(site_url, urls.focus_area(area.slug)),
                 ),
                 [
-                    *(meeting_event(m, urls, site_url) for m in meetings),
-                    *(action_event(t, urls, site_url) for t in unique),
+                    *(of_meeting(m) for m in meetings),
+                    *(of_track(t) for t in unique),
                 ],
             ),
         )

@@ -1,7 +1,8 @@
 """Open data: the archive as JSON and CSV files for other systems and spreadsheets.
 
-``/api/meetings/<id>.json`` is exactly what ``mlr-minutes parse`` prints, so the
-published JSON Schema (``/api/schema/meeting.json``) documents both.  The CSV
+``/api/meetings/<id>.json`` holds exactly what ``mlr-minutes parse`` prints (one key a
+line rather than indented), so the published JSON Schema (``/api/schema/meeting.json``)
+documents both.  The CSV
 files carry a UTF-8 byte order mark, without which Excel reads å/ä/ö wrong.
 """
 
@@ -9,20 +10,33 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
 from ..archive import ActionTrack, Archive
 from ..model import Outcome
-from ..serialize import SCHEMAS, dumps, meeting_to_json, schema
+from ..serialize import SCHEMAS, meeting_to_json, schema
 from ..views.text import OUTCOME_TEXT
 from ..views.urls import Urls
 
 CSV_BOM = "\ufeff"
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+"""Without ``indent`` json uses its C encoder, many times faster than the indenting one."""
+
+
 def _json(data: Any) -> bytes:
-    return dumps(data).encode("utf-8")
+    """The JSON of ``data``, an entry or a key a line: as readable in a browser as
+    indented JSON, and written by the C encoder (thousands of files a build)."""
+    if isinstance(data, list) and data:
+        lines = [_COMPACT.encode(item) for item in data]
+        return ("[\n  " + ",\n  ".join(lines) + "\n]\n").encode("utf-8")
+    if isinstance(data, dict) and data:
+        lines = [f"{_COMPACT.encode(key)}: {_COMPACT.encode(value)}" for key, value in data.items()]
+        return ("{\n  " + ",\n  ".join(lines) + "\n}\n").encode("utf-8")
+    return (_COMPACT.encode(data) + "\n").encode("utf-8")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

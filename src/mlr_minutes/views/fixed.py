@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .context import Context
+from .shards import search_shards
 from .text import enumeration
 from .types import Link, Page
 
@@ -30,6 +31,8 @@ class SearchView:
 
     bundle: str
     """URL of the folder Pagefind writes its index and UI into."""
+    merge: tuple[str, ...]
+    """URLs of the further parts of the index, merged into the first (:mod:`.shards`)."""
     script: str
     """Our small script that carries ``?q=`` into the search box."""
     meetings: Link
@@ -41,6 +44,7 @@ class SearchView:
 def pages(ctx: Context) -> Iterator[Page]:
     """``tillganglighet/``, ``sok/`` and ``404.html``."""
     urls, home = ctx.urls, ctx.home
+    merged = tuple(urls.search_shard(s.key) for s in search_shards(ctx.archive.meetings)[1:])
     yield Page(
         urls.file(urls.accessibility()), "accessibility.html",
         "Tillgänglighetsredogörelse", "tillganglighet",
@@ -48,7 +52,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     )  # fmt: skip
     yield Page(
         urls.file(urls.search()), "search.html", "Sök i arkivet", "sok",
-        SearchView(urls.search_bundle(), urls.static("sok.js"),
+        SearchView(urls.search_bundle(), merged, urls.static("sok.js"),
                    Link(urls.meetings(), "Alla möten"), Link(urls.decisions(), "Beslutsregistret")),
         (home,),
         description=(

@@ -231,6 +231,11 @@ class Urls:
         """The folder Pagefind writes its index and UI into."""
         return f"{self.base}pagefind/"
 
+    def search_shard(self, key: str) -> str:
+        """The folder of one further part of the search index (:mod:`.shards`), merged
+        into the first part, which lives in :meth:`search_bundle` itself."""
+        return f"{self.search_bundle()}delar/{key}/"
+
     # From an address to where it is written.
 
     def relative(self, url: str) -> str:

@@ -1,17 +1,23 @@
 """Site search with Pagefind: the records of decisions and actions (:mod:`.records`),
-running Pagefind over the written site (:mod:`.pagefind`), and making its index
-reproducible (:mod:`.stabilise`)."""
+the index in parts (:mod:`.shards`), running Pagefind over each part's pages
+(:mod:`.pagefind`), and making its index reproducible (:mod:`.stabilise`)."""
 
-from .pagefind import RECORDS, IndexStats, SearchIndexError, index_site
+from .pagefind import RECORDS, IndexStats, SearchIndexError
 from .records import SearchRecord, search_records
+from .shards import NO_REUSE, ShardInput, ShardRecord, ShardReuse, index_shards, shard_inputs
 from .stabilise import stabilise_bundle
 
 __all__ = [
+    "NO_REUSE",
     "RECORDS",
     "IndexStats",
     "SearchIndexError",
     "SearchRecord",
-    "index_site",
+    "ShardInput",
+    "ShardRecord",
+    "ShardReuse",
+    "index_shards",
     "search_records",
+    "shard_inputs",
     "stabilise_bundle",
 ]

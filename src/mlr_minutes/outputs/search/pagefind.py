@@ -1,16 +1,16 @@
-"""Run Pagefind over the site the build has just written, before it is swapped in.
+"""Run Pagefind over pages the build has just written, before the site is swapped in.
 
-Pagefind runs as a service (``pagefind --service``), and is handed every HTML file in
-sorted order: its page numbers, and so its index files, follow the order it reads pages
-in, and its own folder walk follows the file system's directory order (hash order on
-ext4, creation order on tmpfs), so the same site built on two file systems would get two
-indexes.  The files are sent down the pipe in one stream and the service answers them in
-turn, so this is as fast as the command line (Pagefind's Python API waits 100 ms per
-file).  Only what carries ``data-pagefind-body`` is indexed: the meeting pages, whose
-agenda items are headings with ids and so come back as sub-results linking to
-``#punkt-…``, and the records of decisions and action items (:mod:`.records`), which are
-handed over under a scratch folder's name and never written: they are input to the
-index, never pages of the site.
+Pagefind runs as a service (``pagefind --service``), and is handed the documents of one
+part of the index (:mod:`.shards`) in sorted order: its page numbers, and so its index
+files, follow the order it reads pages in (its own folder walk would follow the file
+system's directory order, hash order on ext4 and creation order on tmpfs, and the same
+site built on two file systems would get two indexes).  The files are sent down the pipe
+in one stream and the service answers them in turn, so this is as fast as the command
+line (Pagefind's Python API waits 100 ms per file).  Only what carries
+``data-pagefind-body`` is indexed: the meeting pages, whose agenda items are headings
+with ids and so come back as sub-results linking to ``#punkt-…``, and the records of
+decisions and action items (:mod:`.records`), which are handed over under a scratch
+folder's name and never written: they are input to the index, never pages of the site.
 """
 
 from __future__ import annotations
@@ -23,13 +23,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .records import SearchRecord
 from .stabilise import stabilise_bundle
 
 RECORDS = "_sokposter"
@@ -54,19 +52,6 @@ class IndexStats:
 def _pagefind_environment() -> dict[str, str]:
     """The environment without ``PAGEFIND_*`` settings, which would change the index."""
     return {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
-
-
-def site_documents(root: Path, records: Iterable[SearchRecord]) -> list[tuple[str, Path | str]]:
-    """(path relative to the site, the file or a record's HTML) of every page and record
-    Pagefind reads, sorted by path: the order its page numbers follow.  Pages are read as
-    they are sent, so that a large site is never held in memory whole."""
-    documents: list[tuple[str, Path | str]] = [
-        (path.relative_to(root).as_posix(), path)
-        for path in root.rglob("*.html")
-        if path.is_file() and not path.is_symlink()
-    ]
-    documents += [(f"{RECORDS}/{record.name}", record.html) for record in records]
-    return sorted(documents, key=lambda document: document[0])
 
 
 def _encode(message_id: int, payload: dict[str, Any]) -> bytes:
@@ -148,7 +133,10 @@ class _Service:
         self.process.stdout.close()
 
 
-def _index(root: Path, documents: list[tuple[str, Path | str]], bundle: str) -> None:
+def index_documents(root: Path, documents: list[tuple[str, Path | str]]) -> list[dict[str, str]]:
+    """Index ``documents`` (path relative to the site, and the file or its HTML) in one
+    Pagefind service and return the files of its bundle (``path`` and base64 ``content``).
+    The pages are read as they are sent, so that they are never held in memory whole."""
     with tempfile.TemporaryFile() as errors:
         service = _Service(root, errors)
         try:
@@ -182,49 +170,41 @@ def _index(root: Path, documents: list[tuple[str, Path | str]], bundle: str) -> 
                     raise SearchIndexError(f"en sida kunde inte läsas: {unread[0]}") from error
                 raise
             feeder.join()
-            # The files come back in the answer and are written here: with WriteFiles, a
-            # file was now and then cut short (pagefind.js at 45,056 bytes), the service
-            # exiting at the end of its input while it was still writing.
+            # The files come back in the answer and are written by the caller: with
+            # WriteFiles, a file was now and then cut short (pagefind.js at 45,056 bytes),
+            # the service exiting at the end of its input while it was still writing.
             service.send({"type": "GetFiles", "index_id": index_id})
-            files = service.answer().get("files", [])
+            files: list[dict[str, str]] = service.answer().get("files", [])
         finally:
             service.close()
-    target = (root / bundle).resolve()
+    return files
+
+
+def write_bundle(
+    target: Path, files: list[dict[str, str]], keep: Callable[[str], bool] = lambda _: True
+) -> None:
+    """Write the files Pagefind returned (those ``keep`` accepts) below ``target`` and
+    make them reproducible (:mod:`.stabilise`)."""
+    target = target.resolve()
     for file in files:
+        if not keep(file["path"]):
+            continue
         path = (target / file["path"]).resolve()
         if not path.is_relative_to(target):
             raise SearchIndexError(f"Pagefind ville skriva utanför sökindexet: {file['path']}")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(file["content"]))
-
-
-def index_site(
-    root: Path,
-    progress: Callable[[str], None],
-    records: Iterable[SearchRecord] = (),
-    bundle: str = "pagefind",
-) -> IndexStats:
-    """Index the site in ``root`` (and ``records``) with Pagefind into ``root/bundle``.
-
-    Raises :class:`SearchIndexError` when Pagefind is missing or fails, so that the build
-    can keep the previous site.
-    """
-    started = time.perf_counter()
-    documents = site_documents(root, records)
-    progress("Bygger sökindexet …")
-    _index(root, documents, bundle)
-    entry = root / bundle / "pagefind-entry.json"
-    if not entry.is_file():
+    if not (target / "pagefind-entry.json").is_file():
         raise SearchIndexError("Pagefind skrev inget sökindex (pagefind-entry.json saknas).")
     try:
-        stabilise_bundle(root / bundle)
+        stabilise_bundle(target)
     except (OSError, ValueError, KeyError, IndexError, EOFError) as error:
         raise SearchIndexError(
             f"Pagefinds index kunde inte göras reproducerbart: {error}"
         ) from error
-    languages = json.loads(entry.read_text("utf-8"))["languages"].values()
-    indexed = sum(int(language.get("page_count", 0)) for language in languages)
-    stats = IndexStats(indexed, time.perf_counter() - started)
-    seconds = f"{stats.seconds:.1f}".replace(".", ",")
-    progress(f"Sökindex: {indexed} sidor och poster ({seconds} s)")
-    return stats
+
+
+def indexed_count(bundle: Path) -> int:
+    """Pages and records in the index in ``bundle``."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(int(language.get("page_count", 0)) for language in entry["languages"].values())

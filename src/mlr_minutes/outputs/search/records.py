@@ -32,6 +32,8 @@ class SearchRecord:
     """File name inside the scratch folder (``<meeting id>-beslut.html``)."""
     html: str
     """The document."""
+    meeting: str = ""
+    """The id of the meeting it belongs to (its part of the index goes by the meeting)."""
 
 
 def _facets_html(facets: SearchFacets) -> str:
@@ -143,7 +145,8 @@ def _record(
     focus = [area for e in entries for area in e.focus]
     anchors = _anchors(meeting, (e.item for e in entries)) | {e.id for e in entries}
     facets = facets_of(archive, meeting, kind, focus, _named(named, anchors))
-    return SearchRecord(f"{meeting.id}-{name}.html", _document(title, url, sections, facets))
+    html = _document(title, url, sections, facets)
+    return SearchRecord(f"{meeting.id}-{name}.html", html, meeting.id)
 
 
 def search_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:

@@ -53,8 +53,17 @@
     // Pagefind's Swedish label says "this page"; the box searches the whole archive.
     var components = window.PagefindComponents;
     if (components && components.getInstanceManager) {
-      components.getInstanceManager().getInstance("default").setTranslations({
+      var instance = components.getInstanceManager().getInstance("default");
+      instance.setTranslations({
         search_label: "Sök bland möten, beslut och åtgärder",
+      });
+      // The index is built in parts (one per period of meetings); the first is Pagefind's
+      // own, the others are merged into it. Pagefind loads on the first search or focus,
+      // after this has run.
+      var config = document.querySelector("pagefind-config");
+      var merge = ((config && config.getAttribute("data-merge")) || "").split(" ");
+      instance.options.mergeIndex = merge.filter(Boolean).map(function (path) {
+        return { bundlePath: path };
       });
     }
     window.customElements.whenDefined("pagefind-input").then(function () {

@@ -1,0 +1,165 @@
+"""What makes a build after one edit cheap never changes what it writes: calendar events
+kept from the last build, the archive's per-meeting scan kept between dev-server builds,
+the old site trusted by file identity, and a large replaced site removed in the
+background."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ARCHIVE, BUILD_EPOCH, build
+from mlr_minutes import archive as archive_module
+from mlr_minutes import cache as cache_module
+from mlr_minutes import write as write_module
+from mlr_minutes.archive import build_archive
+from mlr_minutes.build import BuildOptions, build_site
+from mlr_minutes.cache import ADDED, BuildCache
+from mlr_minutes.config import DEFAULT
+from mlr_minutes.load import PUBLIC_VARIANT, load_meetings
+from mlr_minutes.model import Meeting
+from mlr_minutes.outputs import archive_files
+from mlr_minutes.outputs.memo import OutputMemo
+from mlr_minutes.read import read_regular_file
+from mlr_minutes.serialize import meeting_to_json
+from mlr_minutes.views.urls import Urls
+
+
+def _meetings() -> list[Meeting]:
+    return list(load_meetings([ARCHIVE], DEFAULT).meetings)
+
+
+def test_calendar_events_kept_from_the_last_build_give_the_same_bytes() -> None:
+    archive = build_archive(_meetings(), DEFAULT)
+    urls = Urls("/")
+    fresh = dict(archive_files(archive, urls, None, DEFAULT))
+    memo = OutputMemo()
+    first = dict(archive_files(archive, urls, None, DEFAULT, memo))
+    assert first == fresh
+    assert memo.current and all(key.startswith("ics:") for key in memo.current)
+    # The next build starts from what this one kept: every event found, none made.
+    kept = OutputMemo(previous=dict(memo.current))
+    made: list[str] = []
+    kept.put = lambda key, data: made.append(key)  # type: ignore[method-assign]
+    assert dict(archive_files(archive, urls, None, DEFAULT, kept)) == fresh
+    assert made == []
+    assert kept.current.keys() == memo.current.keys()
+
+
+def test_a_changed_meeting_changes_its_calendar_event() -> None:
+    meetings = _meetings()
+    memo = OutputMemo()
+    before = dict(archive_files(build_archive(meetings, DEFAULT), Urls("/"), None, DEFAULT, memo))
+    moved = [dataclasses.replace(m, location="Rådhuset, Lund") for m in meetings]
+    after = dict(
+        archive_files(build_archive(moved, DEFAULT), Urls("/"), None, DEFAULT,
+                      OutputMemo(previous=dict(memo.current)))
+    )  # fmt: skip
+    assert b"R\xc3\xa5dhuset" in after["kalender.ics"]
+    assert after["kalender.ics"] != before["kalender.ics"]
+    assert after == dict(archive_files(build_archive(moved, DEFAULT), Urls("/"), None, DEFAULT))
+
+
+def test_the_archive_scan_kept_between_builds_follows_an_edited_meeting() -> None:
+    meetings = _meetings()
+    build_archive(meetings, DEFAULT)  # fills the per-meeting scan
+    first = meetings[0]
+    item = first.items[0]
+    edited_item = dataclasses.replace(item, body=item.body + "\nLomma bjöd in till mötet.")
+    edited = dataclasses.replace(first, items=(edited_item, *first.items[1:]))
+    kept = build_archive([edited, *meetings[1:]], DEFAULT)
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    cold = build_archive([edited, *meetings[1:]], DEFAULT)
+    assert kept.municipalities == cold.municipalities
+    assert kept.people == cold.people
+    assert kept.focus_areas == cold.focus_areas
+    assert (kept.decision_focus, kept.action_focus) == (cold.decision_focus, cold.action_focus)
+    lomma = next(m for m in kept.municipalities if m.name == "Lomma")
+    assert any(m.meeting is edited for m in lomma.mentions)
+
+
+def test_open_data_json_holds_what_parse_prints(tmp_path: Path) -> None:
+    built = build(tmp_path / "site")
+    meeting = next(m for m in _meetings() if m.id == "2016-04-19-kommundirektormote")
+    path = built.out / "api" / "meetings" / f"{meeting.id}.json"
+    text = path.read_text("utf-8")
+    published = json.loads(text)
+    assert published == meeting_to_json(meeting) | {"source": published["source"]}
+    assert text.startswith('{\n  "') and text.count("\n") == len(published) + 2, "a key a line"
+    listing = (built.out / "api" / "decisions.json").read_text("utf-8")
+    assert listing.count("\n") == len(json.loads(listing)) + 2, "a decision a line"
+
+
+def test_a_large_replaced_site_is_removed_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_module, "RETIRE_IN_BACKGROUND_FROM", 0)
+    first = build(tmp_path / "site")
+    second = build(tmp_path / "site")
+    assert first.result.written and second.result.written
+    deadline = time.monotonic() + 30
+    while [p for p in tmp_path.iterdir() if p.name != "site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"], "the old site is gone"
+
+
+def test_a_build_after_one_edit_writes_one_parse_not_all(tmp_path: Path) -> None:
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    folder = tmp_path / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+        def build_once() -> BuildCache:
+            cache = BuildCache.open(folder)
+            assert build_site(BuildOptions(source, tmp_path / "site", cache=cache), print).ok
+            return cache
+
+        cache = build_once()
+        stored = folder / cache.version / "meetings.pickle"
+        whole = stored.stat().st_mtime_ns
+        edited = source / "2017-05-23-styrelsemote.md"
+        for word in ("noga", "mycket noga"):
+            text = edited.read_text("utf-8").replace("har arbetats in", f"har arbetats in {word}")
+            edited.write_text(text, "utf-8")
+            build_once()
+            assert stored.stat().st_mtime_ns == whole, "the whole cache is not written again"
+            added = pickle.loads((folder / cache.version / ADDED).read_bytes())["data"]
+            assert [m.source for m in added.values()] == [str(edited)]
+        again = BuildCache.open(folder)
+        files = sorted(source.glob("*.md"))
+        parsed = again.parse(files, DEFAULT, lambda missing, config: [], PUBLIC_VARIANT)
+        assert any("mycket noga" in m.items[0].body for m in parsed if m.source == str(edited))
+
+
+def test_the_dev_servers_cache_reads_again_only_the_saved_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    files = sorted(source.glob("*.md"))
+    read: list[str] = []
+    real = read_regular_file
+
+    def counting(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "read_regular_file", counting)
+    cache = BuildCache(None, "serve")
+    first = cache.sources(files, DEFAULT)
+    assert len(read) == len(files)
+    read.clear()
+    assert cache.sources(files, DEFAULT) == first
+    assert read == []
+    saved = source / "2017-05-23-styrelsemote.md"
+    saved.write_text(saved.read_text("utf-8") + "\nEtt tillägg.\n", "utf-8")
+    assert cache.sources(files, DEFAULT) != first
+    assert read == [saved.name]

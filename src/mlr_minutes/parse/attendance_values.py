@@ -63,6 +63,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
+_MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'‘’][\w.@-]{1,20}[\"“”'‘’](?=\s+\w)")
 _NAME_END = re.compile(r"[,(;–—<\[]|\s--?\s|\s§|\s\S+@\S")
 
@@ -72,6 +73,7 @@ def _name_part(text: str) -> str:
     dash or a note."""
     # ``Lena Holm <lena.holm@mffd.se>``, ``Kim Sandell -- via Zoom``: an address or a
     # note after the name.
+    text = text.translate(_MARKS_OFF)  # ``Anna Ek* (S)``: a mark a legend explains
     if '"' in text or "”" in text or "'" in text or "’" in text:
         text = _QUOTED_NICKNAME.sub("", text)
     head = _NAME_END.split(text, maxsplit=1)[0].strip()

@@ -22,6 +22,7 @@ from ..vocabulary import (
     ALL_BUT,
     CHAIR_ROLE,
     PEOPLE_REFERENCES,
+    ROLES,
     SECRETARY_APART_LABELS,
     SECRETARY_ROLE,
     TIME_WORDS,
@@ -266,6 +267,7 @@ def collect(
         meta.date_is_timestamp = False
     _absent_officers_stand_down(meta)
     unlabelled_list_present(meta, outline, config)
+    _legend_roles(meta, lines)
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_by_function(meta)
@@ -285,6 +287,30 @@ def collect(
     meta.chair = _as_listed(meta.chair, present)
     meta.secretary = _as_listed(meta.secretary, present)
     return meta, diagnostics
+
+
+_LEGEND = re.compile(r"^\s*(?P<mark>[*★☆✎◎†‡])\s*(?:=\s*)?(?P<role>[a-zåäö][a-zåäö. ]{2,30})\s*$")
+
+
+def _legend_roles(meta: Metadata, lines: list[str]) -> None:
+    """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``):
+    the mark gives the person that role."""
+    legend: dict[str, str] = {}
+    for text in lines:
+        if len(text) < 40 and (found := _LEGEND.match(text)):
+            role = ROLES.get(found["role"].strip().casefold())
+            if role:
+                legend[found["mark"]] = role
+    if not legend:
+        return
+    for listed in (meta.attendees, meta.guests):
+        for index, person in enumerate(listed):
+            written = (
+                lines[person.line - 1] if person.name and 0 < person.line <= len(lines) else ""
+            )
+            for mark, role in legend.items():
+                if f"{person.name}{mark}" in written or f"{mark} {person.name}" in written:
+                    listed[index] = replace(person, role=role)
 
 
 def _away(person: Person) -> bool:

@@ -305,6 +305,7 @@ def _is_title(word: str) -> bool:
     )
 
 
+_MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
 _GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
 _TITLED_NAME = re.compile(
     r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
@@ -335,7 +336,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     """One person: ``Namn (Org, roll)``, ``Namn, Org (roll)``, ``Namn – Org``, ``Namn (S)
     §§ 1-4``; an organisation alone (``Skatteverket``) is a person without a name.
     ``role`` is the role the list gives everyone in it (*Tjänstgörande ersättare*)."""
-    text = without_title(clean(text))
+    text = without_title(clean(text).translate(_MARKS_OFF)).strip()
     if not text or _HEADCOUNT.match(text):
         return None
     notes: list[str] = []

@@ -66,6 +66,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "vid pennan", "sekreterare idag", "antecknare idag", "dagens sekreterare",
         "dokumentation", "dokumenterar", "dokumentatör", "ansvarig för minnesanteckningar",
         "skrivare", "skrivare idag", "vid sammanträdet tjänstgjorde som sekreterare",
+        "handläggare/protokoll", "protokoll/handläggare",
         "som sekreterare tjänstgjorde",
         "ansvarig för anteckningar", "note-taker", "notetaker", "vid anteckningarna",
         "anteckningar förda av", "antecknat av:", "sekreterare för mötet",

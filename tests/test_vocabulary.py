@@ -45,7 +45,7 @@ ENGLISH_IN_VOCABULARY = _word_set(
     minutes meeting next by until page of present participants facilitator moderator
     yesterday today blockers problem plan online meet teams zoom jitsi ok version committee
     type document the and on to do items point decision adjusters ignored organisation
-    place_and_time document_type del people chaired handle nick week alias standup this
+    place_and_time document_type del people chaired handle nick week alias standup this signed
     """
 )
 """English words the vocabulary holds too (for English labels), which code may use."""

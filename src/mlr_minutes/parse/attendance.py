@@ -65,11 +65,13 @@ from .attendance_values import (
     Found,
     OpenLabel,
     is_nobody,
+    legend,
     list_entries,
     looks_like_people,
     presence_mark,
 )
 from .blocks import BlockKind
+from .columns import in_columns
 from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
@@ -151,6 +153,8 @@ class _Reader:
             if _FENCE.match(raw):
                 in_fence = not in_fence
                 continue
+            if raw[:1] in "*†‡★☆✎◎" and legend(raw) is not None:
+                continue  # ``★ = mötesordförande`` between the label and its list
             if not raw.strip() or _SETEXT.match(raw) or _TABLE_RULE.match(raw):
                 if self.open is not None:
                     self.open.blank = True
@@ -437,7 +441,12 @@ class _Reader:
             opened.blank = False
             people = grouped["people"].strip()
             if people and not is_nobody(people) and looks_like_people(people):
-                yield replace(opened.found(people, number), organisation=grouped["group"].strip())
+                # ``Norrvika kommun: Åsa Westin (S), vice ordförande – förhinder``: one
+                # person, described after the comma, read as one entry with its note.
+                after = people.split(",")[1:]
+                one = len(after) == 1 and after[0].strip()[:1].islower()
+                found = opened.found(people, number, entry=one)
+                yield replace(found, organisation=grouped["group"].strip())
             return
         if opened.mode == COMMA and opened.buffer is not None:
             buffered, first = opened.buffer
@@ -493,7 +502,12 @@ class _Reader:
             opened.blank = False
             people = group_wrapped(grouped["people"].strip(), number, self.lines, self.rest)
             if people and not is_nobody(people) and looks_like_people(people):
-                yield replace(opened.found(people, number), organisation=grouped["group"].strip())
+                # ``Norrvika kommun: Åsa Westin (S), vice ordförande – förhinder``: one
+                # person, described after the comma, read as one entry with its note.
+                after = people.split(",")[1:]
+                one = len(after) == 1 and after[0].strip()[:1].islower()
+                found = opened.found(people, number, entry=one)
+                yield replace(found, organisation=grouped["group"].strip())
             else:
                 opened.values += 1
             return
@@ -580,5 +594,6 @@ class _Reader:
 
 
 def read_labels(outline: Outline, lines: list[str], noise: frozenset[int]) -> Iterator[Found]:
-    """Every metadata value the text gives, in line order."""
-    yield from _Reader(outline, lines, noise).read()
+    """Every metadata value the text gives, in line order (two lists side by side read one
+    column at a time, :mod:`.columns`)."""
+    return in_columns(lambda text: _Reader(outline, text, noise).read(), lines, noise)

@@ -63,7 +63,30 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
-_MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
+_MARKS = "*†‡★☆✎◎"
+_MARKS_OFF = str.maketrans("", "", _MARKS)
+_LEGEND_ENTRY = re.compile(
+    rf"(?P<mark>[{re.escape(_MARKS)}])\s*(?:=\s*)?(?P<role>[a-zåäö][a-zåäö.]+(?: [a-zåäö.]+)?)"
+)
+_LEGEND_SEPARATOR = re.compile(r"\s{2,}|\s*[,;]\s*")
+
+
+def legend(line: str) -> dict[str, str] | None:
+    """``* mötesordförande`` below a list, ``★ = mötesordförande  ✎ = sekreterare`` above
+    it: what each mark after or before a name means (mark → role as written), or None
+    when the line is anything else."""
+    text = line.strip()
+    if not text or text[0] not in _MARKS or len(text) > 120:
+        return None
+    found: dict[str, str] = {}
+    for part in _LEGEND_SEPARATOR.split(text):
+        entry = _LEGEND_ENTRY.fullmatch(part)
+        if entry is None:
+            return None
+        found[entry["mark"]] = entry["role"].strip()
+    return found
+
+
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'‘’][\w.@-]{1,20}[\"“”'‘’](?=\s+\w)")
 _NAME_END = re.compile(r"[,(;–—<\[]|\s--?\s|\s§|\s\S+@\S")
 

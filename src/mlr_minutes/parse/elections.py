@@ -334,11 +334,16 @@ def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
 @cache
 def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     follows = alternation(OFFICER_PROSE_NAME_AFTER[field], damaged=damaged)
-    precedes = alternation(OFFICER_PROSE_NAME_BEFORE[field], damaged=damaged)
+    # *Cecilia Wärn var ordförande.*, not *… var ordförande i föreningen*; *Reza skrev.*,
+    # not *Reza skrev ett brev*: an office or a bare verb ends its clause.  *… höll i
+    # mötet i hennes ställe* goes on and still says who chaired.
+    phrases = OFFICER_PROSE_NAME_BEFORE[field]
+    bounded = [p for p in phrases if " " not in p or p.split()[-1] in ROLES]
+    free = [p for p in phrases if p not in bounded]
     return re.compile(
         rf"(?<!\w)(?:(?P<follows>{follows})"
-        rf"|(?P<precedes>{precedes})"
-        # *Cecilia Wärn var ordförande.*, not *… var ordförande i föreningen*
+        rf"|(?P<precedes>{alternation(free, damaged=damaged)})(?!\w)"
+        rf"|(?P<bounded>{alternation(bounded, damaged=damaged)})"
         rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation(LIST_JOINERS)})\s))",
         re.IGNORECASE,
     )
@@ -441,29 +446,62 @@ def _sentence_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-_SLASH_SIGNATURE = re.compile(
-    r"^\s*/\s*(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){0,2})"
-    r"\s*(?:,\s*(?P<role>[^,\n]{3,40}))?$",
-    re.MULTILINE,
+_SIGNED_ENTRY = re.compile(
+    r"/?\s*(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2})"
+    r"\s*(?:,\s*(?P<role>[^,·•|\t\n]{3,40}?))?\s*"
 )
+_SIGNED_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s{3,}|\t")
 
 
-def slash_signature(meta: Metadata, outline: Outline, config: Config) -> None:
-    """``/Per Ek, sekreterare`` or ``/Maj`` at the end: the note-taker signs the minutes
-    (with an officer's role, that office)."""
+def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
+    """``/Per Ek, sekreterare`` or ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``:
+    (name, the office its role names), or None when the line is anything else."""
+    if not line.strip():
+        return None
+    entries: list[tuple[str, str | None]] = []
+    for part in _SIGNED_SEPARATOR.split(line.strip()):
+        found = _SIGNED_ENTRY.fullmatch(part)
+        if found is None:
+            return None
+        role_text = re.sub(r"\s+\d{4}$", "", (found["role"] or "").strip(" ."))
+        role = ROLES.get(role_text.casefold()) if role_text else None
+        if role_text and role is None:
+            return None
+        entries.append((found["name"], role))
+    return entries
+
+
+def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
+    """A line of its own that signs names with their offices, at the foot or in a
+    signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
+    taker's sign-off), ``Ines Nord, sekreterare · Hugo Lax, mötesordförande · Ludvig Sten``.
+    Lists are left out: ``- Anna Berg, ordförande`` there is the board an annual meeting
+    elected, not who chaired this meeting."""
     present = [*meta.attendees, *meta.guests]
-    for text, line in [*_prose_texts(outline), *((t, n) for _, t, n in _item_texts(outline))]:
-        if "/" not in text:
+    paragraphs = [
+        (unit.block.text, unit.block.line)
+        for unit in outline.units
+        if unit.block.kind is BlockKind.PARAGRAPH and not unit.noise
+    ]
+    for text, first in paragraphs:
+        if "," not in text and "/" not in text:
             continue
-        for found in _SLASH_SIGNATURE.finditer(text):
-            role = ROLES.get((found["role"] or "").strip(" .").casefold())
-            field = "chair" if role in (CHAIR_ROLE, MEETING_CHAIR_ROLE) else "secretary"
-            if getattr(meta, field) is None and (
-                role is None or role == SECRETARY_ROLE or field == "chair"
-            ):
-                person = named_person(found["name"], line, present, config)
-                if person is not None and person.name:
-                    setattr(meta, field, person)
+        for offset, line in enumerate(text.split("\n")):
+            entries = _signed_entries(line)
+            if entries is None:
+                continue
+            slashed = line.lstrip().startswith("/")
+            for name, role in entries:
+                if role in (CHAIR_ROLE, MEETING_CHAIR_ROLE):
+                    field = "chair"
+                elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
+                    field = "secretary"
+                else:
+                    continue
+                if getattr(meta, field) is None:
+                    person = named_person(name.lstrip("/ "), first + offset, present, config)
+                    if person is not None and person.name:
+                        setattr(meta, field, person)
 
 
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(
@@ -474,7 +512,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("roles_in_attendance", roles_in_attendance),
         ("opener", opener),
         ("chair_by_title", chair_by_title),
-        ("slash_signature", slash_signature),
+        ("signed_names", signed_names),
     ]
 )
 """How the officers are found when no label names them, in order; each fills only what

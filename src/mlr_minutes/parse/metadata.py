@@ -29,7 +29,7 @@ from ..vocabulary import (
 )
 from .actors import actors_present
 from .attendance import read_labels
-from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
+from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS, legend
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
@@ -271,6 +271,10 @@ def collect(
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_by_function(meta)
+    # ``Sekr. H. Björk`` is the *Hugo Björk* listed: known as such before officers join
+    # those present, or the list would have him twice.
+    meta.chair = _as_listed(meta.chair, [*meta.attendees, *meta.guests])
+    meta.secretary = _as_listed(meta.secretary, [*meta.attendees, *meta.guests])
     _officers_present(meta, first_item, lines)
     round_table_present(meta, outline, config)
     standup_table_present(meta, lines, config)
@@ -289,26 +293,23 @@ def collect(
     return meta, diagnostics
 
 
-_LEGEND = re.compile(r"^\s*(?P<mark>[*★☆✎◎†‡])\s*(?:=\s*)?(?P<role>[a-zåäö][a-zåäö. ]{2,30})\s*$")
-
-
 def _legend_roles(meta: Metadata, lines: list[str]) -> None:
-    """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``):
-    the mark gives the person that role."""
-    legend: dict[str, str] = {}
+    """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``
+    above it, ``- ★ Signe Hallberg``): the mark gives the person that role."""
+    marks: dict[str, str] = {}
     for text in lines:
-        if len(text) < 40 and (found := _LEGEND.match(text)):
-            role = ROLES.get(found["role"].strip().casefold())
+        for mark, written in (legend(text) or {}).items():
+            role = ROLES.get(written.casefold())
             if role:
-                legend[found["mark"]] = role
-    if not legend:
+                marks[mark] = role
+    if not marks:
         return
     for listed in (meta.attendees, meta.guests):
         for index, person in enumerate(listed):
             written = (
                 lines[person.line - 1] if person.name and 0 < person.line <= len(lines) else ""
             )
-            for mark, role in legend.items():
+            for mark, role in marks.items():
                 if f"{person.name}{mark}" in written or f"{mark} {person.name}" in written:
                     listed[index] = replace(person, role=role)
 

@@ -180,6 +180,14 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _note_after_dash(attribute: str) -> list[str]:
+    """``vice ordförande – förhinder``: the role, and why they were away."""
+    parts = _DASH.split(attribute, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip(" .").casefold() in ABSENCE_REASONS:
+        return parts
+    return [attribute]
+
+
 def is_note(part: str) -> bool:
     """Whether ``part`` is an attendance note (``§§ 12-14``, ``deltar ej § 5``)."""
     return bool(note_start().match(part.strip()))
@@ -409,6 +417,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
             # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
             aliases.append(written)
             attributes = [a for a in attributes if a.strip() != written]
+    attributes = [part for a in attributes for part in _note_after_dash(a)]
     organisation, written_role, party, attribute_notes = _attributes(attributes, config)
     notes.extend(attribute_notes)
     if note:

@@ -200,7 +200,7 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
         rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})"
         # ``valde X till ordförande och Sara Lind till sekreterare``
         rf"|(?<!\w)(?:{joiners})\s+(?P<named>[A-ZÅÄÖ@][\w@.-]*(?:\s+[A-ZÅÄÖ][\w-]*){{0,2}})"
-        rf"\s+(?:{links})\s+(?:{officer})(?!\w)",
+        rf"\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -314,7 +314,8 @@ def _is_who(found: Person, who: str, words: list[str]) -> bool:
 def _chair_by_title() -> re.Pattern[str]:
     words = alternation(CHAIR_ROLE_WORDS)
     return re.compile(
-        rf"(?<!\w)(?i:{words})\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){{1,2}})"
+        # One line: ``…, mötesordförande`` / ``Per Ek, …`` signs two people, not one.
+        rf"(?<!\w)(?i:{words})[ \t]+(?P<name>[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){{1,2}})"
     )
 
 
@@ -446,16 +447,20 @@ def _sentence_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+_SIGNED_NAME = r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2}"
 _SIGNED_ENTRY = re.compile(
-    r"/?\s*(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2})"
-    r"\s*(?:,\s*(?P<role>[^,·•|\t\n]{3,40}?))?\s*"
+    rf"/?\s*(?P<name>{_SIGNED_NAME})\s*(?:,\s*(?P<role>[^,·•|\t\n()]{{3,40}}?)"
+    rf"|\s\((?P<paren>[^()]{{3,40}})\))?\s*"
+    # ``Ordförande Anna Berg``: the office first, one word.
+    rf"|(?P<office>[A-ZÅÄÖ][a-zåäö]{{4,20}})\s+(?P<holder>{_SIGNED_NAME})\s*"
 )
 _SIGNED_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s{3,}|\t")
 
 
 def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
-    """``/Per Ek, sekreterare`` or ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``:
-    (name, the office its role names), or None when the line is anything else."""
+    """``/Per Ek, sekreterare``, ``Per Ek (sekreterare)``, ``Sekreterare Per Ek`` or
+    ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``: (name, the office its role
+    names), or None when the line is anything else."""
     if not line.strip():
         return None
     entries: list[tuple[str, str | None]] = []
@@ -463,7 +468,16 @@ def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
         found = _SIGNED_ENTRY.fullmatch(part)
         if found is None:
             return None
-        role_text = re.sub(r"\s+\d{4}$", "", (found["role"] or "").strip(" ."))
+        first, _, rest = part.partition(" ")
+        office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
+        if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
+            entries.append((rest.strip(), office))
+            continue
+        if found["office"]:
+            entries.append((part.strip(), None))
+            continue
+        written = found["role"] or found["paren"] or ""
+        role_text = re.sub(r"\s+\d{4}$", "", written.strip(" ."))
         role = ROLES.get(role_text.casefold()) if role_text else None
         if role_text and role is None:
             return None
@@ -484,8 +498,6 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
         if unit.block.kind is BlockKind.PARAGRAPH and not unit.noise
     ]
     for text, first in paragraphs:
-        if "," not in text and "/" not in text:
-            continue
         for offset, line in enumerate(text.split("\n")):
             entries = _signed_entries(line)
             if entries is None:
@@ -510,9 +522,9 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("election_items", election_items),
         ("officers_in_prose", officers_in_prose),
         ("roles_in_attendance", roles_in_attendance),
+        ("signed_names", signed_names),
         ("opener", opener),
         ("chair_by_title", chair_by_title),
-        ("signed_names", signed_names),
     ]
 )
 """How the officers are found when no label names them, in order; each fills only what

@@ -141,7 +141,8 @@ OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "protokollförare", "att föra protokollet", "att föra mötets protokoll",
         "att föra dagens protokoll", "sekreterare för sammanträdet", "sekreterare för medlemsmötet",
         "sekreterare för föreningsstämman", "stämmosekreterare", "att föra stämmans protokoll",
-        "att föra årsmötets protokoll",
+        "att föra årsmötets protokoll", "att skriva protokoll", "att skriva protokollet",
+        "att skriva dagens protokoll", "att föra anteckningar",
     ),
     "adjusters": (
         "justerare", "justeringspersoner", "justeringsperson", "protokolljusterare",
@@ -247,6 +248,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skrev", "skrev ner", "skrev ned",
         "åtog sig att skriva protokollet", "åtog sig att föra protokollet",
         "fungerade som sekreterare", "fungerade som mötessekreterare",
+        "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
+        "skriver dagens protokoll", "skriver protokoll",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

@@ -100,10 +100,16 @@ def _run_in(lines: list[str], start: int, end: int) -> ColumnRun | None:
     if column < _MIN_COLUMN or any(abs(starts[i] - column) > _SLACK for i in with_right):
         return None
     first, last = with_right[0], with_right[-1] + 1
-    for i in with_right:
-        left = lines[i][: starts[i]].strip()
-        if left and metadata_field(left.rstrip(":")) is not None:
-            return None  # ``Beslutande     Anna Berg (S)``: a label and its value
+    lefts = [lines[i][: starts[i]].strip() for i in with_right]
+    for left, below in zip(lefts, [*lefts[1:], ""], strict=True):
+        if left and (
+            metadata_field(left.rstrip(":")) is not None
+            or left[:1].islower()
+            or (below[:1].islower() and metadata_field(f"{left} {below}") is not None)
+        ):
+            # ``Beslutande     Anna Berg (S)``, ``Sakkunnigt / biträde    …``: a label
+            # (wrapped in its column) and its value.
+            return None
     owners = [lines[i][: starts[i]].strip() for i in with_right]
     owned = any(owners) and all(
         not o or (not re.search(r"[,()\d]", o) and names_organisation(o)) for o in owners

@@ -32,16 +32,19 @@ class Explicit:
 
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
-_COMMENT_KEY = re.compile(r"[\w åäöÅÄÖ-]+")
+_COMMENT_KEY = re.compile(r"[\w åäöÅÄÖ./-]+")
 
 
-def _comment_line(content: str) -> tuple[str, str] | None:
-    """``.. date: 2023-02-23`` → (``date``, ``2023-02-23``).  Split at the first colon
-    rather than by one pattern, whose lazy key before spaces backtracked on long lines."""
+def _comment_line(content: str, plain: bool = False) -> tuple[str, str] | None:
+    """``.. date: 2023-02-23`` → (``date``, ``2023-02-23``); with ``plain``, also
+    ``Mötesdatum: 2023-02-23`` (an export's header).  Split at the first colon rather
+    than by one pattern, whose lazy key before spaces backtracked on long lines."""
     stripped = content.lstrip()
-    if not stripped.startswith("..") or not stripped[2:3].isspace():
+    if stripped.startswith("..") and stripped[2:3].isspace():
+        stripped = stripped[2:]
+    elif not plain:
         return None
-    key, colon, value = stripped[2:].partition(":")
+    key, colon, value = stripped.partition(":")
     key = key.strip()
     if not colon or not key or not _COMMENT_KEY.fullmatch(key):
         return None
@@ -269,13 +272,19 @@ def split_comment_metadata(
     values: dict[str, tuple[Any, int]] = {}
     problems: list[Diagnostic] = []
     start: int | None = None
+    # A comment before any text is the file's header (an export's ``Mötesdatum: …``):
+    # its plain ``key: value`` lines count.  Further down, only ``.. key:`` lines do;
+    # ``<!-- Närvarande: … -->`` there is text someone took out.
+    header = True
     for number, line in enumerate(lines):
         stripped = line.strip()
         if start is None and stripped.startswith("<!--"):
             start = number
+        elif start is None and stripped:
+            header = False
         if start is not None:
             content = stripped.removeprefix("<!--").removesuffix("-->")
-            pair = _comment_line(content)
+            pair = _comment_line(content, plain=header)
             if pair and (name := _field_for(pair[0])) not in (None, "ignored"):
                 problem = check_value(str(name), pair[1], number + 1, path)
                 if problem is None:
@@ -287,5 +296,5 @@ def split_comment_metadata(
                     for blank in range(start, number + 1):
                         lines[blank] = ""
                     return Explicit(values, "kommentar"), "\n".join(lines), problems
-                start = None
+                start, header = None, False
     return None, text, problems

@@ -210,11 +210,45 @@ def _year_of_the_top(sources: DateSources, last: int) -> int | None:
 def with_the_year_above(sources: DateSources) -> FoundDate | None:
     """A day and month before the agenda (``Tisdag 4/3, kl 13.00``, ``v. 41 (8 oktober)``)
     and the year written alone above or beside it (the title's *… 2025*)."""
+    year = _year_of_the_top(sources, _last_opening_line(sources))
+    return _day_in_opening_lines(sources, year) if year is not None else None
+
+
+def _last_opening_line(sources: DateSources) -> int:
     first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
-    last = min(first_item - 1, _OPENING_LINES, len(sources.lines))
-    year = _year_of_the_top(sources, last)
-    if year is None:
+    return min(first_item - 1, _OPENING_LINES, len(sources.lines))
+
+
+def with_a_year_elsewhere(sources: DateSources) -> FoundDate | None:
+    """A day and month at the top (``tis 17/6``, *den 12 mars d.å.*) and the year only
+    further down: in the dates the minutes write in full (*Protokollet justerat den 18
+    mars 2025*, *Västerhamra den 14 mars 2025*; the most common year of them) or alone in
+    a footer (``team Lodjur · 2025``)."""
+    years: list[int] = []
+    for number, text in enumerate(sources.lines, start=1):
+        if number in sources.noise or not any(c.isdigit() for c in text):
+            continue
+        years.extend(
+            m.value.start.year
+            for m in find_dates(text, None, strict=True)
+            if m.value.precision is Precision.DAY
+        )
+    if not years:
+        tail = range(max(1, len(sources.lines) - 5), len(sources.lines) + 1)
+        years = [
+            int(found["year"])
+            for number in tail
+            if (found := _YEAR.search(sources.lines[number - 1])) is not None
+        ]
+    if not years:
         return None
+    year = max(sorted(set(years)), key=years.count)
+    return _day_in_opening_lines(sources, year)
+
+
+def _day_in_opening_lines(sources: DateSources, year: int) -> FoundDate | None:
+    """The first day and month before the agenda that falls in ``year``."""
+    last = _last_opening_line(sources)
     # The middle of the year: a day of that year is nearer to it than the same day of
     # the year before or after.
     anchor = dt.date(year, 7, 1)
@@ -245,6 +279,7 @@ DATE_RULES: Ruler[DateRule] = Ruler(
         ("in_document_id", in_document_id),
         ("in_held_sentence", in_held_sentence),
         ("with_the_year_above", with_the_year_above),
+        ("with_a_year_elsewhere", with_a_year_elsewhere),
     ]
 )
 """Where the date is looked for when no label gives it, in order."""

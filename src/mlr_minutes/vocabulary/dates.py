@@ -45,6 +45,29 @@ WEEKDAY_FORMS: Final[dict[str, int]] = {
 ORDINAL_SUFFIXES: Final[tuple[str, ...]] = (":e", ":a", "e", "a")
 """Endings that make a day number ordinal (``23:e februari``, ``1:a mars``)."""
 
+DAY_WORDS: Final[dict[str, int]] = {
+    word: day
+    for day, word in enumerate(
+        (
+            "första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde",
+            "nionde", "tionde", "elfte", "tolfte", "trettonde", "fjortonde", "femtonde",
+            "sextonde", "sjuttonde", "artonde", "nittonde", "tjugonde", "tjugoförsta",
+            "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte",
+            "tjugosjunde", "tjugoåttonde", "tjugonionde", "trettionde", "trettioförsta",
+        ),
+        start=1,
+    )
+}  # fmt: skip
+"""Days written as ordinal words (*tisdagen den fjärde februari 2025*)."""
+
+ROMAN_MONTHS: Final[dict[str, int]] = {
+    numeral: month
+    for month, numeral in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1
+    )
+}
+"""Months in Roman numerals, as older association minutes write them (``23/II 2025``)."""
+
 DAY_ARTICLES: Final[tuple[str, ...]] = ("den",)
 """Words written before a day number (``torsdagen den 23:e``), kept as part of the phrase."""
 

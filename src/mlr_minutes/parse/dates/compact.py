@@ -62,6 +62,17 @@ STRICT_FORMS: tuple[Form, ...] = (
         _accept_compact,
         needs="digit",
     ),
+    # 27.3.25: a month without its zero is not the middle of 25.03.27 (YY.MM.DD)
+    Form(
+        re.compile(
+            r"(?<![\w.,:/-])(?P<phrase>(?P<day>\d{1,2})\.(?P<month>[1-9])\.(?P<year>\d{2}))"
+            rf"{_COMPACT_END}",
+            FLAGS,
+        ),
+        _resolve_compact,
+        _accept_compact,
+        needs="digit",
+    ),
     Form(
         re.compile(rf"(?<!\w)(?P<phrase>{alternation(NEXT_MEETING_VALUES)})(?!\w)", FLAGS),
         resolve_next_meeting,

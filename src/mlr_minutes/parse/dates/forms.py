@@ -8,11 +8,14 @@ import re
 
 from ...model import DateValue, Precision
 from ...vocabulary import (
+    DAY_WORDS,
     FRACTION_WORDS,
     MONTH_NAMES,
     MONTH_PREPOSITIONS,
     MONTH_WORDS,
+    ROMAN_MONTHS,
     WEEK_WORDS,
+    WEEKDAY_FORMS,
 )
 from ..text import alternation
 from .patterns import (
@@ -121,7 +124,7 @@ def _resolve_iso(match: re.Match[str], anchor: Anchor) -> DateValue | None:
 def _resolve_week(match: re.Match[str], anchor: Anchor) -> DateValue | None:
     meeting = anchor.meeting
     first = int(match["week1"])
-    last = group_int(match, "week2")
+    last = group_int(match, "week2") if match.groupdict().get("week2") else None
     year = group_int(match, "year")
     if year is None:
         if meeting is None:
@@ -140,8 +143,32 @@ def _resolve_week(match: re.Match[str], anchor: Anchor) -> DateValue | None:
     return DateValue(monday, last_monday + dt.timedelta(days=6), Precision.RANGE, match["phrase"])
 
 
+def _resolve_day_word(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    """*den fjärde februari 2025*."""
+    day = DAY_WORDS[match["day"].casefold()]
+    month = month_number(match["month"])
+    return day_value(anchor.meeting, group_int(match, "year"), month, day, match["phrase"])
+
+
+def _resolve_roman(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    """``23/II 2025``, ``5/IV``."""
+    month = ROMAN_MONTHS[match["month"]]
+    return day_value(
+        anchor.meeting, group_int(match, "year"), month, int(match["day"]), match["phrase"]
+    )
+
+
+def _resolve_week_day(match: re.Match[str], anchor: Anchor) -> DateValue | None:
+    """``Onsdag v.11 2025``: that weekday of that week."""
+    week = _resolve_week(match, anchor)
+    if week is None or week.precision is not Precision.WEEK:
+        return None
+    day = week.start + dt.timedelta(days=WEEKDAY_FORMS[match["weekday"].casefold()])
+    return DateValue(day, day, Precision.DAY, match["phrase"])
+
+
 def _accept_week(match: re.Match[str]) -> bool:
-    weeks = [int(w) for w in (match["week1"], match["week2"]) if w is not None]
+    weeks = [int(w) for w in (match["week1"], match.groupdict().get("week2")) if w]
     return all(1 <= w <= 53 for w in weeks)
 
 
@@ -170,6 +197,36 @@ def _accept_month(match: re.Match[str]) -> bool:
 
 
 FORMS: tuple[Form, ...] = (
+    Form(
+        re.compile(
+            rf"{START}(?P<phrase>{PREFIX}(?P<day>{alternation(DAY_WORDS)})\s+"
+            rf"{month_group('month')}{optional_year('year')})",
+            FLAGS,
+        ),
+        _resolve_day_word,
+        needs="month",
+    ),
+    Form(
+        re.compile(
+            rf"{START}(?P<phrase>{PREFIX}(?P<day>\d{{1,2}})/"
+            rf"(?P<month>{alternation(ROMAN_MONTHS)})(?![\w/])(?:\s+(?P<year>{YEAR}))?)"
+            r"(?![\d/]|[.,:]\d)",
+        ),
+        _resolve_roman,
+        needs="digit",
+        holds="/",
+    ),
+    Form(
+        re.compile(
+            rf"(?<!\w)(?P<phrase>(?P<weekday>{alternation(WEEKDAY_FORMS)}),?\s+"
+            rf"(?:{alternation(WEEK_WORDS)})\s*(?P<week1>\d{{1,2}})"
+            rf"{optional_year('year')})(?!\w|[.,:/]\d)",
+            FLAGS,
+        ),
+        _resolve_week_day,
+        _accept_week,
+        needs="digit",
+    ),
     Form(
         re.compile(
             rf"{START}(?P<phrase>{PREFIX}{day_group('day')}\s+{month_group('month')}"

@@ -264,12 +264,25 @@ def _heading_text(own: list[str], start: int, end: int) -> str:
 _RUN_IN = re.compile(r"^(?P<title>§\s*\d{1,3}[a-z]?\.?\s+[^.]{2,60}?\.)\s+(?P<rest>\S.{10,})$")
 
 
+_SENTENCE_ITEM = re.compile(r"^(?P<title>§\s*\d{1,3}[a-z]?\.\s+(?P<rest>[A-ZÅÄÖ][^\n]{24,}\.))$")
+"""``§ 6. Verksamhetsberättelsen lästes upp och lades till handlingarna.``: the item is
+one sentence, its title and its text at once.  (``§ 22 Fastställande av dagordning
+Dagordningen fastställs.``, without the number's full stop, is a page flattened from PDF:
+a title and its text, which the outline splits apart.)"""
+
+
 def _run_in(heading: Block) -> list[Block] | None:
     """A ``§`` line whose title ends at its first full stop and whose text follows on the
-    same line: the heading and a paragraph of that line."""
-    found = _RUN_IN.match(heading.markdown.strip()) if "\n" not in heading.markdown else None
-    if found is None:
+    same line: the heading and a paragraph of that line.  A ``§`` line that is one long
+    sentence is both: what it says is read (a decision, a task), not only shown."""
+    if "\n" in heading.markdown:
         return None
+    text = heading.markdown.strip()
+    found = _RUN_IN.match(text)
+    if found is None:
+        found = _SENTENCE_ITEM.match(text)
+        if found is None or len(found["rest"].split()) < 5:
+            return None
     title = Block(
         BlockKind.HEADING,
         heading.line,

@@ -63,6 +63,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w'’.\ufffd-]*|@[\w.-]+)$")
 _NICKNAME = re.compile(r"^@?[a-zåäö][\wåäö.-]{0,19}$")
 
 
+_STRUCK = re.compile(r"~~[^~]*~~")
 _MARKS = "*†‡★☆✎◎"
 _MARKS_OFF = str.maketrans("", "", _MARKS)
 _LEGEND_ENTRY = re.compile(
@@ -113,6 +114,8 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     """Whether a line lists people (or organisations): each name capitalised (particles
     aside), or a lower-case nickname; ``strong`` asks for a full name, as after a
     blank line under a label, where a paragraph of prose may begin."""
+    if "~~" in text:
+        text = _STRUCK.sub(" ", text)  # ``~~Arvid~~ Nour``: the struck name did not come
     text = without_title(text.strip().rstrip("."))
     if not text or len(text) > 400 or text.endswith(":"):
         return False

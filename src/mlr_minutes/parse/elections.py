@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Person
 from ..vocabulary import (
-    ABSENCE_REASONS,
     ADJUSTER_ELECTION_TITLES,
     BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
@@ -41,10 +40,11 @@ from ..vocabulary import (
     ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
+    SUBORDINATORS,
 )
 from .blocks import BlockKind
 from .outline import Outline, heading_key
-from .people import aliases_of, parse_person
+from .people import aliases_of, parse_person, says_away
 from .ruler import Ruler
 from .text import alternation, sentences
 
@@ -160,7 +160,7 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
 
 def _noted_away(person: Person) -> bool:
     note = (person.note or "").casefold()
-    return any(reason in note for reason in ABSENCE_REASONS)
+    return says_away(note)
 
 
 def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -339,13 +339,15 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     # not *Reza skrev ett brev*: an office or a bare verb ends its clause.  *… höll i
     # mötet i hennes ställe* goes on and still says who chaired.
     phrases = OFFICER_PROSE_NAME_BEFORE[field]
-    bounded = [p for p in phrases if " " not in p or p.split()[-1] in ROLES]
+    bounded = [
+        p for p in phrases if " " not in p or p.split()[-1] in ROLES or len(p.split()[-1]) < 3
+    ]
     free = [p for p in phrases if p not in bounded]
     return re.compile(
         rf"(?<!\w)(?:(?P<follows>{follows})"
         rf"|(?P<precedes>{alternation(free, damaged=damaged)})(?!\w)"
         rf"|(?P<bounded>{alternation(bounded, damaged=damaged)})"
-        rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation(LIST_JOINERS)})\s))",
+        rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation((*LIST_JOINERS, *SUBORDINATORS))})\s))",
         re.IGNORECASE,
     )
 
@@ -396,8 +398,11 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             else:
                 before = text[max(0, match.start() - 80) : match.start()]
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
+                aside = _TRAILING_ASIDE.search(before)
                 before = _TRAILING_ASIDE.sub("", before)
                 who = _CLAUSE_END.split(before)[-1]
+                if aside and who.strip().casefold() in PRONOUNS:
+                    who = aside.group().strip(" (),")  # ``jag (Selma) skrev``: the name given
                 # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.
                 pieces = _joiner_split().split(who)
                 holder = _holder_of(pieces[-1], present)
@@ -416,8 +421,15 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if person is not None:
                 at = line + text[: match.start()].count("\n")
                 setattr(meta, field, replace(person, line=at))
-                # *Elin Wahl för protokollet.* says who wrote; no task, no decision.
-                if not _election_verbs().search(_sentence_at(text, match.start())):
+                # *Elin Wahl för protokollet.* says who wrote; no task, no decision (unless
+                # the line goes on: *X satt ordförande. Y valdes att justera.*).
+                said = _sentence_at(text, match.start())
+                end = text.find("\n", match.start())
+                rest = text[
+                    match.start() + len(said) - len(said.lstrip()) : end if end >= 0 else None
+                ]
+                rest = rest[len(said.strip()) :]
+                if not _election_verbs().search(said) and not _election_verbs().search(rest):
                     meta.read_from.add(at)
                 break
 

@@ -18,7 +18,6 @@ from typing import Any
 from ..config import Config
 from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
-    ABSENCE_REASONS,
     ALL_BUT,
     CHAIR_ROLE,
     PEOPLE_REFERENCES,
@@ -35,7 +34,14 @@ from .elections import fill_officers
 from .explicit import Explicit
 from .labels import normalise_key, split_label
 from .outline import Outline
-from .people import aliases_of, is_role_word, names_people_inside, parse_entry, parse_person
+from .people import (
+    aliases_of,
+    is_role_word,
+    names_people_inside,
+    parse_entry,
+    parse_person,
+    says_away,
+)
 from .people_lists import parse_people
 from .round_table import (
     round_table_present,
@@ -316,9 +322,7 @@ def _legend_roles(meta: Metadata, lines: list[str]) -> None:
 
 def _away(person: Person) -> bool:
     """``Gunilla Sterner (förhinder)``: named with why they were away."""
-    return bool(person.note) and any(
-        reason in (person.note or "").casefold() for reason in ABSENCE_REASONS
-    )
+    return says_away(person.note)
 
 
 def _absent_officers_stand_down(meta: Metadata) -> None:

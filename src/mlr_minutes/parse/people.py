@@ -84,8 +84,14 @@ def split_top_level(text: str, separators: str = ",;\n") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_STRUCK = re.compile(r"~~[^~]*~~")
+
+
 def clean(text: str) -> str:
-    """Whitespace collapsed, tabs and bullets gone, edge punctuation stripped."""
+    """Whitespace collapsed, tabs and bullets gone, edge punctuation stripped, and what
+    is struck through gone (``~~Arvid~~ Nour``: Arvid did not come)."""
+    if "~~" in text:
+        text = _STRUCK.sub(" ", text)
     text = _BULLET.sub("", text.replace("\t", " "))
     return " ".join(text.split()).strip(" .;:\\")
 
@@ -180,6 +186,17 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@cache
+def _away_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ABSENCE_REASONS)})(?!\w)", re.IGNORECASE)
+
+
+def says_away(note: str | None) -> bool:
+    """Whether a note says why the person was away (``förhinder``, ``VAB``, ``sjuk``), as
+    words: *sjukvårdsnämnden* or *skrivarkurs* say nothing of the kind."""
+    return bool(note) and _away_words().search(note or "") is not None
+
+
 def _note_after_dash(attribute: str) -> list[str]:
     """``vice ordförande – förhinder``: the role, and why they were away."""
     parts = _DASH.split(attribute, maxsplit=1)
@@ -217,6 +234,12 @@ def _attributes(
             continue
         if _INITIALS.match(part) and not SHORT_CAPITALS.match(part):
             notes.append(part)  # initials the minutes use for them later (*BeS förklarade …*)
+            continue
+        words = part.split()
+        if len(words) >= 4 and sum(w[:1].islower() for w in words) * 2 > len(words):
+            # ``Nour (Arvid fastnade på ett inställt tåg)``: a sentence about them, not
+            # the organisation they came from (those are names: *Region Mellanlanda*).
+            notes.append(part)
             continue
         found_role, rest = split_role_prefix(part)
         officer = (found_role in OFFICER_ROLES and role not in OFFICER_ROLES) or (

@@ -53,6 +53,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "frånvarande ledamöter", "anmäld frånvaro", "avbud", "frånvarande med förhinder",
         "anmält frånvaro", "frånvarande styrelseledamöter", "ej närvarande ledamöter",
         "saknades", "frånvaro", "frånv", "frånv.", "borta", "ej på plats", "kunde inte komma",
+        "sjuk", "sjuka", "sjukanmäld", "sjukanmälda", "anmälda men kom inte", "kom inte",
+        "ej incheckade", "uteblev",
     ),
     "secretary": (
         "vid protokollet", "sekreterare", "protokollförare", "antecknat av",
@@ -67,7 +69,9 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "dokumentation", "dokumenterar", "dokumentatör", "ansvarig för minnesanteckningar",
         "skrivare", "skrivare idag", "vid sammanträdet tjänstgjorde som sekreterare",
         "handläggare/protokoll", "protokoll/handläggare", "prot.förare", "prot. förare",
-        "protokollförande sekreterare",
+        "protokollförande sekreterare", "upprättad av", "upprättat av", "protokollet upprättat av",
+        "sammanställd av", "sammanställt av", "sammanställda av", "stämmosekreterare",
+        "sekr. för sammanträdet", "årsmötessekreterare",
         "som sekreterare tjänstgjorde",
         "ansvarig för anteckningar", "note-taker", "notetaker", "vid anteckningarna",
         "anteckningar förda av", "antecknat av:", "sekreterare för mötet",
@@ -88,6 +92,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "sammankallande lekmannarevisor", "sammankallande revisor",
         "klubban",
         "tf. ordförande", "tf ordförande", "t.f. ordförande", "tillförordnad ordförande",
+        "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
+        "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",

@@ -215,7 +215,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "har förts av", "har skrivits av", "har förts av sekreteraren",
         "sekreterare vid sammanträdet var", "sekreterare vid mötet var",
         "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
-        "protokollet skrivet av", "protokollförd av",
+        "protokollet skrivet av", "protokollförd av", "minnesanteckningarna sammanställda av",
+        "anteckningarna sammanställda av", "sammanställda av", "sammanställt av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
@@ -235,6 +236,9 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fungerade som mötesordförande",
         "leder dagens möte", "ledde träffen", "ledde dagens träff",
         "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
+        "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
+        "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
+        "ledde",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",
@@ -248,6 +252,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skrev", "skrev ner", "skrev ned",
         "åtog sig att skriva protokollet", "åtog sig att föra protokollet",
         "fungerade som sekreterare", "fungerade som mötessekreterare",
+        "antecknar", "antecknar idag", "skriver idag", "som sekreterare", "som mötessekreterare",
+        "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
         "skriver dagens protokoll", "skriver protokoll",
     ),

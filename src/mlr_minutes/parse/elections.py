@@ -400,7 +400,18 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
                 aside = _TRAILING_ASIDE.search(before)
                 before = _TRAILING_ASIDE.sub("", before)
-                who = _CLAUSE_END.split(before)[-1]
+                clauses = _CLAUSE_END.split(before)
+                who = clauses[-1]
+                if (
+                    len(clauses) > 1
+                    and not re.search(r"[A-ZÅÄÖ@]", who)
+                    and re.search(r"[A-ZÅÄÖ@]", clauses[-2])
+                    and re.search(r"[^()]{3},\s*$", before[-30:])
+                    and before.count("(") == before.count(")")
+                ):
+                    # ``Linnea Berg inledde, fördelade ordet och avslutade``: verbs in a
+                    # row share the name before the first.
+                    who = clauses[-2]
                 if aside and who.strip().casefold() in PRONOUNS:
                     who = aside.group().strip(" (),")  # ``jag (Selma) skrev``: the name given
                 # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.

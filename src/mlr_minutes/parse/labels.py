@@ -108,6 +108,18 @@ def abbreviation_form(body: str, start: int) -> Label | None:
     return _label(match, start)
 
 
+_LEADERS_FORM = re.compile(r"^(?P<key>[^.:…_]{2,50}?)\s*(?:[.…_]\s?){4,}\s*(?P<value>\S.*)$")
+
+
+def leaders_form(body: str, start: int) -> Label | None:
+    """``Stämmoordförande ............. Lars Persson``: a known label, dotted leaders, the
+    value, as a typed list of functionaries lines them up."""
+    match = _LEADERS_FORM.match(body) if ".." in body or "…" in body or "__" in body else None
+    if not match or metadata_field(match["key"]) is None:
+        return None
+    return _label(match, start)
+
+
 def dash_form(body: str, start: int) -> Label | None:
     """``Mötesordförande – ekström`` in a list of roles: a known label, a dash, the value."""
     match = _DASH_FORM.match(body)
@@ -119,6 +131,7 @@ def dash_form(body: str, start: int) -> Label | None:
 LOOSE_FORMS: Ruler[LabelForm] = Ruler(
     [
         ("wide_space_form", wide_space_form),
+        ("leaders_form", leaders_form),
         ("dash_form", dash_form),
         ("abbreviation_form", abbreviation_form),
         ("bare_form", bare_form),

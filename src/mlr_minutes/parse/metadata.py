@@ -37,6 +37,7 @@ from .outline import Outline
 from .people import (
     aliases_of,
     is_role_word,
+    names_organisation,
     names_people_inside,
     parse_entry,
     parse_person,
@@ -100,6 +101,14 @@ def _as_people(value: Any, line: int, config: Config, role: str | None = None) -
     return parse_people(str(value), line, config, role=role) if value else []
 
 
+_CARRIED_NAME = re.compile(
+    r"(?:\s(?:av|genom|anteckningar)|\s[–—-])\s+"
+    r"(?P<name>@[\w.-]+|[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2})"
+)
+"""The person an officer's label names inside a longer value, after *av*, *genom* or
+*anteckningar* (the office is an organisation's, or the value a sentence)."""
+
+
 def _opt(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
@@ -154,6 +163,17 @@ def _apply(
             inside = names_people_inside(text)
             found = parse_entry(text, line, config) if inside else _as_people(value, line, config)
             person = found[0] if found else None
+            unnamed = (
+                person is None
+                or not person.name
+                or len(person.name.split()) > 4
+                or (" " not in person.name and names_organisation(person.name))
+            )
+            carried = _CARRIED_NAME.search(text) if unnamed else None
+            if carried is not None:
+                # ``Sekretariat: Miljöverket – anteckningar Leo Mark``, ``Protokoll: skrivs
+                # i issuen av @tor-h``, ``Sekreterarskap: kommunen, genom Amra Delić``.
+                person = parse_person(carried["name"], line, config) or person
         held = getattr(meta, name)
         if person and (held is None or _away(held)):
             # ``Ordförande: Gunilla Sterner (förhinder)`` then ``Mötesledare i

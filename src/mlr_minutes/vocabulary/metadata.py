@@ -72,7 +72,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "handläggare/protokoll", "protokoll/handläggare", "prot.förare", "prot. förare",
         "protokollförande sekreterare", "upprättad av", "upprättat av", "protokollet upprättat av",
         "sammanställd av", "sammanställt av", "sammanställda av", "stämmosekreterare",
-        "sekr. för sammanträdet", "årsmötessekreterare", "skriver idag",
+        "sekr. för sammanträdet", "årsmötessekreterare", "skriver idag", "sekretariat",
+        "sekreterarskap",
         "antecknar idag", "antecknar",
         "som sekreterare tjänstgjorde",
         "ansvarig för anteckningar", "note-taker", "notetaker", "vid anteckningarna",
@@ -259,7 +260,7 @@ TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
 
 SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
     "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av", "protokoll",
-    "pennan",
+    "pennan", "sekretariat", "sekreterarskap",
 )  # fmt: skip
 """Labels of the note-taker only with a colon and a name (*Anteckningar: @sofie-dev*);
 alone, ``## Anteckningar`` heads the notes themselves."""

@@ -20,6 +20,7 @@ from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
     ALL_BUT,
     CHAIR_ROLE,
+    OFFICER_VALUE_CARRIERS,
     PEOPLE_REFERENCES,
     ROLES,
     SECRETARY_APART_LABELS,
@@ -101,12 +102,14 @@ def _as_people(value: Any, line: int, config: Config, role: str | None = None) -
     return parse_people(str(value), line, config, role=role) if value else []
 
 
-_CARRIED_NAME = re.compile(
-    r"(?:\s(?:av|genom|anteckningar)|\s[–—-])\s+"
-    r"(?P<name>@[\w.-]+|[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2})"
-)
-"""The person an officer's label names inside a longer value, after *av*, *genom* or
-*anteckningar* (the office is an organisation's, or the value a sentence)."""
+@cache
+def _carried_name() -> re.Pattern[str]:
+    """The person an officer's label names inside a longer value, after *av*, *genom* or
+    *anteckningar* (the office is an organisation's, or the value a sentence)."""
+    return re.compile(
+        rf"(?:\s(?:{alternation(OFFICER_VALUE_CARRIERS)})|\s[–—-])\s+"
+        r"(?P<name>@[\w.-]+|[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2})"
+    )
 
 
 def _opt(value: Any) -> str | None:
@@ -169,7 +172,7 @@ def _apply(
                 or len(person.name.split()) > 4
                 or (" " not in person.name and names_organisation(person.name))
             )
-            carried = _CARRIED_NAME.search(text) if unnamed else None
+            carried = _carried_name().search(text) if unnamed else None
             if carried is not None:
                 # ``Sekretariat: Miljöverket – anteckningar Leo Mark``, ``Protokoll: skrivs
                 # i issuen av @tor-h``, ``Sekreterarskap: kommunen, genom Amra Delić``.

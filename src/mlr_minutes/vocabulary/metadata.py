@@ -258,6 +258,10 @@ TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
 
+OFFICER_VALUE_CARRIERS: Final[tuple[str, ...]] = ("av", "genom", "anteckningar")
+"""Words after which an officer label's longer value names the person (*Sekretariat:
+Kartverket – anteckningar Olof Ström*, *Protokoll: skrivs … av @tor-h*)."""
+
 SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
     "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av", "protokoll",
     "pennan", "sekretariat", "sekreterarskap",

@@ -141,7 +141,7 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
 
 @cache
 def _list_split() -> re.Pattern[str]:
-    return re.compile(rf",|;|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
+    return re.compile(rf",|;|[→·•]|\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
 
 
 _HANDLE_ONLY = re.compile(r"^@[\w.-]+$")

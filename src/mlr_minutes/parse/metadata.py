@@ -295,6 +295,7 @@ def collect(
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
     _absent_officers_stand_down(meta)
+    _absent_not_present(meta)
     unlabelled_list_present(meta, outline, config)
     _legend_roles(meta, lines)
     fill_officers(meta, outline, config)
@@ -346,6 +347,16 @@ def _legend_roles(meta: Metadata, lines: list[str]) -> None:
 def _away(person: Person) -> bool:
     """``Gunilla Sterner (förhinder)``: named with why they were away."""
     return says_away(person.note)
+
+
+def _absent_not_present(meta: Metadata) -> None:
+    """``Ordning idag: Kim → Lo → Juno`` and then ``Borta: Juno (VAB)``: the list of who
+    was away wins over the list of who was expected, unless the absence was for some
+    items only (``Frånvarande: Per Ek § 1–2``: he came later)."""
+    away = {p.name for p in meta.absent if p.name and not any(c.isdigit() for c in p.note or "")}
+    if away:
+        meta.attendees[:] = [p for p in meta.attendees if p.name not in away]
+        meta.guests[:] = [p for p in meta.guests if p.name not in away]
 
 
 def _absent_officers_stand_down(meta: Metadata) -> None:

@@ -63,7 +63,7 @@ _CAPITALISED = re.compile(r"^[A-ZÅÄÖ0-9@]")
 _BULLET = re.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
 
 
-def split_top_level(text: str, separators: str = ",;\n") -> list[str]:
+def split_top_level(text: str, separators: str = ",;\n→·•") -> list[str]:
     """``text`` split at ``separators`` outside parentheses and brackets."""
     if "(" not in text and "[" not in text:
         # The common case, without a walk over every character.

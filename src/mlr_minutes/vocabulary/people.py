@@ -126,7 +126,7 @@ ROUND_TABLE_ABSENCE: Final[tuple[str, ...]] = (
 
 ABSENCE_REASONS: Final[tuple[str, ...]] = (
     "vab", "sjuk", "sjukdom", "semester", "ledig", "föräldraledig", "tjänsteresa",
-    "förhinder", "anmält förhinder", "annat möte", "kurs", "konferens", "resa",
+    "förhinder", "anmält förhinder", "annat möte", "kurs", "konferens", "resa", "uteblev",
 )  # fmt: skip
 """Why someone was away, written in parentheses after their name (``@jonna (VAB)``): a
 note, never their organisation or role."""

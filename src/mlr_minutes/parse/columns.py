@@ -12,7 +12,13 @@
 
 Read line by line, each line holds two people and the groups run into each other.  The
 attendance reader reads such a block twice: once with only the left column, once with
-only the right column under the same label, each cell at its own line.
+only the right column under the same label, each cell at its own line.  A table whose
+columns are the organisations and whose cells are their people is read the same way, a
+column at a time::
+
+    | Lindviks kommun              | Region Mellanlanda          |
+    |------------------------------|-----------------------------|
+    | Eva Dahl, socialchef (ordf.) | Henrik Ask, verksamhetschef |
 """
 
 from __future__ import annotations
@@ -22,9 +28,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .attendance_values import PEOPLE_FIELDS, Found
-from .labels import metadata_field
-from .people import names_organisation
+from ..vocabulary import METADATA_KEYS
+from .attendance_values import PEOPLE_FIELDS, Found, is_nobody, looks_like_people
+from .labels import metadata_field, normalise_key
+from .people import definite_body, names_organisation
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _MIN_COLUMN = 15
@@ -181,18 +188,92 @@ def in_columns(
     read: Callable[[list[str]], Iterator[Found]], lines: list[str], noise: frozenset[int]
 ) -> Iterator[Found]:
     """What ``read`` finds in ``lines``, with each block of side-by-side lists read one
-    column at a time: the left column in place, the right one under the same label."""
+    column at a time: the left column in place, the right one under the same label; and
+    each table of organisations' columns one column at a time."""
     runs = column_runs(lines, noise)
-    if not runs:
+    tables = organisation_tables(lines) if "|" in "".join(lines[:400]) else []
+    if not runs and not tables:
         yield from read(lines)
         return
     left, right = left_and_right(lines, runs)
+    spans = [(run.start, run.end) for run in runs]
+    for table in tables:
+        spans.append((table.start, table.end))
+        for i in range(table.start, table.end):
+            left[i] = ""
     found = list(read(left))
-    found += [
-        f
-        for f in read(right)
-        if f.field in PEOPLE_FIELDS
-        and not f.empty
-        and any(run.start < f.line <= run.end for run in runs)
-    ]
+    others = [right] if runs else []
+    others += [_one_column(lines, table, column) for table in tables for column in table.names]
+    for text in others:
+        found += [
+            f
+            for f in read(text)
+            if f.field in PEOPLE_FIELDS
+            and not f.empty
+            and any(start < f.line <= end for start, end in spans)
+        ]
     yield from sorted(found, key=lambda f: f.line)
+
+
+@dataclass(frozen=True)
+class OrganisationTable:
+    """A table whose header names organisations and whose cells are their people."""
+
+    start: int
+    """0-based index of the header row."""
+    end: int
+    """0-based index after the last row."""
+    names: tuple[str, ...]
+    """The organisation of each column."""
+
+
+def _row(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def organisation_tables(lines: list[str]) -> list[OrganisationTable]:
+    """Every pipe table whose header cells are all organisations (no label, no column
+    name) and whose cells mostly look like people."""
+    found: list[OrganisationTable] = []
+    for index in range(len(lines) - 2):
+        header, rule = lines[index], lines[index + 1]
+        if not header.lstrip().startswith("|") or not re.fullmatch(r"\s*\|[\s|:-]+\|?\s*", rule):
+            continue
+        names = _row(header)
+        if len(names) < 2 or not all(_names_a_body(n) for n in names):
+            continue
+        end = index + 2
+        while end < len(lines) and lines[end].lstrip().startswith("|"):
+            end += 1
+        cells = [c for line in lines[index + 2 : end] for c in _row(line) if c]
+        people = sum(looks_like_people(c, strong=True) for c in cells)
+        if cells and people * 2 >= len(cells):
+            found.append(OrganisationTable(index, end, tuple(names)))
+    return found
+
+
+def _names_a_body(cell: str) -> bool:
+    """``Lindviks kommun``, ``Region Mellanlanda``, ``Närvårdskansliet``: an organisation,
+    not a column's name (``Vem``, ``Namn``) nor a label."""
+    words = cell.split()
+    return (
+        bool(words)
+        and metadata_field(normalise_key(cell)) is None
+        and names_organisation(cell)
+        and ((len(words) >= 2 and any(w[:1].isupper() for w in words)) or definite_body(cell))
+        and not any(c.isdigit() for c in cell)
+    )
+
+
+def _one_column(lines: list[str], table: OrganisationTable, column: str) -> list[str]:
+    """A text with nothing but one column of the table: a people label over its rows,
+    each row ``organisation: person``."""
+    text = [""] * len(lines)
+    at = table.names.index(column)
+    text[table.start] = f"{METADATA_KEYS['attendees'][0]}:"
+    for i in range(table.start + 2, table.end):
+        cells = _row(lines[i])
+        cell = cells[at] if at < len(cells) else ""
+        if cell and not is_nobody(cell.split(",")[0].strip("*_ ")):
+            text[i] = f"{column}: {cell}"  # not ``*vakant*, chef LSS``: nobody holds it
+    return text

@@ -64,7 +64,7 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
     for person in present:
         if person.name and person.name in text:
             return person
-    words = set(re.findall(r"[\wåäöÅÄÖ@.-]+", text))
+    words = {w.rstrip(".") for w in re.findall(r"[\wåäöÅÄÖ@.-]+", text)}
     words |= {word.removeprefix("@") for word in words}
     for person in present:
         if any(alias in words for alias in aliases_of(person)):

@@ -85,6 +85,7 @@ _TAG_NAMES = (
     "strong", "b", "em", "i", "u", "br", "p", "div", "span", "ul", "ol", "li", "h1", "h2",
     "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tr", "td", "th", "font", "hr", "a",
     "sup", "sub", "small", "center", "blockquote", "pre", "code", "img", "s", "del", "ins",
+    "dl", "dt", "dd", "time",
 )  # fmt: skip
 # Only real tag names: ``<anna@example.se>`` and ``<https://…>`` are autolinks, not HTML.
 _TAG = re.compile(rf"</?({'|'.join(_TAG_NAMES)})(?=[\s/>])[^<>]{{0,200}}?/?>", re.IGNORECASE)
@@ -112,6 +113,10 @@ def html_tags(state: NormaliseState, number: int, line: str) -> str:
         line = f"- {listed['text']}"  # indentation would make it code
     line = _BREAK_AT_END.sub("", line)
     line = _BREAK.sub("; ", line)
+    if "<d" in line:
+        # ``<dt>Mötesordförande</dt><dd>Tove Rask</dd>``: a term and its description, a
+        # label and its value.
+        line = _TERM_THEN_VALUE.sub(": ", line)
     if "<t" in line:
         # ``<tr><td>Mötesordförande</td><td>Vera Lindblad</td></tr>``: a table row.
         line = _CELL_BETWEEN.sub(" | ", line)
@@ -128,6 +133,7 @@ def html_tags(state: NormaliseState, number: int, line: str) -> str:
     return line if line.strip() else ""
 
 
+_TERM_THEN_VALUE = re.compile(r"\s*</dt>\s*<dd[^>]*>\s*", re.IGNORECASE)
 _CELL_BETWEEN = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.IGNORECASE)
 _ROW_EDGE = re.compile(r"^\s*<tr[^>]*>\s*<t[dh][^>]*>|</t[dh]>\s*</tr>\s*$", re.IGNORECASE)
 

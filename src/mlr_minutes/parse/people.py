@@ -197,6 +197,23 @@ def says_away(note: str | None) -> bool:
     return bool(note) and _away_words().search(note or "") is not None
 
 
+_NICK = re.compile(r"^@?[a-zåäö][\wåäö.-]{1,19}$")
+
+
+def _is_nickname_of(token: str, name: str) -> bool:
+    """``pixla`` for *Pia Lax*, ``knutte`` for *Knut Ahlberg*, ``mstrand`` for *Mikael
+    Strand*: a lower-case word made of the name (its first letters, or the initials of
+    first and last name in order) that is no role or note."""
+    words = name.split()
+    if not _NICK.match(token) or len(words) < 2 or is_role_word(token) or is_note(token):
+        return False
+    nick = token.lstrip("@").casefold()
+    first, last = words[0].casefold(), words[-1].casefold()
+    if nick[:1] != first[:1] or nick in ABSENCE_REASONS:
+        return False
+    return nick.startswith(first[:3]) or last[:1] in nick[1:]
+
+
 def _note_after_dash(attribute: str) -> list[str]:
     """``vice ordförande – förhinder``: the role, and why they were away."""
     parts = _DASH.split(attribute, maxsplit=1)
@@ -440,6 +457,11 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
             # ``Kristina Sahlin (KS)``: the initials the minutes use for her later.
             aliases.append(written)
             attributes = [a for a in attributes if a.strip() != written]
+    nicknames = [a.strip() for a in attributes if _is_nickname_of(a.strip(), name_part)]
+    if nicknames:
+        # ``Pia Lax (pixla)``, ``Knut Ahlberg (knutte)``: what the minutes call them.
+        aliases.extend(nicknames)
+        attributes = [a for a in attributes if a.strip() not in nicknames]
     attributes = [part for a in attributes for part in _note_after_dash(a)]
     organisation, written_role, party, attribute_notes = _attributes(attributes, config)
     notes.extend(attribute_notes)

@@ -185,7 +185,8 @@ LABEL_PREFIXES: Final[dict[str, str]] = {
 medlemmar*, *Justeringens plats och tid*)."""
 
 NOBODY_VALUES: Final[tuple[str, ...]] = (
-    "ingen", "inga", "-", "–", "—", "ej aktuellt", "saknas", "inga närvarande", "nej",
+    "ingen", "inga", "-", "–", "—", "ej aktuellt", "saknas", "inga närvarande", "nej", "vakant",
+    "vakans",
 )  # fmt: skip
 """Values that say nobody is listed (*Tjänstgörande ersättare: ingen.*)."""
 

@@ -180,14 +180,24 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
 
 
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:
+    # `` 1. Wilma Åkesson`` indented under ``3. Röstlängd``: a list of its own, however
+    # little indented, not the agenda's fourth item.
+    indent = _indent(lines, blocks[run[0]].line) if run else 0
     counted: list[int] = []
     expected: int | None = None
     for index in run:
+        if _indent(lines, blocks[index].line) != indent:
+            continue
         number = int(_list_number(lines, blocks[index].line))
         if expected is None or number == expected:
             counted.append(index)
             expected = number + 1
     return counted
+
+
+def _indent(lines: list[str], line: int) -> int:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return len(text) - len(text.lstrip(" "))
 
 
 def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:

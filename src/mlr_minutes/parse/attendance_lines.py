@@ -130,6 +130,7 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
     if not prose_gate().search(raw):
         return
     text, last = plain(raw), number
+    starts = [0]  # where each joined line begins in ``text``
     # The sentence may wrap: ``… Hilda Sjögren (ej medlem, adjungerad som kassörens`` /
     # ``biträde) samt Göran Ahlberg från Idrottens Distriktsförbund.``
     while not text.rstrip().endswith((".", "!", "?")) and last < min(number + 3, len(lines)):
@@ -143,14 +144,18 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
         )
         if not following or not carried:
             break
+        starts.append(len(text) + 1)
         text, last = f"{text} {plain(following)}", last + 1
     match = prose_pattern().search(text)
     if match is None:
         return
+    # ``Närvarade. Röstlängden fastställdes`` / ``till 20. Bland de närvarande fanns …``:
+    # the list is read from the line it starts on, the decision before it is not.
+    first = number + sum(1 for start in starts[1:] if start <= match.start())
     # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
     value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
     if looks_like_people(value):
-        yield Found("attendees", value, number, last_line=last)
+        yield Found("attendees", value, first, last_line=last)
 
 
 ORGANISATION_GROUP = re.compile(r"^(?P<group>[A-ZÅÄÖ][^:]{1,60}):\s+(?P<people>.*)$")

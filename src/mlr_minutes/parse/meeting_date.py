@@ -185,7 +185,11 @@ def in_held_sentence(sources: DateSources) -> FoundDate | None:
     return None
 
 
-_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+_YEAR = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])"
+    # ``styrelseprotokoll nr 5/2025``: the number of the minutes in their year.
+    r"|(?<![\d/.-])\d{1,3}/(?P<numbered>(?:19|20)\d\d)(?![\d/.-])"
+)
 
 
 def _year_of_the_top(sources: DateSources, last: int) -> int | None:
@@ -197,7 +201,7 @@ def _year_of_the_top(sources: DateSources, last: int) -> int | None:
             continue
         found = _YEAR.search(text)
         if found is not None and not find_dates(text, None, strict=True):
-            return int(found["year"])
+            return int(found["year"] or found["numbered"])
     # No year alone: the year of another date up there (*opened this discussion on Apr 2,
     # 2025* above *Samtalet hölls tisdag 1 april*).
     for number in range(1, last + 1):
@@ -236,7 +240,7 @@ def with_a_year_elsewhere(sources: DateSources) -> FoundDate | None:
     if not years:
         tail = range(max(1, len(sources.lines) - 5), len(sources.lines) + 1)
         years = [
-            int(found["year"])
+            int(found["year"] or found["numbered"])
             for number in tail
             if (found := _YEAR.search(sources.lines[number - 1])) is not None
         ]

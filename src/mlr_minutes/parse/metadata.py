@@ -22,17 +22,17 @@ from ..vocabulary import (
     CHAIR_ROLE,
     OFFICER_VALUE_CARRIERS,
     PEOPLE_REFERENCES,
-    ROLES,
     SECRETARY_APART_LABELS,
     SECRETARY_ROLE,
     TIME_WORDS,
 )
 from .actors import actors_present
 from .attendance import read_labels
-from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS, legend
+from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
+from .initials import resolve_initials
 from .labels import normalise_key, split_label
 from .outline import Outline
 from .people import (
@@ -42,9 +42,9 @@ from .people import (
     names_people_inside,
     parse_entry,
     parse_person,
-    says_away,
 )
 from .people_lists import parse_people
+from .presence import absent_not_present, absent_officers_stand_down, away, legend_roles
 from .round_table import (
     round_table_present,
     standup_table_present,
@@ -112,6 +112,9 @@ def _carried_name() -> re.Pattern[str]:
     )
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _opt(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
@@ -129,6 +132,8 @@ def _apply(
     """Set one field from one written value; list fields accumulate.  ``organisation`` is
     the one a line names for everyone on it: it wins, and what the person's parentheses
     said instead (``(KSO)``) is their role."""
+    if name in PEOPLE_FIELDS and _ISO_DAY.fullmatch(str(value).strip()):
+        return  # ``justerat: 2025-03-09`` in the front matter: when, not who
     if name in PEOPLE_FIELDS:
         people = (
             parse_entry(str(value), line, config, role=role)
@@ -178,7 +183,7 @@ def _apply(
                 # i issuen av @tor-h``, ``Sekreterarskap: kommunen, genom Amra Delić``.
                 person = parse_person(carried["name"], line, config) or person
         held = getattr(meta, name)
-        if person and (held is None or _away(held)):
+        if person and (held is None or away(held)):
             # ``Ordförande: Gunilla Sterner (förhinder)`` then ``Mötesledare i
             # ordförandens frånvaro: Håkan Wiklund``: the one who was there leads.
             if held is not None:
@@ -294,10 +299,11 @@ def collect(
     if meta.date_is_timestamp and from_text.date is not None:
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
-    _absent_officers_stand_down(meta)
-    _absent_not_present(meta)
+    absent_officers_stand_down(meta)
+    absent_not_present(meta)
     unlabelled_list_present(meta, outline, config)
-    _legend_roles(meta, lines)
+    legend_roles(meta, lines)
+    resolve_initials(meta, lines, config)
     fill_officers(meta, outline, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_by_function(meta)
@@ -312,8 +318,8 @@ def collect(
     _handles_named(meta)
     # ``Ekonomichef Lena Sköld (förhinder)`` in the list: away, whatever the list.
     for listed in (meta.attendees, meta.guests):
-        away = [p for p in listed if _away(p) and p is not meta.chair and p is not meta.secretary]
-        for person in away:
+        gone = [p for p in listed if away(p) and p is not meta.chair and p is not meta.secretary]
+        for person in gone:
             listed.remove(person)
             meta.absent.append(person)
     present = [*meta.attendees, *meta.guests]
@@ -321,55 +327,6 @@ def collect(
     meta.chair = _as_listed(meta.chair, present)
     meta.secretary = _as_listed(meta.secretary, present)
     return meta, diagnostics
-
-
-def _legend_roles(meta: Metadata, lines: list[str]) -> None:
-    """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``
-    above it, ``- ★ Signe Hallberg``): the mark gives the person that role."""
-    marks: dict[str, str] = {}
-    for text in lines:
-        for mark, written in (legend(text) or {}).items():
-            role = ROLES.get(written.casefold())
-            if role:
-                marks[mark] = role
-    if not marks:
-        return
-    for listed in (meta.attendees, meta.guests):
-        for index, person in enumerate(listed):
-            written = (
-                lines[person.line - 1] if person.name and 0 < person.line <= len(lines) else ""
-            )
-            for mark, role in marks.items():
-                if f"{person.name}{mark}" in written or f"{mark} {person.name}" in written:
-                    listed[index] = replace(person, role=role)
-
-
-def _away(person: Person) -> bool:
-    """``Gunilla Sterner (förhinder)``: named with why they were away."""
-    return says_away(person.note)
-
-
-def _absent_not_present(meta: Metadata) -> None:
-    """``Ordning idag: Kim → Lo → Juno`` and then ``Borta: Juno (VAB)``: the list of who
-    was away wins over the list of who was expected, unless the absence was for some
-    items only (``Frånvarande: Per Ek § 1–2``: he came later)."""
-    away = {p.name for p in meta.absent if p.name and not any(c.isdigit() for c in p.note or "")}
-    if away:
-        meta.attendees[:] = [p for p in meta.attendees if p.name not in away]
-        meta.guests[:] = [p for p in meta.guests if p.name not in away]
-
-
-def _absent_officers_stand_down(meta: Metadata) -> None:
-    """``Ordförande: Camilla Nord`` at the top, and Camilla Nord under *Frånvarande*: the
-    group's chair did not chair this meeting; who did is said elsewhere (*I Camillas
-    frånvaro leddes mötet av …*)."""
-    absent = {p.name for p in meta.absent if p.name}
-    for office in ("chair", "secretary"):
-        officer = getattr(meta, office)
-        if officer is not None and (officer.name in absent or _away(officer)):
-            if officer.name not in absent:
-                meta.absent.append(officer)
-            setattr(meta, office, None)
 
 
 def _officers_by_function(meta: Metadata) -> None:

@@ -214,6 +214,22 @@ def _is_nickname_of(token: str, name: str) -> bool:
     return nick.startswith(first[:3]) or last[:1] in nick[1:]
 
 
+_PREFIXED_FULL_NAME = re.compile(
+    r"^(?P<words>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,3})\s+"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö][\wåäö-]*\s+[A-ZÅÄÖ][a-zåäö][\wåäö-]*)$"
+)
+
+
+def prefixed_full_name(text: str) -> re.Match[str] | None:
+    """``distriktets kontaktperson Mikael Wendt``, ``styrelsens Bertil Hård``: lower-case
+    words saying who someone is, then their first name and surname (not ``… från PRO
+    Norrvika``, where the words lead to an organisation)."""
+    found = _PREFIXED_FULL_NAME.match(text.strip())
+    if found is None or set(found["words"].split()) & set(ORGANISATION_LINKS):
+        return None
+    return found
+
+
 def _note_after_dash(attribute: str) -> list[str]:
     """``vice ordförande – förhinder``: the role, and why they were away."""
     parts = _DASH.split(attribute, maxsplit=1)
@@ -426,6 +442,10 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         return None  # ``… och jag (Bäckvik)``: the writer, not a name
     if is_bot(name_part):
         return None  # ``fjallbot (2)`` in a meeting bot's list of who spoke
+    described = prefixed_full_name(name_part) if name_part[:1].islower() else None
+    if described is not None and split_role_prefix(name_part)[0] is None:
+        # ``distriktets kontaktperson Mikael Wendt``: who they are, then the name.
+        name_part, attributes = described["name"], [described["words"], *attributes]
     first_word = name_part.split(" ", 1)[0]
     if " " in name_part and (
         name_part[:1].islower() or (first_word.isupper() and is_role_word(first_word.casefold()))

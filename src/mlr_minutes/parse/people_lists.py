@@ -29,6 +29,7 @@ from .people import (
     is_party,
     is_role_word,
     parse_person,
+    prefixed_full_name,
     split_role_prefix,
     split_top_level,
 )
@@ -68,6 +69,8 @@ def _is_attribute(fragment: str, config: Config, nicknames: bool) -> bool:
         return True
     if is_note(text) or is_party(text):
         return True
+    if prefixed_full_name(text):
+        return False  # ``distriktets kontaktperson Mikael Wendt``: someone else, described
     role, _ = split_role_prefix(text)
     if role is not None:
         return True

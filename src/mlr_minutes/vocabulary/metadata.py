@@ -154,7 +154,8 @@ ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
     "vid mötet närvarade", "mötet närvarades av", "på plats var", "närvarande var också",
     "vi var:", "vi var", "dessutom närvarade", "närvarade även", "närvarade också",
     "även närvarande var", "deltog även", "dessutom deltog", "närvarande var även", "deltog",
-    "närvarade", "därutöver deltog",
+    "närvarade", "därutöver deltog", "bland de närvarande fanns",
+    "bland de närvarande fanns utöver ovan nämnda", "bland de närvarande märktes",
 )  # fmt: skip
 """Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
 samt Per Ek.*)."""

@@ -1,0 +1,65 @@
+"""Who was there after all: marks a legend explains, those listed as away, and officers
+who were away (``Ordförande: Camilla Nord`` at the top, Camilla Nord under *Frånvarande*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import Person
+from ..vocabulary import ROLES
+from .attendance_values import legend
+from .people import says_away
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+
+def legend_roles(meta: Metadata, lines: list[str]) -> None:
+    """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``
+    above it, ``- ★ Signe Hallberg``): the mark gives the person that role."""
+    marks: dict[str, str] = {}
+    for text in lines:
+        for mark, written in (legend(text) or {}).items():
+            role = ROLES.get(written.casefold())
+            if role:
+                marks[mark] = role
+    if not marks:
+        return
+    for listed in (meta.attendees, meta.guests):
+        for index, person in enumerate(listed):
+            written = (
+                lines[person.line - 1] if person.name and 0 < person.line <= len(lines) else ""
+            )
+            for mark, role in marks.items():
+                if f"{person.name}{mark}" in written or f"{mark} {person.name}" in written:
+                    listed[index] = replace(person, role=role)
+
+
+def away(person: Person) -> bool:
+    """``Gunilla Sterner (förhinder)``: named with why they were away."""
+    return says_away(person.note)
+
+
+def absent_not_present(meta: Metadata) -> None:
+    """``Ordning idag: Kim → Lo → Juno`` and then ``Borta: Juno (VAB)``: the list of who
+    was away wins over the list of who was expected, unless the absence was for some
+    items only (``Frånvarande: Per Ek § 1–2``: he came later)."""
+    away = {p.name for p in meta.absent if p.name and not any(c.isdigit() for c in p.note or "")}
+    if away:
+        meta.attendees[:] = [p for p in meta.attendees if p.name not in away]
+        meta.guests[:] = [p for p in meta.guests if p.name not in away]
+
+
+def absent_officers_stand_down(meta: Metadata) -> None:
+    """``Ordförande: Camilla Nord`` at the top, and Camilla Nord under *Frånvarande*: the
+    group's chair did not chair this meeting; who did is said elsewhere (*I Camillas
+    frånvaro leddes mötet av …*)."""
+    absent = {p.name for p in meta.absent if p.name}
+    for office in ("chair", "secretary"):
+        officer = getattr(meta, office)
+        if officer is not None and (officer.name in absent or away(officer)):
+            if officer.name not in absent:
+                meta.absent.append(officer)
+            setattr(meta, office, None)

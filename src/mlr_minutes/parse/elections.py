@@ -332,6 +332,13 @@ def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
             return
 
 
+def officer_phrase(field: str) -> re.Pattern[str]:
+    """The phrases that say who chaired (``field`` ``chair``) or wrote the minutes
+    (``secretary``), the name before them (group ``precedes`` / ``bounded``) or after
+    (``follows``)."""
+    return _officer_prose(field)
+
+
 @cache
 def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
     follows = alternation(OFFICER_PROSE_NAME_AFTER[field], damaged=damaged)

@@ -50,6 +50,7 @@ from .round_table import (
     standup_table_present,
     unlabelled_list_present,
 )
+from .speakers import first_person_officers, speakers_present
 from .text import alternation
 
 
@@ -304,7 +305,9 @@ def collect(
     unlabelled_list_present(meta, outline, config)
     legend_roles(meta, lines)
     resolve_initials(meta, lines, config)
+    speakers_present(meta, lines, config)
     fill_officers(meta, outline, config)
+    first_person_officers(meta, lines, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)
     _officers_by_function(meta)
     # ``Sekr. H. Björk`` is the *Hugo Björk* listed: known as such before officers join

@@ -238,6 +238,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
         "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
+        "håller i dagens standup", "håller i standupen", "leder dagens standup",
+        "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
         "ledde",
     ),
     "secretary": (
@@ -253,6 +255,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "åtog sig att skriva protokollet", "åtog sig att föra protokollet",
         "fungerade som sekreterare", "fungerade som mötessekreterare",
         "antecknar", "antecknar idag", "skriver idag", "som sekreterare", "som mötessekreterare",
+        "skriver sammanfattningen", "skrev sammanfattningen", "skriver anteckningarna",
+        "skriver dagens anteckningar",
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
         "skriver dagens protokoll", "skriver protokoll",

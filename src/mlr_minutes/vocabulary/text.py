@@ -150,3 +150,7 @@ ACTION_ID_PREFIX: Final = "atgard"
 
 NUMBER_ABBREVIATIONS: Final[tuple[str, ...]] = ("nr", "nr.", "no", "no.")
 """Abbreviations of *nummer* before a number (``bilaga nr 3``)."""
+
+EMAIL_SENDER_KEYS: Final[tuple[str, ...]] = ("från", "from", "avsändare")
+"""Keys of an e-mail's header that name who wrote it (*Från: Maja Sörensen*): the writer
+of minutes sent as an e-mail, the *jag* of *Jag skrev*."""

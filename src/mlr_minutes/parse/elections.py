@@ -494,15 +494,20 @@ def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     if not line.strip():
         return None
     entries: list[tuple[str, str | None]] = []
+    # ``Mötesordf. Anders Gran | Prot.förare Linda Åhs | Tid 09.00–11.00``: a header row of
+    # offices among other facts; the cells that are no office are passed over.
+    header_row = " | " in line
     for part in _SIGNED_SEPARATOR.split(line.strip()):
-        found = _SIGNED_ENTRY.fullmatch(part)
-        if found is None:
-            return None
-        first, _, rest = part.partition(" ")
+        first, _, rest = part.strip().partition(" ")
         office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
         if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
             entries.append((rest.strip(), office))
             continue
+        found = _SIGNED_ENTRY.fullmatch(part)
+        if found is None:
+            if header_row:
+                continue
+            return None
         if found["office"]:
             entries.append((part.strip(), None))
             continue
@@ -510,8 +515,12 @@ def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
         role_text = re.sub(r"\s+\d{4}$", "", written.strip(" ."))
         role = ROLES.get(role_text.casefold()) if role_text else None
         if role_text and role is None:
+            if header_row:
+                continue
             return None
         entries.append((found["name"], role))
+    if header_row and not any(role for _, role in entries):
+        return None
     return entries
 
 

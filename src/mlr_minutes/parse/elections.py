@@ -37,6 +37,7 @@ from ..vocabulary import (
     OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
@@ -360,6 +361,12 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
 
 
 @cache
+def _relative() -> re.Pattern[str]:
+    """``…, som`` before the verb: a relative clause about the name before the comma."""
+    return re.compile(rf",\s*(?:{alternation(RELATIVE_PRONOUNS)})\s*$", re.IGNORECASE)
+
+
+@cache
 def _joiner_split() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
 
@@ -419,6 +426,12 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     # ``Linnea Berg inledde, fördelade ordet och avslutade``: verbs in a
                     # row share the name before the first.
                     who = clauses[-2]
+                relative = _relative().search(before)
+                if relative and len(clauses) > 1:
+                    # ``… lämnade över till Ingrid Hov, som ledde resten``: the name just
+                    # before the relative clause.
+                    names = _NAME.findall(clauses[-2])
+                    who = names[-1] if names else who
                 if aside and who.strip().casefold() in PRONOUNS:
                     who = aside.group().strip(" (),")  # ``jag (Selma) skrev``: the name given
                 # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.
@@ -460,7 +473,9 @@ def _holder_of(words: str, present: list[Person]) -> Person | None:
     key = words.strip().casefold()
     if " " not in key and len(key) > 4:
         # ``Sexmästaren``: a role the list writes as it is (*sexmästare*).
-        bare = [p for p in present if p.role and key.removesuffix("n") == p.role.casefold()]
+        forms = {key.removesuffix("n"), key.removesuffix("e"), key.removesuffix("en")}
+        # ``Festansvarige`` for one listed as *festansvarig*.
+        bare = [p for p in present if p.role and p.role.casefold() in forms]
         if len(bare) == 1:
             return bare[0]
     # ``kassören``, ``vice ordföranden``: the role in its definite form.

@@ -32,6 +32,7 @@ from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .dates import find_dates, parse_date, parse_time_span
 from .elections import fill_officers
 from .explicit import Explicit
+from .full_names import named_in_full
 from .initials import resolve_initials
 from .labels import normalise_key, split_label
 from .outline import Outline
@@ -306,6 +307,7 @@ def collect(
     legend_roles(meta, lines)
     resolve_initials(meta, lines, config)
     speakers_present(meta, lines, config)
+    named_in_full(meta, lines, config)
     fill_officers(meta, outline, config)
     first_person_officers(meta, lines, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)

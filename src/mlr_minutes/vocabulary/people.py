@@ -170,7 +170,7 @@ NAME_TITLES: Final[tuple[str, ...]] = (
 """Titles written before a name (*dr Anders Meijer*, *Leg. psykolog Jens Ottosson*): not
 part of it."""
 
-NAME_JOINERS: Final[tuple[str, ...]] = ("och", "&", "samt", "and")
+NAME_JOINERS: Final[tuple[str, ...]] = ("och", "&", "samt", "and", "+")
 """Words between the last two names of a list (*Anna, Olle & Per*, *kalle samt Per Ek*)."""
 
 NAME_PARTICLES: Final[tuple[str, ...]] = (

@@ -217,6 +217,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
         "protokollet skrivet av", "protokollförd av", "minnesanteckningarna sammanställda av",
         "anteckningarna sammanställda av", "sammanställda av", "sammanställt av",
+        "renskrevs efteråt av", "renskrevs av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
@@ -239,6 +240,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
         "håller i dagens standup", "håller i standupen", "leder dagens standup",
+        "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
         "ledde",
     ),
@@ -256,6 +258,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fungerade som sekreterare", "fungerade som mötessekreterare",
         "antecknar", "antecknar idag", "skriver idag", "som sekreterare", "som mötessekreterare",
         "skriver sammanfattningen", "skrev sammanfattningen", "skriver anteckningarna",
+        "renskrev anteckningarna", "renskrev protokollet",
         "skriver dagens anteckningar",
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
@@ -277,6 +280,10 @@ PAGE_OF_WORDS: Final[tuple[str, ...]] = ("av", "of", "/")
 DECISION_NOUN: Final = "beslut"
 """The word *decision*, as in a genitive label (*Kommunstyrelsens beslut*) or a table's
 *Beslut/åtgärd* column."""
+
+RELATIVE_PRONOUNS: Final[tuple[str, ...]] = ("som", "vilken", "vilket")
+"""Words that open a relative clause about the name before them (*… till Ingrid Hov, som
+ledde resten av mötet*)."""
 
 ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som")
 """Words between an election's verb and the office (*valdes till sekreterare*)."""

@@ -27,8 +27,10 @@ FLOORS = {
     "dev7": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.72},
     "dev8": {"date": 0.95, "roles": 0.92, "present": 0.94, "decisions": 0.88, "actions": 0.85},
     "dev9": {"date": 0.95, "roles": 0.9, "present": 0.93, "decisions": 0.9, "actions": 0.87},
-    "dev10": {"date": 0.95, "roles": 0.7, "present": 0.84, "decisions": 0.86, "actions": 0.77},
-    "dev11": {"date": 0.95, "roles": 0.52, "present": 0.69, "decisions": 0.87, "actions": 0.76},
+    "dev10": {"date": 0.95, "roles": 0.88, "present": 0.92, "decisions": 0.89, "actions": 0.82},
+    "dev11": {"date": 0.95, "roles": 0.86, "present": 0.88, "decisions": 0.87, "actions": 0.76},
+    "dev12": {"date": 0.95, "roles": 0.95, "present": 0.9, "decisions": 0.91, "actions": 0.76},
+    "dev13": {"date": 0.93, "roles": 0.83, "present": 0.87, "decisions": 0.94, "actions": 0.8},
     "holdout": {"date": 0.9, "roles": 0.74, "present": 0.88, "decisions": 0.84, "actions": 0.82},
 }
 

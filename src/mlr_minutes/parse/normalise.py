@@ -36,6 +36,8 @@ class NormaliseState:
     """Whether the current line continues an HTML comment."""
     typst: bool = False
     """The file is Typst source, read as the Markdown it means (:mod:`.typst`)."""
+    title_block: bool = False
+    """The current line continues a Pandoc title block (``% title`` / ``% authors``)."""
     first: dict[str, int] = field(default_factory=dict)
     """Diagnostic code → the first line it concerns."""
     counts: dict[str, int] = field(default_factory=dict)
@@ -168,8 +170,26 @@ def typst_source(state: NormaliseState, number: int, line: str) -> str:
     return typst_line(line)
 
 
+def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
+    """A Pandoc title block at the top: ``% Styrelsemöte – Python Sverige`` is the title,
+    the ``% Sekreterare: …`` and ``% 2013-01-08`` lines below it (and their indented
+    continuations) are lines of the header."""
+    if number == 1 and line.startswith("% "):
+        state.title_block = True
+        return "# " + line[2:].strip()
+    if not state.title_block:
+        return line
+    if line.startswith("% ") or line == "%":
+        return line[2:]
+    if line[:1] in (" ", "\t") and line.strip():
+        return line.strip()
+    state.title_block = False
+    return line
+
+
 NORMALISE: Ruler[LineRule] = Ruler(
     [
+        ("pandoc_title_block", pandoc_title_block),
         ("typst_source", typst_source),
         ("code_fences", code_fences),
         ("comments", comments),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import SegmentKind
@@ -47,6 +47,7 @@ from .attendance_lines import (
 )
 from .attendance_tables import (
     header_key,
+    officer_table_row,
     row_cells,
     table_columns,
     table_row,
@@ -74,7 +75,14 @@ from .blocks import BlockKind
 from .columns import in_columns
 from .flattened import FLATTENED_LENGTH, flattened
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
-from .labels import Label, match_metadata, metadata_field, normalise_key, officer_fields
+from .labels import (
+    Label,
+    cell_field,
+    match_metadata,
+    metadata_field,
+    normalise_key,
+    officer_fields,
+)
 from .outline import Outline, heading_key
 from .people import (
     definite_body,
@@ -175,7 +183,7 @@ class _Reader:
             return
         below = self.lines[number] if number < len(self.lines) else ""
         if "|" in raw and not in_fence:
-            officers = yield from self._officer_table(raw, number, below)
+            officers = yield from officer_table_row(self.officer_columns, raw, number, below)
             if officers:
                 return
         if (
@@ -185,7 +193,7 @@ class _Reader:
             and not _TABLE_RULE.match(below)  # a header row, not a label and its value
         ):
             pair = [c for c in row_cells(raw) if c]
-            field_name = metadata_field(pair[0]) if len(pair) == 2 else None
+            field_name = cell_field(pair[0]) if len(pair) == 2 else None
             if field_name in PERSON_FIELDS or (front and field_name not in (None, "ignored")):
                 # ``| Mötesordförande | Selma Virtanen |``: a table of labels and values.
                 assert field_name is not None
@@ -528,24 +536,6 @@ class _Reader:
             self.open = None
             return
         yield from self.close()
-
-    def _officer_table(self, raw: str, number: int, below: str) -> Generator[Found, None, bool]:
-        """``| Mötesordförande | Sekreterare | Justerare |`` over ``| Amanda | Victor | Rut
-        |``: a table whose header names the offices and whose row names who holds them."""
-        cells = row_cells(raw)
-        if _TABLE_RULE.match(below):
-            fields = [metadata_field(c) for c in cells]
-            if len(cells) >= 2 and all(f in ("chair", "secretary", "adjusters") for f in fields):
-                self.officer_columns = [f for f in fields if f is not None]
-                return True
-            return False
-        if not self.officer_columns or _TABLE_RULE.match(raw):
-            return bool(self.officer_columns) and bool(_TABLE_RULE.match(raw))
-        for field_name, cell in zip(self.officer_columns, cells, strict=False):
-            if cell and looks_like_people(cell):
-                yield Found(field_name, cell, number)
-        self.officer_columns = []
-        return True
 
     def _table_header(self, raw: str, number: int) -> bool:
         """A header row of an attendance table without a label above it (``Ledamöter

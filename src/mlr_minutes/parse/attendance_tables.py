@@ -5,7 +5,7 @@ with spaces (a presence grid whose name column has no header)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -220,3 +220,28 @@ def table_row(
             field_name = "guests"
     found = opened.found(", ".join(parts), number, entry=True, field_=field_name)
     yield replace(found, organisation=organisation) if organisation else found
+
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
+
+
+def officer_table_row(
+    columns: list[str], raw: str, number: int, below: str
+) -> Generator[Found, None, bool]:
+    """``| Mötesordförande | Sekreterare | Justerare |`` over ``| Amanda | Victor | Rut
+    |``: a table whose header names the offices and whose row names who holds them.
+    ``columns`` keeps the header's offices (set on the header, emptied on the row)."""
+    cells = row_cells(raw)
+    if _RULE.match(below):
+        fields = [metadata_field(c) for c in cells]
+        if len(cells) >= 2 and all(f in ("chair", "secretary", "adjusters") for f in fields):
+            columns[:] = [f for f in fields if f is not None]
+            return True
+        return False
+    if not columns or _RULE.match(raw):
+        return bool(columns) and bool(_RULE.match(raw))
+    for field_name, cell in zip(columns, cells, strict=False):
+        if cell and looks_like_people(cell):
+            yield Found(field_name, cell, number)
+    columns.clear()
+    return True

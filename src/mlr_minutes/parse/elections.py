@@ -150,6 +150,11 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
         )
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
+    if meta.secretary is None:
+        # ``Daniel Frisk, nämndsekreterare``: the body's own secretary, when only one is.
+        secretaries = [p for p in present if (p.role or "").endswith(SECRETARY_ROLE)]
+        if len(secretaries) == 1:
+            meta.secretary = secretaries[0]
     # ``Justeras:`` / ``Anna Berg, ordförande`` / ``Per Ek, sekreterare``: the signatures
     # say who held which office.
     for signed in meta.adjusters:

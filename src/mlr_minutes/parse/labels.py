@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import LABEL_PREFIXES, METADATA_KEYS, NAME_JOINERS, OFFICER_TIME_QUALIFIERS
+from ..vocabulary import (
+    LABEL_PREFIXES,
+    METADATA_KEYS,
+    NAME_JOINERS,
+    OFFICER_TIME_QUALIFIERS,
+    SECRETARY_COLON_KEYS,
+)
 from .ruler import Ruler
 from .text import alternation
 
@@ -183,6 +189,15 @@ def _field_by_damaged_key() -> dict[str, str]:
 
 
 @lru_cache(maxsize=16384)
+def cell_field(key: str) -> str | None:
+    """The field a table's label cell introduces: any label, and those that need a colon
+    elsewhere (``| Protokoll | Emma Sjödin |``: the cell boundary is the colon)."""
+    found = metadata_field(key)
+    if found is None and normalise_key(key) in SECRETARY_COLON_KEYS:
+        return "secretary"
+    return found
+
+
 def metadata_field(key: str) -> str | None:
     """The metadata field that a label introduces (``Närvarande`` → ``attendees``,
     ``Närvarande (på plats och i Jitsi)`` and ``Närvarande röstberättigade medlemmar``

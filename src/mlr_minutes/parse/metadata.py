@@ -320,6 +320,7 @@ def collect(
     round_table_present(meta, outline, config)
     standup_table_present(meta, lines, config)
     actors_present(meta, outline, config)
+    named_in_full(meta, lines, config)  # again: the rules above add people by first name
     _handles_named(meta)
     # ``Ekonomichef Lena Sköld (förhinder)`` in the list: away, whatever the list.
     for listed in (meta.attendees, meta.guests):

@@ -239,7 +239,10 @@ class _Reader:
         if labels:
             yield from self._labels(labels, number)
             return
-        yield from prose_attendance(self.lines, raw, number)
+        prose = list(prose_attendance(self.lines, raw, number))
+        if prose and self.open is not None and self.open.blank:
+            yield from self.close()  # the list above ended at the blank line: its names first
+        yield from prose
         if self.columns:
             yield from self._intable_columns(raw, number)
         elif self.open is not None:

@@ -122,6 +122,10 @@ def label_organisation(key: str) -> str | None:
     return " ".join(organisation.split()) or None
 
 
+_DESCRIBED_AFTER = re.compile(
+    r"^(?P<names>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+)\s+[a-zåäö][\wåäö-]*\s+[a-zåäö(]"
+)
+"""A full name and then what describes the person, in words."""
 _LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 
 
@@ -154,6 +158,8 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
     first = number + sum(1 for start in starts[1:] if start <= match.start())
     # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
     value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
+    if not looks_like_people(value) and (described := _DESCRIBED_AFTER.match(value)):
+        value = described["names"]  # ``Hanna Kvist utan rösträtt (ansöker om …)``
     if looks_like_people(value):
         yield Found("attendees", value, first, last_line=last)
 

@@ -205,6 +205,7 @@ PRESENCE_VERBS: Final[tuple[str, ...]] = (
     "åtog sig", "reserverade sig", "reserverar sig", "anmälde", "anmäler", "påminde",
     "påminner", "inledde", "inleder", "sammanfattade", "sammanfattar", "demonstrerade",
     "tog upp", "tar upp", "föreslår", "var med", "deltog", "närvarade", "anslöt",
+    "anlände", "anländer", "anslöt sig", "lämnade mötet", "kom till mötet",
 )  # fmt: skip
 """What someone does at the meeting (*Mattias Rönn redogjorde för …*): whoever a sentence
 says did it, by full name, was there."""

@@ -203,6 +203,14 @@ class _Reader:
                 return
         if not in_fence and self._table_header(raw, number):
             return
+        if (
+            self.open is not None
+            and self.open.blank
+            and "|" in raw
+            and _TABLE_RULE.match(below)
+            and not any(header_key(normalise_key(c)) in TABLE_NAME_HEADERS for c in row_cells(raw))
+        ):
+            yield from self.close()  # a table of something else after the list and a blank
         if self.open is not None and self.open.columns is not None and "|" in raw:
             # A row of an attendance table, whatever words its cells hold (*ledamot*).
             yield from self._continuation(raw, number, in_fence)

@@ -126,6 +126,25 @@ def leaders_form(body: str, start: int) -> Label | None:
     return _label(match, start)
 
 
+_PEOPLE_LISTS = ("attendees", "guests", "absent")
+
+
+def space_form(body: str, start: int) -> Label | None:
+    """``Frånvarande Gert Nilsson``: a people label, one space, then names (a capital
+    after the label; ``Närvarande var …`` is a sentence)."""
+    words = body.split()
+    for size in (3, 2, 1):
+        if len(words) <= size or not words[size][:1].isupper():
+            continue
+        key = " ".join(words[:size])
+        if _field_by_key().get(normalise_key(key)) in _PEOPLE_LISTS and not key.endswith(":"):
+            at = body.index(words[size], body.index(key) + len(key))
+            if body[at - 2 : at] == "  ":
+                continue  # wider apart: a column, which ``wide_space_form`` reads
+            return Label(key, body[at:].strip(), start + at)
+    return None
+
+
 def dash_form(body: str, start: int) -> Label | None:
     """``Mötesordförande – ekström`` in a list of roles: a known label, a dash, the value."""
     match = _DASH_FORM.match(body)
@@ -140,6 +159,7 @@ LOOSE_FORMS: Ruler[LabelForm] = Ruler(
         ("leaders_form", leaders_form),
         ("dash_form", dash_form),
         ("abbreviation_form", abbreviation_form),
+        ("space_form", space_form),
         ("bare_form", bare_form),
     ]
 )

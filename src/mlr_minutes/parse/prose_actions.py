@@ -23,6 +23,7 @@ from ..vocabulary import (
     DEADLINE_WORDS,
     DECIDING_VERBS,
     DONE_MARKS,
+    DONE_STATUSES,
     DUE_KEYS,
     EXTERNAL_ORGANISATION_ENDINGS,
     EXTERNAL_PLAN_VERBS,
@@ -163,6 +164,9 @@ def _notes(text: str, ctx: ParseContext, line: int, owners: Owners, task: Task) 
         found = True
         if key in OWNER_KEYS:
             task.owners.extend(owners.written(v) for v in _SPLIT_OWNERS.split(value) if v.strip())
+            continue
+        if value.casefold().strip(" .!") in DONE_STATUSES:
+            task.done = True  # ``När: klart`` in a task table: done, no date to read
             continue
         parsed = parse_date(value, ctx.meeting_date, ctx.next_meeting, strict=True)
         if parsed is None:

@@ -38,6 +38,7 @@ from .attendance_lines import (
     attachment_prefix,
     ends_sentence,
     group_wrapped,
+    heads_indented,
     join_wrapped,
     label_organisation,
     may_name_people,
@@ -48,6 +49,7 @@ from .attendance_lines import (
 from .attendance_tables import (
     header_key,
     officer_table_row,
+    other_table,
     row_cells,
     table_columns,
     table_row,
@@ -203,13 +205,7 @@ class _Reader:
                 return
         if not in_fence and self._table_header(raw, number):
             return
-        if (
-            self.open is not None
-            and self.open.blank
-            and "|" in raw
-            and _TABLE_RULE.match(below)
-            and not any(header_key(normalise_key(c)) in TABLE_NAME_HEADERS for c in row_cells(raw))
-        ):
+        if self.open is not None and self.open.blank and other_table(raw, below):
             yield from self.close()  # a table of something else after the list and a blank
         if self.open is not None and self.open.columns is not None and "|" in raw:
             # A row of an attendance table, whatever words its cells hold (*ledamot*).
@@ -398,8 +394,12 @@ class _Reader:
             return
         if (
             opened.mode == LIST
-            # ``Region Mellanlanda:``, ``Revisionskontoret`` over its people
-            and (text.endswith(":") or (" " not in text and definite_body(text)))
+            # ``Region Mellanlanda:``, ``Revisionskontoret`` over its people (indented)
+            and (
+                text.endswith(":")
+                or (" " not in text and definite_body(text))
+                or heads_indented(raw, number, self.lines)
+            )
             and len(text.split()) <= 4
             and not any(c.isdigit() for c in text)
             and names_organisation(text.rstrip(":"))

@@ -200,3 +200,10 @@ def _dwelling() -> re.Pattern[str]:
 def without_dwelling(text: str) -> str:
     """``lgh 1002  Kjell Ström, Marie Ström`` → the members: the flat is no name."""
     return _dwelling().sub("", text) if text[:1] in "lLbB" else text
+
+
+def heads_indented(raw: str, number: int, lines: list[str]) -> bool:
+    """The next line is indented deeper: this one heads it (``Norrvika kommun`` over its
+    people, each two spaces in)."""
+    below = lines[number] if number < len(lines) else ""
+    return bool(below.strip()) and len(below) - len(below.lstrip()) > len(raw) - len(raw.lstrip())

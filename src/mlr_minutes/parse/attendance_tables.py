@@ -245,3 +245,13 @@ def officer_table_row(
             yield Found(field_name, cell, number)
     columns.clear()
     return True
+
+
+def other_table(raw: str, below: str) -> bool:
+    """A table's header row (the rule below it) without a column of names: a table of
+    something else (tasks, votes), not more of an attendance list."""
+    return (
+        "|" in raw
+        and bool(_RULE.match(below))
+        and not any(header_key(normalise_key(c)) in TABLE_NAME_HEADERS for c in row_cells(raw))
+    )

@@ -563,7 +563,7 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                 continue
             slashed = line.lstrip().startswith("/")
             for name, role in entries:
-                if role in (CHAIR_ROLE, MEETING_CHAIR_ROLE):
+                if role in CHAIR_LIKE_ROLES:
                     field = "chair"
                 elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
                     field = "secretary"

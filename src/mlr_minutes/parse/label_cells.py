@@ -99,6 +99,10 @@ def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
         if head is not None:
             label = Label(words[0], " ".join(words[1:]), 0)
             result.append(LineLabel(head, label, cell.start))
+        elif result and not cell.text.strip(" ._…"):
+            # ``Sekreterare  ......``: a line to sign on; the name is typed below it.
+            last = result[-1]
+            result[-1] = LineLabel(last.field, last.label, cell.start)
         elif result:
             last = result[-1]
             # ``Justeras   Lars-Göran Bly   Elsa Norberg``: names in columns stay apart.

@@ -89,11 +89,19 @@ LABEL_FORMS: Ruler[LabelForm] = Ruler(
 
 def wide_space_form(body: str, start: int) -> Label | None:
     """``Sekreterare      Anna Berg``: a PDF conversion's two columns, two or more spaces
-    between a known label and its value."""
+    between a known label and its value; ``Ordförande   ..........`` is a line to sign
+    on, the name below it."""
     match = _WIDE_FORM.match(body)
+    if match and _LEADER_RUN in match["key"]:
+        key = match["key"].split(_LEADER_RUN, 1)[0].strip()
+        if metadata_field(key) is not None and not match["value"].strip(" ._…"):
+            return Label(key, "", start + len(body))
     if not match or metadata_field(match["key"]) is None:
         return None
     return _label(match, start)
+
+
+_LEADER_RUN = "...."
 
 
 def bare_form(body: str, start: int) -> Label | None:
@@ -114,7 +122,7 @@ def abbreviation_form(body: str, start: int) -> Label | None:
     return _label(match, start)
 
 
-_LEADERS_FORM = re.compile(r"^(?P<key>[^.:…_]{2,50}?)\s*(?:[.…_]\s?){4,}\s*(?P<value>\S.*)$")
+_LEADERS_FORM = re.compile(r"^\s*(?P<key>[^.:…_]{2,50}?)\s*(?:[.…_]\s?){4,}\s*(?P<value>\S.*)$")
 
 
 def leaders_form(body: str, start: int) -> Label | None:
@@ -123,6 +131,9 @@ def leaders_form(body: str, start: int) -> Label | None:
     match = _LEADERS_FORM.match(body) if ".." in body or "…" in body or "__" in body else None
     if not match or metadata_field(match["key"]) is None:
         return None
+    if not match["value"].strip(" ._…"):
+        # ``Ordförande   ..........``: the line to sign on, the name below it.
+        return Label(match["key"].strip(), "", start + len(body))
     return _label(match, start)
 
 

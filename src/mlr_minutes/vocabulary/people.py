@@ -31,6 +31,7 @@ ROLES: Final[dict[str, str]] = {
     "verksamhetsledare": "verksamhetsledare", "verksamhetsledaren": "verksamhetsledare",
     "processledare": "processledare", "utredare": "utredare",
     "gäst": "gäst", "sammankallande": "sammankallande",
+    "sammankallande revisor": "sammankallande", "sammankallande lekmannarevisor": "sammankallande",
     "skrev": "sekreterare", "antecknade": "sekreterare", "för protokollet": "sekreterare",
     "protokoll": "sekreterare", "antecknare": "sekreterare", "suppl": "ersättare",
     "suppl.": "ersättare", "mötesledare": "ordförande", "ledde mötet": "ordförande",

@@ -217,7 +217,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
         "protokollet skrivet av", "protokollförd av", "minnesanteckningarna sammanställda av",
         "anteckningarna sammanställda av", "sammanställda av", "sammanställt av",
-        "renskrevs efteråt av", "renskrevs av",
+        "renskrevs efteråt av", "renskrevs av", "transkriberad och rensad av",
+        "transkriberad av", "transkriberades av", "sammanfattningen skrevs av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
@@ -258,7 +259,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fungerade som sekreterare", "fungerade som mötessekreterare",
         "antecknar", "antecknar idag", "skriver idag", "som sekreterare", "som mötessekreterare",
         "skriver sammanfattningen", "skrev sammanfattningen", "skriver anteckningarna",
-        "renskrev anteckningarna", "renskrev protokollet",
+        "renskrev anteckningarna", "renskrev protokollet", "ansvarar för anteckningarna",
+        "ansvarade för anteckningarna", "ansvarar för protokollet", "ansvarade för protokollet",
         "skriver dagens anteckningar",
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",

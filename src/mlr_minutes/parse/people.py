@@ -401,8 +401,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     §§ 1-4``; an organisation alone (``Skatteverket``) is a person without a name.
     ``role`` is the role the list gives everyone in it (*Tjänstgörande ersättare*)."""
     text = without_title(clean(text).translate(_MARKS_OFF)).strip()
-    if not text or _HEADCOUNT.match(text):
-        return None
+    if not text or _HEADCOUNT.match(text) or text.startswith(","):
+        return None  # ``~~Lena Fors~~, närsjukvårdschef``: the one struck out is not here
     notes: list[str] = []
     aliases = [m["alias"] or m["quoted"] for m in _ALIAS.finditer(text)]
     initialled = _INITIALS_FIRST.match(text)

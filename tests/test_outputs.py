@@ -18,6 +18,7 @@ from mlr_minutes.archive import Archive, build_archive
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import load_meetings
 from mlr_minutes.outputs import archive_files
+from mlr_minutes.outputs.calendars import CalendarWriter
 from mlr_minutes.serialize import SCHEMAS, schema
 from mlr_minutes.views.urls import Urls
 
@@ -86,6 +87,27 @@ def test_calendar_parses_back_with_meetings_and_open_dues(archive: Archive) -> N
         assert end > begin  # all-day, DTEND exclusive
     done_texts = {t.latest.action.text for t in archive.tracks if t.done}
     assert not any(any(text[:40] in str(e["description"]) for text in done_texts) for e in dues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kort",
+        "Möte på Stadshuset, Malmö; sal 3\\n\nMinnesanteckningarna: https://mlr.example.se/",
+        "ab€,;\\" * 40 + "𝄞" * 30,
+        "å" * 200,
+        "\\" * 120 + "x,",
+    ],
+)
+def test_events_are_folded_as_icalendar_folds_them(text: str) -> None:
+    for padding in range(80):  # every fold point: escapes and letters split at the line end
+        props = (("uid", f"{padding}@mlr-minutes"), ("description", "x" * padding + text))
+        event = icalendar.Event()
+        for name, value in props:
+            event.add(name, value)
+        written = CalendarWriter("MalmöLundregionen").event(props)
+        assert written == event.to_ical()
+        assert all(len(line) <= 75 for line in written.split(b"\r\n"))
 
 
 def test_week_and_month_dues_are_spans(archive: Archive) -> None:

@@ -162,6 +162,16 @@ def test_a_mark_beyond_the_text_is_still_shown() -> None:
     assert 'id="beslut-1"' in html
 
 
+def test_a_text_rendered_again_is_the_same_html_and_its_marks_are_part_of_the_key() -> None:
+    plain = MarkdownText("- första\n- andra\n")
+    marked = MarkdownText(plain.markdown, (Mark(2, "beslut", "beslut-1", "Beslut 1"),))
+    assert render_markdown(plain) == render_markdown.__wrapped__(plain)
+    assert render_markdown(MarkdownText("- första\n- andra\n")) is render_markdown(plain)
+    assert 'id="beslut-1"' in render_markdown(marked)
+    assert 'id="beslut-1"' not in render_markdown(plain)
+    assert render_markdown(marked) == render_markdown.__wrapped__(marked)
+
+
 def test_inline_headings_keep_emphasis_and_escape() -> None:
     assert str(render_inline("*Besluts- och diskussionspunkter* <i>")) == (
         "<em>Besluts- och diskussionspunkter</em> &lt;i&gt;"

@@ -262,8 +262,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
 
             def start_pool() -> MeetingPool | None:
                 setup = WorkerSetup(
-                    tuple(meetings), options.config, options.base_url, today,
-                    options.templates, reuse.frame,
+                    tuple(m.id for m in meetings), archive, options.config, options.base_url,
+                    today, options.templates, reuse.frame,
                 )  # fmt: skip
                 return meeting_pool(meetings, reuse, lambda: setup)
 

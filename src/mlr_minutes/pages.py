@@ -2,13 +2,14 @@
 large archive.
 
 Views are plain data, but building them needs the whole archive, so a worker process
-gets the meetings once, builds the archive and the context itself and then renders the
-meeting pages (nine in ten of a site's pages) of the meetings it is handed, while this
-process renders every other page family.  The pages' order – the sitemap's – is the
-families' order whatever finishes first.  The pool is used for a cold build of a large
-archive: an incremental build renders few pages, and starting workers would cost more
-than it saves.  A worker that fails for any reason leaves its pages to this process,
-which reports the failure as a serial build would.
+gets the build's archive once (loading it costs a worker less than building it again
+from the meetings, and the build's own archive is the one its pages show), builds the
+context itself and then renders the meeting pages (nine in ten of a site's pages) of the
+meetings it is handed, while this process renders every other page family.  The pages'
+order – the sitemap's – is the families' order whatever finishes first.  The pool is
+used for a cold build of a large archive: an incremental build renders few pages, and
+starting workers would cost more than it saves.  A worker that fails for any reason
+leaves its pages to this process, which reports the failure as a serial build would.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .archive import build_archive
+from .archive import Archive
 from .cache import PageReuse, view_digest
 from .config import Config
 from .load import PARALLEL_FROM, _workers
@@ -45,8 +46,10 @@ Rendered = tuple[str, str, str]
 class WorkerSetup:
     """What a worker needs to build the same context as the build."""
 
-    meetings: tuple[Meeting, ...]
-    """The published meetings."""
+    ids: tuple[str, ...]
+    """The published meetings' ids, in order."""
+    archive: Archive
+    """The build's archive."""
     config: Config
     """The configuration."""
     base_url: str
@@ -63,7 +66,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(setup: WorkerSetup) -> None:
-    archive = build_archive(list(setup.meetings), setup.config)
+    archive = setup.archive
     urls = Urls(normalise_base_url(setup.base_url))
     context = Context.of(archive, urls, setup.today, setup.config)
     renderer = Renderer(site_view(context, site_origin(setup.base_url)), setup.templates)
@@ -82,7 +85,7 @@ class MeetingPool:
     """Meeting pages rendered by worker processes, started before the other families."""
 
     def __init__(self, setup: WorkerSetup, workers: int) -> None:
-        ids = [m.id for m in setup.meetings]
+        ids = setup.ids
         chunks = [tuple(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
         # spawn, not fork: the dev server builds from a thread (as load.py does).
         context = multiprocessing.get_context("spawn")

@@ -11,12 +11,22 @@ lines the parser found things on are the lines of these tokens; only the HTML di
 (an image is shown as a link, never fetched: no request may leave the site).
 Decisions, action items and focus-area statuses are marked where they are written, by
 their 1-based source line.
+
+A text's HTML follows from the text alone (its Markdown, marks, heading level and first
+line), so each distinct text is turned into HTML once and the result kept (a bounded
+memo): empty texts and standard phrases recur on many meetings, and ``serve`` renders the
+unchanged texts of an edited archive again on every save.  A segment is parsed here on its
+own rather than cut from the parser's tokens of the whole file, because the page shows
+what it says on its own, and that often differs: an item heading found in plain text
+(``§ 112`` and a title line) runs on into the item's text as one paragraph of the file,
+and a link may use a definition written in another segment.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from types import MethodType
 
@@ -236,6 +246,13 @@ def _shift_headings(tokens: Sequence[Token], level: int) -> None:
             token.tag = f"h{min(6, level)}"
 
 
+MEMO_TEXTS = 2048
+"""Distinct texts whose HTML is kept, the most recently used: a few megabytes at most,
+and room for every text that recurs in an archive (each text on its own is rendered once
+a build anyway)."""
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
 def render_markdown(text: MarkdownText) -> Markup:
     """The Markdown as safe HTML, with its marks in place (unplaced marks listed after)."""
     tokens = _MD.parse(text.markdown)
@@ -249,6 +266,7 @@ def render_markdown(text: MarkdownText) -> Markup:
     return Markup(html)
 
 
+@lru_cache(maxsize=MEMO_TEXTS)
 def render_inline(text: str) -> Markup:
     """One line of inline Markdown (a heading as written) as safe HTML."""
     return Markup(_RENDERER.render(_MD.parseInline(text), _MD.options, {}))

@@ -90,6 +90,35 @@ def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Proper
     )  # fmt: skip
 
 
+FOLD_AT = 75
+"""Octets a folded line must stay below (RFC 5545: 75 at most, line break excluded)."""
+
+ESCAPES = frozenset(b"\\^")
+"""The first bytes of TEXT (``\\``) and parameter (``^``) escapes."""
+
+
+def fold(line: str) -> bytes:
+    """A content line folded as icalendar folds it, as UTF-8: each part as long as it can be
+    below 75 octets without splitting a character, and never ending in an escape's first
+    character (that character begins the next part instead); the parts joined by a line
+    break and a space."""
+    data = line.encode("utf-8")
+    if len(data) < FOLD_AT:
+        return data
+    parts: list[bytes] = []
+    start = 0
+    while len(data) - start >= FOLD_AT:
+        end = start + FOLD_AT - 1
+        while data[end] & 0xC0 == 0x80:  # inside a character: it goes to the next part
+            end -= 1
+        if data[end - 1] in ESCAPES:
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
 _VERSION = f"icalendar {importlib.metadata.version('icalendar')}\0"
 
 
@@ -124,7 +153,8 @@ class CalendarWriter:
             event = Event()
             for name, value in props:
                 event.add(name, value)
-            data = event.to_ical()
+            # What Event.to_ical() returns, folded here (icalendar folds a character at a time).
+            data = b"".join(fold(line) + b"\r\n" for line in event.content_lines() if line)
             self._memo.put(key, data)
         self._events[uid] = data
         return data

@@ -13,6 +13,8 @@ from .titles import heading_key, label_line_context, split_diary_number, split_i
 
 _BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1:?$")
 _LONE_NUMBER = re.compile(r"^(?:§\s*)?\d{1,3}\.?$")
+_CODED = re.compile(r"^\s*[A-ZÅÄÖ]{1,6}\s+§\s*\d")
+"""``SN § 31``: a paragraph of a body's protocol, its short name first."""
 
 
 def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[int]:
@@ -24,12 +26,12 @@ def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[i
     for offset, markdown in enumerate(own):
         number = block.line + offset
         head = markdown.lstrip()[:1]
-        if head not in ("§", "*", "_") and not head.isdigit():
+        if head not in ("§", "*", "_") and not head.isdigit() and not _CODED.match(markdown):
             continue  # only these can open an item; the rest need no plain text
         if number in noise or number > len(lines) or not _starts_fresh(own, offset, block, noise):
             continue
         text = plain_text(markdown).strip()
-        if _BOLD.match(markdown.strip()) or text.startswith("§"):
+        if _BOLD.match(markdown.strip()) or text.startswith("§") or _CODED.match(text):
             if len(text) <= 120 and split_item_heading(text) is not None:
                 found.append(offset)
         elif _LONE_NUMBER.match(text) and offset + 1 < len(own) and own[offset + 1].strip():

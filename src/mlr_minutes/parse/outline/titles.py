@@ -27,7 +27,9 @@ from .state import Context
 @cache
 def _item_heading() -> re.Pattern[str]:
     return re.compile(
-        rf"^\s*(?:(?P<prefix>{alternation(ITEM_NUMBER_PREFIXES)})\s*)?"
+        # ``SN § 31``, ``KSAU § 12``: the body's short name before the paragraph sign.
+        r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+(?=§))?"
+        rf"(?:(?P<prefix>{alternation(ITEM_NUMBER_PREFIXES)})\s*)?"
         r"(?P<number>\d{1,4}(?:\.\d{1,3})*)(?P<dot>[.):]?)(?:\s+|$)(?P<title>.*)$",
         re.IGNORECASE,
     )

@@ -64,11 +64,18 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
             number = _list_number(lines, block.line)
             own = block.markdown.split("\n")
             heading = _part(block, own, 0, 1, BlockKind.HEADING)
-            title = plain_text(own[0]).strip()
+            bold = _BOLD_LEAD.match(own[0].strip())
+            title = plain_text(bold["title"] if bold else own[0]).strip().rstrip(".:")
             result.append(_retitled(heading, f"{number}. {title}"))
             headings.add(len(result) - 1)
             remap[old_index] = len(result) - 1
-            if len(own) > 1:
+            if bold and bold["rest"].strip():
+                # ``1. **Öppnande.** KL öppnade.``: the title in bold, the text after it.
+                own = [bold["rest"].strip(), *own[1:]]
+                result.append(
+                    _with_parent(_part(block, own, 0, len(own), BlockKind.PARAGRAPH), None)
+                )
+            elif len(own) > 1:
                 rest = _part(block, own, 1, len(own), BlockKind.PARAGRAPH)
                 result.append(_with_parent(rest, None))
             continue
@@ -184,7 +191,7 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:
     # `` 1. Wilma Åkesson`` indented under ``3. Röstlängd``: a list of its own, however
     # little indented, not the agenda's fourth item.
-    indent = _indent(lines, blocks[run[0]].line) if run else 0
+    indent = min((_indent(lines, blocks[index].line) for index in run), default=0)
     counted: list[int] = []
     expected: int | None = None
     for index in run:
@@ -202,10 +209,17 @@ def _indent(lines: list[str], line: int) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+_BOLD_LEAD = re.compile(r"^(\*\*|__)(?P<title>[^*_]{2,80}?)\1\s*(?P<rest>.*)$")
+"""``**Öppnande och dagordning.** KL öppnade.``: an entry's title in bold, its text after."""
+
+
 def _agenda_like(entries: list[Block], blocks: list[Block]) -> bool:
     with_text = 0
     for entry in entries:
-        first = entry.text.split("\n", 1)[0].strip()
+        bold = _BOLD_LEAD.match(entry.markdown.split("\n", 1)[0].strip())
+        first = bold["title"].strip().rstrip(".:") if bold else entry.text.split("\n", 1)[0].strip()
+        if bold and bold["rest"].strip():
+            with_text += 1
         if not first or len(first) > _AGENDA_TITLE_LENGTH or first.endswith((".", "!", "?", ":")):
             return False
         if "\n" in entry.text.strip() or entry.end_line - entry.line > 2:

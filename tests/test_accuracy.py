@@ -20,17 +20,18 @@ import accuracy
 FLOORS = {
     "dev": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.86, "actions": 0.82},
     "dev2": {"date": 0.95, "roles": 0.97, "present": 0.97, "decisions": 0.87, "actions": 0.78},
-    "dev3": {"date": 0.95, "roles": 0.95, "present": 0.92, "decisions": 0.85, "actions": 0.81},
+    "dev3": {"date": 0.95, "roles": 0.95, "present": 0.92, "decisions": 0.91, "actions": 0.81},
     "dev4": {"date": 0.95, "roles": 0.97, "present": 0.97, "decisions": 0.92, "actions": 0.82},
     "dev5": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.92, "actions": 0.87},
     "dev6": {"date": 0.95, "roles": 0.97, "present": 0.95, "decisions": 0.82, "actions": 0.77},
     "dev7": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.72},
-    "dev8": {"date": 0.95, "roles": 0.92, "present": 0.94, "decisions": 0.88, "actions": 0.85},
+    "dev8": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.88, "actions": 0.85},
     "dev9": {"date": 0.95, "roles": 0.9, "present": 0.93, "decisions": 0.9, "actions": 0.87},
-    "dev10": {"date": 0.95, "roles": 0.88, "present": 0.92, "decisions": 0.89, "actions": 0.82},
-    "dev11": {"date": 0.95, "roles": 0.86, "present": 0.88, "decisions": 0.87, "actions": 0.76},
+    "dev10": {"date": 0.95, "roles": 0.91, "present": 0.92, "decisions": 0.89, "actions": 0.82},
+    "dev11": {"date": 0.95, "roles": 0.91, "present": 0.88, "decisions": 0.87, "actions": 0.76},
     "dev12": {"date": 0.95, "roles": 0.95, "present": 0.9, "decisions": 0.91, "actions": 0.76},
-    "dev13": {"date": 0.93, "roles": 0.83, "present": 0.87, "decisions": 0.94, "actions": 0.8},
+    "dev13": {"date": 0.93, "roles": 0.83, "present": 0.88, "decisions": 0.94, "actions": 0.8},
+    "dev14": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.86},
     "holdout": {"date": 0.9, "roles": 0.74, "present": 0.88, "decisions": 0.84, "actions": 0.82},
 }
 

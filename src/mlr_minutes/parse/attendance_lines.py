@@ -97,8 +97,11 @@ def may_name_people(raw: str) -> bool:
     """A cheap first look at a line inside the items: could it be a people label?"""
     if ":" in raw or "·" in raw:
         return True
-    head = plain(raw).strip().split(maxsplit=1)
+    head = _SYMBOLS_FIRST.sub("", plain(raw).strip()).split(maxsplit=1)  # ``👥 Närvarande``
     return bool(head) and normalise_key(head[0]) in _people_label_words()
+
+
+_SYMBOLS_FIRST = re.compile(r"^[^\w]+")
 
 
 _ASIDE = re.compile(r"\([^()]*\)")

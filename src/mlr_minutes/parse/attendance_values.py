@@ -255,6 +255,9 @@ class OpenLabel:
             yield Found(self.field, "", self.line, empty=True)
 
 
+_DOTS_BETWEEN = re.compile(r"\s+[•·]\s+")
+
+
 def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
     """One line of a list: a person (with what describes them), names side by side in
     columns (``Sten-Åke Hedman      Gunnel Frisk``), or a comma list."""
@@ -265,6 +268,8 @@ def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
         yield opened.found(text, number, entry=True)
         return
     columns = [c.text for c in cells(text)]
+    if len(columns) == 1 and _DOTS_BETWEEN.search(text):
+        columns = [c for c in _DOTS_BETWEEN.split(text) if c.strip()]  # ``A • B • C``
     if len(columns) > 1 and INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
         # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
         rest = "  ".join(columns[1:])

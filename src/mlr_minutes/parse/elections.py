@@ -62,9 +62,11 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
     a sentence's first word is not taken for one); a pronoun (*jag skrev*) names no one."""
     if text.strip().casefold() in PRONOUNS:
         return None
-    for person in present:
-        if person.name and person.name in text:
-            return person
+    # The listed person named first in the text (*… valdes Jörgen Moberg och till
+    # sekreterare Elin Forsmark*: Jörgen), not the first of the list.
+    named = [(text.find(p.name), i) for i, p in enumerate(present) if p.name and p.name in text]
+    if named:
+        return present[min(named)[1]]
     words = {w.rstrip(".") for w in re.findall(r"[\wåäöÅÄÖ@.-]+", text)}
     words |= {word.removeprefix("@") for word in words}
     for person in present:

@@ -30,6 +30,8 @@ _FULL = re.compile(
     r"(?<![\w@])(?P<first>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
     r"(?:\s+[\"“”'‘’](?P<nick>[\w.-]{2,20})[\"“”'‘’])?"
     r"\s+(?P<last>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])"
+    # ``Mira Holmgren (mirah)``: the nickname in parentheses after the name.
+    r"(?:\s+\((?P<after>[a-zåäö][\wåäö.-]{1,19})\))?"
 )
 _ENTRY = re.compile(r"^\s*[-*•]\s+")
 
@@ -43,8 +45,9 @@ def _full_names(lines: list[str], config: Config) -> tuple[dict[str, set[str]], 
         for found in _FULL.finditer(line):
             full = f"{found['first']} {found['last']}"
             short.setdefault(found["first"], set()).add(full)
-            if found["nick"]:
-                short.setdefault(found["nick"].casefold(), set()).add(full)
+            for nick in (found["nick"], found["after"]):
+                if nick:
+                    short.setdefault(nick.casefold(), set()).add(full)
             if _ENTRY.match(line) and full not in entries:
                 person = parse_person(_ENTRY.sub("", line), number, config)
                 if person is not None and person.name == full:
@@ -55,7 +58,11 @@ def _full_names(lines: list[str], config: Config) -> tuple[dict[str, set[str]], 
 def named_in_full(meta: Metadata, lines: list[str], config: Config) -> None:
     """Everyone present by one word (``Klara``, ``Smurfen``) becomes the one person the
     text names in full with that first name or nickname."""
-    single = [p for p in (*meta.attendees, *meta.guests) if p.name and " " not in p.name]
+    single = [
+        p
+        for p in (*meta.attendees, *meta.guests, meta.chair, meta.secretary)
+        if p is not None and p.name and " " not in p.name
+    ]
     if not single:
         return
     short, entries = _full_names(lines, config)
@@ -78,6 +85,13 @@ def named_in_full(meta: Metadata, lines: list[str], config: Config) -> None:
             note=person.note or f"‹{person.name}›",
         )
 
+    for office in ("chair", "secretary"):
+        officer = getattr(meta, office)
+        if officer is not None and officer.name and " " not in officer.name:
+            # ``Sekreterare: mirah`` and ``Vid protokollet, Mira Holmgren (mirah)``.
+            fulls = short.get(officer.name.casefold().lstrip("@")) or set()
+            if len(fulls) == 1:
+                setattr(meta, office, replace(officer, name=next(iter(fulls))))
     for people in (meta.attendees, meta.guests):
         resolved_people = [resolved(p) for p in people]
         people[:] = [

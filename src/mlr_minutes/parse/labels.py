@@ -292,11 +292,14 @@ def normalise_key(key: str) -> str:
     """A label lower-cased with its emphasis, colon, an aside in parentheses and extra
     spaces removed."""
     key = _ASIDE.sub(" ", key) if "(" in key else key
+    if key[:1] and not key[:1].isalnum() and key[:1] not in "*_#@":
+        key = _LEADING_SYMBOLS.sub("", key)  # ``👥 Närvarande``: an emoji before the label
     if key[-1:].isdigit():
         key = _DATED.sub("", key)  # ``Justerat 2025-04-14``: the label, dated
     return " ".join(key.strip().strip("*_").rstrip(":").strip("*_ ").split()).casefold()
 
 
+_LEADING_SYMBOLS = re.compile(r"^[^\w*_#@]+")
 _DATED = re.compile(r"\s+\d{4}-\d{2}-\d{2}$|\s+\d{1,2}/\d{1,2}(?:\s+\d{4})?$")
 
 

@@ -275,9 +275,25 @@ def _day_in_opening_lines(sources: DateSources, year: int) -> FoundDate | None:
     return None
 
 
+_DATE_HEADINGS = 8
+"""How many headings from the top may be a date of their own."""
+
+
+def in_date_heading(sources: DateSources) -> FoundDate | None:
+    """A heading that is a date and nothing else (``# 📅 Måndag 2024-10-14`` over the
+    day's notes), even below the first item's heading."""
+    for line, text in sources.outline.headings[:_DATE_HEADINGS]:
+        for match in find_dates(text, None, strict=True):
+            rest = text[: match.start] + text[match.end :]
+            if match.value.precision is Precision.DAY and not re.search(r"\w{3,}", rest):
+                return FoundDate(match.value, line)
+    return None
+
+
 DATE_RULES: Ruler[DateRule] = Ruler(
     [
         ("in_headings", in_headings),
+        ("in_date_heading", in_date_heading),
         ("in_timestamp", in_timestamp),
         ("in_opening_lines", in_opening_lines),
         ("in_document_id", in_document_id),

@@ -87,6 +87,9 @@ def typst_line(line: str) -> str:
         return f"{name}: {call['text']}"
     argument = _ARGUMENT.match(line)
     if argument:
+        # ``ordf: [Freja Lindgren],``: a string or a content block, the text inside it.
         value = argument["value"].strip().strip('"')
+        if value.startswith("[") and value.endswith("]"):
+            value = value[1:-1].strip()
         return f"{argument['key'].capitalize()}: {value}"
     return line

@@ -98,6 +98,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "klubban",
         "tf. ordförande", "tf ordförande", "t.f. ordförande", "tillförordnad ordförande",
         "leder denna sprint", "leder denna vecka", "leder veckan", "leder sprinten",
+        "scrum master", "scrummaster", "leder daily",
         "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
     ),
@@ -205,7 +206,8 @@ ABSENT_ANSWERS: Final[tuple[str, ...]] = (
 
 OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
     "denna vecka", "den här veckan", "denna gång", "den här gången", "idag", "i dag",
-    "för dagen", "för mötet", "för kvällen", "vid mötet", "this week", "today",
+    "för dagen", "för mötet", "för kvällen", "vid mötet", "this week", "today", "denna sprint",
+    "den här sprinten", "för sprinten",
 )  # fmt: skip
 """Words after an officer's label saying the office is for this meeting only (*Ordf. denna
 vecka: Ebba*, *Sekreterare för kvällen:*): still that label."""
@@ -268,7 +270,7 @@ Kartverket – anteckningar Olof Ström*, *Protokoll: skrivs … av @tor-h*)."""
 
 SECRETARY_COLON_KEYS: Final[tuple[str, ...]] = (
     "anteckningar", "antecknare", "minutes", "notes", "noter", "anteckningar av", "protokoll",
-    "pennan", "sekretariat", "sekreterarskap",
+    "pennan", "sekretariat", "sekreterarskap", "skriver",
 )  # fmt: skip
 """Labels of the note-taker only with a colon and a name (*Anteckningar: @sofie-dev*);
 alone, ``## Anteckningar`` heads the notes themselves."""

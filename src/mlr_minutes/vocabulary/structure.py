@@ -241,6 +241,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
         "håller i dagens standup", "håller i standupen", "leder dagens standup",
+        "kör standup idag", "kör standupen", "kör dagens standup", "kör daily idag",
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
         "ledde",

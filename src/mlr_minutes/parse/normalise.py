@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
+from .repair import mend_line
 from .ruler import Ruler
 from .typst import looks_like_typst, typst_line
 
@@ -158,6 +159,7 @@ def replacement_character(state: NormaliseState, number: int, line: str) -> str:
     somewhere before it got here (the labels are still read)."""
     if "\ufffd" in line:
         state.found("replacement-character", number)
+        line = mend_line(line)
     return line
 
 

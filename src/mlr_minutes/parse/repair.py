@@ -1,0 +1,67 @@
+"""Words that lost å, ä or ö to U+FFFD, mended from the vocabulary.
+
+A file decoded with the wrong encoding somewhere on its way writes ``St�mman valde``
+and ``Ordf�rande:``.  A damaged word that fits exactly one word the parser knows (its
+vocabulary: labels, verbs, titles) is that word again, so every rule reads it; names and
+other words stay as written, and the file still gets its warning.  ``� 3`` before a
+number is the paragraph sign.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from .. import vocabulary
+from ..vocabulary import SWEDISH_LETTERS
+
+_DAMAGED = re.compile(r"[^\W\d_]*\ufffd[\w\ufffd]*")
+_PARAGRAPH = re.compile(r"(?<!\w)\ufffd(?=\s*\d)")
+_LETTERS = "".join(sorted({c.casefold() for c in SWEDISH_LETTERS}))
+_MAX_LOST = 3
+"""More lost letters than this in one word and the combinations are not tried."""
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    words: set[str] = set()
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            words.update(w for w in re.findall(r"[^\W\d_]+", value.casefold()) if len(w) > 2)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                collect(key)
+                collect(item)
+        elif isinstance(value, tuple | list | frozenset | set):
+            for item in value:
+                collect(item)
+
+    for name in vocabulary.__all__:
+        collect(getattr(vocabulary, name))
+    return frozenset(w for w in words if any(c in w for c in _LETTERS))
+
+
+def _mend(word: str) -> str:
+    lost = word.count("\ufffd")
+    if lost > _MAX_LOST:
+        return word
+    folded = word.casefold()
+    fits = []
+    for letters in itertools.product(_LETTERS, repeat=lost):
+        candidate = folded
+        for letter in letters:
+            candidate = candidate.replace("\ufffd", letter, 1)
+        if candidate in _known_words():
+            fits.append(candidate)
+    if len(fits) != 1:
+        return word
+    mended = fits[0]
+    return mended.capitalize() if word[:1].isupper() else mended
+
+
+def mend_line(line: str) -> str:
+    """``St�mman valde`` → ``Stämman valde``: every damaged word the vocabulary knows."""
+    line = _PARAGRAPH.sub("§", line)
+    return _DAMAGED.sub(lambda m: _mend(m.group()), line)

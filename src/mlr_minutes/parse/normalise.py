@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
-from .repair import mend_line
+from .repair import mend_line, undo_double_encoding
 from .ruler import Ruler
 from .typst import looks_like_typst, typst_line
 
@@ -154,6 +154,17 @@ def heading_space(state: NormaliseState, number: int, line: str) -> str:
     return f"{match['marks']} {match['rest']}"
 
 
+def double_encoding(state: NormaliseState, number: int, line: str) -> str:
+    """``MÃ¶tet Ã¶ppnades``: a text encoded as UTF-8 twice on its way (an export read
+    as Windows-1252 and saved again), read as it was written."""
+    if "\u00c3" not in line and "\u00c2" not in line and "\u00e2\u20ac" not in line:
+        return line
+    mended = undo_double_encoding(line)
+    if mended != line:
+        state.found("double-encoding", number)
+    return mended
+
+
 def replacement_character(state: NormaliseState, number: int, line: str) -> str:
     """``N�rvarande``: a character lost when the file was decoded with the wrong encoding
     somewhere before it got here (the labels are still read)."""
@@ -197,6 +208,7 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("comments", comments),
         ("html_tags", html_tags),
         ("heading_space", heading_space),
+        ("double_encoding", double_encoding),
         ("replacement_character", replacement_character),
     ]
 )
@@ -239,6 +251,12 @@ def _problems(state: NormaliseState) -> Iterator[Diagnostic]:
             message="filen är Typst-källkod; den lästes som den Markdown den motsvarar",
             hint="skriv protokollet i Markdown (## för rubriker, 'Beslut:' för beslut), eller "
             "lägg in PDF:en och skriv en Markdown-fil bredvid",
+        ),
+        warning(
+            code="double-encoding",
+            message="texten var kodad två gånger ({count} rader, t.ex. Ã¤ för ä); den lästes "
+            "som den skrevs",
+            hint="spara filen som UTF-8 från originalet, så att å, ä och ö står rätt i källan",
         ),
         warning(
             code="replacement-character",

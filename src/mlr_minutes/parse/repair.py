@@ -65,3 +65,23 @@ def mend_line(line: str) -> str:
     """``St�mman valde`` → ``Stämman valde``: every damaged word the vocabulary knows."""
     line = _PARAGRAPH.sub("§", line)
     return _DAMAGED.sub(lambda m: _mend(m.group()), line)
+
+
+_TWICE = re.compile(
+    "[\u00c2\u00c3\u00e2]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]{1,2}"
+)
+"""UTF-8 bytes read as Windows-1252 (``Ã¤`` for ``ä``, ``Â§`` for ``§``, ``â€“`` for ``–``)."""
+
+
+def undo_double_encoding(line: str) -> str:
+    """``MÃ¶tet Ã¶ppnades`` → ``Mötet öppnades``: text encoded as UTF-8 twice, each
+    sequence decoded back where it is one (anything else is left as written)."""
+
+    def back(match: re.Match[str]) -> str:
+        try:
+            return match.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match.group()
+
+    return _TWICE.sub(back, line)

@@ -229,7 +229,6 @@ def cell_field(key: str) -> str | None:
     return found
 
 
-@lru_cache(maxsize=16384)
 def metadata_field(key: str) -> str | None:
     """The metadata field that a label introduces (``Närvarande`` → ``attendees``,
     ``Närvarande (på plats och i Jitsi)`` and ``Närvarande röstberättigade medlemmar``

@@ -10,8 +10,11 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from mlr_minutes import vocabulary
+from mlr_minutes.markdown import configured_parser, markdown_parser
+from mlr_minutes.parse.blocks import inline_plain_text, plain_text
 from mlr_minutes.parse.dates import _holds
 from mlr_minutes.parse.dates.clock import time_matches
 from mlr_minutes.parse.dates.compact import STRICT_FORMS
@@ -134,3 +137,24 @@ def test_grouped_alternation_folds_case_as_the_plain_one() -> None:
     for text in ("ſd", "ſtad", "\u212aö", "\u212aOMMUN", "I  MORGON", "SD", "stads"):
         for flags in (0, re.IGNORECASE):
             assert _spans(alternation(words), flags, text) == _spans(_plain(words), flags, text)
+
+
+_REFERENCE = configured_parser(plain_fast=False)
+"""The shared parser's configuration with markdown-it's own core ``inline`` rule."""
+_PIECES = ["a", "Å", " ", "  ", "\t", "\n", "\n\n", "-", ":", "*", "_", "`", "[", "]", "!"]
+_PIECES += ["&amp;", "<", "\\", "|", "1. ", "> ", "\r", "\0", "    ", "~~", "\u00a0"]
+
+
+def _dump(tokens: list[Token]) -> list[dict[str, object]]:
+    return [token.as_dict() for token in tokens]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_plain_inline_text_makes_markdown_its_tokens(text: str) -> None:
+    # Inline content without marks is tokenised directly (text, soft breaks): the same
+    # tokens as markdown-it's own rules make, and the same plain text.
+    assert _dump(markdown_parser().parse(text)) == _dump(_REFERENCE.parse(text))
+    inline = _REFERENCE.parseInline(text)
+    assert _dump(markdown_parser().parseInline(text)) == _dump(inline)
+    assert plain_text.__wrapped__(text) == inline_plain_text(inline[0].children)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, image, link
+from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from .vocabulary.structure import INTERNAL_SECTION
@@ -31,10 +34,56 @@ def markdown_parser() -> MarkdownIt:
     and the site can never pass it through; ``::: internt`` … ``:::`` fences an internal
     section (the container syntax of Pandoc and markdown-it), which the public site leaves
     out.  Shared: never enable or disable rules on it."""
+    return configured_parser()
+
+
+def configured_parser(plain_fast: bool = True) -> MarkdownIt:
+    """A new parser of :func:`markdown_parser`'s configuration; ``plain_fast=False`` keeps
+    markdown-it's own core ``inline`` rule (to compare the tokens of :func:`_inline` with)."""
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     parser.inline.ruler.at("link", _needs_closing_bracket(link))
     parser.inline.ruler.at("image", _needs_closing_bracket(image))
+    if plain_fast:
+        parser.core.ruler.at("inline", _inline)
     return parser.use(container_plugin, name=INTERNAL_SECTION)
+
+
+INLINE_MARKS = frozenset("\\`~*_[!<&")
+"""The characters that start an inline rule other than text and line breaks (escape, code,
+strikethrough, emphasis, link, image, autolink, entity): without them a text is plain."""
+
+
+def plain_lines(content: str) -> list[str] | None:
+    """The lines of ``content`` when markdown-it's inline rules would only read them as text
+    joined by soft breaks (no mark, no hard break, no space around a line break); else None."""
+    if not INLINE_MARKS.isdisjoint(content) or "\r" in content or "\0" in content:
+        return None
+    if "\n" not in content:
+        return [content]
+    lines = content.split("\n")
+    for before, after in pairwise(lines):
+        if not before or before[-1] == " " or not after or after[0] in " \t":
+            return None
+    return lines
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, with the tokens of a plain text made directly:
+    one text token a line, soft breaks between (what the inline rules make of it, without
+    trying each rule at each mark)."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        lines = plain_lines(token.content) if token.content else None
+        if lines is None:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+            continue
+        for number, line in enumerate(lines):
+            if number:
+                token.children.append(Token("softbreak", "br", 0))
+            token.children.append(Token("text", "", 0, content=line))
 
 
 @lru_cache(maxsize=16)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from ..markdown import markdown_parser as _markdown
+from ..markdown import plain_lines
 
 
 class BlockKind(StrEnum):
@@ -70,6 +71,8 @@ def inline_plain_text(children: list[Token] | None) -> str:
 @lru_cache(maxsize=4096)
 def plain_text(markdown: str) -> str:
     """Plain text of one line of inline Markdown (``*kursiv*`` → ``kursiv``)."""
+    if plain_lines(markdown) is not None:
+        return markdown  # no mark: the text as written (soft breaks are ``\\n``)
     tokens = _markdown().parseInline(markdown)
     return inline_plain_text(tokens[0].children if tokens else None)
 

@@ -67,8 +67,17 @@ def could_hold_label(line: str) -> bool:
 
 def labels_on(line: str) -> list[LineLabel]:
     """The labels of ``line``, left to right."""
-    if not could_hold_label(line):
-        return []
+    return list(_labels_on(line))
+
+
+@lru_cache(maxsize=8192)
+def _labels_on(line: str) -> tuple[LineLabel, ...]:
+    # The reader asks again for a line it looks ahead to, and each column of side-by-side
+    # lists is read as a text of its own: the answer is worked out once a line.
+    return tuple(_find_labels(line)) if could_hold_label(line) else ()
+
+
+def _find_labels(line: str) -> list[LineLabel]:
     text = plain(line)
     found = match_metadata(text, loose=True)
     inline = _run_together(text)

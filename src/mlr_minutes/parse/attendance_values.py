@@ -19,6 +19,7 @@ from ..vocabulary import (
     NOBODY_VALUES,
     PRESENT_MARKS,
     ROLE_QUALIFIERS,
+    ROLES,
 )
 from .label_cells import cells
 from .people import (
@@ -82,8 +83,8 @@ def legend(line: str) -> dict[str, str] | None:
     found: dict[str, str] = {}
     for part in _LEGEND_SEPARATOR.split(text):
         entry = _LEGEND_ENTRY.fullmatch(part)
-        if entry is None:
-            return None
+        if entry is None or entry["role"].strip().casefold() not in ROLES:
+            return None  # ``* kalle``: a bullet and a name, no legend
         found[entry["mark"]] = entry["role"].strip()
     return found
 
@@ -256,6 +257,7 @@ class OpenLabel:
 
 
 _DOTS_BETWEEN = re.compile(r"\s+[•·]\s+")
+_HANDLES_ONLY = re.compile(r"@[\w.-]+(?:\s+@[\w.-]+)+")
 
 
 def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
@@ -270,6 +272,8 @@ def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
     columns = [c.text for c in cells(text)]
     if len(columns) == 1 and _DOTS_BETWEEN.search(text):
         columns = [c for c in _DOTS_BETWEEN.split(text) if c.strip()]  # ``A • B • C``
+    elif len(columns) == 1 and _HANDLES_ONLY.fullmatch(text.strip()):
+        columns = text.split()  # ``@kalle @stina @pek``: handles side by side
     if len(columns) > 1 and INITIALS_CELL.match(columns[0]) and looks_like_people(columns[1]):
         # ``RB   Roland Bergh, Tallmo kommun``: the initials the minutes use for them.
         rest = "  ".join(columns[1:])

@@ -38,6 +38,7 @@ from ..vocabulary import (
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_QUALIFIERS,
     ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
@@ -47,6 +48,7 @@ from .blocks import BlockKind
 from .outline import Outline, heading_key
 from .people import aliases_of, parse_person, says_away
 from .ruler import Ruler
+from .signatures import signed_entries
 from .text import alternation, sentences
 
 if TYPE_CHECKING:
@@ -199,7 +201,7 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
     joiners = alternation(LIST_JOINERS, damaged=damaged)
     return re.compile(
         rf"(?:(?:{links})\s+|^)(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
-        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s)[^.;]){{2,60}}?)"
+        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s)[^.;,]){{2,60}}?)"
         rf"\s+(?:(?:{links})\s+)?"
         rf"(?:{officer})(?!\w)"
         rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)"
@@ -210,6 +212,14 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
         rf"|(?<!\w)(?:{joiners})\s+(?P<named>[A-ZÅÄÖ@][\w@.-]*(?:\s+[A-ZÅÄÖ][\w-]*){{0,2}})"
         rf"\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)",
         re.IGNORECASE,
+    )
+
+
+@cache
+def _deputy() -> re.Pattern[str]:
+    offices = alternation((CHAIR_ROLE, SECRETARY_ROLE))
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(ROLE_QUALIFIERS)})\s+\w*(?:{offices})(?!\w)", re.IGNORECASE
     )
 
 
@@ -254,8 +264,8 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 if field == "adjusters" and meta.adjusters:
                     continue
                 match = _election(field, plain_here, damaged).search(sentence.text)
-                if match is None:
-                    continue
+                if match is None or _deputy().search(match.group()):
+                    continue  # ``… till vice mötesordförande``: the deputy, not the chair
                 names = (
                     match["after"]
                     or match["middle"]
@@ -499,53 +509,6 @@ def _sentence_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-_SIGNED_NAME = r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2}"
-_SIGNED_ENTRY = re.compile(
-    rf"/?\s*(?P<name>{_SIGNED_NAME})\s*(?:,\s*(?P<role>[^,·•|\t\n()]{{3,40}}?)"
-    rf"|\s\((?P<paren>[^()]{{3,40}})\))?\s*"
-    # ``Ordförande Anna Berg``: the office first, one word.
-    rf"|(?P<office>[A-ZÅÄÖ][a-zåäö]{{4,20}})\s+(?P<holder>{_SIGNED_NAME})\s*"
-)
-_SIGNED_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s{3,}|\t")
-
-
-def _signed_entries(line: str) -> list[tuple[str, str | None]] | None:
-    """``/Per Ek, sekreterare``, ``Per Ek (sekreterare)``, ``Sekreterare Per Ek`` or
-    ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``: (name, the office its role
-    names), or None when the line is anything else."""
-    if not line.strip():
-        return None
-    entries: list[tuple[str, str | None]] = []
-    # ``Mötesordf. Anders Gran | Prot.förare Linda Åhs | Tid 09.00–11.00``: a header row of
-    # offices among other facts; the cells that are no office are passed over.
-    header_row = " | " in line
-    for part in _SIGNED_SEPARATOR.split(line.strip()):
-        first, _, rest = part.strip().partition(" ")
-        office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
-        if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
-            entries.append((rest.strip(), office))
-            continue
-        found = _SIGNED_ENTRY.fullmatch(part)
-        if found is None:
-            if header_row:
-                continue
-            return None
-        if found["office"]:
-            entries.append((part.strip(), None))
-            continue
-        written = found["role"] or found["paren"] or ""
-        role_text = re.sub(r"\s+\d{4}$", "", written.strip(" ."))
-        role = ROLES.get(role_text.casefold()) if role_text else None
-        if role_text and role is None:
-            if header_row:
-                continue
-            return None
-        entries.append((found["name"], role))
-    if header_row and not any(role for _, role in entries):
-        return None
-    return entries
-
-
 def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
     """A line of its own that signs names with their offices, at the foot or in a
     signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
@@ -560,7 +523,7 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
     ]
     for text, first in paragraphs:
         for offset, line in enumerate(text.split("\n")):
-            entries = _signed_entries(line)
+            entries = signed_entries(line)
             if entries is None:
                 continue
             slashed = line.lstrip().startswith("/")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import ROLES
 from .attendance_values import PERSON_FIELDS, Found, OpenLabel, looks_like_people
 from .label_cells import cells, plain
 
@@ -44,3 +45,50 @@ def _signed_alone(lines: list[str], opened: OpenLabel, number: int) -> bool:
     below = lines[number].strip() if number < len(lines) else ""
     above_that = lines[number - 3].strip() if number >= 3 else ""
     return not below and (not above_that or bool(SIGNATURE_RULE.match(above_that)))
+
+
+_SIGNED_NAME = r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2}"
+_SIGNED_ENTRY = re.compile(
+    rf"/?\s*(?P<name>{_SIGNED_NAME})\s*(?:,\s*(?P<role>[^,·•|\t\n()]{{3,40}}?)"
+    rf"|\s\((?P<paren>[^()]{{3,40}})\))?\s*"
+    # ``Ordförande Anna Berg``: the office first, one word.
+    rf"|(?P<office>[A-ZÅÄÖ][a-zåäö]{{4,20}})\s+(?P<holder>{_SIGNED_NAME})\s*"
+)
+_SIGNED_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s{3,}|\t")
+
+
+def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
+    """``/Per Ek, sekreterare``, ``Per Ek (sekreterare)``, ``Sekreterare Per Ek`` or
+    ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``: (name, the office its role
+    names), or None when the line is anything else."""
+    if not line.strip():
+        return None
+    entries: list[tuple[str, str | None]] = []
+    # ``Mötesordf. Anders Gran | Prot.förare Linda Åhs | Tid 09.00–11.00``: a header row of
+    # offices among other facts; the cells that are no office are passed over.
+    header_row = " | " in line
+    for part in _SIGNED_SEPARATOR.split(line.strip()):
+        first, _, rest = part.strip().partition(" ")
+        office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
+        if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
+            entries.append((rest.strip(), office))
+            continue
+        found = _SIGNED_ENTRY.fullmatch(part)
+        if found is None:
+            if header_row:
+                continue
+            return None
+        if found["office"]:
+            entries.append((part.strip(), None))
+            continue
+        written = found["role"] or found["paren"] or ""
+        role_text = re.sub(r"\s+\d{4}$", "", written.strip(" ."))
+        role = ROLES.get(role_text.casefold()) if role_text else None
+        if role_text and role is None:
+            if header_row:
+                continue
+            return None
+        entries.append((found["name"], role))
+    if header_row and not any(role for _, role in entries):
+        return None
+    return entries

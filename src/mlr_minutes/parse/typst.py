@@ -87,9 +87,10 @@ def typst_line(line: str) -> str:
         return f"{name}: {call['text']}"
     argument = _ARGUMENT.match(line)
     if argument:
+        key = _labels_by_folded_key().get(argument["key"].casefold(), argument["key"].capitalize())
         # ``ordf: [Freja Lindgren],``: a string or a content block, the text inside it.
         value = argument["value"].strip().strip('"')
         if value.startswith("[") and value.endswith("]"):
             value = value[1:-1].strip()
-        return f"{argument['key'].capitalize()}: {value}"
+        return f"{key}: {value}"  # ``ordforande: "Anna Berg"``: the label, spelled out
     return line

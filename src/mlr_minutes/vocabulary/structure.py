@@ -179,7 +179,7 @@ officers (*Val av ordförande för föreningen*)."""
 
 ELECTION_VERBS: Final[tuple[str, ...]] = (
     "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes", "blev",
-    "anmälde", "anmäler", "utsett", "utsetts",
+    "anmälde", "anmäler", "utsett", "utsetts", "välja", "utse",
 )  # fmt: skip
 """Verbs of an election in minutes."""
 

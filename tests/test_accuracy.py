@@ -32,7 +32,8 @@ FLOORS = {
     "dev12": {"date": 0.95, "roles": 0.95, "present": 0.9, "decisions": 0.91, "actions": 0.76},
     "dev13": {"date": 0.93, "roles": 0.83, "present": 0.88, "decisions": 0.94, "actions": 0.8},
     "dev14": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.86},
-    "holdout": {"date": 0.9, "roles": 0.74, "present": 0.88, "decisions": 0.84, "actions": 0.82},
+    "dev15": {"date": 0.9, "roles": 0.97, "present": 0.9, "decisions": 0.87, "actions": 0.72},
+    "holdout": {"date": 0.95, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 
 

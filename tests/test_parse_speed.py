@@ -146,7 +146,7 @@ _PIECES += ["&amp;", "<", "\\", "|", "1. ", "> ", "\r", "\0", "    ", "~~", "\u0
 
 
 def _dump(tokens: list[Token]) -> list[dict[str, object]]:
-    return [token.as_dict() for token in tokens]
+    return [dict(token.as_dict()) for token in tokens]
 
 
 @settings(max_examples=1500, deadline=None)

@@ -184,6 +184,8 @@ def _apply(
                 # ``Sekretariat: Miljöverket – anteckningar Leo Mark``, ``Protokoll: skrivs
                 # i issuen av @tor-h``, ``Sekreterarskap: kommunen, genom Amra Delić``.
                 person = parse_person(carried["name"], line, config) or person
+            elif person is not None and person.name and len(person.name.split()) > 4:
+                person = None  # a sentence, not a name: the prose rules read it
         held = getattr(meta, name)
         if person and (held is None or away(held)):
             # ``Ordförande: Gunilla Sterner (förhinder)`` then ``Mötesledare i

@@ -262,7 +262,7 @@ def _attributes(
         if party is None and is_party(part):
             party = part.upper()
             continue
-        if is_note(part) or part.casefold() in ABSENCE_REASONS:
+        if (is_note(part) and part.casefold() not in ROLES) or part.casefold() in ABSENCE_REASONS:
             notes.append(part)  # ``§§ 12-14``; ``@jonna (VAB)``, ``Per Ek (sjuk)``
             continue
         if _INITIALS.match(part) and not SHORT_CAPITALS.match(part):

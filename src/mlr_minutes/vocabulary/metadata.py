@@ -100,6 +100,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "leder denna sprint", "leder denna vecka", "leder veckan", "leder sprinten",
         "scrum master", "scrummaster", "leder daily",
         "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
+        "ordförandeskap", "ordförandeskapet",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
     ),
     "adjusters": (

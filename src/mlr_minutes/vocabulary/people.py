@@ -33,6 +33,8 @@ ROLES: Final[dict[str, str]] = {
     "gäst": "gäst", "sammankallande": "sammankallande",
     "sammankallande revisor": "sammankallande", "sammankallande lekmannarevisor": "sammankallande",
     "skrev": "sekreterare", "antecknade": "sekreterare", "för protokollet": "sekreterare",
+    "för anteckningar": "sekreterare", "för anteckningarna": "sekreterare",
+    "ordförande för mötet": "mötesordförande",
     "protokoll": "sekreterare", "antecknare": "sekreterare", "suppl": "ersättare",
     "suppl.": "ersättare", "mötesledare": "ordförande", "ledde mötet": "ordförande",
     "facilitator": "ordförande", "chair": "ordförande", "moderator": "ordförande",

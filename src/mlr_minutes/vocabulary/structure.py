@@ -242,6 +242,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
         "håller i dagens standup", "håller i standupen", "leder dagens standup",
         "kör standup idag", "kör standupen", "kör dagens standup", "kör daily idag",
+        "gick igenom dagordningen", "gick igenom dagens dagordning",
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
         "ledde",

@@ -28,6 +28,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "tjänstgörande ledamöter", "tjänstgörande ersättare", "närvaro", "med på mötet",
         "på mötet", "närvarande på mötet", "på mötet deltog", "incheckade", "incheckad",
         "incheckat", "med på linjen", "med på linjen från start", "anmälda deltagare",
+        "attendance", "in attendance", "attending",
         "ordning idag", "talordning", "talarordning", "turordning", "turordning idag",
         "medverkande", "närvarande medlemmar", "närvarande från styrelsen",
         "ordinarie ledamöter", "närvarande styrelse", "styrelseledamöter", "present",

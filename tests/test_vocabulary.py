@@ -54,24 +54,9 @@ ENGLISH_IN_VOCABULARY = _word_set(
 
 @cache
 def _vocabulary_words() -> frozenset[str]:
-    from mlr_minutes import vocabulary
+    from mlr_minutes.vocabulary import all_words
 
-    words: set[str] = set()
-
-    def collect(value: object) -> None:
-        if isinstance(value, str):
-            words.update(w.casefold() for w in _WORD.findall(value))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                collect(key)
-                collect(item)
-        elif isinstance(value, tuple | list | frozenset | set):
-            for item in value:
-                collect(item)
-
-    for name in vocabulary.__all__:
-        collect(getattr(vocabulary, name))
-    return frozenset(w for w in words if len(w) > 2) - ENGLISH_IN_VOCABULARY
+    return all_words() - ENGLISH_IN_VOCABULARY
 
 
 MESSAGE_CALLS = {"Diagnostic", "warn", "error", "_warning", "warning", "_error"}

@@ -13,8 +13,7 @@ import itertools
 import re
 from functools import cache
 
-from .. import vocabulary
-from ..vocabulary import SWEDISH_LETTERS
+from ..vocabulary import SWEDISH_LETTERS, all_words
 
 _DAMAGED = re.compile(r"[^\W\d_]*\ufffd[\w\ufffd]*")
 _PARAGRAPH = re.compile(r"(?<!\w)\ufffd(?=\s*\d)")
@@ -25,22 +24,7 @@ _MAX_LOST = 3
 
 @cache
 def _known_words() -> frozenset[str]:
-    words: set[str] = set()
-
-    def collect(value: object) -> None:
-        if isinstance(value, str):
-            words.update(w for w in re.findall(r"[^\W\d_]+", value.casefold()) if len(w) > 2)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                collect(key)
-                collect(item)
-        elif isinstance(value, tuple | list | frozenset | set):
-            for item in value:
-                collect(item)
-
-    for name in vocabulary.__all__:
-        collect(getattr(vocabulary, name))
-    return frozenset(w for w in words if any(c in w for c in _LETTERS))
+    return frozenset(w for w in all_words() if any(c in w for c in _LETTERS))
 
 
 def _mend(word: str) -> str:

@@ -9,6 +9,9 @@ All entries are lower case; matching is case-insensitive.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .actions import (
     ACTION_LABELS,
     ACTION_TABLE_HEADERS,
@@ -388,3 +391,25 @@ __all__ = [
     "WISH_WORDS",
     "WITHIN_WORDS",
 ]
+
+
+@cache
+def all_words() -> frozenset[str]:
+    """Every word (lower case, three letters or more) of every entry above: what the
+    parser knows, to mend a damaged word with and to tell Swedish words in code."""
+    words: set[str] = set()
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            words.update(w for w in re.findall(r"[^\W\d_]+", value.casefold()) if len(w) > 2)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                collect(key)
+                collect(item)
+        elif isinstance(value, tuple | list | frozenset | set):
+            for item in value:
+                collect(item)
+
+    for name in __all__:
+        collect(globals()[name])
+    return frozenset(words)

@@ -29,9 +29,6 @@ from ..vocabulary import (
     ATTENDANCE_ITEM_TITLES,
     BOARD_ITEM_WORDS,
     LIST_ROLES,
-    TABLE_INITIALS_HEADERS,
-    TABLE_NAME_HEADERS,
-    TABLE_ORGANISATION_HEADERS,
 )
 from .attendance_lines import (
     ORGANISATION_GROUP,
@@ -47,13 +44,12 @@ from .attendance_lines import (
     without_dwelling,
 )
 from .attendance_tables import (
-    header_key,
     officer_table_row,
     other_table,
     row_cells,
     table_columns,
+    table_header,
     table_row,
-    unlabelled_names,
 )
 from .attendance_values import (
     ANYWHERE,
@@ -130,10 +126,15 @@ class _Reader:
                 self.heading_lines.update(range(unit.block.line, unit.block.end_line))
         self.item_titles = {item.number: heading_key(item.title) for item in self.outline.items}
         self.item_lines = {item.line for item in self.outline.items}
-        self.attendance_items = {
-            item.number
+        # By line, not number: minutes may number their items twice (a pasted report's
+        # *2. Deltagare*, then the meeting's own *2. Läkarmedverkan*).
+        starts = sorted(item.line for item in self.outline.items)
+        ends = dict(zip(starts, [*starts[1:], len(self.lines) + 1], strict=False))
+        self.attendance_lines = {
+            number
             for item in self.outline.items
             if heading_key(item.title) in ATTENDANCE_ITEM_TITLES
+            for number in range(item.line, ends[item.line])
         }
         self.item_at: dict[int, str] = {}
         for unit in self.outline.units:
@@ -369,16 +370,25 @@ class _Reader:
 
     def _attendance_item_heading(self, number: int) -> None:
         # An item *Fastställande av röstlängd* lists those present below its heading.
-        for item in (self.item_at.get(number), self.item_at.get(number + 1)):
-            if item is not None and item in self.attendance_items:
-                self.open = OpenLabel("attendees", None, number, LIST, quiet=True)
-                return
+        if number in self.attendance_lines or number + 1 in self.attendance_lines:
+            self.open = OpenLabel("attendees", None, number, LIST, quiet=True)
 
     def _continuation(self, raw: str, number: int, in_fence: bool = False) -> Iterator[Found]:
         opened = self.open
         assert opened is not None
         if opened.offsets is not None and opened.blank:
             yield from self.close()  # a table aligned with spaces ends at a blank line
+            return
+        if (
+            opened.columns is not None
+            and opened.blank
+            and "|" not in raw
+            and "\t" not in raw
+            and len(raw.split()) > 4
+            and not BULLET_LINE.match(raw)
+            and not looks_like_people(raw.strip())
+        ):
+            yield from self.close()  # prose after a table and a blank line: no more rows
             return
         text = plain(raw).strip()
         if opened.mode in (LIST, PERSON) and SIGNATURE_RULE.match(raw):
@@ -409,6 +419,9 @@ class _Reader:
             opened.organisation, opened.blank = text.rstrip(":").strip(), False
             opened.values += 1
             return
+        added = text.removeprefix("\\")
+        if opened.mode == LIST and added.startswith("+ ") and looks_like_people(added[2:]):
+            raw = text = added[2:]  # ``\+ Lars Åkerman (inget konto)``: one more, by hand
         if opened.mode == LIST and (bare := without_dwelling(text)) is not text:
             raw = text = bare
         if opened.mode == LIST and _NUMBERED_COLUMN.search(text):
@@ -429,8 +442,13 @@ class _Reader:
                 opened.blank = False
                 yield opened.found(rest, number, entry=True)
                 return
-        if opened.quiet and not opened.values and text.endswith(":"):
-            # *Röstlängden justerades till 17 röstberättigade ledamöter:* leads in the list.
+        if (
+            (opened.quiet or (opened.mode == LIST and len(text.split()) > 3))
+            and not opened.values
+            and text.endswith(":")
+        ):
+            # *Röstlängden justerades till 17 röstberättigade ledamöter:*, *Reagera med 👋
+            # om du var med, jag fyller i listan:* lead in the list.
             opened.blank = False
             return
         if opened.mode in (LIST, COMMA) and (
@@ -551,41 +569,23 @@ class _Reader:
     def _table_header(self, raw: str, number: int) -> bool:
         """A header row of an attendance table without a label above it (``Ledamöter
         Närvarande``, ``| Namn | Parti | Närvaro |``): a table of people follows."""
-        if "|" not in raw and "\t" not in raw and "  " not in raw.strip():
+        header = table_header(raw)
+        if header is None:
             return False
-        row = row_cells(raw)
-        if len(row) < 2:
-            return False
-        keys = [header_key(normalise_key(c)) for c in row]
-        grid = None
-        if keys[0] not in TABLE_NAME_HEADERS and unlabelled_names(raw, keys):
-            # ``                    Närv.   Tjg för``: the names stand below the blank start.
-            grid = [cell.start for cell in cells(raw)]
-            keys = [TABLE_NAME_HEADERS[0], *keys]
-        initials_first = (
-            keys[0] in TABLE_INITIALS_HEADERS
-            and keys[1:2] == keys[1:2]
-            and (len(keys) > 1 and keys[1] in TABLE_NAME_HEADERS)
-        )
-        if initials_first:
-            keys = keys[1:] + keys[:1]  # ``| Sign. | Namn | …``: the initials come first
-        name_key = next((k for k in keys if k in TABLE_NAME_HEADERS), None)
-        if name_key is None or len(table_columns(keys)) < 2:
-            return False
-        if keys[0] != name_key and keys[0] not in TABLE_ORGANISATION_HEADERS:
-            return False  # ``| Organisation | Namn / funktion | Närvaro |`` is one too
-        field_name = metadata_field(name_key) or "attendees"
+        field_name = metadata_field(header.name_key) or "attendees"
         if field_name not in PEOPLE_FIELDS:
             field_name = "attendees"
         if self.open is None or self.open.mode != LIST or self.open.values:
             self.close_quietly()
-            self.open = OpenLabel(field_name, LIST_ROLES.get(name_key), number, LIST)
-        self.open.columns = table_columns(keys)
-        self.open.grid = grid
-        aligned = grid is None and "|" not in raw and "\t" not in raw and not initials_first
+            self.open = OpenLabel(field_name, LIST_ROLES.get(header.name_key), number, LIST)
+        self.open.columns = table_columns(header.keys)
+        self.open.grid = header.grid
+        aligned = (
+            header.grid is None and "|" not in raw and "\t" not in raw and not header.initials_first
+        )
         self.open.offsets = [cell.start for cell in cells(raw)] if aligned else None
         self.open.blank = False
-        self.initials_first = initials_first
+        self.initials_first = header.initials_first
         return True
 
     def close_quietly(self) -> None:

@@ -12,6 +12,7 @@ from ..vocabulary import (
     ATTACHMENT_WORDS,
     ATTENDANCE_PROSE,
     DWELLING_WORDS,
+    EVERYONE,
     LABEL_PREFIXES,
     LIST_JOINERS,
     METADATA_KEYS,
@@ -65,6 +66,8 @@ def ends_sentence(buffer: str) -> bool:
     """``8 deltagare från fem kommuner, se laget runt nedan.``: a lower-case word and a
     full stop end a sentence, not a wrapped list (``… Per Ek, sekr.`` goes on: an
     abbreviation; ``… Anna Berg, Tallmo.``: a name)."""
+    if buffer.rstrip().endswith(".") and buffer.strip(" .").casefold() in EVERYONE:
+        return True  # ``Närvarande: alla.``
     return _SENTENCE_END.search(buffer.rstrip()) is not None
 
 

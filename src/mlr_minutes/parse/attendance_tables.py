@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..vocabulary import (
@@ -255,3 +255,44 @@ def other_table(raw: str, below: str) -> bool:
         and bool(_RULE.match(below))
         and not any(header_key(normalise_key(c)) in TABLE_NAME_HEADERS for c in row_cells(raw))
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TableHeader:
+    """The header row of a table of people."""
+
+    keys: list[str]
+    """Each column's key, the name column's first (:func:`table_columns` reads them)."""
+    name_key: str
+    """The name column's key (*Namn*, *Ledamöter*): which list the people go in."""
+    grid: list[int] | None
+    """Where the columns start when the names stand below a blank header cell."""
+    initials_first: bool
+    """The first column holds each person's initials (*Sign.*)."""
+
+
+def table_header(raw: str) -> TableHeader | None:
+    """The header row of an attendance table (``Ledamöter   Närvarande``, ``| Namn | Parti
+    | Närvaro |``), or None when ``raw`` is not one."""
+    if "|" not in raw and "\t" not in raw and "  " not in raw.strip():
+        return None
+    row = row_cells(raw)
+    if len(row) < 2:
+        return None
+    keys = [header_key(normalise_key(c)) for c in row]
+    grid = None
+    if keys[0] not in TABLE_NAME_HEADERS and unlabelled_names(raw, keys):
+        # ``                    Närv.   Tjg för``: the names stand below the blank start.
+        grid = [cell.start for cell in cells(raw)]
+        keys = [TABLE_NAME_HEADERS[0], *keys]
+    initials_first = (
+        keys[0] in TABLE_INITIALS_HEADERS and len(keys) > 1 and (keys[1] in TABLE_NAME_HEADERS)
+    )
+    if initials_first:
+        keys = keys[1:] + keys[:1]  # ``| Sign. | Namn | …``: the initials come first
+    name_key = next((k for k in keys if k in TABLE_NAME_HEADERS), None)
+    if name_key is None or len(table_columns(keys)) < 2:
+        return None
+    if keys[0] != name_key and keys[0] not in TABLE_ORGANISATION_HEADERS:
+        return None  # ``| Organisation | Namn / funktion | Närvaro |`` is one too
+    return TableHeader(keys, name_key, grid, initials_first)

@@ -31,7 +31,7 @@ from .people import (
 )
 from .text import alternation
 
-PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters")
+PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters", "invited")
 PERSON_FIELDS = ("chair", "secretary")
 ANYWHERE = (*PEOPLE_FIELDS, *PERSON_FIELDS)
 

@@ -24,6 +24,7 @@ from ..vocabulary import (
     CHAIR_ROLE,
     CHAIR_ROLE_WORDS,
     DECIDING_SUBJECTS,
+    ELECTION_ADVERBS,
     ELECTION_LINKS,
     ELECTION_VERBS,
     LIST_JOINERS,
@@ -197,6 +198,8 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
     words = [*OFFICER_WORDS[field], *(PLAIN_OFFICER_WORDS.get(field, ()) if plain else ())]
     officer = alternation(words, damaged=damaged)
     verbs = alternation(ELECTION_VERBS, damaged=damaged)
+    adverbs = alternation(ELECTION_ADVERBS, damaged=damaged)
+    verbs = rf"(?:{verbs})(?:\s+(?:{adverbs}))*"
     links = alternation(ELECTION_LINKS, damaged=damaged)
     joiners = alternation(LIST_JOINERS, damaged=damaged)
     return re.compile(
@@ -372,7 +375,7 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
         rf"(?<!\w)(?:(?P<follows>{follows})"
         rf"|(?P<precedes>{alternation(free, damaged=damaged)})(?!\w)"
         rf"|(?P<bounded>{alternation(bounded, damaged=damaged)})"
-        rf"(?=\s*(?:[.,;:!?()]|$)|\s+(?:{alternation((*LIST_JOINERS, *SUBORDINATORS))})\s))",
+        rf"(?=\s*(?:[.,;:!?()–—]|$)|\s+(?:{alternation((*LIST_JOINERS, *SUBORDINATORS))})\s))",
         re.IGNORECASE,
     )
 
@@ -391,6 +394,8 @@ def _joiner_split() -> re.Pattern[str]:
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -]{1,30},\s*$")
 """What describes the name before an officer's verb: ``Sara Nyman (Tallmo) höll i``,
 ``Bengt Hägg, sammankallande, ledde mötet``."""
+_INNER_ASIDE = re.compile(r"\s*\([a-zåäö][^()]{0,39}\)(?=\s+[a-zåäö][^A-ZÅÄÖ@]*$)")
+_LABEL_LINE = re.compile(r"^(?:.*\n)?[^\n:]{1,30}:\s[^\n]*\n", re.DOTALL)
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 
 
@@ -431,6 +436,9 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
                 aside = _TRAILING_ASIDE.search(before)
                 before = _TRAILING_ASIDE.sub("", before)
+                # ``Lena Ström (organisatör) hälsade välkommen och ledde``: an aside inside;
+                # ``Med: Sixten Ek, Lina Borg`` / ``Sixten skrev …``: a label's line ends.
+                before = _LABEL_LINE.sub("", _INNER_ASIDE.sub("", before))
                 clauses = _CLAUSE_END.split(before)
                 who = clauses[-1]
                 if (
@@ -444,7 +452,15 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     # row share the name before the first.
                     who = clauses[-2]
                 relative = _relative().search(before)
-                if relative and len(clauses) > 1:
+                listed = {p.name for p in present if p.name}
+                earlier = [c for c in clauses[-3:-1] if c.strip() in listed]
+                if who.strip() not in listed and earlier and before.rstrip().endswith(","):
+                    # ``Tove Ek, MAS Norrvika kommun, förde anteckningar``: the listed name
+                    # before what describes it.
+                    who = earlier[-1]
+                elif who.strip().casefold() in RELATIVE_PRONOUNS and len(clauses) > 1:
+                    who = clauses[-2]  # ``Fredrik (som skrev)``: the name before the aside
+                elif relative and len(clauses) > 1:
                     # ``… lämnade över till Ingrid Hov, som ledde resten``: the name just
                     # before the relative clause.
                     names = _NAME.findall(clauses[-2])

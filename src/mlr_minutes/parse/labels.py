@@ -309,6 +309,8 @@ def match_metadata(line: str, *, loose: bool = False) -> tuple[str, Label] | Non
     label = split_label(line, loose=loose)
     if label is None:
         return None
+    if not label.value and label.key.endswith(".") and len(label.key.split()) > 2:
+        return None  # ``deltog och var positiva till samförläggning.``: a sentence, no label
     field = metadata_field(label.key)
     if field is None:
         return None

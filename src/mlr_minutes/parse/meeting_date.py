@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import DateValue, Precision
@@ -106,10 +106,23 @@ def in_opening_lines(sources: DateSources) -> FoundDate | None:
         if labelled is not None and labelled[0] != "date":
             continue
         lead = sources.lines[number - 2] if number > 1 else ""
-        found = _first_day(text, number, lead=lead)
+        found = _first_day(text, number, lead=lead) or _wrapped_day(sources, number)
         if found is not None:
             return found
     return None
+
+
+def _wrapped_day(sources: DateSources, number: int) -> FoundDate | None:
+    """A date that a hard wrap splits over line ``number`` and the next: *… höstmöte,
+    onsdagen den 26:e* / *november 2025 klockan 19:00*."""
+    text = sources.lines[number - 1].rstrip()
+    following = sources.lines[number].strip() if number < len(sources.lines) else ""
+    if not following or number + 1 in sources.noise or following.startswith(("#", "|")):
+        return None
+    found = _first_day(f"{text} {following}", number)
+    if found is None or not found.value.text or found.value.text in following:
+        return None
+    return found
 
 
 _ID_DATE = re.compile(
@@ -170,7 +183,7 @@ def in_held_sentence(sources: DateSources) -> FoundDate | None:
     """*Mötet hölls den 14 mars 2023 i Folkets hus*, *Vi träffades 2023-03-14*: a sentence
     anywhere that says when the meeting was held (the year may stand in the title)."""
     first_item = min((i.line for i in sources.outline.items), default=len(sources.lines) + 1)
-    year = _year_of_the_top(sources, min(first_item - 1, _OPENING_LINES, len(sources.lines)))
+    years = _year_of_the_top(sources, min(first_item - 1, _OPENING_LINES, len(sources.lines)))
     for number, text in enumerate(sources.lines, start=1):
         if number in sources.noise or not _held().search(text):
             continue
@@ -178,7 +191,7 @@ def in_held_sentence(sources: DateSources) -> FoundDate | None:
             if _held().search(sentence.text):
                 found = _first_day(sentence.text, number) or (
                     # *Mötet hölls tisdagen den 4:e mars*, the year in the title.
-                    _first_day(sentence.text, number, dt.date(year, 7, 1)) if year else None
+                    _first_day(sentence.text, number, dt.date(years[0], 7, 1)) if years else None
                 )
                 if found is not None:
                     return found
@@ -189,25 +202,41 @@ _YEAR = re.compile(
     r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])"
     # ``styrelseprotokoll nr 5/2025``: the number of the minutes in their year.
     r"|(?<![\d/.-])\d{1,3}/(?P<numbered>(?:19|20)\d\d)(?![\d/.-])"
+    # ``verksamhetsåret 2025/26``: an operating year from autumn to summer.
+    r"|(?<![\d/.-])(?P<first>(?:19|20)\d\d)/(?P<second>\d\d|(?:19|20)\d\d)(?![\d/.-])"
 )
 
+Years = tuple[int, int]
+"""The year a date near the top falls in, or the two years of an operating year."""
 
-def _year_of_the_top(sources: DateSources, last: int) -> int | None:
+
+def _years(found: re.Match[str]) -> Years | None:
+    if found["first"] is None:
+        year = int(found["year"] or found["numbered"])
+        return year, year
+    first = int(found["first"])
+    if int(found["second"][-2:]) != (first + 1) % 100:
+        return None  # ``2024/2027``: no operating year
+    return first, first + 1
+
+
+def _year_of_the_top(sources: DateSources, last: int) -> Years | None:
     """A year written alone near the top: ``# Arbetsgrupp Cykelplan Norrvika 2025``,
-    ``Verksamhetsåret 2025``."""
+    ``Verksamhetsåret 2025``, ``Styrelsen, verksamhetsåret 2025/26``."""
     for number in range(1, last + 1):
         text = sources.lines[number - 1]
         if number in sources.noise:
             continue
         found = _YEAR.search(text)
-        if found is not None and not find_dates(text, None, strict=True):
-            return int(found["year"] or found["numbered"])
+        years = _years(found) if found is not None else None
+        if years is not None and not find_dates(text, None, strict=True):
+            return years
     # No year alone: the year of another date up there (*opened this discussion on Apr 2,
     # 2025* above *Samtalet hölls tisdag 1 april*).
     for number in range(1, last + 1):
         dates = find_dates(sources.lines[number - 1], None, strict=True)
         if dates and number not in sources.noise:
-            return dates[0].value.start.year
+            return dates[0].value.start.year, dates[0].value.start.year
     return None
 
 
@@ -243,19 +272,18 @@ def with_a_year_elsewhere(sources: DateSources) -> FoundDate | None:
             int(found["year"] or found["numbered"])
             for number in tail
             if (found := _YEAR.search(sources.lines[number - 1])) is not None
+            and found["first"] is None
         ]
     if not years:
         return None
     year = max(sorted(set(years)), key=years.count)
-    return _day_in_opening_lines(sources, year)
+    return _day_in_opening_lines(sources, (year, year))
 
 
-def _day_in_opening_lines(sources: DateSources, year: int) -> FoundDate | None:
-    """The first day and month before the agenda that falls in ``year``."""
+def _day_in_opening_lines(sources: DateSources, years: Years) -> FoundDate | None:
+    """The first day and month before the agenda that falls in ``years``."""
     last = _last_opening_line(sources)
-    # The middle of the year: a day of that year is nearer to it than the same day of
-    # the year before or after.
-    anchor = dt.date(year, 7, 1)
+    anchor = dt.date(years[0], 7, 1)
     for number in range(1, last + 1):
         text = sources.lines[number - 1]
         if number in sources.noise or not text.strip():
@@ -267,10 +295,18 @@ def _day_in_opening_lines(sources: DateSources, year: int) -> FoundDate | None:
         for match in find_dates(text, anchor):
             if is_another_date(f"{lead} {text}", len(lead) + 1 + match.start):
                 continue  # ``Skickat: den 15 januari 2025``: when the notes were sent
-            if match.value.precision is Precision.DAY and match.value.start.year == year:
+            value = match.value
+            if years[0] != years[1] and value.start.month < 7 and value.start.year == years[0]:
+                # ``4 mars`` in the operating year 2025/26: the spring is in its second year.
+                try:
+                    start = value.start.replace(year=years[1])
+                except ValueError:  # 29 February
+                    continue
+                value = replace(value, start=start, end=start)
+            if value.precision is Precision.DAY and value.start.year in years:
                 time = parse_time_span(text[match.end :])
                 return FoundDate(
-                    match.value, number, time[0] if time else None, time[1] if time else None
+                    value, number, time[0] if time else None, time[1] if time else None
                 )
     return None
 
@@ -290,6 +326,24 @@ def in_date_heading(sources: DateSources) -> FoundDate | None:
     return None
 
 
+_FIRST_LINES = 12
+"""How far down the last resort looks for a full date inside the first items."""
+
+
+def in_first_lines(sources: DateSources) -> FoundDate | None:
+    """A full date in the first lines even inside an item, when nothing before the agenda
+    gives one: a pasted attendance report as item 1 (``Starttid  5/20/25, 1:00:12 PM``)."""
+    for number in range(1, min(_FIRST_LINES, len(sources.lines)) + 1):
+        text = sources.lines[number - 1]
+        if number in sources.noise or not any(c.isdigit() for c in text):
+            continue
+        lead = sources.lines[number - 2] if number > 1 else ""
+        found = _first_day(text, number, lead=lead)
+        if found is not None:
+            return found
+    return None
+
+
 DATE_RULES: Ruler[DateRule] = Ruler(
     [
         ("in_headings", in_headings),
@@ -300,6 +354,7 @@ DATE_RULES: Ruler[DateRule] = Ruler(
         ("in_held_sentence", in_held_sentence),
         ("with_the_year_above", with_the_year_above),
         ("with_a_year_elsewhere", with_a_year_elsewhere),
+        ("in_first_lines", in_first_lines),
     ]
 )
 """Where the date is looked for when no label gives it, in order."""

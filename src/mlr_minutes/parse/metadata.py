@@ -20,6 +20,7 @@ from ..model import DateValue, Diagnostic, Level, Person, Precision
 from ..vocabulary import (
     ALL_BUT,
     CHAIR_ROLE,
+    EVERYONE,
     OFFICER_VALUE_CARRIERS,
     PEOPLE_REFERENCES,
     SECRETARY_APART_LABELS,
@@ -45,7 +46,13 @@ from .people import (
     parse_person,
 )
 from .people_lists import parse_people
-from .presence import absent_not_present, absent_officers_stand_down, away, legend_roles
+from .presence import (
+    absent_not_present,
+    absent_officers_stand_down,
+    away,
+    everyone_called_came,
+    legend_roles,
+)
 from .round_table import (
     round_table_present,
     standup_table_present,
@@ -73,6 +80,10 @@ class Metadata:
     guests: list[Person] = field(default_factory=list)
     absent: list[Person] = field(default_factory=list)
     adjusters: list[Person] = field(default_factory=list)
+    invited: list[Person] = field(default_factory=list)
+    """Those called to the meeting (*Kallade:*, a project's *Grupp:*), present or not."""
+    everyone: bool = False
+    """The attendance says everyone called came (*Närvarande: alla*, *alla utom Farid*)."""
     body: str | None = None
     organisation: str | None = None
     document_type: str | None = None
@@ -286,6 +297,9 @@ def collect(
         elif found.field == "attendees" and (absent := _all_but(found.value)) is not None:
             # ``Närvarande: alla utom Farid (VAB)``: the list names who was away.
             _apply(from_text, "absent", absent, found.line, config)
+            meta.everyone = True
+        elif found.field == "attendees" and found.value.strip(" .").casefold() in EVERYONE:
+            meta.everyone = True  # ``Närvarande: alla.``: those called (*Grupp:*) came
         elif not _refers_elsewhere(found.value):
             _apply(
                 from_text,
@@ -303,6 +317,7 @@ def collect(
     if meta.date_is_timestamp and from_text.date is not None:
         meta.date, meta.date_line = from_text.date, from_text.date_line
         meta.date_is_timestamp = False
+    everyone_called_came(meta)
     absent_officers_stand_down(meta)
     absent_not_present(meta)
     unlabelled_list_present(meta, outline, config)

@@ -437,6 +437,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if linked:
         # ``Göran Ahlberg från Idrottens Distriktsförbund``
         name_part, attributes = linked["name"], [linked["organisation"], *attributes]
+    handle = name_part.startswith("@")
     name_part = name_part.removeprefix("@")
     if name_part.casefold() in PRONOUNS:
         return None  # ``… och jag (Bäckvik)``: the writer, not a name
@@ -505,7 +506,12 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         # ``Fritidschef Mikael Sandberg``: the title written before the name is their role.
         name = titled["name"]
         written_role = written_role or role_of(titled["title"]) or titled["title"].casefold()
-    if organisation is None and is_organisation(name, config) and len(name.split()) <= 6:
+    if (
+        organisation is None
+        and not handle  # ``@Petra-Lindgren``: a person's account, whatever it looks like
+        and is_organisation(name, config)
+        and len(name.split()) <= 6
+    ):
         name, organisation = None, name
     if aliases and not notes:
         notes.append("‹" + "›, ‹".join(aliases) + "›")

@@ -63,3 +63,20 @@ def absent_officers_stand_down(meta: Metadata) -> None:
             if officer.name not in absent:
                 meta.absent.append(officer)
             setattr(meta, office, None)
+
+
+def everyone_called_came(meta: Metadata) -> None:
+    """``Grupp: Tove Lind, Arvid Ek, Noor Sami`` and ``Närvarande: alla utom Arvid``: those
+    called came, but for the ones named as away."""
+    if not meta.everyone:
+        return
+    away_names = {p.name for p in meta.absent if p.name}
+    listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
+    for person in meta.invited:
+        # ``alla utom Oskar (tandläkaren)``: away by first name.
+        first = person.name.split()[0] if person.name else None
+        if person.name and person.name not in away_names and first not in away_names:
+            if person.name in listed:
+                continue
+            meta.attendees.append(person)
+            listed.add(person.name)

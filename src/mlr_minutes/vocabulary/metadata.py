@@ -21,6 +21,10 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "mötesrum", "sammanträdeslokal", "mötesform",
     ),
     "time": ("tid", "klockslag", "mötestid", "time", "klockan", "sammanträdestid", "starttid"),
+    "invited": (
+        "kallade", "kallad", "grupp", "gruppmedlemmar", "projektgrupp", "projektgruppen",
+        "teammedlemmar", "kallade ledamöter", "gruppen",
+    ),
     "attendees": (
         "närvarande", "deltagare", "närvarande ledamöter", "ledamöter", "beslutande",
         "närvarande styrelseledamöter", "röstlängd", "närvarolista", "attendees",
@@ -58,7 +62,9 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "frånvarande ledamöter", "anmäld frånvaro", "avbud", "frånvarande med förhinder",
         "anmält frånvaro", "frånvarande styrelseledamöter", "ej närvarande ledamöter",
         "saknades", "frånvaro", "frånv", "frånv.", "borta", "ej på plats", "kunde inte komma",
-        "sjuk", "sjuka", "sjukanmäld", "sjukanmälda", "anmälda men kom inte", "kom inte",
+        "kunde inte", "kunde ej", "kunde inte närvara", "kunde ej närvara", "kunde inte delta",
+        "kunde ej delta", "kunde ej komma", "sjuk", "sjuka", "sjukanmäld", "sjukanmälda",
+        "anmälda men kom inte", "kom inte",
         "ej incheckade", "uteblev",
     ),
     "secretary": (
@@ -104,6 +110,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
         "ordförandeskap", "ordförandeskapet",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
+        "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
+        "höll i", "håller i mötet", "höll i mötet",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
@@ -123,7 +131,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "anslaget tas ned", "förvaringsplats för protokollet", "förvaringsplats",
         "underskrifter", "underskrift", "utdragsbestyrkande", "anslag/bevis", "anslagsbevis",
         "org.nr", "organisationsnummer", "org nr", "diarienummer", "dnr", "protokoll nr",
-        "protokollnummer", "sida", "bilagor", "bilaga", "kallade", "kallelse",
+        "protokollnummer", "sida", "bilagor", "bilaga", "kallelse",
         "version", "status", "senast uppdaterad", "uppdaterad", "författare", "skapad",
         "datum då anslaget sätts upp", "datum då anslaget tas ned", "exp", "expedieras",
         "reservation", "protokollsanteckning", "beslutet skickas till", "justerandes sign",
@@ -222,6 +230,13 @@ ALL_BUT: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """*Närvarande: alla utom Farid (VAB)*: everyone but those named came; those named are
 absent."""
+
+EVERYONE: Final[tuple[str, ...]] = (
+    "alla", "samtliga", "alla kallade", "samtliga kallade", "alla närvarande", "hela gruppen",
+    "samtliga ledamöter", "alla ledamöter", "alla medlemmar", "samtliga medlemmar",
+    "everyone", "all", "alla i gruppen", "hela styrelsen", "hela teamet",
+)  # fmt: skip
+"""*Närvarande: alla*: everyone called came (the list of those called says who)."""
 
 PRESENT_MARKS: Final[tuple[str, ...]] = (
     "✅", "✔️", "✔", "☑️", "☑", "✓", "🟢", "🖥️", "🖥", "💻", "📞", "⏰", "🕐", "👋", "🙋",

@@ -183,6 +183,13 @@ ELECTION_VERBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Verbs of an election in minutes."""
 
+ELECTION_ADVERBS: Final[tuple[str, ...]] = (
+    "enhälligt", "enigt", "med acklamation", "per acklamation", "också", "även", "åter",
+    "därefter", "sedan", "i stället", "istället", "dessutom", "enhälligt och med acklamation",
+)  # fmt: skip
+"""Words between an election's verb and what follows (*valdes enhälligt till …*): never
+a name."""
+
 OPENING_PHRASES: Final[tuple[str, ...]] = (
     "öppnade mötet", "öppnar mötet", "förklarade mötet öppnat", "förklarar mötet öppnat",
     "förklarade sammanträdet öppnat", "förklarar sammanträdet öppnat", "öppnade sammanträdet",
@@ -245,7 +252,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "gick igenom dagordningen", "gick igenom dagens dagordning",
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
-        "ledde",
+        "ledde", "hade ordförandeskapet", "har ordförandeskapet", "höll ordförandeskapet",
+        "fick klubban", "tog klubban",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",
@@ -267,6 +275,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
         "skriver dagens protokoll", "skriver protokoll",
+        "skrev ihop", "skriver ihop", "sammanställde anteckningarna", "har renskrivit",
+        "renskrev", "har sammanställt anteckningarna",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

@@ -228,6 +228,30 @@ FORMS: tuple[Form, ...] = (
         needs="digit",
     ),
     Form(
+        # ``5/20/25, 1:00:12 PM`` in an English client's attendance report: the month
+        # first, known by the twelve-hour clock after it.
+        re.compile(
+            r"(?<![\w/.])(?P<phrase>(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
+            r"(?:(?P<year>(?:19|20)\d\d)|(?P<short_year>\d\d)))"
+            r",?\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M(?!\w)",
+        ),
+        _resolve_numeric,
+        _accept_numeric,
+        needs="digit",
+        holds="M",
+    ),
+    Form(
+        # ``v. 7 2025, tisdag``: the week first, then its day.
+        re.compile(
+            rf"(?<![\w.])(?P<phrase>(?:{alternation(WEEK_WORDS)})\s*(?P<week1>\d{{1,2}})"
+            rf"{optional_year('year')},?\s+(?P<weekday>{alternation(WEEKDAY_FORMS)}))(?!\w)",
+            FLAGS,
+        ),
+        _resolve_week_day,
+        _accept_week,
+        needs="digit",
+    ),
+    Form(
         re.compile(
             rf"{START}(?P<phrase>{PREFIX}{day_group('day')}\s+{month_group('month')}"
             rf"{optional_year('year')})",

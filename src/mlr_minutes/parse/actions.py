@@ -71,7 +71,9 @@ from .standup_actions import (
     chat_author,
     inline_standup,
     person_marker,
+    planned_by_person,
     standup_today,
+    under_report_heading,
 )
 from .text import alternation, collapse, similarity
 
@@ -280,6 +282,7 @@ UNIT_RULES: Ruler[Callable[[ActionState, Unit], bool]] = Ruler(
         ("end_label_list", end_label_list),
         ("not_read", not_read),
         ("person_marker", person_marker),
+        ("planned_by_person", planned_by_person),
         ("listed_task", listed_task),
         ("done_mark", done_mark),
     ]
@@ -310,6 +313,8 @@ def owner_colon(state: ActionState, unit: Unit, line: Line) -> bool:
     and what they are to do."""
     match = _OWNER_COLON.match(line.text.strip())
     if match is None or not state.owners.known(match["owner"]):
+        return False
+    if under_report_heading(state, unit):
         return False
     if is_not_a_task(match["task"], state.owners):
         return False

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..vocabulary import EMAIL_SENDER_KEYS, FIRST_PERSON_WORDS
-from .chat_log import said
+from .chat_log import is_bot, said
 from .elections import named_person, officer_phrase
 from .people import parse_person
 from .text import alternation
@@ -34,6 +34,12 @@ _SAME_LINE = re.compile(rf"^\s*{_STAMP}\s+(?P<name>{_NAME}):\s")
 """``[09:00] Jonas: …``: a transcript's speaker, on the line."""
 _HEADER = re.compile(rf"^\s*\*\*(?P<name>{_NAME})\*\*\s+\d{{1,2}}[:.]\d{{2}}")
 """``**Hanna Berg** 09:00``: a chat export's header over the speaker's lines."""
+_PLAIN_HEADER = re.compile(
+    rf"^(?P<name>{_NAME}|[a-zåäö][\w.-]{{1,20}})[ \t]+\d{{1,2}}[:.]\d{{2}}(?:[ \t]*[AP]M)?[ \t]*$"
+    rf"|^\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+(?P<stamped>{_NAME})[ \t]*$"
+)
+"""``Johan Ek  09:02`` (a plain copy from Slack) or ``00:00:03 Maria Olofsson`` (a
+transcript) alone on a line, the speaker's words below."""
 _LOOK_BACK = 12
 _SENDER_LINES = 12
 
@@ -94,6 +100,18 @@ def first_person_officers(meta: Metadata, lines: list[str], config: Config) -> N
                 break
 
 
+def _plain_header(lines: list[str], number: int) -> str | None:
+    """The speaker a plain header line names, when their words follow on the next line."""
+    line = lines[number - 1]
+    if not line[:1].isalnum() or ":" not in line:
+        return None
+    found = _PLAIN_HEADER.match(line.strip())
+    if found is None or number >= len(lines) or not lines[number].strip():
+        return None
+    name = found["name"] or found["stamped"]
+    return None if is_bot(name) else name
+
+
 def speakers_present(meta: Metadata, lines: list[str], config: Config) -> None:
     """Everyone who speaks in a chat export or a transcript (``**Hanna Berg** 09:00``,
     ``[09:01] Amanda: …``) was at the meeting."""
@@ -102,6 +120,8 @@ def speakers_present(meta: Metadata, lines: list[str], config: Config) -> None:
         found = _HEADER.match(line) or _SAME_LINE.match(line)
         if found is not None:
             speakers.append((found["name"], number))
+        elif _plain_header(lines, number) is not None:
+            speakers.append((_plain_header(lines, number) or "", number))
     if len(speakers) < 2:
         return
     listed = [*meta.attendees, *meta.guests, *meta.absent]

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from ..vocabulary import STANDUP_OTHER_LABELS, STANDUP_TODAY_LABELS
+from ..vocabulary import STANDUP_OTHER_LABELS, STANDUP_PLAN_HEADINGS, STANDUP_TODAY_LABELS
 from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import Line
@@ -82,6 +82,54 @@ def standup_today(state: ActionState, unit: Unit, line: Line) -> bool:
     return True
 
 
+def planned_by_person(state: ActionState, unit: Unit) -> bool:
+    """``## Vad ska vi göra härnäst?`` over ``### Alexander`` and his bullets: each bullet
+    under the person's heading is that person's task (under *Vad har vi gjort?* it is
+    not)."""
+    if unit.block.kind is not BlockKind.LIST_ITEM or unit.subheading is None:
+        return False
+    headings = _headings_above(state, unit)
+    if len(headings) < 2 or not _is_plan_heading(headings[1]):
+        return False
+    person = headings[0].rstrip(":")
+    if state.owners.known(person) is None:
+        return False
+    state.explicit(unit.block.text, unit.block.line, unit, owners=[state.owners.written(person)])
+    return True
+
+
+def under_report_heading(state: ActionState, unit: Unit) -> bool:
+    """Whether ``unit`` stands under a stand-up's heading for what was done or what blocks
+    (*Hinder*, *Igår*): ``Oliver: migreringarna failar`` there reports, it assigns nothing."""
+    headings = _headings_above(state, unit)
+    key = " ".join(headings[0].casefold().strip(" ?:*").split()) if headings else ""
+    return key in STANDUP_OTHER_LABELS
+
+
+def _is_plan_heading(text: str) -> bool:
+    key = " ".join(text.casefold().strip(" ?:*").split())
+    return key in STANDUP_TODAY_LABELS or key in STANDUP_PLAN_HEADINGS
+
+
+def _headings_above(state: ActionState, unit: Unit) -> list[str]:
+    """The headings ``unit`` stands under, nearest first, each of a higher level than the
+    one before (worked out once a document)."""
+    key = ("headings above", 0)
+    chains = cast(dict[int, list[str]] | None, state.ctx.shared.get(key))
+    if chains is None:
+        chains = {}
+        stack: list[tuple[int, str]] = []
+        for each in state.ctx.outline.units:
+            if each.block.kind is BlockKind.HEADING:
+                while stack and stack[-1][0] >= each.block.level:
+                    stack.pop()
+                stack.append((each.block.level, each.block.text.strip()))
+            else:
+                chains[each.index] = [text for _, text in reversed(stack)]
+        state.ctx.shared[key] = chains
+    return chains.get(unit.index, [])
+
+
 def _heading_person(state: ActionState, unit: Unit) -> str | None:
     if state.person is not None:
         return state.person
@@ -106,17 +154,29 @@ def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:
 
 
 def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
-    """A chat pasted into the minutes: ``**ture** 09:03`` alone on a line names who wrote
+    """A chat pasted into the minutes: ``**ture** 09:03`` (or ``Johan Ek  09:02``, as a
+    plain copy from Slack gives it, for someone present) alone on a line names who wrote
     the lines below it, so a stand-up's ``idag: …`` there is that person's task."""
     source = state.ctx.lines[line.number - 1]
-    if "**" not in source:
-        return False
-    found = CHAT_AUTHOR.match(source.strip())
-    if found is None:
-        return False
-    state.person = state.owners.written(found["handle"] or found["name"])
+    if "**" in source:
+        found = CHAT_AUTHOR.match(source.strip())
+        if found is None:
+            return False
+        author = found["handle"] or found["name"]
+    else:
+        plain = _PLAIN_AUTHOR.match(source.strip()) if ":" in source else None
+        if plain is None or state.owners.known(plain["name"]) is None:
+            return False
+        author = plain["name"]
+    state.person = state.owners.written(author)
     state.label_list, state.list_owner = False, None
     return True
+
+
+_PLAIN_AUTHOR = re.compile(
+    r"^(?P<name>@?[\wÅÄÖåäö][\w'.-]*(?:[ \t][A-ZÅÄÖ][\w'-]+){0,2})[ \t]+"
+    r"\d{1,2}[:.]\d{2}(?:[ \t]*[AP]M)?$"
+)
 
 
 _BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<name>[^*\n]{1,40}?)\*\*\s*[–—:-]")

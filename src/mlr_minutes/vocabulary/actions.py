@@ -140,6 +140,13 @@ STANDUP_TODAY_LABELS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """A stand-up's label for what someone will do (*Vad ska jag göra idag?*)."""
 
+STANDUP_PLAN_HEADINGS: Final[tuple[str, ...]] = (
+    "vad ska vi göra härnäst", "vad ska vi göra idag", "vad ska vi göra i dag",
+    "vad ska vi göra till nästa gång", "vad ska du göra idag", "vad gör vi idag",
+    "härnäst", "planerat till nästa möte", "plan framåt", "nästa steg per person",
+)  # fmt: skip
+"""A stand-up's heading over one heading a person, for what each will do next."""
+
 STANDUP_OTHER_LABELS: Final[tuple[str, ...]] = (
     "igår", "i går", "yesterday", "vad gjorde jag igår", "vad gjorde jag i går", "hinder",
     "blockers", "problem", "vad hindrar mig", "hindras av", "gjort", "klart",

@@ -45,6 +45,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
     SUBORDINATORS,
 )
+from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .outline import Outline, heading_key
 from .people import aliases_of, parse_person, says_away
@@ -502,8 +503,12 @@ _NO_ONE = Person(None, None, None, 0)
 
 
 def _holder_of(words: str, present: list[Person]) -> Person | None:
-    """``kassören``, ``Sekreteraren``: the one person the list gives that role."""
+    """``kassören``, ``Sekreteraren``, ``nätverkets samordnare``: the one person the list
+    gives that role."""
     key = words.strip().casefold()
+    owner, _, rest = key.partition(" ")
+    if rest and " " not in rest and owner.endswith(GENITIVES):
+        key = rest  # ``nätverkets samordnare``: the body's, so the one listed as such
     if " " not in key and len(key) > 4:
         # ``Sexmästaren``: a role the list writes as it is (*sexmästare*).
         forms = {key.removesuffix("n"), key.removesuffix("e"), key.removesuffix("en")}

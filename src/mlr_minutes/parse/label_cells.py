@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import METADATA_KEYS, OFFICER_TIME_QUALIFIERS, SECRETARY_COLON_KEYS
+from ..vocabulary import LIST_JOINERS, METADATA_KEYS, OFFICER_TIME_QUALIFIERS, SECRETARY_COLON_KEYS
 from .labels import Label, match_metadata, metadata_field
 from .text import alternation
 
@@ -124,8 +124,10 @@ def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
 @cache
 def _colon_key() -> re.Pattern[str]:
     keys = [k for name, ks in METADATA_KEYS.items() for k in ks if name != "ignored" and len(k) > 3]
+    key = alternation([*keys, *SECRETARY_COLON_KEYS])
     return re.compile(
-        rf"(?:^|(?<=\s)|(?<=·)|(?<=\|))(?P<key>(?:{alternation([*keys, *SECRETARY_COLON_KEYS])})"
+        # ``Värd och mötesledare:``: two offices joined, one person.
+        rf"(?:^|(?<=\s)|(?<=·)|(?<=\|))(?P<key>(?:{key})(?:\s*(?:/|{alternation(LIST_JOINERS)})\s*(?:{key}))?"
         # ``Ordf. denna vecka:``: an office for this meeting only.
         rf"(?:\s+(?:{alternation(OFFICER_TIME_QUALIFIERS)}))?)"
         r"\s*:(?!//)\s*",

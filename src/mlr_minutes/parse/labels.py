@@ -249,7 +249,10 @@ def metadata_field(key: str) -> str | None:
         # ``Ordf. denna vecka``: the office, for this meeting only.
         for qualifier in OFFICER_TIME_QUALIFIERS:
             if normalised.endswith(f" {qualifier}"):
-                office = _field_by_key().get(normalised[: -len(qualifier) - 1])
+                stripped = normalised[: -len(qualifier) - 1]
+                # ``Värd och mötesledare denna gång``: offices joined, for this meeting.
+                joined = officer_fields(stripped)
+                office = _field_by_key().get(stripped) or (joined[0] if joined else None)
                 found = office if office in _OFFICERS else None
                 break
     if found is None:

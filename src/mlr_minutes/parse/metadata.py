@@ -59,6 +59,7 @@ from .round_table import (
     unlabelled_list_present,
 )
 from .speakers import first_person_officers, speakers_present
+from .symbol_officers import symbol_officers
 from .text import alternation
 
 
@@ -322,6 +323,7 @@ def collect(
     absent_not_present(meta)
     unlabelled_list_present(meta, outline, config)
     legend_roles(meta, lines)
+    symbol_officers(meta, lines, config)
     resolve_initials(meta, lines, config)
     speakers_present(meta, lines, config)
     named_in_full(meta, lines, config)

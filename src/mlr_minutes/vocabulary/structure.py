@@ -222,6 +222,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "har förts av", "har skrivits av", "har förts av sekreteraren",
         "sekreterare vid sammanträdet var", "sekreterare vid mötet var",
         "protokollet förs av", "anteckningarna förda av", "minnesanteckningarna förda av",
+        "anteckningarna förs av", "anteckningar förs av", "minnesanteckningarna förs av",
+        "anteckningarna förs som vanligt av", "protokollet förs som vanligt av",
         "protokollet skrivet av", "protokollförd av", "minnesanteckningarna sammanställda av",
         "anteckningarna sammanställda av", "sammanställda av", "sammanställt av",
         "renskrevs efteråt av", "renskrevs av", "transkriberad och rensad av",
@@ -275,8 +277,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
         "skriver dagens protokoll", "skriver protokoll",
-        "skrev ihop", "skriver ihop", "sammanställde anteckningarna", "har renskrivit",
-        "renskrev", "har sammanställt anteckningarna",
+        "skrev ihop", "skriver ihop", "skriver anteckningar", "sammanställde anteckningarna",
+        "har renskrivit", "renskrev", "har sammanställt anteckningarna",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

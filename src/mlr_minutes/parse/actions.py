@@ -380,7 +380,9 @@ def coordinated_tasks(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     bounds = [0, *(m.start() for m in cuts), len(text)]
     starts = [0, *(m.start("owner") for m in cuts)]
     parts = [text[start:end].strip(" ,") for start, end in zip(starts, bounds[1:], strict=True)]
-    later = SENTENCE_RULES.rules()[1:]
+    if any(state.owners.known(part) is not None for part in parts):
+        return False  # ``Pär och Hampus plockar ur diskarna``: two owners of one task
+    later = SENTENCE_RULES.rules()[SENTENCE_RULES.names().index("coordinated_tasks") + 1 :]
     for part in parts:
         piece = Sentence(part, sentence.line)
         any(rule(state, unit, piece) for rule in later)
@@ -441,8 +443,22 @@ def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     )
 
 
+_ALIAS_TAG = re.compile(r"\s*‹[^›\n]{1,30}›")
+
+
+def alias_tags(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
+    """``Pär ‹pw› och Hampus ‹hampe› plockar ur diskarna``: the tags a roster gave names are
+    no words of the sentence; the rules after this one read it without them."""
+    if "‹" not in sentence.text:
+        return False
+    bare = Sentence(_ALIAS_TAG.sub("", sentence.text), sentence.line)
+    following = SENTENCE_RULES.names().index("alias_tags") + 1
+    return any(rule(state, unit, bare) for rule in SENTENCE_RULES.rules()[following:])
+
+
 SENTENCE_RULES: Ruler[Callable[[ActionState, Unit, Sentence], bool]] = Ruler(
     [
+        ("alias_tags", alias_tags),
         ("coordinated_tasks", coordinated_tasks),
         ("not_a_task", not_a_task),
         ("decision_not_task", decision_not_task),

@@ -444,11 +444,11 @@ class _Reader:
                 return
         if (
             (opened.quiet or (opened.mode == LIST and len(text.split()) > 3))
-            and not opened.values
+            and (not opened.values or opened.quiet)
             and text.endswith(":")
         ):
-            # *Röstlängden justerades till 17 röstberättigade ledamöter:*, *Reagera med 👋
-            # om du var med, jag fyller i listan:* lead in the list.
+            # *Röstlängden justerades till 17 ledamöter:*, *Reagera med 👋 om du var med:*
+            # lead in the list; *Följande närvarade utan rösträtt:* its next part.
             opened.blank = False
             return
         if opened.mode in (LIST, COMMA) and (

@@ -90,7 +90,7 @@ def legend(line: str) -> dict[str, str] | None:
 
 
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“”'‘’][\w.@-]{1,20}[\"“”'‘’](?=\s+\w)")
-_NAME_END = re.compile(r"[,(;–—<\[]|\s--?\s|\s§|\s\S+@\S")
+_NAME_END = re.compile(r"[,(;–—<‹\[]|\s--?\s|\s§|\s\S+@\S")
 
 
 def _name_part(text: str) -> str:

@@ -283,6 +283,11 @@ def subject_owner(text: str, owners: Owners, ctx: ParseContext) -> list[str]:
     if inverted and owners.known(inverted):
         return [owners.written(inverted)]
     before = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: match.start()])
+    if len(before) == 3 and before[1].casefold() in LIST_JOINERS:
+        # ``Olof och Mira beställer låset``: two owners of one task.
+        pair = [owners.known(before[0]), owners.known(before[2])]
+        if all(pair):
+            return [owners.written(before[0]), owners.written(before[2])]
     owner = _owner_words(before[-3:], owners) if before else None
     if owner and (len(before) <= 3 or owners.known(owner)):
         return [owner]

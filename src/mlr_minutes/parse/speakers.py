@@ -70,6 +70,9 @@ def speaker_at(lines: list[str], number: int) -> str | None:
         header = _HEADER.match(lines[above - 1])
         if header is not None:
             return header["name"]
+        plain = _plain_header(lines, above)
+        if plain is not None:
+            return plain
     for text in lines[:_SENDER_LINES]:
         sender = _sender().match(text)
         if sender is not None:

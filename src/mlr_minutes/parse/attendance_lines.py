@@ -132,6 +132,7 @@ _DESCRIBED_AFTER = re.compile(
     r"^(?P<names>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+)\s+[a-zåäö][\wåäö-]*\s+[a-zåäö(]"
 )
 """A full name and then what describes the person, in words."""
+_ROLE_NEXT = re.compile(r",\s+[a-zåäö][\wåäö-]*\s+[A-ZÅÄÖ]")
 _LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 
 
@@ -159,11 +160,17 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
     match = prose_pattern().search(text)
     if match is None:
         return
+    said_of = text[: match.start()].split()[-1:]
+    if said_of and said_of[0].casefold() in EVERYONE:
+        return  # ``… alla närvarande är röstberättigade``: said of everyone, no list
     # ``Närvarade. Röstlängden fastställdes`` / ``till 20. Bland de närvarande fanns …``:
     # the list is read from the line it starts on, the decision before it is not.
     first = number + sum(1 for start in starts[1:] if start <= match.start())
     # ``Närvarande var lekmannarevisorerna Bengt Hägg och …``: who they are, then names.
-    value = _LEADING_DESCRIPTION.sub("", clean(match["list"]))
+    value = clean(match["list"])
+    lead = _LEADING_DESCRIPTION.match(value)
+    if lead and not (lead.group().strip().casefold() in ROLES and _ROLE_NEXT.search(value)):
+        value = value[lead.end() :]  # (``ordförande Gun-Britt Ek, sekreterare Lars …`` keeps)
     if not looks_like_people(value) and (described := _DESCRIBED_AFTER.match(value)):
         value = described["names"]  # ``Hanna Kvist utan rösträtt (ansöker om …)``
     if looks_like_people(value):

@@ -33,6 +33,11 @@ _FULL = re.compile(
     # ``Mira Holmgren (mirah)``: the nickname in parentheses after the name.
     r"(?:\s+\((?P<after>[a-zåäö][\wåäö.-]{1,19})\))?"
 )
+_NICK_FIRST = re.compile(
+    # ``kryddan (Oskar Lind)``: the nickname first, the full name in parentheses.
+    r"(?<![\w@])(?P<nick>@?[a-zåäöA-ZÅÄÖ][\wåäö.-]{1,19})\s+\((?P<first>[A-ZÅÄÖ][a-zåäöé]+"
+    r"(?:-[A-ZÅÄÖ][a-zåäöé]+)?)\s+(?P<last>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)\)"
+)
 _ENTRY = re.compile(r"^\s*[-*•]\s+")
 
 
@@ -52,6 +57,10 @@ def _full_names(lines: list[str], config: Config) -> tuple[dict[str, set[str]], 
                 person = parse_person(_ENTRY.sub("", line), number, config)
                 if person is not None and person.name == full:
                     entries[full] = person
+        if "(" in line:
+            for found in _NICK_FIRST.finditer(line):
+                full = f"{found['first']} {found['last']}"
+                short.setdefault(found["nick"].casefold().lstrip("@"), set()).add(full)
     return short, entries
 
 

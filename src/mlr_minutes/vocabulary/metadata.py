@@ -168,6 +168,7 @@ ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
     "även närvarande var", "deltog även", "dessutom deltog", "närvarande var även", "deltog",
     "närvarade", "därutöver deltog", "bland de närvarande fanns",
     "bland de närvarande fanns utöver ovan nämnda", "bland de närvarande märktes",
+    "närvarande ledamöter:", "närvarande medlemmar:", "närvarande styrelseledamöter:",
 )  # fmt: skip
 """Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
 samt Per Ek.*)."""

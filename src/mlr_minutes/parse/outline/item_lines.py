@@ -177,7 +177,9 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
         title_like = (
             "\n" not in first
             and 0 < len(first) <= _AGENDA_TITLE_LENGTH
-            and not first.endswith((".", "!", "?", ":"))
+            and not first.endswith(("!", "?", ":"))
+            # ``1. Mötets öppnande.``: a short title may end with a full stop.
+            and (not first.endswith(".") or len(first.split()) <= _DOTTED_TITLE_WORDS)
         )
         number = int(_list_number(lines, block.line))
         follows = not entries or number == int(_list_number(lines, blocks[entries[-1]].line)) + 1
@@ -186,6 +188,10 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
         entries.append(index)
         text_since = False
     return set(entries) if len(entries) >= 3 and text_since else set()
+
+
+_DOTTED_TITLE_WORDS = 6
+"""The most words a numbered title ending with a full stop has (*Val av justerare.*)."""
 
 
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:

@@ -249,7 +249,9 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     *Lisa Ng valdes att jämte ordföranden justera protokollet*; the plain *ordförande* only
     in an item about the meeting's officers."""
     present = [*meta.attendees, *meta.guests]
-    for title, text, line in _item_texts(outline):
+    # ``§3 grus valdes till mötesordförande``: an item whose title is the sentence.
+    titled = [(heading_key(i.title), i.title, i.line) for i in outline.items if i.title]
+    for title, text, line in [*_item_texts(outline), *titled]:
         damaged = "\ufffd" in text
         verbs = _election_verbs(damaged)
         if not verbs.search(text):

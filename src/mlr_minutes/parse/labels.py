@@ -20,6 +20,7 @@ from ..vocabulary import (
     METADATA_KEYS,
     NAME_JOINERS,
     OFFICER_TIME_QUALIFIERS,
+    ROLES,
     SECRETARY_COLON_KEYS,
 )
 from .ruler import Ruler
@@ -275,10 +276,14 @@ def officer_fields(key: str) -> tuple[str, ...]:
     parts = _joined_labels().split(normalise_key(key))
     if len(parts) < 2:
         return ()
-    fields = tuple(_field_by_key().get(part.strip()) for part in parts)
-    if all(field in _OFFICERS for field in fields):
+    # ``Projektledare/Ordförande``: an office and another role the same person holds.
+    fields = tuple(
+        _field_by_key().get(part.strip()) or ("role" if part.strip() in ROLES else None)
+        for part in parts
+    )
+    if any(f in _OFFICERS for f in fields) and all(f in (*_OFFICERS, "role") for f in fields):
         # ``Mötesvärd och ordförande för dagen``: two words for one office count once.
-        return tuple(dict.fromkeys(field for field in fields if field is not None))
+        return tuple(dict.fromkeys(field for field in fields if field in _OFFICERS))
     return ()
 
 

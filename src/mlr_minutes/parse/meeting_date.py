@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import DateValue, Precision
-from ..vocabulary import HELD_WORDS, MONTHS, OTHER_DATE_WORDS
+from ..vocabulary import HELD_WORDS, MEETING_HEADING_STEMS, MONTHS, OTHER_DATE_WORDS
 from .dates import find_dates, parse_time_span
 from .labels import match_metadata
 from .outline import Outline
@@ -326,6 +326,17 @@ def in_date_heading(sources: DateSources) -> FoundDate | None:
     return None
 
 
+def in_meeting_heading(sources: DateSources) -> FoundDate | None:
+    """A heading further down that names a meeting and its day (``## Veckomöte 4 – tisdag
+    16/9 2025`` below a roles section): the meeting's own heading."""
+    for line, text in sources.outline.headings[:_DATE_HEADINGS]:
+        if any(stem in text.casefold() for stem in MEETING_HEADING_STEMS):
+            found = _first_day(text, line)
+            if found is not None:
+                return found
+    return None
+
+
 _FIRST_LINES = 12
 """How far down the last resort looks for a full date inside the first items."""
 
@@ -354,6 +365,7 @@ DATE_RULES: Ruler[DateRule] = Ruler(
         ("in_held_sentence", in_held_sentence),
         ("with_the_year_above", with_the_year_above),
         ("with_a_year_elsewhere", with_a_year_elsewhere),
+        ("in_meeting_heading", in_meeting_heading),
         ("in_first_lines", in_first_lines),
     ]
 )

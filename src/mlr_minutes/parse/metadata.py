@@ -480,6 +480,9 @@ def _handles_named(meta: Metadata) -> None:
 _INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZÅÄÖ])\.\s*(?P<surname>[A-ZÅÄÖ][\w-]+)$")
 
 
+_FIRST_AND_INITIAL = re.compile(r"^(?P<first>[A-ZÅÄÖ][a-zåäöé]+)\s+(?P<initial>[A-ZÅÄÖ])\.?$")
+
+
 def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
     if person is None or person.organisation is not None:
         return person
@@ -502,6 +505,18 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
             if p.name
             and p.name.split()[-1] == initial["surname"]
             and p.name[:1] == initial["initial"]
+        ]
+        same = found[0] if len(found) == 1 else None
+    short = _FIRST_AND_INITIAL.match(person.name or "")
+    if same is None and short:
+        # ``Protokollförare: Johan L.`` and *Johan Lindqvist* listed.
+        found = [
+            p
+            for p in present
+            if p.name
+            and len(p.name.split()) > 1
+            and p.name.split()[0] == short["first"]
+            and p.name.split()[-1][:1] == short["initial"]
         ]
         same = found[0] if len(found) == 1 else None
     if same is None and person.name and " " not in person.name:

@@ -92,6 +92,11 @@ GENERIC_MEETING_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words for a meeting of the same body (*mötet den 19 april*)."""
 
+MEETING_HEADING_STEMS: Final[tuple[str, ...]] = (
+    "möte", "sammanträde", "protokoll", "träff", "standup", "avstämning", "anteckningar",
+)  # fmt: skip
+"""Parts of words that make a heading a meeting's own (*## Veckomöte 4 – tisdag 16/9 2025*)."""
+
 SWEDISH_LETTERS: Final = "åäöÅÄÖ"
 """The letters a file decoded with the wrong encoding loses as U+FFFD."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ...vocabulary import MONTHS
 from ..blocks import Block, BlockKind, plain_text
 from .titles import heading_key, label_line_context, split_diary_number, split_item_heading
 
@@ -52,6 +53,7 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
     In a file without numbered headings, a numbered list whose entries each carry text
     below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
     agenda = _agenda_list_items(blocks, lines) or _interleaved_agenda(blocks, lines)
+    bare = {} if agenda else _bare_numbered_titles(blocks)
     result: list[Block] = []
     remap: dict[int, int] = {}
     headings: set[int] = set()
@@ -60,12 +62,13 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
         if block.parent is not None and block.parent in remap:
             parent = remap[block.parent]
             block = _with_parent(block, None if parent in headings else parent)
-        if old_index in agenda:
-            number = _list_number(lines, block.line)
+        if old_index in agenda or old_index in bare:
+            number = bare.get(old_index) or _list_number(lines, block.line)
             own = block.markdown.split("\n")
             heading = _part(block, own, 0, 1, BlockKind.HEADING)
             bold = _BOLD_LEAD.match(own[0].strip())
-            title = plain_text(bold["title"] if bold else own[0]).strip().rstrip(".:")
+            first = _BARE_NUMBER.sub("", own[0]) if old_index in bare else own[0]
+            title = plain_text(bold["title"] if bold else first).strip().rstrip(".:")
             result.append(_retitled(heading, f"{number}. {title}"))
             headings.add(len(result) - 1)
             remap[old_index] = len(result) - 1
@@ -192,6 +195,35 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
 
 _DOTTED_TITLE_WORDS = 6
 """The most words a numbered title ending with a full stop has (*Val av justerare.*)."""
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2})\s+(?=[A-ZÅÄÖ])")
+
+
+def _bare_numbered_titles(blocks: list[Block]) -> dict[int, str]:
+    """Index → number of paragraphs whose first line is a number without a dot and a short
+    title (``1 Mötets öppnande (Beslutspunkt)``), as a word processor's agenda exports
+    them: at least three, numbered from 1 one after the other, in a file whose headings
+    number nothing."""
+    if any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    ):
+        return {}
+    found: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH or block.parent is not None:
+            continue
+        first = block.markdown.split("\n", 1)[0]
+        match = _BARE_NUMBER.match(first)
+        title = plain_text(first[match.end() :]).strip() if match else ""
+        if match is None or not title or len(title) > _AGENDA_TITLE_LENGTH:
+            continue
+        if title.endswith(("!", "?")) or title.split()[0].casefold() in MONTHS:
+            continue
+        if int(match["number"]) == len(found) + 1:
+            found[index] = match["number"]
+    return found if len(found) >= 3 else {}
 
 
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:

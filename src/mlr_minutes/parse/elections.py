@@ -9,7 +9,6 @@ fills what is still missing, so a label always wins over what is inferred.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from ..vocabulary import (
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
+    METADATA_KEYS,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
     OFFICER_PROSE_NAME_AFTER,
@@ -49,7 +49,6 @@ from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .outline import Outline, heading_key
 from .people import aliases_of, parse_person, says_away
-from .ruler import Ruler
 from .signatures import signed_entries
 from .text import alternation, sentences
 
@@ -122,7 +121,7 @@ def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     return _texts(outline)[1]
 
 
-def _prose_texts(outline: Outline) -> list[tuple[str, int]]:
+def prose_texts(outline: Outline) -> list[tuple[str, int]]:
     """(text, first line) of every paragraph and list entry, items or not."""
     return _texts(outline)[2]
 
@@ -139,9 +138,6 @@ def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
         text = " ".join(t for t, _ in parts)
         result.append((heading_key(item.title), text, parts[0][1] if parts else item.line))
     return result
-
-
-OfficerRule = Callable[["Metadata", Outline, Config], None]
 
 
 def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -410,10 +406,13 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
     for field in ("chair", "secretary"):
         if getattr(meta, field) is not None:
             continue
-        for text, line in _prose_texts(outline):
+        for text, line in prose_texts(outline):
             match = _officer_prose(field, "\ufffd" in text).search(text)
             if match is None:
                 continue
+            start = text.rfind("\n", 0, match.start()) + 1
+            if text[start:].casefold().startswith(METADATA_KEYS["ignored"]):
+                continue  # ``Förvaringsplats för protokollet …``: a protocol's form field
             if match["follows"]:
                 pieces = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=2)
                 who = pieces[0]
@@ -561,24 +560,3 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                     person = named_person(name.lstrip("/ "), first + offset, present, config)
                     if person is not None and person.name:
                         setattr(meta, field, person)
-
-
-OFFICER_RULES: Ruler[OfficerRule] = Ruler(
-    [
-        ("election_sentences", election_sentences),
-        ("election_items", election_items),
-        ("officers_in_prose", officers_in_prose),
-        ("roles_in_attendance", roles_in_attendance),
-        ("signed_names", signed_names),
-        ("opener", opener),
-        ("chair_by_title", chair_by_title),
-    ]
-)
-"""How the officers are found when no label names them, in order; each fills only what
-the ones before left missing."""
-
-
-def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
-    """Run every officer rule in order."""
-    for rule in OFFICER_RULES.rules():
-        rule(meta, outline, config)

@@ -31,11 +31,11 @@ from .actors import actors_present
 from .attendance import read_labels
 from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .dates import find_dates, parse_date, parse_time_span
-from .elections import fill_officers
 from .explicit import Explicit
 from .full_names import named_in_full
 from .initials import resolve_initials
 from .labels import normalise_key, split_label
+from .officers import fill_officers
 from .outline import Outline
 from .people import (
     aliases_of,

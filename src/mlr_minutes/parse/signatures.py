@@ -11,9 +11,10 @@ line to sign on between): the role is a label, the name its value.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from ..vocabulary import ROLES
+from ..vocabulary import METADATA_KEYS, ROLES
 from .attendance_values import PERSON_FIELDS, Found, OpenLabel, looks_like_people
 from .label_cells import cells, plain
 
@@ -67,7 +68,7 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     # ``Mötesordf. Anders Gran | Prot.förare Linda Åhs | Tid 09.00–11.00``: a header row of
     # offices among other facts; the cells that are no office are passed over.
     header_row = " | " in line
-    for part in _SIGNED_SEPARATOR.split(line.strip()):
+    for part in _offices_in_a_row(line) or _SIGNED_SEPARATOR.split(line.strip()):
         first, _, rest = part.strip().partition(" ")
         office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
         if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
@@ -92,3 +93,24 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     if header_row and not any(role for _, role in entries):
         return None
     return entries
+
+
+def _offices_in_a_row(line: str) -> list[str] | None:
+    """``Underskrifter Sekreterare Ylva Berg Ordförande Eva Lind Justerande Ann Sjö``: a
+    signature row flattened from a PDF, each office before its name, cut at the offices
+    (None unless two or more)."""
+    if _SIGNED_SEPARATOR.search(line.strip()):
+        return None  # parted already: read part by part
+    words = line.split()
+    starts = [
+        i
+        for i, word in enumerate(words[:-1])
+        if word[:1].isupper()
+        and (word.casefold() in ROLES or word.casefold() in METADATA_KEYS["adjusters"])
+        and words[i + 1][:1].isupper()
+        and words[i + 1].casefold() not in ROLES
+    ]
+    lead = " ".join(words[: starts[0]]).casefold() if starts else ""
+    if len(starts) < 2 or (lead and lead not in METADATA_KEYS["ignored"]):
+        return None
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise([*starts, len(words)])]

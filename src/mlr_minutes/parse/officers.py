@@ -1,0 +1,47 @@
+"""Who chaired and who wrote the minutes when no label names them: the officer rules in
+order (each fills only what the ones before left missing, so a label always wins over
+what is inferred)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from .appositions import officers_in_apposition
+from .elections import (
+    chair_by_title,
+    election_items,
+    election_sentences,
+    officers_in_prose,
+    opener,
+    roles_in_attendance,
+    signed_names,
+)
+from .outline import Outline
+from .ruler import Ruler
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+OfficerRule = Callable[["Metadata", Outline, Config], None]
+
+OFFICER_RULES: Ruler[OfficerRule] = Ruler(
+    [
+        ("election_sentences", election_sentences),
+        ("election_items", election_items),
+        ("officers_in_prose", officers_in_prose),
+        ("officers_in_apposition", officers_in_apposition),
+        ("roles_in_attendance", roles_in_attendance),
+        ("signed_names", signed_names),
+        ("opener", opener),
+        ("chair_by_title", chair_by_title),
+    ]
+)
+"""How the officers are found when no label names them, in order."""
+
+
+def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
+    """Run every officer rule in order."""
+    for rule in OFFICER_RULES.rules():
+        rule(meta, outline, config)

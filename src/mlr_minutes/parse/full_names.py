@@ -31,7 +31,7 @@ _FULL = re.compile(
     r"(?:\s+[\"“”'‘’](?P<nick>[\w.-]{2,20})[\"“”'‘’])?"
     r"\s+(?P<last>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])"
     # ``Mira Holmgren (mirah)``: the nickname in parentheses after the name.
-    r"(?:\s+\((?P<after>[a-zåäö][\wåäö.-]{1,19})\))?"
+    r"(?:\s+\((?P<after>@?[a-zåäö][\wåäö.-]{1,19})\))?"
 )
 _NICK_FIRST = re.compile(
     # ``kryddan (Oskar Lind)``: the nickname first, the full name in parentheses.
@@ -52,7 +52,7 @@ def _full_names(lines: list[str], config: Config) -> tuple[dict[str, set[str]], 
             short.setdefault(found["first"], set()).add(full)
             for nick in (found["nick"], found["after"]):
                 if nick:
-                    short.setdefault(nick.casefold(), set()).add(full)
+                    short.setdefault(nick.casefold().lstrip("@"), set()).add(full)
             if _ENTRY.match(line) and full not in entries:
                 person = parse_person(_ENTRY.sub("", line), number, config)
                 if person is not None and person.name == full:

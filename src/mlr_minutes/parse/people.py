@@ -88,8 +88,7 @@ _STRUCK = re.compile(r"~~[^~]*~~")
 
 
 def clean(text: str) -> str:
-    """Whitespace collapsed, tabs and bullets gone, edge punctuation stripped, and what
-    is struck through gone (``~~Arvid~~ Nour``: Arvid did not come)."""
+    """Whitespace collapsed, tabs, bullets, edge punctuation and struck names gone."""
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
     text = _BULLET.sub("", text.replace("\t", " "))
@@ -231,11 +230,11 @@ def prefixed_full_name(text: str) -> re.Match[str] | None:
 
 
 def _note_after_dash(attribute: str) -> list[str]:
-    """``vice ordförande – förhinder``: the role, and why they were away."""
+    """``ordf. – förhinder``, ``IT – håller i mötet``: why away, or the office held."""
     parts = _DASH.split(attribute, maxsplit=1)
-    if len(parts) == 2 and parts[1].strip(" .").casefold() in ABSENCE_REASONS:
-        return parts
-    return [attribute]
+    after = parts[1].strip(" .").casefold() if len(parts) == 2 else ""
+    officer = ROLES.get(after) in (*OFFICER_ROLES, MEETING_CHAIR_ROLE)
+    return parts if after in ABSENCE_REASONS or officer else [attribute]
 
 
 def is_note(part: str) -> bool:
@@ -275,6 +274,8 @@ def _attributes(
             notes.append(part)
             continue
         found_role, rest = split_role_prefix(part)
+        if found_role is None and part.casefold() in ROLES:  # ``håller i mötet``
+            found_role, rest = ROLES[part.casefold()], ""
         officer = (found_role in OFFICER_ROLES and role not in OFFICER_ROLES) or (
             # ``Vice ordförande, mötesordf.``: chairing this meeting wins over the office.
             found_role == MEETING_CHAIR_ROLE and role != MEETING_CHAIR_ROLE

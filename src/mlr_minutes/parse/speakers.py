@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 _NAME = r"[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){0,2}"
 _STAMP = r"\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}(?::\d{2})?\]?"
-_SAME_LINE = re.compile(rf"^\s*{_STAMP}\s+(?P<name>{_NAME}):\s")
-"""``[09:00] Jonas: …``: a transcript's speaker, on the line."""
+_SAME_LINE = re.compile(rf"^\s*{_STAMP}(?:\s+[-–])?\s+(?P<name>{_NAME}):\s")
+"""``[09:00] Jonas: …``, ``2025-05-06 19:32 - Kjell Sandgren: …`` (a chat app's export): a
+speaker, on the line."""
 _HEADER = re.compile(rf"^\s*\*\*(?P<name>{_NAME})\*\*\s+\d{{1,2}}[:.]\d{{2}}")
 """``**Hanna Berg** 09:00``: a chat export's header over the speaker's lines."""
 _PLAIN_HEADER = re.compile(

@@ -111,7 +111,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "ordförandeskap", "ordförandeskapet",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
         "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
-        "höll i", "håller i mötet", "höll i mötet",
+        "höll i", "håller i mötet", "höll i mötet", "leder", "ledde",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
@@ -247,7 +247,7 @@ PRESENT_MARKS: Final[tuple[str, ...]] = (
 site, online, late): ``✅ Amira Khalil``, ``🖥️ @datadjur``, ``⏰ Tilde Nyqvist``."""
 
 ABSENT_MARKS: Final[tuple[str, ...]] = (
-    "❌", "✖️", "✖", "✗", "🔴", "⛔", "[ ]", "( )", "[o]", "[-]", "[–]",
+    "❌", "✖️", "✖", "✗", "🔴", "⛔", "[ ]", "( )", "[o]", "[-]", "[–]", "☐", "⬜",
 )  # fmt: skip
 """Marks before a name in such a list that say the person was away: ``❌ Oliver Bäck``."""
 

@@ -254,8 +254,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "gick igenom dagordningen", "gick igenom dagens dagordning",
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
-        "ledde", "hade ordförandeskapet", "har ordförandeskapet", "höll ordförandeskapet",
-        "fick klubban", "tog klubban",
+        "ledde", "håller i det", "höll i det", "hade ordförandeskapet", "har ordförandeskapet",
+        "höll ordförandeskapet", "fick klubban", "tog klubban",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",

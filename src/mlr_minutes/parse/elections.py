@@ -175,7 +175,21 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
     """An item *Val av mötesordförande* / *Val av sekreterare* / *Val av justerare*: the
     person its text names."""
     present = [*meta.attendees, *meta.guests]
-    for title, text, line in _item_texts(outline):
+    # ``3. Val av mötesordförande: Anna Berg`` (an item's title or a list's entry): the
+    # person after the colon.
+    written = [(i.title, i.line) for i in outline.items] + [
+        (part, line + offset)
+        for text, line in prose_texts(outline)
+        if ":" in text
+        for offset, part in enumerate(text.split("\n"))
+    ]
+    in_titles = [
+        (heading_key(head), value, line)
+        for title, line in written
+        for head, _, value in [title.partition(":")]
+        if value.strip() and len(head) <= _TITLE_LENGTH
+    ]
+    for title, text, line in [*_item_texts(outline), *in_titles]:
         if not text.strip():
             continue
         if meta.chair is None and any(title.startswith(t) for t in CHAIR_ELECTION_TITLES):
@@ -188,6 +202,10 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
                 for m in _NAME.finditer(text)
                 if (p := named_person(m.group(), line, [], config)) is not None
             ]
+
+
+_TITLE_LENGTH = 80
+"""The longest item title an election's name may follow (after its colon)."""
 
 
 @cache

@@ -42,18 +42,25 @@ FOCUS_AREA_HEADINGS: Final[tuple[str, ...]] = (
 
 CHAIR_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "val av mötesordförande", "val av ordförande", "val av ordförande för mötet",
+    "election of the chairman", "election of chairman", "election of the chair",
+    "election of chair", "election of the chairperson", "election of a chair",
+    "election of meeting chair", "election of the meeting chair",
 )  # fmt: skip
 """Agenda item titles whose text names the meeting's chair."""
 
 SECRETARY_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "val av mötessekreterare", "val av sekreterare", "val av protokollförare",
     "val av sekreterare för mötet",
+    "election of the secretary", "election of secretary", "election of a secretary",
+    "election of the minute taker", "election of minute taker", "election of meeting secretary",
 )  # fmt: skip
 """Agenda item titles whose text names the meeting's secretary."""
 
 ADJUSTER_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "val av justerare", "val av justeringsperson", "val av justeringspersoner",
     "val av protokolljusterare", "val av två justerare",
+    "election of the witnesses", "election of witnesses", "election of adjusters",
+    "election of two adjusters", "election of minute checkers",
 )  # fmt: skip
 """Agenda item titles whose text names who checks the minutes."""
 
@@ -134,6 +141,8 @@ OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "att leda stämman", "att leda årsmötet", "att leda förhandlingarna",
         "att leda dagens förhandlingar", "att leda mötets förhandlingar",
         "att leda dagens sammanträde",
+        "chair of the meeting", "chairman of the meeting", "chairperson of the meeting",
+        "meeting chair", "chair for the meeting", "chairman for the meeting",
     ),
     "secretary": (
         "mötessekreterare", "sekreterare för mötet", "mötets sekreterare", "sekreterare vid mötet",
@@ -143,6 +152,8 @@ OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "sekreterare för föreningsstämman", "stämmosekreterare", "att föra stämmans protokoll",
         "att föra årsmötets protokoll", "att skriva protokoll", "att skriva protokollet",
         "att skriva dagens protokoll", "att föra anteckningar",
+        "secretary of the meeting", "secretary for the meeting", "meeting secretary",
+        "minute taker",
     ),
     "adjusters": (
         "justerare", "justeringspersoner", "justeringsperson", "protokolljusterare",
@@ -180,12 +191,14 @@ officers (*Val av ordförande för föreningen*)."""
 ELECTION_VERBS: Final[tuple[str, ...]] = (
     "valdes", "väljs", "utsågs", "utses", "valde", "utsåg", "väljer", "utser", "omvaldes", "blev",
     "anmälde", "anmäler", "utsett", "utsetts", "välja", "utse",
+    "was elected", "were elected", "elected", "was chosen",
 )  # fmt: skip
 """Verbs of an election in minutes."""
 
 ELECTION_ADVERBS: Final[tuple[str, ...]] = (
     "enhälligt", "enigt", "med acklamation", "per acklamation", "också", "även", "åter",
     "därefter", "sedan", "i stället", "istället", "dessutom", "enhälligt och med acklamation",
+    "unanimously",
 )  # fmt: skip
 """Words between an election's verb and what follows (*valdes enhälligt till …*): never
 a name."""
@@ -301,7 +314,7 @@ RELATIVE_PRONOUNS: Final[tuple[str, ...]] = ("som", "vilken", "vilket")
 """Words that open a relative clause about the name before them (*… till Ingrid Hov, som
 ledde resten av mötet*)."""
 
-ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som")
+ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som", "as")
 """Words between an election's verb and the office (*valdes till sekreterare*)."""
 
 NOT_NAME_WORDS: Final[tuple[str, ...]] = (

@@ -126,6 +126,12 @@ def prose_texts(outline: Outline) -> list[tuple[str, int]]:
     return _texts(outline)[2]
 
 
+_HYPHEN_WRAP = re.compile(
+    rf"(?<=[a-zåäö]{{2}})-[ \n]+(?=[a-zåäö]{{2}})(?!(?:{alternation(LIST_JOINERS)})\b)"
+)
+"""``sekrete-`` / ``rare``: a word a typewriter or a PDF hyphenated at the line's end."""
+
+
 def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     texts: dict[str, list[tuple[str, int]]] = {}
     for unit in outline.units:
@@ -135,7 +141,7 @@ def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     result = []
     for item in outline.items:
         parts = texts.get(item.number, [])
-        text = " ".join(t for t, _ in parts)
+        text = _HYPHEN_WRAP.sub("", " ".join(t for t, _ in parts))
         result.append((heading_key(item.title), text, parts[0][1] if parts else item.line))
     return result
 
@@ -234,6 +240,13 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
 
 
 @cache
+def _next_election() -> re.Pattern[str]:
+    """``… Evert Lindqvist och till sekreterare …``: where the next election begins."""
+    joiners, links = alternation(LIST_JOINERS), alternation(ELECTION_LINKS)
+    return re.compile(rf",?\s(?:{joiners})\s+(?:{links})\s", re.IGNORECASE)
+
+
+@cache
 def _deputy() -> re.Pattern[str]:
     offices = alternation((CHAIR_ROLE, SECRETARY_ROLE))
     return re.compile(
@@ -286,8 +299,9 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 match = _election(field, plain_here, damaged).search(sentence.text)
                 if match is None or _deputy().search(match.group()):
                     continue  # ``… till vice mötesordförande``: the deputy, not the chair
+                after = match["after"] and _next_election().split(match["after"])[0]
                 names = (
-                    match["after"]
+                    after
                     or match["middle"]
                     or match["before"]
                     or match["elided"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ...vocabulary import MONTHS
+from ...vocabulary import DECIDING_VERBS, MONTHS
 from ..blocks import Block, BlockKind, plain_text
 from .titles import heading_key, label_line_context, split_diary_number, split_item_heading
 
@@ -335,6 +335,19 @@ Dagordningen fastställs.``, without the number's full stop, is a page flattened
 a title and its text, which the outline splits apart.)"""
 
 
+_DECIDED_ITEM = re.compile(r"^(?P<title>§\s*\d{1,3}[a-z]?\.?\s*(?P<rest>\S[^\n]{8,}?))\.?$")
+"""``§3 grus valdes till mötesordförande``: the item is what was decided, no full stop."""
+
+
+def _says_decided(text: str) -> bool:
+    """Whether ``text`` is a sentence with a deciding verb (*valdes*, *godkändes*)."""
+    words = {w.strip(".,:;").casefold() for w in text.split()}
+    return len(words) >= 2 and (
+        bool(words & DECIDING_VERBS.keys())
+        or any(" " in verb and verb in text.casefold() for verb in DECIDING_VERBS)
+    )
+
+
 def _run_in(heading: Block) -> list[Block] | None:
     """A ``§`` line whose title ends at its first full stop and whose text follows on the
     same line: the heading and a paragraph of that line.  A ``§`` line that is one long
@@ -346,7 +359,9 @@ def _run_in(heading: Block) -> list[Block] | None:
     if found is None:
         found = _SENTENCE_ITEM.match(text)
         if found is None or len(found["rest"].split()) < 5:
-            return None
+            found = _DECIDED_ITEM.match(text)
+            if found is None or not _says_decided(found["rest"]):
+                return None
     title = Block(
         BlockKind.HEADING,
         heading.line,

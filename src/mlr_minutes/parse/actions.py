@@ -31,6 +31,7 @@ from ..model import ActionItem, DateValue, Decision, SegmentKind
 from ..vocabulary import (
     ACTION_ID_PREFIX,
     ACTION_LABELS,
+    CLAUSE_WORDS,
     DONE_MARKS,
     DUE_KEYS,
     LIST_JOINERS,
@@ -436,11 +437,20 @@ def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     """A decision is no task unless it gives someone one (*uppdrar åt X att*, *Anna ska …*):
     *Gruppen enades om att kallelsen ska skickas senast …* is what was decided."""
     text = sentence.text
+    named = _ATT_SUBJECT.search(text)
+    if named is not None and state.owners.known(named["owner"]):
+        return False  # ``… beslutar att Nina Holm arbetar in synpunkterna``: her task too
     return (
         is_decision_sentence(text)
         and assigned_owner(text, state.owners) is None
         and modal_owner(text, state.owners) is None
     )
+
+
+_ATT_SUBJECT = re.compile(
+    rf"(?<!\w)(?:{alternation(CLAUSE_WORDS)})\s+"
+    r"(?P<owner>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)\s+[a-zåäö]+r(?!\w)"
+)
 
 
 _ALIAS_TAG = re.compile(r"\s*‹[^›\n]{1,30}›")

@@ -56,6 +56,7 @@ SUBJECT_ACTION_VERBS: Final[tuple[str, ...]] = (
     "återkopplar", "hämtar", "levererar", "åtgärdar", "utreder", "lägger in", "putsar",
     "schemalägger", "formulerar", "gör", "tar reda på", "kallar in", "tar in", "hör efter",
     "sammankallar", "skickar in", "lämnar in", "sköter", "fyller i", "mejlar ut", "mailar ut",
+    "ansvarar för", "arbetar in",
 )  # fmt: skip
 """Verbs that, with a known owner as their subject, make a sentence an action
 (``Martin lägger upp …``, ``tar koordinatorn fram lista …``)."""

@@ -1,4 +1,4 @@
-"""Officers named in apposition inside a sentence of the minutes.
+"""Officers named beside their office: in apposition inside a sentence, or signed.
 
 ::
 
@@ -6,7 +6,8 @@
     Malin Berglund, sekreterare, föredrar innehållet i reglementet.
 
 Formal protocols name the officer with the office set off by commas, before or after
-the name, in a sentence about something else.
+the name, in a sentence about something else; a signature line puts the office after
+the name (``Lisa Ng, sekreterare``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..vocabulary import (
+    CHAIR_LIKE_ROLES,
     CHAIR_ROLE,
     CHAIR_ROLE_WORDS,
     MEETING_CHAIR_ROLE,
@@ -24,8 +26,10 @@ from ..vocabulary import (
     ROLES,
     SECRETARY_ROLE,
 )
+from .blocks import BlockKind
 from .elections import named_person, prose_texts
 from .outline import Outline
+from .signatures import signed_entries
 from .text import alternation
 
 if TYPE_CHECKING:
@@ -83,3 +87,34 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
                 person = named_person(found["name"], at, present, config)
                 if person is not None and person.name:
                     setattr(meta, office, person)
+
+
+def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
+    """A line of its own that signs names with their offices, at the foot or in a
+    signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
+    taker's sign-off), ``Ines Nord, sekreterare · Hugo Lax, mötesordförande · Ludvig Sten``.
+    Lists are left out: ``- Anna Berg, ordförande`` there is the board an annual meeting
+    elected, not who chaired this meeting."""
+    present = [*meta.attendees, *meta.guests]
+    paragraphs = [
+        (unit.block.text, unit.block.line)
+        for unit in outline.units
+        if unit.block.kind is BlockKind.PARAGRAPH and not unit.noise
+    ]
+    for text, first in paragraphs:
+        for offset, line in enumerate(text.split("\n")):
+            entries = signed_entries(line)
+            if entries is None:
+                continue
+            slashed = line.lstrip().startswith("/")
+            for name, role in entries:
+                if role in CHAIR_LIKE_ROLES:
+                    field = "chair"
+                elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
+                    field = "secretary"
+                else:
+                    continue
+                if getattr(meta, field) is None:
+                    person = named_person(name.lstrip("/ "), first + offset, present, config)
+                    if person is not None and person.name:
+                        setattr(meta, field, person)

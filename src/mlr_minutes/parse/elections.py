@@ -30,6 +30,7 @@ from ..vocabulary import (
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
     METADATA_KEYS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
     OFFICER_PROSE_NAME_AFTER,
@@ -49,7 +50,6 @@ from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .outline import Outline, heading_key
 from .people import aliases_of, parse_person, says_away
-from .signatures import signed_entries
 from .text import alternation, sentences
 
 if TYPE_CHECKING:
@@ -428,6 +428,11 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -
 _INNER_ASIDE = re.compile(r"\s*\([a-zåäö][^()]{0,39}\)(?=\s+[a-zåäö][^A-ZÅÄÖ@]*$)")
 _LABEL_LINE = re.compile(r"^(?:.*\n)?[^\n:]{1,30}:\s[^\n]*\n", re.DOTALL)
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
+_SENTENCE_START = re.compile(
+    rf"^\s*[A-ZÅÄÖ][a-zåäö]+\s+(?!(?:{alternation(NAME_PARTICLES)})\b)[a-zåäö]{{3,}}"
+)
+"""``Inga synpunkter``: a capitalised word and a lower-case one open a sentence, no name."""
+_REPORT_LABEL = re.compile(r"\s*[\w-]+(?:\s[\w-]+)?:\s")
 
 
 def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
@@ -448,6 +453,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if match["follows"]:
                 pieces = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=2)
                 who = pieces[0]
+                if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):
+                    continue  # ``Anteckningar:`` / ``Inga synpunkter, …`` or ``Ann-Sofie: …``
                 first = who.split()
                 held = _holder_of(" ".join(first[:2]), present) or _holder_of(
                     " ".join(first[:1]), present
@@ -561,34 +568,3 @@ def _sentence_at(text: str, offset: int) -> str:
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
     end = text.find(".", offset)
     return text[start : end if end >= 0 else len(text)]
-
-
-def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
-    """A line of its own that signs names with their offices, at the foot or in a
-    signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
-    taker's sign-off), ``Ines Nord, sekreterare · Hugo Lax, mötesordförande · Ludvig Sten``.
-    Lists are left out: ``- Anna Berg, ordförande`` there is the board an annual meeting
-    elected, not who chaired this meeting."""
-    present = [*meta.attendees, *meta.guests]
-    paragraphs = [
-        (unit.block.text, unit.block.line)
-        for unit in outline.units
-        if unit.block.kind is BlockKind.PARAGRAPH and not unit.noise
-    ]
-    for text, first in paragraphs:
-        for offset, line in enumerate(text.split("\n")):
-            entries = signed_entries(line)
-            if entries is None:
-                continue
-            slashed = line.lstrip().startswith("/")
-            for name, role in entries:
-                if role in CHAIR_LIKE_ROLES:
-                    field = "chair"
-                elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
-                    field = "secretary"
-                else:
-                    continue
-                if getattr(meta, field) is None:
-                    person = named_person(name.lstrip("/ "), first + offset, present, config)
-                    if person is not None and person.name:
-                        setattr(meta, field, person)

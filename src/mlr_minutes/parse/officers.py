@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from .appositions import officers_in_apposition
+from .appositions import officers_in_apposition, signed_names
 from .elections import (
     chair_by_title,
     election_items,
@@ -16,7 +16,6 @@ from .elections import (
     officers_in_prose,
     opener,
     roles_in_attendance,
-    signed_names,
 )
 from .outline import Outline
 from .ruler import Ruler

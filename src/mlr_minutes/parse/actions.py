@@ -70,6 +70,7 @@ from .ruler import Ruler
 from .standup_actions import (
     chat_action,
     chat_author,
+    chat_offer,
     inline_standup,
     person_marker,
     planned_by_person,
@@ -343,6 +344,7 @@ LINE_RULES: Ruler[Callable[[ActionState, Unit, Line], bool]] = Ruler(
         ("action_label", action_label),
         ("chat_action", chat_action),
         ("chat_author", chat_author),
+        ("chat_offer", chat_offer),
         ("standup_today", standup_today),
         ("inline_standup", inline_standup),
         ("owner_colon", owner_colon),

@@ -24,7 +24,7 @@ from typing import Protocol, TypeVar, cast
 from ..model import SegmentKind
 from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
-from .chat_log import is_chat_log, said
+from .chat_log import STAMPED_SPEAKER, is_chat_log, said
 from .context import ParseContext
 from .outline import Unit
 from .text import alternation, collapse, sentences
@@ -95,7 +95,9 @@ def continues(previous: str, following: str) -> bool:
     before, after = previous.rstrip(), following.strip()
     if not before or not after or before.endswith(_CLOSES):
         return False
-    if after[0] in "[<" and said(after) is not None:
+    if (after[0] in "[<" and said(after) is not None) or (
+        (after[0].isdigit() or after[0] == "[") and STAMPED_SPEAKER.match(after)
+    ):
         return False  # the next line of a chat log: someone else speaking
     if _OPENS_NEW.match(after):
         return bool(_CLAUSE.match(after)) and _ends_with_proposal(before)
@@ -177,11 +179,23 @@ def _passages(ctx: ParseContext, unit: Unit) -> list[Passage]:
     """The passages of ``unit``, worked out once for both extractors."""
     key = ("passages", unit.index)
     if key not in ctx.shared:
+        groups = [
+            [_unstamped(line) for line in group] for group in wrapped_groups(unit_lines(ctx, unit))
+        ]
         ctx.shared[key] = [
             (Line(" ".join(line.text.strip() for line in group), group[0].number), group)
-            for group in wrapped_groups(unit_lines(ctx, unit))
+            for group in groups
         ]
     return cast(list[Passage], ctx.shared[key])
+
+
+def _unstamped(line: Line) -> Line:
+    """``line`` without a chat export's ``2025-05-06 19:42 - Kjell Sandgren:``: who spoke,
+    not what was said (the speaker rules read it from the file's own line)."""
+    if not line.text[:1].isdigit() and line.text[:1] != "[":
+        return line
+    text = STAMPED_SPEAKER.sub("", line.text, count=1)
+    return line if text == line.text else Line(text, line.number)
 
 
 def _sentences(ctx: ParseContext, unit: Unit, number: int, group: list[Line]) -> list[Sentence]:

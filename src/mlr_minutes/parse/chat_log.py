@@ -24,6 +24,11 @@ _SPEAKER = re.compile(
     r"<[@+]?(?P<nick>[\w.|^`-]{1,30})>\s+(?P<said>.*)$"
 )
 _BOT = re.compile(r"^[a-z][\w-]*bot$", re.IGNORECASE)
+SPEAKER_NAME = r"[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){0,2}"
+STAMP = r"\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}(?::\d{2})?\]?"
+STAMPED_SPEAKER = re.compile(rf"^\s*{STAMP}(?:\s+[-–])?\s+(?P<name>{SPEAKER_NAME}):\s")
+"""``[09:00] Jonas: …``, ``2025-05-06 19:32 - Kjell Sandgren: …`` (a chat app's export): a
+speaker, on the line."""
 
 
 class Said(NamedTuple):

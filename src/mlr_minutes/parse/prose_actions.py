@@ -44,6 +44,7 @@ from ..vocabulary import (
     OWNER_KEYS,
     PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
+    RELATIVE_PRONOUNS,
     ROLES,
     SUBJECT_ACTION_VERBS,
     SUBORDINATORS,
@@ -309,10 +310,12 @@ def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
             continue
         owner = owners.known(" ".join(words[:size]))
         verb = words[size].casefold().strip(".,")
+        after = words[size + 1].casefold().strip(".,") if len(words) > size + 1 else ""
         if (
             owner
             and verb.endswith("r")
             and verb not in _not_task_verbs()
+            and after not in _not_task_verbs()  # ``Alla handlingar finns``: a noun, no verb
             and not _narrative().match(" ".join(words[size : size + 2]))
         ):
             return [owners.written(" ".join(words[:size]))]
@@ -415,6 +418,9 @@ def obligation(text: str) -> bool:
     match = _obligation().search(text)
     if match is None or text.rstrip().endswith("?"):
         return False
+    before = text[: match.start()].split()
+    if before and before[-1].casefold() in RELATIVE_PRONOUNS:
+        return False  # ``Förra årets lista på vad som ska göras``: a clause, no task
     verb = match["verb"].casefold()
     return len(verb) > 3 and verb not in NOT_OBLIGATION_VERBS
 

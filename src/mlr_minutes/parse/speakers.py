@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..vocabulary import EMAIL_SENDER_KEYS, FIRST_PERSON_WORDS
-from .chat_log import is_bot, said
+from .chat_log import SPEAKER_NAME, STAMPED_SPEAKER, is_bot, said
 from .elections import named_person, officer_phrase
 from .people import parse_person
 from .text import alternation
@@ -28,11 +28,8 @@ from .text import alternation
 if TYPE_CHECKING:
     from .metadata import Metadata
 
-_NAME = r"[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){0,2}"
-_STAMP = r"\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}(?::\d{2})?\]?"
-_SAME_LINE = re.compile(rf"^\s*{_STAMP}(?:\s+[-–])?\s+(?P<name>{_NAME}):\s")
-"""``[09:00] Jonas: …``, ``2025-05-06 19:32 - Kjell Sandgren: …`` (a chat app's export): a
-speaker, on the line."""
+_NAME = SPEAKER_NAME
+_SAME_LINE = STAMPED_SPEAKER
 _HEADER = re.compile(rf"^\s*\*\*(?P<name>{_NAME})\*\*\s+\d{{1,2}}[:.]\d{{2}}")
 """``**Hanna Berg** 09:00``: a chat export's header over the speaker's lines."""
 _PLAIN_HEADER = re.compile(
@@ -55,6 +52,13 @@ def _sender() -> re.Pattern[str]:
 @cache
 def _first_person() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(FIRST_PERSON_WORDS[:1])})\s*$", re.IGNORECASE)
+
+
+def spoken(line: str) -> tuple[str, str] | None:
+    """(speaker, words) of a chat line that names its speaker (``2025-05-06 19:46 - Lovisa
+    Ek: Jag kan beställa containern``), or None."""
+    found = _SAME_LINE.match(line)
+    return (found["name"], line[found.end() :].strip()) if found else None
 
 
 def speaker_at(lines: list[str], number: int) -> str | None:

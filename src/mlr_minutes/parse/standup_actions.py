@@ -18,13 +18,22 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
-from ..vocabulary import STANDUP_OTHER_LABELS, STANDUP_PLAN_HEADINGS, STANDUP_TODAY_LABELS
+from ..vocabulary import (
+    FIRST_PERSON_WORDS,
+    NOT_TASK_VERBS,
+    OFFER_WORDS,
+    STANDUP_OTHER_LABELS,
+    STANDUP_PLAN_HEADINGS,
+    STANDUP_TODAY_LABELS,
+)
 from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import Line
 from .chat_log import action_tagged, decision_tagged, said
 from .labels import match_metadata
 from .outline import Unit
+from .prose_actions import is_not_a_task
+from .speakers import spoken
 from .text import alternation
 
 if TYPE_CHECKING:
@@ -150,6 +159,35 @@ def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:
     if task is None:
         return decision_tagged(written.text) is not None  # agreed: a decision, no task
     state.explicit(task, line.number, unit, nicknames=True)
+    return True
+
+
+@cache
+def _offer() -> re.Pattern[str]:
+    me = alternation(FIRST_PERSON_WORDS[:1])
+    return re.compile(
+        rf"^(?:\w+,\s+)?(?:{me})\s+(?:(?P<modal>{alternation(OFFER_WORDS)})\s+)?"
+        r"(?P<verb>[a-zåäö]+)\s+\S",
+        re.IGNORECASE,
+    )
+
+
+def chat_offer(state: ActionState, unit: Unit, line: Line) -> bool:
+    """A meeting held in a chat: ``19:46 - Lovisa Ek: Jag kan beställa containern``, ``Jag
+    ringer dem på torsdag``, ``Ja, jag gör en enkät``: what a writer says they will do is
+    their task (not what they think, have or are)."""
+    found = spoken(state.ctx.lines[line.number - 1])
+    if found is None:
+        return False
+    speaker, words = found
+    offer = _offer().match(words)
+    if offer is None or offer["verb"].casefold() in NOT_TASK_VERBS:
+        return False
+    if offer["modal"] is None and not offer["verb"].endswith("r"):
+        return False  # ``Jag igen`` / past tense: no task
+    if is_not_a_task(words, state.owners):
+        return False  # ``Japp, jag tar anteckningarna``: the secretary's part, not a task
+    state.explicit(words, line.number, unit, owners=[state.owners.written(speaker)])
     return True
 
 

@@ -86,6 +86,10 @@ OWNER_BETWEEN_PHRASES: Final[tuple[tuple[str, str], ...]] = (
 MODAL_WORDS: Final[tuple[str, ...]] = ("ska", "skall", "kommer att", "tänker", "måste")
 """Words after an owner that make the verb after them a task (*Stina ska mejla …*)."""
 
+OFFER_WORDS: Final[tuple[str, ...]] = ("kan", "ska", "skall", "kommer att", "tänker", "tar och")
+"""Words after *jag* in a chat that make the verb after them the writer's task (*Jag kan
+beställa containern*)."""
+
 OBLIGATION_WORDS: Final[tuple[str, ...]] = ("behöver", "ska", "skall", "måste", "bör")
 """Words before a passive verb that make a task without an owner (*Listan ska skickas ut*)."""
 
@@ -227,5 +231,7 @@ NOBODY_SUBJECTS: Final[tuple[str, ...]] = (
 OFFICER_DUTIES: Final[tuple[str, ...]] = (
     "justerar protokollet", "justera protokollet", "justerar dagens protokoll",
     "justerar mötets protokoll", "justerar tillsammans med ordföranden",
+    "tar anteckningarna", "tar anteckningar", "tar protokollet", "för protokollet",
+    "för anteckningarna", "håller i mötet",
 )  # fmt: skip
 """An officer's part in the meeting itself, never a task (*Nora justerar protokollet*)."""

@@ -18,7 +18,6 @@ other things (*Nästa möte*), never to this meeting.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -67,11 +66,12 @@ from .attendance_values import (
     legend,
     list_entries,
     looks_like_people,
+    officer_entry,
     presence_mark,
 )
 from .blocks import BlockKind
 from .columns import in_columns
-from .flattened import FLATTENED_LENGTH, flattened
+from .flattened import FLATTENED_LENGTH, flattened_page
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
 from .labels import (
     Label,
@@ -90,6 +90,7 @@ from .people import (
     names_people_inside,
 )
 from .signatures import SIGNATURE_RULE, names_above
+from .stacked_columns import stacked_rows
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
@@ -119,6 +120,7 @@ class _Reader:
     """The attendance table's first column holds each person's initials (*Sign.*)."""
 
     def __post_init__(self) -> None:
+        self.rest.update(stacked_rows(self.lines, self.noise))
         self.first_item = min((i.line for i in self.outline.items), default=len(self.lines) + 1)
         self.heading_lines: set[int] = set()
         for unit in self.outline.units:
@@ -213,20 +215,9 @@ class _Reader:
             yield from self._continuation(raw, number, in_fence)
             return
         if len(raw) > FLATTENED_LENGTH and not in_fence:
-            # The flattened page may wrap: ``… Karl Nordqvist (C), 2:e vice`` /
-            # ``ordförande Eva Blomberg (S) …`` is one text, to the next blank line.
-            following = list(
-                itertools.takewhile(
-                    lambda line: (
-                        line.strip() and not (line.lstrip()[:1].isupper() and labels_on(line))
-                    ),
-                    self.lines[number : number + 5],
-                )
-            )
-            page = list(flattened(" ".join([raw, *following]), number))
+            page, following = flattened_page(raw, number, self.lines)
             if page:
-                for consumed in range(number + 1, number + 1 + len(following)):
-                    self.rest[consumed] = ""
+                self.rest.update(dict.fromkeys(range(number + 1, number + 1 + following), ""))
                 yield from self.close()
                 yield from page
                 return
@@ -241,6 +232,11 @@ class _Reader:
                 labels = [wrapped[0]]
                 self.rest[number + 1] = wrapped[1]
         labels = [found for found in labels if front or self._may_stand_here(found, number)]
+        entry = officer_entry(self.open, labels, raw, number)
+        if entry is not None:
+            yield from entry[0]
+            yield from self._continuation(entry[1], number)
+            return
         if labels:
             yield from self._labels(labels, number)
             return

@@ -21,14 +21,14 @@ from ..vocabulary import (
     ROLE_QUALIFIERS,
     ROLES,
 )
-from .label_cells import cells
+from .label_cells import LineLabel, cells
 from .people import (
     is_role_word,
     names_organisation,
     names_people_inside,
-    note_start,
     without_title,
 )
+from .person_notes import note_start
 from .text import alternation
 
 PEOPLE_FIELDS = ("attendees", "guests", "absent", "adjusters", "invited")
@@ -285,3 +285,30 @@ def list_entries(opened: OpenLabel, text: str, number: int) -> Iterator[Found]:
         yield opened.found(text, number, entry=True)
     else:
         yield opened.found(text, number)
+
+
+def officer_entry(
+    opened: OpenLabel | None, labels: list[LineLabel], raw: str, number: int
+) -> tuple[list[Found], str] | None:
+    """``• Moderator: Jeanette Lövdahl, MAS`` among the bullets under ``Deltagare``: the
+    officer it names, and the entry for the list of people, which goes on below; None when
+    ``raw`` is no bullet of an open list of people that names an officer."""
+    if (
+        not labels
+        or opened is None
+        or opened.mode != LIST
+        or opened.field not in PEOPLE_FIELDS
+        or opened.columns is not None
+        or opened.blank
+    ):
+        return None
+    bullet = BULLET_LINE.match(raw)
+    if bullet is None or not all(
+        found.field in PERSON_FIELDS and looks_like_people(found.label.value) for found in labels
+    ):
+        return None
+    officers = [
+        OpenLabel(found.field, None, number, PERSON).found(found.label.value, number)
+        for found in labels
+    ]
+    return officers, bullet.group(0) + labels[0].label.value

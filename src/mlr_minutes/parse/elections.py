@@ -49,7 +49,8 @@ from ..vocabulary import (
 from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .outline import Outline, heading_key
-from .people import aliases_of, parse_person, says_away
+from .people import aliases_of, parse_person
+from .person_notes import says_away
 from .text import alternation, sentences
 
 if TYPE_CHECKING:

@@ -9,13 +9,14 @@ between two of them is the first one's value.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
 
 from ..vocabulary import FLATTENED_LIST_LABELS, LIST_ROLES, METADATA_KEYS
 from .attendance_values import ANYWHERE, PERSON_FIELDS, Found, is_nobody
-from .label_cells import plain
+from .label_cells import labels_on, plain
 from .labels import metadata_field, normalise_key
 from .text import alternation
 
@@ -59,3 +60,16 @@ def flattened(raw: str, number: int) -> Iterator[Found]:
 
 
 _FLAT_PERSON = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")
+
+
+def flattened_page(raw: str, number: int, lines: list[str]) -> tuple[list[Found], int]:
+    """What a flattened page starting on line ``number`` gives, and how many lines after
+    it belong to it: the page may wrap (``… Karl Nordqvist (C), 2:e vice`` / ``ordförande
+    Eva Blomberg (S) …``), one text to the next blank line or label."""
+    following = list(
+        itertools.takewhile(
+            lambda line: line.strip() and not (line.lstrip()[:1].isupper() and labels_on(line)),
+            lines[number : number + 5],
+        )
+    )
+    return list(flattened(" ".join([raw, *following]), number)), len(following)

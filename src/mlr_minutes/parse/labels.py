@@ -19,6 +19,7 @@ from ..vocabulary import (
     LABEL_PREFIXES,
     METADATA_KEYS,
     NAME_JOINERS,
+    OFFICER_LABEL_QUALIFIERS,
     OFFICER_TIME_QUALIFIERS,
     ROLES,
     SECRETARY_COLON_KEYS,
@@ -259,6 +260,8 @@ def metadata_field(key: str) -> str | None:
     if found is None:
         both = officer_fields(normalised)
         found = both[0] if both else None
+    if found is None and " " in normalised:
+        found = _qualified_officer(normalised)
     if found is None and (parts := _joined_labels().split(normalised))[1:]:
         # ``Ledamöter och ersättare``: lists of people joined, one list.
         fields = {_field_by_key().get(part.strip()) for part in parts}
@@ -267,6 +270,28 @@ def metadata_field(key: str) -> str | None:
 
 
 _OFFICERS = ("chair", "secretary", "adjusters")
+
+_QUALIFIER_WORDS = 4
+"""At most this many words of where or by whom after an officer's label."""
+
+
+def _qualified_officer(key: str) -> str | None:
+    """``anteckningar direkt i presentationen`` → ``secretary``: an officer's label and a
+    short phrase of where or by whom (:data:`OFFICER_LABEL_QUALIFIERS`)."""
+    words = key.split()
+    for cut in range(1, min(len(words), 3)):
+        tail = words[cut:]
+        if len(tail) > _QUALIFIER_WORDS:
+            continue
+        opening = next(
+            (q for q in OFFICER_LABEL_QUALIFIERS if " ".join(tail).startswith(f"{q} ")), None
+        )
+        if opening is None and " ".join(tail) not in OFFICER_LABEL_QUALIFIERS:
+            continue
+        found = _field_by_key().get(" ".join(words[:cut]))
+        if found in _OFFICERS:
+            return found
+    return None
 
 
 @lru_cache(maxsize=4096)

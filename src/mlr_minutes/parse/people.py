@@ -30,9 +30,6 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ABSENCE_REASONS,
-    ATTENDANCE_NOTE_BEFORE_NUMBER,
-    ATTENDANCE_NOTE_FOR,
-    ATTENDANCE_NOTE_WORDS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
     MEETING_CHAIR_ROLE,
@@ -48,6 +45,7 @@ from ..vocabulary import (
     ROLES,
 )
 from .chat_log import is_bot
+from .person_notes import note_start, split_note
 from .text import alternation
 
 PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
@@ -154,48 +152,6 @@ def split_role_prefix(text: str) -> tuple[str | None, str]:
     return None, clean(text)
 
 
-@cache
-def note_start() -> re.Pattern[str]:
-    """Where an attendance note begins after a name (``§§ 12-14``, ``tjg för …``)."""
-    always = alternation(ATTENDANCE_NOTE_WORDS)
-    numbered = alternation(ATTENDANCE_NOTE_BEFORE_NUMBER)
-    serving = alternation(ATTENDANCE_NOTE_FOR)
-    return re.compile(
-        rf"(?:^|(?<=\s)|(?<=,))(?:(?:{always})(?!\w)|(?:{numbered})\s*(?=§|\d)"
-        rf"|(?:{serving})\s+(?=[A-ZÅÄÖ]))",
-        re.IGNORECASE,
-    )
-
-
-def _split_note(text: str) -> tuple[str, str | None]:
-    """``Bo Krantz (C) ärende 1-20`` → (``Bo Krantz (C)``, ``ärende 1-20``); a note never
-    starts inside parentheses or before the name."""
-    depth = 0
-    outside: list[bool] = []
-    for char in text:
-        if char == "(":
-            depth += 1
-        outside.append(depth == 0)
-        if char == ")":
-            depth = max(0, depth - 1)
-    for match in note_start().finditer(text):
-        if match.start() > 0 and outside[match.start()]:
-            note = text[match.start() :].strip(" ,;–-")
-            return text[: match.start()].rstrip(" ,;–-"), note or None
-    return text, None
-
-
-@cache
-def _away_words() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(ABSENCE_REASONS)})(?!\w)", re.IGNORECASE)
-
-
-def says_away(note: str | None) -> bool:
-    """Whether a note says why the person was away (``förhinder``, ``VAB``, ``sjuk``), as
-    words: *sjukvårdsnämnden* or *skrivarkurs* say nothing of the kind."""
-    return bool(note) and _away_words().search(note or "") is not None
-
-
 _NICK = re.compile(r"^@?[a-zåäö][\wåäö.-]{1,19}$")
 
 
@@ -285,6 +241,8 @@ def _attributes(
             role = found_role
             if rest and organisation is None:
                 organisation = rest
+        elif role is None and len(words) <= 3 and part[:1].isupper() and is_role_word(words[0]):
+            role = part.casefold()  # ``Verksamhetschef, Västerhamra vårdcentral`` (a cell)
         elif organisation is None and not (part[:1].islower() and is_role_word(part)):
             if part[:1].islower() and role is None and not _genitive(part):
                 role = part.casefold()
@@ -412,7 +370,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         aliases.append(initialled["initials"])
         text = initialled["rest"]
     text = _ALIAS.sub(" ", text).strip()
-    text, note = _split_note(text)
+    text, note = split_note(text)
     attributes: list[str] = []
     paren_then = _NAME_PARTY_REST.match(text) if ") " in text else None
     if paren_then:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Person
 from ..vocabulary import ROLES
 from .attendance_values import legend
-from .people import says_away
+from .person_notes import says_away
 
 if TYPE_CHECKING:
     from .metadata import Metadata

@@ -224,6 +224,14 @@ OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
 """Words after an officer's label saying the office is for this meeting only (*Ordf. denna
 vecka: Ebba*, *Sekreterare för kvällen:*): still that label."""
 
+OFFICER_LABEL_QUALIFIERS: Final[tuple[str, ...]] = (
+    "via", "direkt i", "direkt på", "förs av", "fördes av", "skrivs av", "skrevs av",
+    "tas av", "togs av", "leds av", "leddes av",
+)  # fmt: skip
+"""Openings of a few words after an officer's label saying how or by whom (*Anteckningar
+direkt i presentationen: Oskar*, *Anteckningar förs av: Lisa*): still that label.  Never a
+bare *i* or *på*: *Ordförande i styrelsen* is an office of the organisation."""
+
 ALL_BUT: Final[tuple[str, ...]] = (
     "alla utom", "alla förutom", "samtliga utom", "samtliga förutom", "alla närvarande utom",
     "samtliga ledamöter utom", "hela gruppen utom", "alla ledamöter utom", "everyone except",

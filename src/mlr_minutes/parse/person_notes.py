@@ -1,0 +1,58 @@
+"""Notes written after a person's name in an attendance list: which items they took part
+in (``§§ 12-14``, ``ärende 1-20``), whom they served for (``tjg för Per Ek``), why they were
+away (``förhinder``, ``VAB``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..vocabulary import (
+    ABSENCE_REASONS,
+    ATTENDANCE_NOTE_BEFORE_NUMBER,
+    ATTENDANCE_NOTE_FOR,
+    ATTENDANCE_NOTE_WORDS,
+)
+from .text import alternation
+
+
+@cache
+def note_start() -> re.Pattern[str]:
+    """Where an attendance note begins after a name (``§§ 12-14``, ``tjg för …``)."""
+    always = alternation(ATTENDANCE_NOTE_WORDS)
+    numbered = alternation(ATTENDANCE_NOTE_BEFORE_NUMBER)
+    serving = alternation(ATTENDANCE_NOTE_FOR)
+    return re.compile(
+        rf"(?:^|(?<=\s)|(?<=,))(?:(?:{always})(?!\w)|(?:{numbered})\s*(?=§|\d)"
+        rf"|(?:{serving})\s+(?=[A-ZÅÄÖ]))",
+        re.IGNORECASE,
+    )
+
+
+def split_note(text: str) -> tuple[str, str | None]:
+    """``Bo Krantz (C) ärende 1-20`` → (``Bo Krantz (C)``, ``ärende 1-20``); a note never
+    starts inside parentheses or before the name."""
+    depth = 0
+    outside: list[bool] = []
+    for char in text:
+        if char == "(":
+            depth += 1
+        outside.append(depth == 0)
+        if char == ")":
+            depth = max(0, depth - 1)
+    for match in note_start().finditer(text):
+        if match.start() > 0 and outside[match.start()]:
+            note = text[match.start() :].strip(" ,;–-")
+            return text[: match.start()].rstrip(" ,;–-"), note or None
+    return text, None
+
+
+@cache
+def _away_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ABSENCE_REASONS)})(?!\w)", re.IGNORECASE)
+
+
+def says_away(note: str | None) -> bool:
+    """Whether a note says why the person was away (``förhinder``, ``VAB``, ``sjuk``), as
+    words: *sjukvårdsnämnden* or *skrivarkurs* say nothing of the kind."""
+    return bool(note) and _away_words().search(note or "") is not None

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
+from .latex import latex_line, looks_like_latex
 from .repair import mend_line, undo_double_encoding
 from .ruler import Ruler
 from .typst import looks_like_typst, typst_line
@@ -37,6 +38,8 @@ class NormaliseState:
     """Whether the current line continues an HTML comment."""
     typst: bool = False
     """The file is Typst source, read as the Markdown it means (:mod:`.typst`)."""
+    latex: bool = False
+    """The file is LaTeX source, read as the Markdown it means (:mod:`.latex`)."""
     title_block: bool = False
     """The current line continues a Pandoc title block (``% title`` / ``% authors``)."""
     first: dict[str, int] = field(default_factory=dict)
@@ -183,6 +186,15 @@ def typst_source(state: NormaliseState, number: int, line: str) -> str:
     return typst_line(line)
 
 
+def latex_source(state: NormaliseState, number: int, line: str) -> str:
+    """A protocol committed as LaTeX source: ``\\paragraf{2}{…}`` a heading,
+    ``\\person{Name}{role}`` a person in the list, ``\\datum{…}`` a label (:mod:`.latex`)."""
+    if not state.latex:
+        return line
+    state.found("latex-source", number)
+    return latex_line(line)
+
+
 def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
     """A Pandoc title block at the top: ``% Styrelsemöte – Python Sverige`` is the title,
     the ``% Sekreterare: …`` and ``% 2013-01-08`` lines below it (and their indented
@@ -202,6 +214,7 @@ def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
 
 NORMALISE: Ruler[LineRule] = Ruler(
     [
+        ("latex_source", latex_source),
         ("pandoc_title_block", pandoc_title_block),
         ("typst_source", typst_source),
         ("code_fences", code_fences),
@@ -218,7 +231,9 @@ NORMALISE: Ruler[LineRule] = Ruler(
 def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """``text`` cleaned line for line, and one warning per kind of clean-up done."""
     lines = text.split("\n")
-    state = NormaliseState(path, lines, typst=looks_like_typst(lines))
+    state = NormaliseState(
+        path, lines, typst=looks_like_typst(lines), latex=looks_like_latex(lines)
+    )
     rules = NORMALISE.rules()
     for index, line in enumerate(lines):
         for rule in rules:
@@ -249,6 +264,12 @@ def _problems(state: NormaliseState) -> Iterator[Diagnostic]:
         warning(
             code="typst-source",
             message="filen är Typst-källkod; den lästes som den Markdown den motsvarar",
+            hint="skriv protokollet i Markdown (## för rubriker, 'Beslut:' för beslut), eller "
+            "lägg in PDF:en och skriv en Markdown-fil bredvid",
+        ),
+        warning(
+            code="latex-source",
+            message="filen är LaTeX-källkod; den lästes som den Markdown den motsvarar",
             hint="skriv protokollet i Markdown (## för rubriker, 'Beslut:' för beslut), eller "
             "lägg in PDF:en och skriv en Markdown-fil bredvid",
         ),

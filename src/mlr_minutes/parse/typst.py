@@ -60,7 +60,14 @@ def _labels_by_folded_key() -> dict[str, str]:
         for key in keys:
             folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
             found.setdefault(folded.replace(" ", "_"), key.capitalize())
+            found.setdefault(folded.replace(" ", ""), key.capitalize())  # ``\\anmaltforhinder``
     return found
+
+
+def label_for_folded_key(name: str) -> str | None:
+    """``narvarande`` → ``Närvarande``, ``anmaltforhinder`` → ``Anmält förhinder``: a label
+    as code spells it, without å, ä, ö or spaces; None for any other name."""
+    return _labels_by_folded_key().get(name.casefold())
 
 
 def typst_line(line: str) -> str:

@@ -321,3 +321,24 @@ NOT_NAME_WORDS: Final[tuple[str, ...]] = (
     "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman", "årsmötet", "mötet",
 )  # fmt: skip
 """Capitalised words of an election sentence that are never part of a name."""
+
+
+LATEX_PERSON_COMMANDS: Final[tuple[str, ...]] = ("person", "ledamot", "deltagare", "narvarande")
+"""A LaTeX protocol class's command for one person present, ``\\person{Name}{role}``."""
+
+LATEX_SIGNATURE_COMMANDS: Final[tuple[str, ...]] = ("signature", "signatur", "underskrift")
+"""A LaTeX protocol class's signature command, ``\\signature{comment}{Name}{role}``."""
+
+LATEX_ITEM_COMMANDS: Final[tuple[str, ...]] = ("paragraf", "punkt", "arende")
+"""A LaTeX protocol class's command for an agenda item, ``\\paragraf{3}{Title}``."""
+
+LATEX_TASK_COMMANDS: Final[tuple[str, ...]] = (
+    "uppgift", "atgard", "atgarder", "todo", "action", "actionitem", "uppdrag",
+)  # fmt: skip
+"""A LaTeX protocol class's command for an action item, ``\\uppgift{Name}{task}{due}``."""
+
+LATEX_ACTION_LABEL: Final[str] = "Åtgärd"
+"""The label a LaTeX task command is read as (``Åtgärd: Name: task``)."""
+
+LATEX_DUE_WORD: Final[str] = "senast"
+"""The word a LaTeX task command's date is read after (``…, senast 2025-05-31``)."""

@@ -33,6 +33,7 @@ from ..vocabulary import (
     LEAD_VERBS,
     LIST_JOINERS,
     NOT_DECISION_PHRASES,
+    NOTHING_DECIDED_SUBJECTS,
     OUTCOME_ONLY,
     PASSIVE,
     VERDICTS,
@@ -125,6 +126,11 @@ def _mode_of(words: str) -> tuple[str, Outcome | None]:
     return OUTCOME_ONLY, None
 
 
+_NOTHING_WORDS = 5
+"""A sentence this short that opens with *Ingen* says nothing was decided; a longer one
+may go on to what was (*Inga invändningar; mötet beslutar att …*)."""
+
+
 @cache
 def _not_decision() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(NOT_DECISION_PHRASES)})(?!\w)", re.IGNORECASE)
@@ -180,6 +186,13 @@ def is_decision_sentence(text: str) -> bool:
     text = text.strip()
     if not text or text.endswith("?") or _not_decision().search(text):
         return False
+    words = text.split()
+    if (
+        len(words) <= _NOTHING_WORDS
+        and words[0].casefold() in NOTHING_DECIDED_SUBJECTS
+        and not any(mark in text for mark in ",;:→–")  # ``Inga invändningar → antas``
+    ):
+        return False  # ``Ingen åtgärd beslutades.``: that nothing was decided
     if _opener().match(text.lstrip("-–•* ")):
         return True
     for match in _verbs().finditer(text):

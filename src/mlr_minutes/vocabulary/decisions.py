@@ -171,6 +171,9 @@ NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
 """Phrases that make a sentence with a deciding verb something else: a proposal, a
 decision still to be taken or taken elsewhere, the chair opening the meeting."""
 
+NOTHING_DECIDED_SUBJECTS: Final[tuple[str, ...]] = ("ingen", "inget", "inga", "ingenting")
+"""Subjects of a short sentence that says nothing was decided (*Ingen åtgärd beslutades*)."""
+
 VERDICTS: Final[dict[str, Outcome]] = {
     "bifall": Outcome.APPROVED, "bifalles": Outcome.APPROVED, "bifalls": Outcome.APPROVED,
     "bifölls": Outcome.APPROVED, "ja": Outcome.APPROVED, "enligt förslag": Outcome.APPROVED,

@@ -37,6 +37,7 @@ FLOORS = {
     "dev17": {"date": 0.97, "roles": 0.94, "present": 0.91, "decisions": 0.88, "actions": 0.78},
     "dev18": {"date": 0.93, "roles": 0.9, "present": 0.89, "decisions": 0.85, "actions": 0.66},
     "dev19": {"date": 0.97, "roles": 0.86, "present": 0.87, "decisions": 0.86, "actions": 0.71},
+    "dev20": {"date": 0.65, "roles": 0.60, "present": 0.84, "decisions": 0.78, "actions": 0.68},
     "holdout": {"date": 0.95, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 

@@ -61,7 +61,9 @@ _TASK = re.compile(
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"^(?:@?[A-ZÅÄÖ][\w.-]*)(?:\s+[A-ZÅÄÖ][\w-]*){0,2}$")
-_CALL = re.compile(r"^\s*\\(?P<name>[A-Za-z]+)\{(?P<value>.*)\}\s*$")
+_CALL = re.compile(r"^\s*\\(?P<name>[A-Za-z]+)(?P<arguments>(?:\{[^{}]*\})+)\s*$")
+_ARGUMENT = re.compile(r"\{([^{}]*)\}")
+_ONE_ARGUMENT = re.compile(r"^\s*\\(?P<name>[A-Za-z]+)\{(?P<value>.*)\}\s*$")
 _INLINE = (
     (re.compile(r"\\textbf\{([^{}]*)\}"), r"**\1**"),
     (re.compile(r"\\(?:emph|textit)\{([^{}]*)\}"), r"*\1*"),
@@ -104,6 +106,10 @@ def latex_line(line: str) -> str:
     if paragraph := _PARAGRAPH.match(line):
         number = (paragraph["number"] or "").strip()
         title = _inline(paragraph["title"])
+        if number and not number[:1].isdigit():
+            # ``\\punkt{Mötets öppnande}{Mötet öppnades kl. 17.06.}``: the title and its
+            # text on one line, as a run-in heading.
+            return f"{_inline(number)}: {title}"
         return f"## § {number} {title}" if number else f"## {title}"
     if titled := _TITLE.match(line):
         return f"# {_inline(titled['title'])}"
@@ -120,10 +126,18 @@ def latex_line(line: str) -> str:
         return f"{_inline(signature['name'])}, {role}" if role else _inline(signature["name"])
     if task := _TASK.match(line):
         return _task(task)
-    if call := _CALL.match(line):
+    if call := _CALL.match(line) or _ONE_ARGUMENT.match(line):
         name = call["name"].casefold()
+        # ``\\datum{3}{december}{2025}``: a template's arguments, read as one value.
+        arguments = (
+            _ARGUMENT.findall(call["arguments"])
+            if "arguments" in call.re.groupindex
+            else [call["value"]]
+        )
+        value = " ".join(_inline(argument) for argument in arguments if argument.strip())
+        if name in LATEX_SIGNATURE_COMMANDS:
+            return value  # ``\\signatur{Ella Grönqvist, ordförande}``
         label = TYPST_FUNCTIONS.get(name) or label_for_folded_key(name)
-        value = _inline(call["value"])
         return f"{label}: {value}" if label else value
     return _COMMAND.sub("", _inline(line)) if "\\" in line else _inline(line)
 
@@ -132,7 +146,11 @@ def _environment(end: str, name: str, rest: str) -> str:
     if end == "end" or name.casefold() in _LIST_ENVIRONMENTS:
         return _inline(rest)
     label = TYPST_FUNCTIONS.get(name.casefold()) or label_for_folded_key(name.casefold())
-    return f"{label}: {_inline(rest)}".rstrip() if label else _inline(rest)
+    if label:
+        return f"{label}: {_inline(rest)}".rstrip()
+    # ``\\begin{punkten}{Ekonomi}``: a template's item, its title on the line (no heading:
+    # the first heading of a file without a title would be taken for the title).
+    return _inline(_ARGUMENT.sub(r"\1", rest))
 
 
 def _task(task: re.Match[str]) -> str:

@@ -64,6 +64,17 @@ def is_another_date(text: str, start: int) -> bool:
     return _other_date().search(before) is not None
 
 
+_MEETING_DAYS = 4
+"""A meeting over this many days or fewer (*arbetsgruppens möte 28–29 augusti 2025*) has
+the first as its date; a longer span is a period, not a meeting."""
+
+
+def _a_day_or_days(value: DateValue) -> bool:
+    if value.precision is Precision.RANGE:
+        return (value.end - value.start).days < _MEETING_DAYS
+    return value.precision is Precision.DAY
+
+
 def _first_day(
     text: str, line: int, anchor: dt.date | None = None, lead: str = ""
 ) -> FoundDate | None:
@@ -71,7 +82,7 @@ def _first_day(
     whose last words may say which date follows (*Föregående* / *protokoll (… 2024-10-08)*)."""
     for match in find_dates(text, anchor, strict=True):
         other = is_another_date(f"{lead} {text}", len(lead) + 1 + match.start)
-        if match.value.precision is Precision.DAY and not other:
+        if _a_day_or_days(match.value) and not other:
             time = parse_time_span(text[match.end :])
             return FoundDate(
                 match.value, line, time[0] if time else None, time[1] if time else None

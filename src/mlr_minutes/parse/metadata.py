@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..config import Config
-from ..model import DateValue, Diagnostic, Level, Person, Precision
+from ..model import DateValue, Diagnostic, Level, Person
 from ..vocabulary import (
     ALL_BUT,
     CHAIR_ROLE,
@@ -25,16 +25,15 @@ from ..vocabulary import (
     PEOPLE_REFERENCES,
     SECRETARY_APART_LABELS,
     SECRETARY_ROLE,
-    TIME_WORDS,
 )
 from .actors import actors_present
 from .attendance import read_labels
 from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
-from .dates import find_dates, parse_date, parse_time_span
 from .explicit import Explicit
 from .full_names import named_in_full
 from .initials import resolve_initials
 from .labels import normalise_key, split_label
+from .metadata_when import apply_date, apply_time_place, dated
 from .officers import fill_officers
 from .outline import Outline
 from .people import (
@@ -206,72 +205,19 @@ def _apply(
                 meta.absent.append(held)
             setattr(meta, name, person)
     elif name == "date":
-        _apply_date(meta, value, line)
+        apply_date(meta, value, line)
     elif name in ("time", "start", "end", "place_and_time", "location"):
-        _apply_time_place(meta, name, value, line)
+        apply_time_place(meta, name, value, line)
+    elif name == "body" and (when := dated(value)) is not None:
+        # ``Möte: onsdag 11 juni 2025 kl. 09.30, Kvarnbäck``: when and where, not a name.
+        apply_date(meta, when, line)
+        apply_time_place(meta, "place_and_time", when, line)
     elif name in ("body", "organisation", "document_type", "title"):
         if getattr(meta, name) is None and str(value).strip():
             setattr(meta, name, " ".join(str(value).split()))
     else:
         return
     meta.lines.setdefault(name, line)
-
-
-def _apply_date(meta: Metadata, value: Any, line: int) -> None:
-    if meta.date is not None:
-        return
-    if isinstance(value, dt.datetime):
-        meta.date_is_timestamp = True
-        value = value.date()
-    elif isinstance(value, str) and re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}", value):
-        meta.date_is_timestamp = True
-    if isinstance(value, dt.date):
-        meta.date = DateValue(value, value, Precision.DAY, value.isoformat())
-    else:
-        parsed = parse_date(str(value), None, strict=True)
-        if parsed is not None and parsed.precision is Precision.DAY:
-            meta.date = parsed
-        time = parse_time_span(str(value))
-        if time and meta.start is None:
-            meta.start, meta.end = time[0], time[1]
-    if meta.date is not None:
-        meta.date_line = line
-
-
-def _apply_time_place(meta: Metadata, name: str, value: Any, line: int) -> None:
-    text = str(value).strip()
-    if meta.date is None and name in ("time", "place_and_time") and isinstance(value, str):
-        # ``Tid: Måndagen den 22 maj 2023 kl. 18.30``: the date stands with the time.
-        for found in find_dates(text, None, strict=True):
-            if found.value.precision is Precision.DAY:
-                meta.date, meta.date_line = found.value, line
-                break
-    if isinstance(value, int) and name in ("start", "end", "time"):
-        # YAML reads 15:00 as sexagesimal 900.
-        text = f"{value // 60:02d}:{value % 60:02d}"
-    span = parse_time_span(text)
-    if span is None and name != "location":
-        # ``Tid: 13.00``: the value of a time label is a time even without *kl*.
-        span = parse_time_span(f"{TIME_WORDS[-1]} {text}")
-    if name == "start" and span:
-        meta.start = meta.start or span[0]
-        return
-    if name == "end" and span:
-        meta.end = meta.end or span[0]
-        return
-    if span and meta.start is None:
-        meta.start, meta.end = span[0], span[1]
-    if name in ("place_and_time", "location"):
-        place = text
-        if span and parse_time_span(text):
-            place = (text[: span[2]] + text[span[3] :]).strip()
-        date_in_place = parse_date(place, None)
-        if date_in_place and name == "place_and_time":
-            place = place.replace(date_in_place.text, "")
-        place = re.sub(r"[\s,;–-]+$", "", re.sub(r"^[\s,;–-]+", "", place))
-        place = re.sub(r"\s*,\s*,\s*", ", ", place)
-        if place and meta.location is None:
-            meta.location = place
 
 
 def collect(

@@ -11,6 +11,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "date": (
         "mötesdatum", "datum", "date", "sammanträdesdatum", "dag", "sammanträdesdag",
         "när", "mötesdag", "datum och tid", "dag och tid",
+        # Danish and Norwegian, as cross-border groups (Öresund, Greater Copenhagen) write:
+        "dato", "mødedato", "møtedato", "dato og tid", "dato og tidspunkt",
     ),
     "place_and_time": (
         "plats och tid", "tid och plats", "plats, tid", "tid, plats", "plats & tid",
@@ -19,6 +21,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "location": (
         "plats", "lokal", "mötesplats", "sammanträdesplats", "location", "place", "var",
         "mötesrum", "sammanträdeslokal", "mötesform",
+        "sted", "mødested", "møtested", "mødelokale", "møtelokale",
     ),
     "time": ("tid", "klockslag", "mötestid", "time", "klockan", "sammanträdestid", "starttid"),
     "invited": (
@@ -44,6 +47,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "närvarande idag", "närvarande i dag",
         "här idag", "på plats idag", "med på mötet", "närvaro idag",
         "deltagare från styrelsen", "deltagande styrelseledamöter", "röstberättigade",
+        "til stede", "tilstede", "deltagere", "deltakere", "fremmødte", "mødedeltagere",
+        "møtedeltakere",
     ),
     "guests": (
         "övriga deltagare", "övriga närvarande", "adjungerade", "adjungerad",
@@ -66,6 +71,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "kunde ej delta", "kunde ej komma", "sjuk", "sjuka", "sjukanmäld", "sjukanmälda",
         "anmälda men kom inte", "kom inte",
         "ej incheckade", "uteblev",
+        "afbud", "forfald", "forfall", "fraværende", "meldt forfall", "meldt afbud",
     ),
     "secretary": (
         "vid protokollet", "sekreterare", "protokollförare", "antecknat av",
@@ -90,6 +96,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "anteckningar förda av", "antecknat av:", "sekreterare för mötet",
         "protokollförd av",
         "anteckningar fördes av", "sekreterare för dagen", "minutes taken by",
+        "referat", "sekretær", "protokolfører", "protokollfører", "referatskriver",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
@@ -112,6 +119,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
         "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
         "höll i", "håller i mötet", "höll i mötet", "leder", "ledde",
+        "mødeleder", "møteleder", "møteleiar", "ordstyrer", "dirigent", "mødets formand",
     ),
     "adjusters": (
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",

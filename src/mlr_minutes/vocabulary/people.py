@@ -74,11 +74,14 @@ ORGANISATION_SUFFIXES: Final[tuple[str, ...]] = (
     "inspektionen", "bolaget", "universitetet", "polisen", "banken", "kommun", "kommunen",
     "förbundet", "institutet", "kassan", "fonden", "rådet", "nämnden", "förvaltningen",
     "committee", "kommittén", "centrum", "centret", "akademin", "högskolan", "stiftelsen",
+    "kommune",  # Danish and Norwegian: *Københavns Kommune*
 )  # fmt: skip
 """Endings of an organisation's name (*Skatteverket*, *Havs- och vattenmyndigheten*,
 *Region Skåne*'s *regionen*, *Lunds kommun*): such a name is an organisation, not a person."""
 
-COMPANY_FORMS: Final[tuple[str, ...]] = ("ab", "hb", "kb", "aktiebolag", "ek.för.", "ltd", "gmbh")
+COMPANY_FORMS: Final[tuple[str, ...]] = (
+    "ab", "hb", "kb", "aktiebolag", "ek.för.", "ltd", "gmbh", "a/s", "as", "asa", "aps",
+)  # fmt: skip
 """A company form as the last word of a name (*Lindvik Revision AB*)."""
 
 PARTY_CODES: Final[tuple[str, ...]] = (

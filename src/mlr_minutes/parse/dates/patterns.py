@@ -74,7 +74,9 @@ def month_group(group: str) -> str:
 
 
 def day_group(group: str) -> str:
-    return rf"(?P<{group}>\d{{1,2}})(?:{_ORDINAL})?"
+    # ``11. juni 2025``: Danish and Norwegian write the day with a full stop (before a
+    # month in lower case, so that a numbered line ``3. Juni-mötet`` stays a number).
+    return rf"(?P<{group}>\d{{1,2}})(?:{_ORDINAL}|\.(?=\s+[a-zåäö]))?"
 
 
 def optional_year(group: str) -> str:

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from .metadata import Metadata
 
 _NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
+_GENITIVE_ENDINGS = ("ens", "ets", "arnas", "ernas", "ornas", "ns")
+_NICKNAME = re.compile(r"@?[a-zåäö][\wåäö.-]{2,19}")
 _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
 
@@ -316,7 +318,17 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                         if (p := named_person(part, line, present, config)) is not None
                     ]
                 else:
-                    setattr(meta, field, named_person(names, line, present, config))
+                    person = named_person(names, line, present, config)
+                    if person is None and _NICKNAME.fullmatch(names.strip()):
+                        # ``spolen valdes till mötesordförande``: a nickname, in lower case.
+                        word = names.strip()
+                        if (
+                            word.casefold() not in PRONOUNS
+                            and word.casefold() not in _NOT_NAMES
+                            and not word.endswith(_GENITIVE_ENDINGS)  # ``föreningens``
+                        ):
+                            person = parse_person(word, line, config)
+                    setattr(meta, field, person)
 
 
 @cache
@@ -436,6 +448,12 @@ _SENTENCE_START = re.compile(
 _REPORT_LABEL = re.compile(r"\s*[\w-]+(?:\s[\w-]+)?:\s")
 
 
+def _after_qualifier(text: str, at: int) -> bool:
+    """Whether the word before ``at`` makes an office a deputy's (*vice*, *2:e vice*)."""
+    before = text[max(0, at - 12) : at].split()
+    return bool(before) and before[-1].casefold() in ROLE_QUALIFIERS
+
+
 def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
     """*Mötet leddes av Wilma (sexmästare), Ebba förde anteckningar.*, *Sofia Ljung hälsade
     välkommen och ledde mötet*, *… utsett Jesper Molander att föra dagens protokoll*: who
@@ -445,7 +463,9 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
         if getattr(meta, field) is not None:
             continue
         for text, line in prose_texts(outline):
-            match = _officer_prose(field, "\ufffd" in text).search(text)
+            # ``Vice ordförande är Olle Ek. Ordförande är Pia Lo``: not the deputy.
+            found = _officer_prose(field, "\ufffd" in text).finditer(text)
+            match = next((m for m in found if not _after_qualifier(text, m.start())), None)
             if match is None:
                 continue
             start = text.rfind("\n", 0, match.start()) + 1

@@ -223,6 +223,9 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
         "mötesledare:", "mötesordförande:",
         "facilitator:", "samtalsledare:",
+        "ordförande är", "ordförande var", "mötesordförande är", "ordförande idag är",
+        "dagens ordförande är", "mötesledare är", "möte startat av", "mötet startades av",
+        "meeting started by", "the chair was",
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
@@ -241,6 +244,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "anteckningarna sammanställda av", "sammanställda av", "sammanställt av",
         "renskrevs efteråt av", "renskrevs av", "transkriberad och rensad av",
         "transkriberad av", "transkriberades av", "sammanfattningen skrevs av",
+        "sekreterare är", "sekreterare var", "mötessekreterare är", "sekreterare idag är",
+        "dagens sekreterare är", "antecknare är", "antecknare var",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes

@@ -40,6 +40,7 @@ from .attendance_lines import (
     may_name_people,
     office_of,
     prose_attendance,
+    tabs_as_typed,
     without_dwelling,
 )
 from .attendance_tables import (
@@ -166,6 +167,8 @@ class _Reader:
             if _FENCE.match(raw):
                 in_fence = not in_fence
                 continue
+            if "\t" in raw:
+                raw = tabs_as_typed(raw)
             if raw[:1] in "*†‡★☆✎◎" and legend(raw) is not None:
                 continue  # ``★ = mötesordförande`` between the label and its list
             if not raw.strip() or _SETEXT.match(raw) or _TABLE_RULE.match(raw):

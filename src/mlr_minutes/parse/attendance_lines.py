@@ -220,3 +220,14 @@ def heads_indented(raw: str, number: int, lines: list[str]) -> bool:
     people, each two spaces in)."""
     below = lines[number] if number < len(lines) else ""
     return bool(below.strip()) and len(below) - len(below.lstrip()) > len(raw) - len(raw.lstrip())
+
+
+_COMMA_TAB = re.compile(r",\t+")
+_INDENT = re.compile(r"^[ \t]+")
+
+
+def tabs_as_typed(raw: str) -> str:
+    """A line as a word processor's tab stops lay it out: ``Klara Wennberg,<tab>ordförande``
+    one cell, and an indent of tabs as wide as the spaces of the lines above it."""
+    raw = _COMMA_TAB.sub(", ", raw)
+    return _INDENT.sub(lambda indent: indent.group().expandtabs(8), raw)

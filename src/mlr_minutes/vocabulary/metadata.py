@@ -97,6 +97,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "protokollförd av",
         "anteckningar fördes av", "sekreterare för dagen", "minutes taken by",
         "referat", "sekretær", "protokolfører", "protokollfører", "referatskriver",
+        "minute taker", "minute-taker", "minutes taker", "taking minutes",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",

@@ -225,7 +225,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "facilitator:", "samtalsledare:",
         "ordförande är", "ordförande var", "mötesordförande är", "ordförande idag är",
         "dagens ordförande är", "mötesledare är", "möte startat av", "mötet startades av",
-        "meeting started by", "the chair was",
+        "meeting started by", "the chair was", "ordförande för dagen var",
+        "dagens ordförande var", "ordförande för dagen är", "dagens mötesledare var",
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
@@ -246,6 +247,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "transkriberad av", "transkriberades av", "sammanfattningen skrevs av",
         "sekreterare är", "sekreterare var", "mötessekreterare är", "sekreterare idag är",
         "dagens sekreterare är", "antecknare är", "antecknare var",
+        "sekreterare för dagen var", "dagens sekreterare var",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes

@@ -281,7 +281,16 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     present = [*meta.attendees, *meta.guests]
     # ``§3 grus valdes till mötesordförande``: an item whose title is the sentence.
     titled = [(heading_key(i.title), i.title, i.line) for i in outline.items if i.title]
-    for title, text, line in [*_item_texts(outline), *titled]:
+    # Text under no item (an agenda the outline did not take for items): only the words
+    # for the meeting's own offices count there (*till sekreterare för mötet*).
+    loose = [
+        ("", unit.block.text, unit.block.line)
+        for unit in outline.units
+        if unit.item is None
+        and unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+        and not unit.noise
+    ]
+    for title, text, line in [*_item_texts(outline), *titled, *loose]:
         damaged = "\ufffd" in text
         verbs = _election_verbs(damaged)
         if not verbs.search(text):

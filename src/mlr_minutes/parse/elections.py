@@ -36,7 +36,6 @@ from ..vocabulary import (
     OFFICER_PROSE_NAME_AFTER,
     OFFICER_PROSE_NAME_BEFORE,
     OFFICER_WORDS,
-    OPENING_PHRASES,
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -117,6 +116,16 @@ def _texts(outline: Outline) -> _Texts:
         found = (outline, _gather_item_texts(outline), prose)
         _last[:] = [found]
     return found
+
+
+def item_texts(outline: Outline) -> list[tuple[str, str, int]]:
+    """(item title key, item text, first line of its text) for every item."""
+    return _item_texts(outline)
+
+
+def is_capitalised_name(text: str) -> bool:
+    """Whether ``text`` is a capitalised name and nothing else (*Leif Mårtensson*)."""
+    return _NAME.fullmatch(text) is not None
 
 
 def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
@@ -281,12 +290,15 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     present = [*meta.attendees, *meta.guests]
     # ``§3 grus valdes till mötesordförande``: an item whose title is the sentence.
     titled = [(heading_key(i.title), i.title, i.line) for i in outline.items if i.title]
-    # Text under no item (an agenda the outline did not take for items): only the words
-    # for the meeting's own offices count there (*till sekreterare för mötet*).
+    # Text above the first item (formalities in prose, an agenda the outline did not take
+    # for items): only the words for the meeting's own offices count there (*till
+    # sekreterare för mötet*).
+    first = min((i.line for i in outline.items), default=0)
     loose = [
         ("", unit.block.text, unit.block.line)
         for unit in outline.units
         if unit.item is None
+        and unit.block.line < first
         and unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
         and not unit.noise
     ]
@@ -338,72 +350,6 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                         ):
                             person = parse_person(word, line, config)
                     setattr(meta, field, person)
-
-
-@cache
-def _opening() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE)
-
-
-def _who_opened(text: str) -> str | None:
-    """The words before *öppnade mötet* in their sentence (at most 60 characters back)."""
-    match = _opening().search(text)
-    if match is None:
-        return None
-    before = text[max(0, match.start() - 61) : match.start()]
-    return re.split(r"[.;:]", before)[-1].strip() or None
-
-
-def opener(meta: Metadata, outline: Outline, config: Config) -> None:
-    """*Anna Berg öppnade mötet*, *Ordföranden Leif Mårtensson hälsade alla välkomna och
-    förklarade mötet öppnat*, *BeS förklarade sammanträdet öppnat*: the opener chairs."""
-    if meta.chair is not None:
-        return
-    present = [*meta.attendees, *meta.guests]
-    for _, text, line in _item_texts(outline)[:3]:
-        who_opened = _who_opened(text)
-        if who_opened is None:
-            continue
-        words = who_opened.split()
-        while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
-            words = words[1:]
-        if words and len(words) <= 4:
-            who = " ".join(words)
-            found = named_person(who, line, present, config)
-            if found is not None and _is_who(found, who, words):
-                meta.chair = found
-            elif _NAME.fullmatch(who) or (len(words) == 1 and words[0][:1].islower()):
-                meta.chair = parse_person(who, line, config)
-        return
-
-
-def _is_who(found: Person, who: str, words: list[str]) -> bool:
-    # The opener named by (the start of) their name, or by the initials the list gave them.
-    if found.name and who.startswith(found.name.split()[0]):
-        return True
-    return any(alias in words for alias in aliases_of(found))
-
-
-@cache
-def _chair_by_title() -> re.Pattern[str]:
-    words = alternation(CHAIR_ROLE_WORDS)
-    return re.compile(
-        # One line: ``…, mötesordförande`` / ``Per Ek, …`` signs two people, not one.
-        rf"(?<!\w)(?i:{words})[ \t]+(?P<name>[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){{1,2}})"
-    )
-
-
-def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
-    """*… yttrar sig Gunnel Frisk och ordföranden Sten-Åke Hedman*: the chair named by
-    their title in the text, when nothing else named one."""
-    if meta.chair is not None:
-        return
-    present = [*meta.attendees, *meta.guests]
-    for _, text, line in _item_texts(outline):
-        match = _chair_by_title().search(text)
-        if match:
-            meta.chair = named_person(match["name"], line, present, config)
-            return
 
 
 def officer_phrase(field: str) -> re.Pattern[str]:

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from .appositions import officers_in_apposition, signed_names
 from .elections import (
-    chair_by_title,
     election_items,
     election_sentences,
     officers_in_prose,
-    opener,
     roles_in_attendance,
 )
+from .openers import chair_by_title, opener
 from .outline import Outline
 from .ruler import Ruler
 

@@ -1,0 +1,86 @@
+"""The chair as the one who opened the meeting (*Anna Berg öppnade mötet*) or as the one
+the text calls by the title (*… och ordföranden Sten-Åke Hedman*): the last officer
+rules, when nothing said more plainly who chaired."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..model import Person
+from ..vocabulary import CHAIR_ROLE_WORDS, OPENING_PHRASES
+from .elections import is_capitalised_name, item_texts, named_person
+from .outline import Outline
+from .people import aliases_of, parse_person
+from .text import alternation
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE)
+
+
+def _who_opened(text: str) -> str | None:
+    """The words before *öppnade mötet* in their sentence (at most 60 characters back)."""
+    match = _opening().search(text)
+    if match is None:
+        return None
+    before = text[max(0, match.start() - 61) : match.start()]
+    return re.split(r"[.;:]", before)[-1].strip() or None
+
+
+def opener(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*Anna Berg öppnade mötet*, *Ordföranden Leif Mårtensson hälsade alla välkomna och
+    förklarade mötet öppnat*, *BeS förklarade sammanträdet öppnat*: the opener chairs."""
+    if meta.chair is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for _, text, line in item_texts(outline)[:3]:
+        who_opened = _who_opened(text)
+        if who_opened is None:
+            continue
+        words = who_opened.split()
+        while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
+            words = words[1:]
+        if words and len(words) <= 4:
+            who = " ".join(words)
+            found = named_person(who, line, present, config)
+            if found is not None and _is_who(found, who, words):
+                meta.chair = found
+            elif is_capitalised_name(who) or (len(words) == 1 and words[0][:1].islower()):
+                meta.chair = parse_person(who, line, config)
+        return
+
+
+def _is_who(found: Person, who: str, words: list[str]) -> bool:
+    # The opener named by (the start of) their name, or by the initials the list gave them.
+    if found.name and who.startswith(found.name.split()[0]):
+        return True
+    return any(alias in words for alias in aliases_of(found))
+
+
+@cache
+def _chair_by_title() -> re.Pattern[str]:
+    words = alternation(CHAIR_ROLE_WORDS)
+    return re.compile(
+        # One line: ``…, mötesordförande`` / ``Per Ek, …`` signs two people, not one.
+        rf"(?<!\w)(?i:{words})[ \t]+(?P<name>[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){{1,2}})"
+    )
+
+
+def chair_by_title(meta: Metadata, outline: Outline, config: Config) -> None:
+    """*… yttrar sig Gunnel Frisk och ordföranden Sten-Åke Hedman*: the chair named by
+    their title in the text, when nothing else named one."""
+    if meta.chair is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for _, text, line in item_texts(outline):
+        match = _chair_by_title().search(text)
+        if match:
+            meta.chair = named_person(match["name"], line, present, config)
+            return

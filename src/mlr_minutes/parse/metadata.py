@@ -426,6 +426,13 @@ def _handles_named(meta: Metadata) -> None:
 _INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZÅÄÖ])\.\s*(?P<surname>[A-ZÅÄÖ][\w-]+)$")
 
 
+_INITIALS_ONLY = re.compile(r"^[A-ZÅÄÖ]{2,3}$")
+
+
+def _initials(name: str) -> str:
+    return "".join(part[:1] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
 _FIRST_AND_INITIAL = re.compile(r"^(?P<first>[A-ZÅÄÖ][a-zåäöé]+)\s+(?P<initial>[A-ZÅÄÖ])\.?$")
 
 
@@ -466,8 +473,11 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
         ]
         same = found[0] if len(found) == 1 else None
     if same is None and person.name and " " not in person.name:
-        # ``Mötesordförande: Amanda`` and *Amanda Kjellberg* listed: the one so called.
+        # ``Mötesordförande: Amanda`` and *Amanda Kjellberg* listed: the one so called;
+        # ``Antecknat: HK`` and *Hampus Kjellin* listed: the one with those initials.
         first = [p for p in present if p.name and p.name.split()[0] == person.name]
+        if not first and _INITIALS_ONLY.match(person.name):
+            first = [p for p in present if p.name and _initials(p.name) == person.name]
         same = first[0] if len(first) == 1 else None
     if same is None:
         return person

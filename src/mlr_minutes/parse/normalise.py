@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
+from .labels import metadata_field
 from .latex import latex_line, looks_like_latex
 from .repair import mend_line, undo_double_encoding
 from .ruler import Ruler
@@ -195,6 +196,22 @@ def latex_source(state: NormaliseState, number: int, line: str) -> str:
     return latex_line(line)
 
 
+_SEMICOLON_ROW = re.compile(r"^(?P<key>[^;\s][^;]{0,40});(?=\S)(?P<cells>.*)$")
+
+
+def semicolon_rows(state: NormaliseState, number: int, line: str) -> str:
+    """A row of a spreadsheet saved as text with semicolons, whose first cell is a label
+    (``Ordförande;Eva-Lena Roos``, ``Närvarande;Eva;Jakob;Susanne``), is that label and
+    its values (``Närvarande: Eva, Jakob, Susanne``); other rows stay as they are."""
+    if ";" not in line:
+        return line
+    row = _SEMICOLON_ROW.match(line)
+    if row is None or metadata_field(row["key"].strip()) in (None, "ignored"):
+        return line
+    values = [cell.strip() for cell in row["cells"].split(";") if cell.strip()]
+    return f"{row['key'].strip()}: {', '.join(values)}"
+
+
 def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
     """A Pandoc title block at the top: ``% Styrelsemöte – Python Sverige`` is the title,
     the ``% Sekreterare: …`` and ``% 2013-01-08`` lines below it (and their indented
@@ -217,6 +234,7 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("latex_source", latex_source),
         ("pandoc_title_block", pandoc_title_block),
         ("typst_source", typst_source),
+        ("semicolon_rows", semicolon_rows),
         ("code_fences", code_fences),
         ("comments", comments),
         ("html_tags", html_tags),

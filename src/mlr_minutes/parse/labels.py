@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..vocabulary import (
+    GROUP_NOUN_KEYS,
     LABEL_PREFIXES,
     METADATA_KEYS,
     NAME_JOINERS,
@@ -150,6 +151,8 @@ def space_form(body: str, start: int) -> Label | None:
         if len(words) <= size or not words[size][:1].isupper():
             continue
         key = " ".join(words[:size])
+        if normalise_key(key) in GROUP_NOUN_KEYS:
+            continue  # ``Styrgrupp Nya Tallmoskolan – möte 3``: a title, not a list
         if _field_by_key().get(normalise_key(key)) in _PEOPLE_LISTS and not key.endswith(":"):
             at = body.index(words[size], body.index(key) + len(key))
             if body[at - 2 : at] == "  ":

@@ -233,6 +233,14 @@ OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
 """Words after an officer's label saying the office is for this meeting only (*Ordf. denna
 vecka: Ebba*, *Sekreterare för kvällen:*): still that label."""
 
+GROUP_NOUN_KEYS: Final[tuple[str, ...]] = (
+    "styrgrupp", "styrgruppen", "projektgrupp", "projektgruppen", "projektorganisation",
+    "teamet", "gruppen", "grupp", "presidium", "mötespresidium", "funktionärer",
+    "mötesfunktionärer",
+)  # fmt: skip
+"""Labels of a list of people that are also a group's name: with a colon a label
+(*Styrgrupp: Anna, Olle*), without one the start of a title (*Styrgrupp Nya skolan*)."""
+
 OFFICER_LABEL_QUALIFIERS: Final[tuple[str, ...]] = (
     "via", "direkt i", "direkt på", "förs av", "fördes av", "skrivs av", "skrevs av",
     "tas av", "togs av", "leds av", "leddes av",

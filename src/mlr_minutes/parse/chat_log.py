@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..vocabulary import CHAT_ACTION_TAGS, CHAT_DECISION_TAGS
+from ..vocabulary import CHAT_ACTION_TAGS, CHAT_DECISION_TAGS, CHAT_START_TAGS
 
 _SPEAKER = re.compile(
     # ``[18:04] <ellen_h>``, ``[2025-04-09 19:01] <@okke>``
@@ -77,3 +77,15 @@ def decision_tagged(text: str) -> str | None:
 def action_tagged(text: str) -> str | None:
     """``#action jaana frågar sameföreningen``: a task and (first) its owner."""
     return tagged(text, CHAT_ACTION_TAGS)
+
+
+def meeting_starter(text: str) -> str | None:
+    """The nick that opened the meeting with a bot's ``#startmeeting`` in ``text``, or
+    None."""
+    if "#" not in text:
+        return None
+    for line in text.split("\n"):
+        found = said(line)
+        if found is not None and found.text.split(" ", 1)[0].casefold() in CHAT_START_TAGS:
+            return found.nick
+    return None

@@ -208,10 +208,6 @@ def _apply(
         apply_date(meta, value, line)
     elif name in ("time", "start", "end", "place_and_time", "location"):
         apply_time_place(meta, name, value, line)
-    elif name == "body" and (when := dated(value)) is not None:
-        # ``Möte: onsdag 11 juni 2025 kl. 09.30, Kvarnbäck``: when and where, not a name.
-        apply_date(meta, when, line)
-        apply_time_place(meta, "place_and_time", when, line)
     elif name in ("body", "organisation", "document_type", "title"):
         if getattr(meta, name) is None and str(value).strip():
             setattr(meta, name, " ".join(str(value).split()))
@@ -247,6 +243,11 @@ def collect(
             meta.everyone = True
         elif found.field == "attendees" and found.value.strip(" .").casefold() in EVERYONE:
             meta.everyone = True  # ``Närvarande: alla.``: those called (*Grupp:*) came
+        elif found.field == "body" and (when := dated(found.value)) is not None:
+            # ``Möte: onsdag 11 juni 2025 kl. 09.30, Kvarnbäck``: when and where, not a
+            # name (the front matter's ``body:`` is always the name).
+            apply_date(from_text, when, found.line)
+            apply_time_place(from_text, "place_and_time", when, found.line)
         elif not _refers_elsewhere(found.value):
             _apply(
                 from_text,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from .appositions import officers_in_apposition, signed_names
+from .chat_officers import chat_starter
 from .elections import (
     election_items,
     election_sentences,
@@ -29,6 +30,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("election_sentences", election_sentences),
         ("election_items", election_items),
         ("officers_in_prose", officers_in_prose),
+        ("chat_starter", chat_starter),
         ("officers_in_apposition", officers_in_apposition),
         ("roles_in_attendance", roles_in_attendance),
         ("signed_names", signed_names),

@@ -211,6 +211,10 @@ LEAD_ADVERBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Words a lead line may end with after its verb (*Kommunstyrelsen beslutar för egen del*)."""
 
+CHAT_START_TAGS: Final[tuple[str, ...]] = ("#startmeeting", "#startamöte", "#startmöte")
+"""A meeting bot's command that opens a meeting: who writes it chairs, as MeetBot and its
+descendants make the starter the chair (*<ellen_h> #startmeeting Månadsmöte*)."""
+
 CHAT_DECISION_TAGS: Final[tuple[str, ...]] = (
     "#agreed", "#agree", "#decision", "#decided", "#beslut", "#beslutat", "#överens",
     "agreed:", "decision:", "beslut:",

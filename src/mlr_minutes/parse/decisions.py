@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from ..model import Decision, Outcome, SegmentKind
 from ..vocabulary import (
+    AGREEMENT_VERBS,
     ANY,
     ATT_CLAUSE_VERDICT_WORDS,
     CLAUSE_WORDS,
@@ -171,8 +172,20 @@ def _has_subject(text: str, match: re.Match[str]) -> bool:
     after = _WORD.findall(text[match.end() :])
     if before and is_deciding_subject(before[-1]):
         return True
+    if (
+        match.group().casefold() in AGREEMENT_VERBS
+        and len(before) >= 3
+        and before[-2].casefold() in LIST_JOINERS
+        and before[-1][:1].isupper()
+        and before[-3][:1].isupper()
+    ):
+        return True  # ``Joel och Rami enades om att …``: the people who agreed
     # Swedish inverts after a fronted phrase: *Efter diskussion enades gruppen om …*.
     return bool(after) and is_deciding_subject(after[0]) and bool(before)
+
+
+_TOPIC = re.compile(r"^[\w*][\w\s*-]{0,30}:\s+")
+"""A short topic before a colon (*Releasen:*, *Hackkvällen:*)."""
 
 
 @cache
@@ -193,8 +206,9 @@ def is_decision_sentence(text: str) -> bool:
         and not any(mark in text for mark in ",;:→–")  # ``Inga invändningar → antas``
     ):
         return False  # ``Ingen åtgärd beslutades.``: that nothing was decided
-    if _opener().match(text.lstrip("-–•* ")):
-        return True
+    opening = text.lstrip("-–•* ")
+    if _opener().match(opening) or _opener().match(_TOPIC.sub("", opening, count=1)):
+        return True  # ``Releasen: Då kör vi feature freeze …``: after the topic it is about
     for match in _verbs().finditer(text):
         mode, _ = _mode_of(match.group())
         if mode in (ANY, PASSIVE):

@@ -75,6 +75,7 @@ from .dates import (
     WITHIN_WORDS,
 )
 from .decisions import (
+    AGREEMENT_VERBS,
     ANY,
     ATT_CLAUSE_VERDICT_WORDS,
     CHAT_DECISION_TAGS,
@@ -235,6 +236,7 @@ __all__ = [
     "ACTION_SECTION_PREFIXES",
     "ACTION_TABLE_HEADERS",
     "ADJUSTER_ELECTION_TITLES",
+    "AGREEMENT_VERBS",
     "ALL_BUT",
     "ANY",
     "ASSIGNMENT_PATTERNS",

@@ -8,7 +8,8 @@ from ..model import Outcome
 
 DECISION_LABELS: Final[tuple[str, ...]] = (
     "beslut", "beslutades", "mötet beslutade", "beslöts", "beslutet", "överenskommelse",
-    "mötets beslut", "decision", "beslut i ärendet",
+    "mötets beslut", "decision", "beslut i ärendet", "överenskommet", "överenskommits",
+    "beslutat", "bestämt", "bestämdes", "resolved", "agreed", "decided",
 )  # fmt: skip
 """Labels written before a decision (``**Beslut:** …``, ``Beslut: …``)."""
 
@@ -198,8 +199,15 @@ PROPOSAL_VERBS: Final[tuple[str, ...]] = (
 DECISION_OPENERS: Final[tuple[str, ...]] = (
     "beslut att", "beslut om att", "beslutades att", "beslöts att", "beslut:", "overenskommet att",
     "överenskommet att", "överenskommelse om att", "enighet om att", "enighet om", "beslutat att",
+    # What a stand-up or a chat settles on: *Då kör vi feature freeze torsdag kl 12.*
+    "då kör vi", "då flyttar vi", "då bestämmer vi", "då landar vi i", "vi landade i",
+    "vi kör på att", "ingen var emot",
 )  # fmt: skip
 """A sentence that opens with one of these states a decision (*Beslut att utgå från …*)."""
+
+AGREEMENT_VERBS: Final[tuple[str, ...]] = ("enades", "enas", "enats")
+"""Verbs of agreeing: a decision with named people as their subject too (*Joel och Rami
+enades om att …*), not only a deciding body."""
 
 LEAD_VERBS: Final[tuple[str, ...]] = ("besluta", "beslutar", "beslutade", "beslöt")
 """Verbs that end a lead line whose decisions are the ``att``-clauses below (*Kommun-

@@ -208,7 +208,17 @@ def _sentences(ctx: ParseContext, unit: Unit, number: int, group: list[Line]) ->
 
 
 def wrapped_groups(lines: Sequence[Line]) -> list[list[Line]]:
-    """``lines`` in runs of one written line each, hard wraps joined (:func:`continues`)."""
+    """``lines`` in runs of one written line each, hard wraps joined (:func:`continues`).
+
+    A paragraph whose lines each open with a capital and none ends a sentence is a
+    secretary who writes a statement a line without full stops (*Wilma Berg yrkar på att
+    köpa en ny diskmaskin* / *Det bestäms att köpa en ny …*): nothing is joined."""
+    if (
+        len(lines) > 1
+        and not any(line.text.rstrip().endswith(_CLOSES) for line in lines)
+        and all(line.text.strip()[:1].isupper() for line in lines)
+    ):
+        return [[line] for line in lines]
     groups: list[list[Line]] = []
     for line in lines:
         if groups and continues(groups[-1][-1].text, line.text):

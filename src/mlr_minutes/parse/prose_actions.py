@@ -310,7 +310,10 @@ def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
             continue
         owner = owners.known(" ".join(words[:size]))
         verb = words[size].casefold().strip(".,")
-        after = words[size + 1].casefold().strip(".,") if len(words) > size + 1 else ""
+        following = words[size + 1] if len(words) > size + 1 else ""
+        if len(verb) <= 3 and following[:1].isupper():
+            continue  # ``Birgit Hane för Sonja Lund``: in someone's place, no verb
+        after = following.casefold().strip(".,")
         if (
             owner
             and verb.endswith("r")

@@ -33,6 +33,8 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "beslutade": (ANY, None), "beslutar": (ANY, None), "beslöt": (ANY, None),
     "beslutades": (ANY, None), "beslöts": (ANY, None), "beslutas": (ANY, None),
     "föreslog och valde": (ANY, Outcome.ELECTED),
+    # bestäm- in the passive: *Det bestäms att köpa en ny diskmaskin*.
+    "bestäms": (ANY, None), "bestämdes": (ANY, None),
     # Active verbs: a decision with a deciding body as subject.
     "godkänner": (SUBJECT, Outcome.APPROVED), "godkände": (SUBJECT, Outcome.APPROVED),
     "fastställer": (SUBJECT, Outcome.APPROVED), "fastställde": (SUBJECT, Outcome.APPROVED),
@@ -168,6 +170,8 @@ NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
     "i enlighet med", "förklarade mötet öppnat", "förklarar mötet öppnat",
     "förklarade mötet avslutat", "förklarar mötet avslutat", "förklarades öppnat",
     "förklaras öppnat", "förklarade sammanträdet öppnat", "förklarar sammanträdet öppnat",
+    "innan något bestäms", "innan det bestäms", "innan något beslutas", "bestäms senare",
+    "bestäms vid", "bestäms på", "bestäms av", "ska bestämmas", "när det bestäms",
 )  # fmt: skip
 """Phrases that make a sentence with a deciding verb something else: a proposal, a
 decision still to be taken or taken elsewhere, the chair opening the meeting."""

@@ -142,8 +142,11 @@ STANDUP_TODAY_LABELS: Final[tuple[str, ...]] = (
     "idag", "i dag", "today", "vad ska jag göra idag", "vad ska jag göra i dag",
     "vad gör jag idag", "vad gör jag i dag", "ska göra", "planerat", "plan idag",
     "att göra idag", "fokus idag", "nästa steg", "framåt", "ska", "ska idag", "gör idag",
+    "planerat idag", "planerat i dag", "planerar idag", "planerar", "plan", "plan för idag",
+    "idag ska jag", "i dag ska jag", "jobbar med idag", "tar idag", "next", "plan today",
 )  # fmt: skip
-"""A stand-up's label for what someone will do (*Vad ska jag göra idag?*)."""
+"""A stand-up's label for what someone will do (*Vad ska jag göra idag?*, *Planerat
+idag:*)."""
 
 STANDUP_PLAN_HEADINGS: Final[tuple[str, ...]] = (
     "vad ska vi göra härnäst", "vad ska vi göra idag", "vad ska vi göra i dag",

@@ -72,6 +72,7 @@ from .standup_actions import (
     chat_author,
     chat_offer,
     inline_standup,
+    person_bullets,
     person_marker,
     planned_by_person,
     standup_today,
@@ -114,6 +115,8 @@ class ActionState:
     """The owner of the bullets below a label (a stand-up's ``Idag:`` under a name)."""
     person: str | None = None
     """The person a stand-up's paragraph of their own names (``**@jonna**``)."""
+    person_end: int = 0
+    """The last line of that paragraph."""
     label_next: bool = False
     """An empty ``Actionpunkt:`` label was met: the paragraph below it is the task."""
 
@@ -284,6 +287,7 @@ UNIT_RULES: Ruler[Callable[[ActionState, Unit], bool]] = Ruler(
         ("end_label_list", end_label_list),
         ("not_read", not_read),
         ("person_marker", person_marker),
+        ("person_bullets", person_bullets),
         ("planned_by_person", planned_by_person),
         ("listed_task", listed_task),
         ("done_mark", done_mark),

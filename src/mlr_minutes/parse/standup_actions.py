@@ -55,7 +55,32 @@ def person_marker(state: ActionState, unit: Unit) -> bool:
     if not state.owners.looks_like_name(text, nicknames=True):
         return False
     state.person = state.owners.written(text)
+    state.person_end = block.end_line - 1
     return True
+
+
+def person_bullets(state: ActionState, unit: Unit) -> bool:
+    """A name alone with a colon (``Helena:``) over bullets that each open with a verb
+    of doing (``- Tar ett regionalt exempel på seminariet.``): each is that person's
+    task, as working groups write who takes what."""
+    if unit.block.kind is not BlockKind.LIST_ITEM or state.person is None:
+        return False
+    if state.owners.known(state.person) is None:
+        return False  # ``**Start**`` over a retro's bullets: a heading, not someone there
+    between = state.ctx.lines[state.person_end : unit.block.line - 1]
+    if any(line.strip() and not _LISTED.match(line) for line in between):
+        return False  # prose since the name: its bullets are no longer hers
+    text = unit.block.text.strip()
+    first = text.split(" ", 1)[0].casefold().strip(".,:")
+    if _standup_label().match(text) or len(first) < 3 or first in NOT_TASK_VERBS:
+        return False
+    if not first.isalpha() or not first.endswith(("r", "a")):
+        return False
+    state.explicit(text, unit.block.line, unit, owners=[state.person])
+    return True
+
+
+_LISTED = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s|^\s{2,}\S")
 
 
 @cache

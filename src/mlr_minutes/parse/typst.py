@@ -37,7 +37,7 @@ _ARGUMENT = re.compile(r"^\s*(?P<key>[\w-]+):\s*(?P<value>.+?),?\s*$")
 _TUPLE = re.compile(r'^\s*\(\s*"(?P<name>[^"]+)"\s*(?:,\s*"(?P<described>[^"]*)"\s*)?,?\s*\),?\s*$')
 _LET_LIST = re.compile(r"^\s*#let\s+(?P<name>[\w-]+)\s*=\s*\(\s*$")
 _CALL = re.compile(r"^\s*#(?P<name>[\w-]+)\[(?P<text>.*)\]\s*$")
-_CLOSE = re.compile(r"^\s*[)\]]\s*,?\s*$")
+_CLOSE = re.compile(r"^\s*[)\]]\s*[,)]?\s*$")
 
 
 def looks_like_typst(lines: list[str]) -> bool:
@@ -70,10 +70,20 @@ def label_for_folded_key(name: str) -> str | None:
     return _labels_by_folded_key().get(name.casefold())
 
 
+_OPEN_CALL = re.compile(r"^\s*#[\w.-]+\(\s*$")
+_OPEN_CONTENT = re.compile(r"^\s*\[\s*$")
+_CONTENT = re.compile(r"^\s*\[\s*(?P<text>[^\[\]]*?)\s*\]\s*,?\s*$")
+
+
 def typst_line(line: str) -> str:
     """One line of Typst source as the Markdown it means (blank for set-up code)."""
-    if _COMMENT.match(line) or _CLOSE.match(line):
+    if _COMMENT.match(line) or _CLOSE.match(line) or _OPEN_CONTENT.match(line):
         return ""
+    if _OPEN_CALL.match(line):
+        return ""  # ``#attSatser(``: a template's call over content blocks, one a line
+    content = _CONTENT.match(line)
+    if content:
+        return f"- {content['text']}"  # ``[ attsats 1 bifalles ],``: one of its clauses
     line = _DATETIME.sub(lambda m: f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", line)
     heading = _HEADING.match(line)
     if heading:
@@ -100,4 +110,7 @@ def typst_line(line: str) -> str:
         if value.startswith("[") and value.endswith("]"):
             value = value[1:-1].strip()
         return f"{key}: {value}"  # ``ordforande: "Anna Berg"``: the label, spelled out
-    return line
+    stripped = line.lstrip()
+    # Indentation inside a call's content block means nothing to Typst; to Markdown four
+    # spaces would be code. A nested list item keeps its indent.
+    return line if stripped[:1] in ("-", "+") else stripped

@@ -20,7 +20,6 @@ from ..model import Decision, Outcome, SegmentKind
 from ..vocabulary import (
     AGREEMENT_VERBS,
     ANY,
-    ATT_CLAUSE_VERDICT_WORDS,
     CLAUSE_WORDS,
     DECIDING_BODY_ENDINGS,
     DECIDING_SUBJECTS,
@@ -58,6 +57,16 @@ from .context import ParseContext
 from .labels import normalise_key, split_label
 from .matching import ItemMatcher
 from .outline import Context, Unit
+from .proposal_verdicts import (
+    att_label,
+    clause_verdict,
+    clean_clause,
+    infinitive_verdict,
+    keeps_proposals,
+    numbered_verdict,
+    numbered_verdicts,
+    proposal_clause,
+)
 from .ruler import Ruler
 from .text import alternation, collapse, similarity
 
@@ -89,14 +98,26 @@ class DecisionState:
     follow on the next lines or bullets."""
     pending_atts: list[tuple[str, int]] = field(default_factory=list)
     """``Att: …`` lines waiting for their verdict (``Beslut: Attsatserna bifalles``)."""
+    pending_item: str | None = None
+    """The item of the proposals under a *Förslag* heading (:mod:`.proposal_verdicts`)."""
     label_list_parent: int | None = None
     """The unit of an empty ``Beslut:`` label whose bullets below are decisions
     (-1 when the label is a paragraph)."""
 
-    def add(self, text: str, line: int, unit: Unit, points: list[str] | None = None) -> None:
-        """Record a decision with the outcome its words state."""
+    def add(
+        self,
+        text: str,
+        line: int,
+        unit: Unit,
+        points: list[str] | None = None,
+        verdict: Outcome | None = None,
+    ) -> None:
+        """Record a decision with the outcome its words state (or a ``verdict`` gave: an
+        approved election stays an election)."""
+        said = outcome_of(text)
+        outcome = said if verdict is None or (verdict is Outcome.APPROVED and said) else verdict
         self.found.append(
-            DecisionCandidate(text, line, unit.item, points=points or [], outcome=outcome_of(text))
+            DecisionCandidate(text, line, unit.item, points=points or [], outcome=outcome)
         )
 
 
@@ -236,40 +257,6 @@ def _clause() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(CLAUSE_WORDS)})\s+\S", re.IGNORECASE)
 
 
-@cache
-def _att_label() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(CLAUSE_WORDS)})\s*:\s*(?P<text>.+)$", re.IGNORECASE)
-
-
-@cache
-def _verdict() -> re.Pattern[str]:
-    return re.compile(
-        rf"^(?:(?:{alternation(ATT_CLAUSE_VERDICT_WORDS)})\s+)?(?P<verdict>{alternation(VERDICTS)})"
-        r"\b.*$",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _infinitive_verdict() -> re.Pattern[str]:
-    """``att bifalla attsatsen`` (nothing more: *att bifalla motionen* decides itself)."""
-    return re.compile(
-        rf"^(?P<verdict>{alternation(INFINITIVE_VERDICTS)})\s+"
-        rf"(?:{alternation(ATT_CLAUSE_VERDICT_WORDS)})\s*\.?$",
-        re.IGNORECASE,
-    )
-
-
-def _clean_clause(text: str) -> str:
-    return _clause_end().sub("", collapse(text)).rstrip(",;.")
-
-
-@cache
-def _clause_end() -> re.Pattern[str]:
-    # ``att godkänna budgeten, samt``: the joining word belongs to the next clause.
-    return re.compile(rf"[\s,;]+(?:{alternation(LIST_JOINERS)})?$", re.IGNORECASE)
-
-
 def _decision_label(line: str) -> str | None:
     label = split_label(line, require_colon=True)
     if label is None:
@@ -297,7 +284,7 @@ def not_read(state: DecisionState, unit: Unit) -> bool:
     the ``Att:`` proposals that got no verdict."""
     if not is_readable(unit):
         state.awaiting_clauses = None
-        if unit.block.kind is BlockKind.HEADING:
+        if unit.block.kind is BlockKind.HEADING and not keeps_proposals(unit):
             state.pending_atts = []
         return True
     return unit.context == Context.BACKGROUND or not in_the_minutes(state.ctx, unit)
@@ -385,7 +372,7 @@ def awaited_clause_item(state: DecisionState, unit: Unit) -> bool:
     if not state.awaiting_clauses or not _clause().match(unit.block.text):
         return False
     points = with_points(state.ctx, unit, state.consumed)
-    state.add(_clean_clause(unit.block.text), unit.block.line, unit, points)
+    state.add(clean_clause(unit.block.text), unit.block.line, unit, points)
     return True
 
 
@@ -407,7 +394,9 @@ def label_list_item(state: DecisionState, unit: Unit) -> bool:
 
 UNIT_RULES: Ruler[Callable[[DecisionState, Unit], bool]] = Ruler(
     [
+        ("proposal_clause", proposal_clause),
         ("not_read", not_read),
+        ("numbered_verdicts", numbered_verdicts),
         ("decision_in_action_list", decision_in_action_list),
         ("listed_decision", listed_decision),
         ("decision_paragraph", decision_paragraph),
@@ -425,7 +414,7 @@ def awaited_clause_line(state: DecisionState, unit: Unit, line: Line) -> bool:
     """A line ``att …`` below a lead: ``Styrelsen beslutar`` / ``att godkänna budgeten``."""
     stripped = line.text.strip()
     if state.awaiting_clauses and _clause().match(stripped):
-        state.add(_clean_clause(stripped), line.number, unit)
+        state.add(clean_clause(stripped), line.number, unit)
         return True
     state.awaiting_clauses = None
     return False
@@ -433,7 +422,7 @@ def awaited_clause_line(state: DecisionState, unit: Unit, line: Line) -> bool:
 
 def clause_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     """``Att: köpa in en ny projektor`` — the clause a later ``Beslut:`` line rules on."""
-    found = _att_label().match(line.text.strip())
+    found = att_label().match(line.text.strip())
     if found is None:
         return False
     state.pending_atts.append((found["text"], line.number))
@@ -447,7 +436,7 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     value = _decision_label(line.text.strip())
     if value is None:
         return False
-    verdict = _verdict().match(value) or _infinitive_verdict().match(value)
+    verdict = clause_verdict().match(value) or infinitive_verdict().match(value)
     if verdict and state.pending_atts:
         said = verdict["verdict"].casefold()
         outcome = VERDICTS.get(said) or INFINITIVE_VERDICTS.get(said) or outcome_of(value)
@@ -458,7 +447,7 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
                 else (f"{CLAUSE_WORDS[0]} {text}")
             )
             state.found.append(
-                DecisionCandidate(_clean_clause(clause), number, unit.item, outcome=outcome)
+                DecisionCandidate(clean_clause(clause), number, unit.item, outcome=outcome)
             )
         state.pending_atts = []
     elif value:
@@ -485,6 +474,7 @@ LINE_RULES: Ruler[Callable[[DecisionState, Unit, Line], bool]] = Ruler(
         ("chat_decision", chat_decision),
         ("awaited_clause_line", awaited_clause_line),
         ("clause_label", clause_label),
+        ("numbered_verdict", numbered_verdict),
         ("decision_label", decision_label),
     ]
 )

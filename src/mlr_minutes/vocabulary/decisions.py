@@ -145,6 +145,13 @@ DECIDING_BODY_ENDINGS: Final[tuple[str, ...]] = (
 """Endings of a deciding body's own name (*Kulturnämnden*, *Kommunrevisionen*,
 *Byggnadsnämndens arbetsutskott*): such a subject decides like *Mötet* does."""
 
+PROPOSAL_HEADINGS: Final[tuple[str, ...]] = (
+    "förslag", "förslag till beslut", "beslutsförslag", "attsatser", "att-satser",
+    "styrelsens förslag",
+)  # fmt: skip
+"""Headings of the clauses a meeting votes on, each then approved or rejected by number
+below a *Beslut* heading (*attsats 2 avslages*)."""
+
 ATT_CLAUSE_VERDICT_WORDS: Final[tuple[str, ...]] = (
     "attsatsen", "attsatserna", "att-satsen", "att-satserna", "attsats", "att-sats",
     "attsatsens", "yrkandet", "förslaget",
@@ -187,6 +194,7 @@ VERDICTS: Final[dict[str, Outcome]] = {
     "antogs": Outcome.APPROVED, "antas": Outcome.APPROVED,
     "avslag": Outcome.REJECTED, "avslås": Outcome.REJECTED, "avslogs": Outcome.REJECTED,
     "nej": Outcome.REJECTED, "bordläggs": Outcome.TABLED, "bordlades": Outcome.TABLED,
+    "avslages": Outcome.REJECTED, "avslaget": Outcome.REJECTED, "bifallet": Outcome.APPROVED,
 }  # fmt: skip
 """The verdict on a clause voted on (``Beslut: Bifall``, ``Beslut: Attsats avslås``)."""
 

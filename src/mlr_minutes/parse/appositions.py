@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 _OFFICE_OF_ROLE = {CHAIR_ROLE: "chair", MEETING_CHAIR_ROLE: "chair", SECRETARY_ROLE: "secretary"}
 _NAME = r"[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){1,2}"
+_FIRST_OR_FULL = r"[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){0,2}"
+"""A full name, or a first name (kept only for someone listed by it)."""
 _PARTY = r"(?:\s+\([A-ZÅÄÖ]{1,3}\))?"
 
 
@@ -52,10 +54,11 @@ def _offices() -> dict[str, str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = alternation(list(_offices()))
     qualified = alternation(ROLE_QUALIFIERS)
-    # The office after the name, then the sentence goes on with a verb in lower case.
+    # The office after the name, then the sentence goes on with a verb in lower case; or a
+    # report by office (``e) Jenny, sekreterare; Har lagt upp bilderna …``).
     after = re.compile(
-        rf"(?<![\w,])(?P<name>{_NAME}){_PARTY},\s+(?!(?:{qualified})\s)(?P<role>{roles}),\s+"
-        r"(?=[a-zåäö])",
+        rf"(?<![\w,])(?P<name>{_FIRST_OR_FULL}){_PARTY},\s+(?!(?:{qualified})\s)(?P<role>{roles})"
+        r"(?:,\s+(?=[a-zåäö])|[;:]\s+(?=\w))",
         re.IGNORECASE,
     )
     # The office first, capitalised as the sentence's subject.
@@ -80,6 +83,10 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
             for found in pattern.finditer(text):
                 if found["name"].split()[0].islower():
                     continue
+                if " " not in found["name"] and not any(
+                    p.name and p.name.split()[0] == found["name"] for p in present
+                ):
+                    continue  # ``Vidare, sekreterare, …``: one word names only one listed
                 office = _offices()[found["role"].casefold()]
                 if getattr(meta, office) is not None:
                     continue

@@ -165,6 +165,8 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
     if meta.chair is None:
         meta.chair = (
             next((p for p in present if p.role == MEETING_CHAIR_ROLE), None)
+            # ``| Eva Strand | vice ordförande | Ja | mötesordförande |``: the comment says so.
+            or next((p for p in present if (p.note or "").casefold() == MEETING_CHAIR_ROLE), None)
             or next((p for p in meta.attendees if p.role == CHAIR_ROLE), None)
             or next((p for p in present if p.role in CHAIR_LIKE_ROLES), None)
         )
@@ -417,7 +419,9 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
     for field in ("chair", "secretary"):
         if getattr(meta, field) is not None:
             continue
-        for text, line in prose_texts(outline):
+        # An item's title may be its first sentence (``§ 1. Stämman öppnades av …``).
+        titles = [(i.title, i.line) for i in outline.items if len(i.title.split()) > 3]
+        for text, line in [*prose_texts(outline), *titles]:
             # ``Vice ordförande är Olle Ek. Ordförande är Pia Lo``: not the deputy.
             found = _officer_prose(field, "\ufffd" in text).finditer(text)
             match = next((m for m in found if not _after_qualifier(text, m.start())), None)

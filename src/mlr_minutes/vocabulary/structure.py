@@ -227,6 +227,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "dagens ordförande är", "mötesledare är", "möte startat av", "mötet startades av",
         "meeting started by", "the chair was", "ordförande för dagen var",
         "dagens ordförande var", "ordförande för dagen är", "dagens mötesledare var",
+        "öppnades av", "förklarades öppnat av", "förklarades öppnad av",
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",

@@ -122,8 +122,12 @@ def latex_line(line: str) -> str:
         role = _inline(person["role"] or "")
         return f"- {_inline(person['name'])}, {role}" if role else f"- {_inline(person['name'])}"
     if signature := _SIGNATURE.match(line):
+        # ``\\signature{Justeras}{Moa Lund}{ordförande}``: the comment is the label it
+        # signs under (*Vid protokollet*, *Justeras*).
         role = _inline(signature["role"] or "")
-        return f"{_inline(signature['name'])}, {role}" if role else _inline(signature["name"])
+        signed = f"{_inline(signature['name'])}, {role}" if role else _inline(signature["name"])
+        comment = _inline(signature["comment"])
+        return f"{comment}: {signed}" if comment else signed
     if task := _TASK.match(line):
         return _task(task)
     if call := _CALL.match(line) or _ONE_ARGUMENT.match(line):

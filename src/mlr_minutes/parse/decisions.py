@@ -28,6 +28,8 @@ from ..vocabulary import (
     DECISION_LABEL_QUALIFIERS,
     DECISION_LABELS,
     DECISION_OPENERS,
+    DECLARED_STATES,
+    DECLARING_VERBS,
     INFINITIVE_VERDICTS,
     LEAD_ADVERBS,
     LEAD_VERBS,
@@ -154,6 +156,12 @@ may go on to what was (*Inga invändningar; mötet beslutar att …*)."""
 
 
 @cache
+def _declared() -> re.Pattern[str]:
+    verbs, states = alternation(DECLARING_VERBS), alternation(DECLARED_STATES)
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{1,2}}(?:{states})(?!\w)", re.I)
+
+
+@cache
 def _not_decision() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(NOT_DECISION_PHRASES)})(?!\w)", re.IGNORECASE)
 
@@ -220,6 +228,8 @@ def is_decision_sentence(text: str) -> bool:
     text = text.strip()
     if not text or text.endswith("?") or _not_decision().search(text):
         return False
+    if _declared().search(text):
+        return False  # ``… och förklarade stämman öppnad``: the chair opening the meeting
     words = text.split()
     if (
         len(words) <= _NOTHING_WORDS

@@ -186,6 +186,13 @@ decision still to be taken or taken elsewhere, the chair opening the meeting."""
 NOTHING_DECIDED_SUBJECTS: Final[tuple[str, ...]] = ("ingen", "inget", "inga", "ingenting")
 """Subjects of a short sentence that says nothing was decided (*Ingen åtgärd beslutades*)."""
 
+DECLARING_VERBS: Final[tuple[str, ...]] = ("förklarade", "förklarar", "förklarades", "förklaras")
+"""Verbs of the chair declaring a meeting open or closed (*förklarade stämman öppnad*)."""
+
+DECLARED_STATES: Final[tuple[str, ...]] = ("öppnat", "öppnad", "avslutat", "avslutad")
+"""What the chair declares a meeting (*… årsmötet avslutat*): the opening and the close,
+never a decision."""
+
 VERDICTS: Final[dict[str, Outcome]] = {
     "bifall": Outcome.APPROVED, "bifalles": Outcome.APPROVED, "bifalls": Outcome.APPROVED,
     "bifölls": Outcome.APPROVED, "ja": Outcome.APPROVED, "enligt förslag": Outcome.APPROVED,

@@ -8,6 +8,7 @@ task boxes drawn) is the renderer's business and never changes the tokens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -46,6 +47,67 @@ def configured_parser(plain_fast: bool = True) -> MarkdownIt:
     if plain_fast:
         parser.core.ruler.at("inline", _inline)
     return parser.use(container_plugin, name=INTERNAL_SECTION)
+
+
+def parser_for(text: str) -> MarkdownIt:
+    """A parser of :func:`markdown_parser`'s configuration for ``text``, without the rules
+    that cannot match anywhere in it: the same tokens, fewer rules tried at every line
+    (and fewer terminators checked at every line of a paragraph).  Each rule's gate is a
+    superset of what it needs (a table's ``|``, a fence's three backticks), checked on
+    the whole text, of which every block and inline is a part."""
+    if "\r" in text or "\0" in text:
+        return markdown_parser()  # markdown-it rewrites these first; no gate sees them
+    return _gated_parser(frozenset(name for name, needed in _needed(text) if not needed))
+
+
+_SETEXT_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+"""A line that may underline a setext heading, inside lists and quotes too."""
+_INDENTED = re.compile(r"^[>*+\-.)\d ]*? {4}", re.MULTILINE)
+"""Four spaces after what may open a line's containers (quote and list markers): where
+an indented code block may start (a tab anywhere counts too)."""
+_ALWAYS_OFF = ("html_block", "html_inline")
+"""Raw HTML is off (``html: False``): these rules return at once, untried is the same."""
+
+
+def _needed(text: str) -> list[tuple[str, bool]]:
+    """For each gated rule, whether ``text`` holds what it needs to match."""
+    return [
+        ("table", "|" in text),
+        ("code", "\t" in text or _INDENTED.search(text) is not None),
+        (f"container_{INTERNAL_SECTION}", ":::" in text),
+        ("fence", "```" in text or "~~~" in text),
+        ("blockquote", ">" in text),
+        ("hr", _may_hold_a_rule(text)),
+        ("reference", "]:" in text),
+        ("heading", "#" in text),
+        ("lheading", _SETEXT_UNDERLINE.search(text) is not None),
+        ("escape", "\\" in text),
+        ("backticks", "`" in text),
+        ("strikethrough", "~" in text),
+        ("emphasis", "*" in text or "_" in text),
+        ("link", "[" in text),
+        ("image", "![" in text),
+        ("autolink", "<" in text),
+        ("entity", "&" in text),
+    ]
+
+
+def _may_hold_a_rule(text: str) -> bool:
+    """Whether a line of ``text`` may be a thematic break: it ends (after a list marker or
+    ``>`` maybe) in three of one mark among spaces and tabs.  Read from each line's end, so
+    that a long run of one mark costs its length (a pattern tried from every mark of the
+    run would cost its square)."""
+    for line in text.split("\n"):
+        end = line.rstrip(" \t")
+        mark = end[-1:]
+        if mark and mark in "*-_" and end[len(end.rstrip(mark + " \t")) :].count(mark) >= 3:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _gated_parser(unused: frozenset[str]) -> MarkdownIt:
+    return configured_parser().disable([*_ALWAYS_OFF, *sorted(unused)])
 
 
 INLINE_MARKS = frozenset("\\`~*_[!<&")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from ..markdown import markdown_parser as _markdown
-from ..markdown import plain_lines
+from ..markdown import parser_for, plain_lines
 
 
 class BlockKind(StrEnum):
@@ -85,7 +85,7 @@ def _line_range(token: Token, fallback: int) -> tuple[int, int]:
 
 def parse_blocks(text: str) -> list[Block]:
     """Every heading, paragraph and list item of ``text`` in source order."""
-    tokens = _markdown().parse(text)
+    tokens = parser_for(text).parse(text)
     blocks: list[Block] = []
     open_items: list[tuple[int, int]] = []  # (block index, end line) of enclosing list items
     ordered_stack: list[bool] = []

@@ -36,7 +36,7 @@ from ..text import alternation
 from .clock import parse_time_span, time_matches
 from .compact import STRICT_FORMS
 from .forms import FORMS
-from .patterns import MAX_EXTRA_WORDS, RELATIVE_KINDS, YEAR, Anchor
+from .patterns import DAY_MONTH, MAX_EXTRA_WORDS, RELATIVE_KINDS, WEEK_NUMBER, YEAR, Anchor, Form
 from .relative import RELATIVE_FORMS
 
 __all__ = ["Anchor", "DateMatch", "find_dates", "parse_date", "parse_time_span"]
@@ -68,22 +68,44 @@ class _Candidate:
 
 def _candidates(text: str, anchor: Anchor, strict: bool = False) -> list[_Candidate]:
     """Every phrase any form matches (overlapping), plus clock times as blockers."""
-    found: list[_Candidate] = []
-    forms = (*FORMS, *RELATIVE_FORMS, *(STRICT_FORMS if strict else ()))
+    phrases, clocks = _scan(text, strict)
+    found = [
+        _Candidate(start, end, form.resolve(match, anchor), True)
+        for form, match, start, end in phrases
+    ]
+    found.extend(_Candidate(start, end, None, False) for start, end in clocks)
+    return found
+
+
+_Phrase = tuple[Form, re.Match[str], int, int]
+
+
+@lru_cache(maxsize=8192)
+def _scan(text: str, strict: bool) -> tuple[tuple[_Phrase, ...], tuple[tuple[int, int], ...]]:
+    """The phrases of :func:`_candidates` before they are resolved (form, match, span), and
+    the clock times' spans.  A text is asked about against several anchors (the meeting's
+    date once known, the next meeting's), and the scan does not depend on the anchor."""
     holds = _holds(text)
-    for form in forms:
-        if form.needs not in holds or form.holds not in text:
+    phrases: list[_Phrase] = []
+    for form in _forms(holds, strict):
+        if form.holds not in text:
             continue
         for match in form.pattern.finditer(text):
             if not form.accept(match):
                 continue
             group = "phrase" if match.groupdict().get("phrase") is not None else "phrase2"
-            found.append(
-                _Candidate(match.start(group), match.end(group), form.resolve(match, anchor), True)
-            )
+            phrases.append((form, match, match.start(group), match.end(group)))
+    clocks: tuple[tuple[int, int], ...] = ()
     if "digit" in holds:  # a clock time is digits
-        found.extend(_Candidate(t.start, t.end, None, False) for t in time_matches(text))
-    return found
+        clocks = tuple((t.start, t.end) for t in time_matches(text))
+    return tuple(phrases), clocks
+
+
+@lru_cache(maxsize=256)
+def _forms(holds: frozenset[str], strict: bool) -> tuple[Form, ...]:
+    """The forms worth running on a text that holds ``holds``, in their order."""
+    forms = (*FORMS, *RELATIVE_FORMS, *(STRICT_FORMS if strict else ()))
+    return tuple(form for form in forms if form.needs in holds)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -170,9 +192,10 @@ def _relative_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=8192)
 def _holds(text: str) -> frozenset[str]:
     """Which kinds of date phrase ``text`` may hold (``digit``, ``month``, ``relative``),
-    found by one scan; with ``relative``, which kinds of relative word it holds (the
-    keys of :data:`~.patterns.RELATIVE_KINDS`), so that each relative form runs only
-    where its own words stand."""
+    found by one scan; with a digit, whether a week's number (``week_number``) or a day
+    before a month (``day_month``) may stand in it; with ``relative``, which kinds of
+    relative word it holds (the keys of :data:`~.patterns.RELATIVE_KINDS`), so that each
+    relative form runs only where its own words stand."""
     kinds: set[str] = set()
     for match in _gate().finditer(text):
         kind = match.lastgroup
@@ -180,6 +203,12 @@ def _holds(text: str) -> frozenset[str]:
             kinds.add(kind)
         if len(kinds) == 3:
             break
+    if "digit" in kinds:
+        # Kinds of a digit's own, each needed by several forms: one search for them all.
+        if WEEK_NUMBER.search(text):
+            kinds.add("week_number")
+        if "month" in kinds and DAY_MONTH.search(text):
+            kinds.add("day_month")
     if "relative" in kinds:
         for start in _relative_starts().finditer(text):
             kinds.update(

@@ -225,7 +225,7 @@ FORMS: tuple[Form, ...] = (
         ),
         _resolve_week_day,
         _accept_week,
-        needs="digit",
+        needs="week_number",
     ),
     Form(
         # ``5/20/25, 1:00:12 PM`` in an English client's attendance report: the month
@@ -249,7 +249,7 @@ FORMS: tuple[Form, ...] = (
         ),
         _resolve_week_day,
         _accept_week,
-        needs="digit",
+        needs="week_number",
     ),
     Form(
         re.compile(
@@ -258,7 +258,7 @@ FORMS: tuple[Form, ...] = (
             FLAGS,
         ),
         resolve_day_month,
-        needs="month",
+        needs="day_month",
     ),
     Form(
         re.compile(
@@ -267,7 +267,7 @@ FORMS: tuple[Form, ...] = (
             FLAGS,
         ),
         _resolve_day_range,
-        needs="month",
+        needs="day_month",
     ),
     Form(
         re.compile(
@@ -277,7 +277,7 @@ FORMS: tuple[Form, ...] = (
             FLAGS,
         ),
         _resolve_month_range,
-        needs="month",
+        needs="day_month",
     ),
     Form(
         re.compile(
@@ -323,7 +323,7 @@ FORMS: tuple[Form, ...] = (
         ),
         _resolve_week,
         _accept_week,
-        needs="digit",
+        needs="week_number",
     ),
     Form(
         re.compile(

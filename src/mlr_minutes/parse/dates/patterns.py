@@ -18,6 +18,7 @@ from ...vocabulary import (
     NEXT_WEEK_WORDS,
     ORDINAL_SUFFIXES,
     THIS_WEEK_WORDS,
+    WEEK_WORDS,
     WEEKDAY_FORMS,
     WITHIN_WORDS,
 )
@@ -65,6 +66,11 @@ PREFIX = (
 )
 
 
+WEEK_NUMBER = re.compile(rf"(?:{alternation(WEEK_WORDS)})\s*\d", FLAGS)
+"""What every form with a week's number holds (``v. 42``): the forms whose ``needs`` is
+``week_number`` run only where it stands."""
+
+
 def month_group(group: str) -> str:
     # An abbreviation may carry its full stop; a full name's following stop ends the sentence.
     return (
@@ -77,6 +83,14 @@ def day_group(group: str) -> str:
     # ``11. juni 2025``: Danish and Norwegian write the day with a full stop (before a
     # month in lower case, so that a numbered line ``3. Juni-mötet`` stays a number).
     return rf"(?P<{group}>\d{{1,2}})(?:{_ORDINAL}|\.(?=\s+[a-zåäö]))?"
+
+
+DAY_MONTH = re.compile(
+    rf"{day_group('day')}\s+(?:{_FULL_MONTHS}|{_ABBREVIATED_MONTHS})(?!\w)", FLAGS
+)
+"""What every form of a day before its month's name holds (``24 maj``, ``30 maj–2 juni``,
+``11. juni``), written with :func:`day_group` as the forms are: the forms whose ``needs``
+is ``day_month`` run only where it stands."""
 
 
 def optional_year(group: str) -> str:
@@ -207,7 +221,8 @@ class Form:
     accept: Accept = always
     needs: str = "digit"
     """What the text must hold for the pattern to be worth running: ``digit``, ``month``
-    (a month's name) or a kind of relative word (a key of :data:`RELATIVE_KINDS`: a
+    (a month's name), ``week_number`` (:data:`WEEK_NUMBER`), ``day_month``
+    (:data:`DAY_MONTH`) or a kind of relative word (a key of :data:`RELATIVE_KINDS`: a
     weekday, *i morgon*, *nästa vecka* …) that every match of the pattern holds as a whole
     word."""
     holds: str = ""

@@ -157,18 +157,24 @@ def run_rules(
     units_rules = tuple(unit_rules)
     lines_rules = tuple(line_rules)
     sentences_rules = tuple(sentence_rules)
+    # Plain loops with ``else`` rather than ``any()`` over a generator: the driver runs
+    # every rule on every unit, line and sentence, and a generator costs a frame each time.
     for unit in state.ctx.outline.units:
         if unit.index in state.consumed:
             continue
-        if any(rule(state, unit) for rule in units_rules):
-            continue
-        for number, (joined, group) in enumerate(_passages(state.ctx, unit)):
-            if any(rule(state, unit, joined) for rule in lines_rules):
-                continue
-            for sentence in _sentences(state.ctx, unit, number, group):
-                for sentence_rule in sentences_rules:
-                    if sentence_rule(state, unit, sentence):
+        for unit_rule in units_rules:
+            if unit_rule(state, unit):
+                break
+        else:
+            for number, (joined, group) in enumerate(_passages(state.ctx, unit)):
+                for line_rule in lines_rules:
+                    if line_rule(state, unit, joined):
                         break
+                else:
+                    for sentence in _sentences(state.ctx, unit, number, group):
+                        for sentence_rule in sentences_rules:
+                            if sentence_rule(state, unit, sentence):
+                                break
 
 
 Passage = tuple[Line, list[Line]]

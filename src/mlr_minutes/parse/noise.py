@@ -197,10 +197,12 @@ NOISE: Ruler[NoiseRule] = Ruler(
 def find_noise(lines: list[str], title: str | None) -> frozenset[int]:
     """The 1-based numbers of the lines that are page furniture."""
     state = NoiseState(lines, title)
-    state.counts.update(_key(line) for line in lines if line.strip())
+    # Each line stripped once: the rules read it stripped, and a key ignores the spaces
+    # around a line, so that the counts and the rules share one cached key a line.
+    stripped = [line.strip() for line in lines]
+    state.counts.update(_key(line) for line in stripped if line)
     rules = NOISE.rules()
-    for index, raw in enumerate(lines):
-        line = raw.strip()
+    for index, line in enumerate(stripped):
         if not line:
             continue
         for rule in rules:

@@ -246,6 +246,24 @@ NORMALISE: Ruler[LineRule] = Ruler(
 """The clean-up rules, each run on every line in order."""
 
 
+_UNTOUCHED = frozenset("`~<#;\u00c3\u00c2\u00e2\ufffd")
+"""Every character a rule of :data:`NORMALISE` looks for before it changes a line or the
+state (a fence's backtick or tilde, a comment's or a tag's ``<``, a heading's ``#``, a
+spreadsheet row's ``;``, the first character of a double encoding, U+FFFD): a line
+without any of them, past the first and outside a comment, a title block, Typst and
+LaTeX, is left as it is by every rule.  A new rule must add what it looks for here
+(``tests/test_normalise_fast.py`` lists the rules this was written for)."""
+
+
+_BUILT_IN = NORMALISE.rules()
+
+
+def _line_state(state: NormaliseState) -> bool:
+    """Whether a rule reads the line whatever it holds (Typst or LaTeX source, a title
+    block, a comment)."""
+    return state.typst or state.latex or state.title_block or state.in_comment
+
+
 def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """``text`` cleaned line for line, and one warning per kind of clean-up done."""
     lines = text.split("\n")
@@ -253,7 +271,10 @@ def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
         path, lines, typst=looks_like_typst(lines), latex=looks_like_latex(lines)
     )
     rules = NORMALISE.rules()
+    skip = rules == _BUILT_IN  # a rule added to the ruler may look for anything
     for index, line in enumerate(lines):
+        if skip and _UNTOUCHED.isdisjoint(line) and index and not _line_state(state):
+            continue  # no rule changes this line or the state (see _UNTOUCHED)
         for rule in rules:
             line = rule(state, index + 1, line)
         lines[index] = line

@@ -135,11 +135,13 @@ def is_metadata_block(block: Block, lines: list[str], noise: frozenset[int] = fr
     ]
     if not numbers:
         return False
-    found = [match_metadata(lines[n - 1], loose=True) for n in numbers]
-    # ``**Projekt:** Nya hemsidan`` above ``**Datum:** …``: an unknown first key.
-    if found[0] is None and (
-        split_label(lines[numbers[0] - 1], require_colon=True) is None or not any(found[1:])
-    ):
+    first = match_metadata(lines[numbers[0] - 1], loose=True)
+    # ``**Projekt:** Nya hemsidan`` above ``**Datum:** …``: an unknown first key.  Without
+    # any label first, the other lines are not read (most paragraphs are prose).
+    if first is None and split_label(lines[numbers[0] - 1], require_colon=True) is None:
+        return False
+    found = [first, *(match_metadata(lines[n - 1], loose=True) for n in numbers[1:])]
+    if first is None and not any(found[1:]):
         return False
     labelled = sum(f is not None for f in found)
     listed = _people_lines_after_labels(found)

@@ -163,6 +163,8 @@ class OutlineState:
 
     def is_noise(self, block: Block) -> bool:
         """Whether every non-blank line of ``block`` is page furniture."""
+        if not self.noise:
+            return False  # most minutes have no furniture: no line to look at
         lines = [n for n in range(block.line, block.end_line) if self._text(n).strip()]
         return bool(lines) and all(n in self.noise for n in lines)
 

@@ -28,6 +28,7 @@ from ..vocabulary import (
 )
 from .blocks import BlockKind
 from .elections import named_person, prose_texts
+from .gates import WordGate
 from .outline import Outline
 from .signatures import signed_entries
 from .text import alternation
@@ -48,6 +49,13 @@ def _offices() -> dict[str, str]:
     offices = {w: _OFFICE_OF_ROLE[r] for w, r in ROLES.items() if r in _OFFICE_OF_ROLE}
     offices.update((word, "chair") for word in CHAIR_ROLE_WORDS if "." not in word)
     return offices
+
+
+@cache
+def _offices_gate() -> WordGate:
+    """Before :func:`_patterns`, which try a name at every word: most paragraphs name no
+    office."""
+    return WordGate(_offices(), whole=True)
 
 
 @cache
@@ -77,7 +85,7 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
         return
     present = [*meta.attendees, *meta.guests]
     for text, line in prose_texts(outline):
-        if "," not in text:
+        if "," not in text or not _offices_gate()(text):
             continue
         for pattern in _patterns():
             for found in pattern.finditer(text):

@@ -47,6 +47,7 @@ from ..vocabulary import (
 )
 from .attendance_values import GENITIVES
 from .blocks import BlockKind
+from .gates import WordGate
 from .outline import Outline, heading_key
 from .people import aliases_of, parse_person
 from .person_notes import says_away
@@ -254,6 +255,14 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
 
 
 @cache
+def _election_gate(field: str, plain: bool) -> WordGate:
+    """Before :func:`_election`: every election it reads names the office."""
+    return WordGate(
+        (*OFFICER_WORDS[field], *(PLAIN_OFFICER_WORDS.get(field, ()) if plain else ())), whole=True
+    )
+
+
+@cache
 def _next_election() -> re.Pattern[str]:
     """``… Evert Lindqvist och till sekreterare …``: where the next election begins."""
     joiners, links = alternation(LIST_JOINERS), alternation(ELECTION_LINKS)
@@ -272,6 +281,10 @@ def _deputy() -> re.Pattern[str]:
 def _meeting_subject() -> re.Pattern[str]:
     subjects, verbs = alternation(MEETING_SUBJECTS), alternation(ELECTION_VERBS)
     return re.compile(rf"^(?:{subjects})\s+(?:{verbs})\s", re.IGNORECASE)
+
+
+_ELECTED = WordGate(ELECTION_VERBS, whole=True)
+"""Before :func:`_election_verbs`: a paragraph without any of its words elects no one."""
 
 
 @cache
@@ -307,13 +320,13 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     for title, text, line in [*_item_texts(outline), *titled, *loose]:
         damaged = "\ufffd" in text
         verbs = _election_verbs(damaged)
-        if not verbs.search(text):
+        if not _ELECTED(text) or not verbs.search(text):
             continue  # the patterns below are costly; most items elect no one
         plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
             word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS
         )
         for sentence in sentences(text):
-            if not verbs.search(sentence.text):
+            if not _ELECTED(sentence.text) or not verbs.search(sentence.text):
                 continue
             # *Mötet valde Johan Berg till ordförande* in an item called *Formalia*.
             plain_here = plain or bool(_meeting_subject().match(sentence.text))
@@ -321,6 +334,8 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 if field != "adjusters" and getattr(meta, field) is not None:
                     continue
                 if field == "adjusters" and meta.adjusters:
+                    continue
+                if not _election_gate(field, plain_here)(sentence.text):
                     continue
                 match = _election(field, plain_here, damaged).search(sentence.text)
                 if match is None or _deputy().search(match.group()):
@@ -382,6 +397,12 @@ def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
 
 
 @cache
+def _officer_prose_gate(field: str) -> WordGate:
+    """Before :func:`_officer_prose`: most paragraphs hold none of its phrases."""
+    return WordGate((*OFFICER_PROSE_NAME_AFTER[field], *OFFICER_PROSE_NAME_BEFORE[field]))
+
+
+@cache
 def _relative() -> re.Pattern[str]:
     """``…, som`` before the verb: a relative clause about the name before the comma."""
     return re.compile(rf",\s*(?:{alternation(RELATIVE_PRONOUNS)})\s*$", re.IGNORECASE)
@@ -421,7 +442,10 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             continue
         # An item's title may be its first sentence (``§ 1. Stämman öppnades av …``).
         titles = [(i.title, i.line) for i in outline.items if len(i.title.split()) > 3]
+        gate = _officer_prose_gate(field)
         for text, line in [*prose_texts(outline), *titles]:
+            if not gate(text):
+                continue
             # ``Vice ordförande är Olle Ek. Ordförande är Pia Lo``: not the deputy.
             found = _officer_prose(field, "\ufffd" in text).finditer(text)
             match = next((m for m in found if not _after_qualifier(text, m.start())), None)

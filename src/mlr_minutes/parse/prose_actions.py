@@ -52,6 +52,7 @@ from ..vocabulary import (
 )
 from .context import ParseContext
 from .dates import find_dates, parse_date
+from .gates import GatedPattern
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
 from .text import alternation, alternatives, collapse
@@ -91,8 +92,9 @@ def _deadline() -> re.Pattern[str]:
 
 
 @cache
-def _planning() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(PLANNING_PHRASES)})(?!\w)", re.IGNORECASE)
+def _planning() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(PLANNING_PHRASES)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, PLANNING_PHRASES, whole=True)
 
 
 def _verb_pattern() -> str:
@@ -110,21 +112,23 @@ def _verb_pattern() -> str:
 
 
 @cache
-def _subject_verb() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_verb_pattern()})(?!\w)", re.IGNORECASE)
+def _subject_verb() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{_verb_pattern()})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, SUBJECT_ACTION_VERBS, whole=True)
 
 
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+def _words_pattern(words: tuple[str, ...]) -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, words, whole=True)
 
 
 @cache
-def _wish() -> re.Pattern[str]:
+def _wish() -> GatedPattern:
     return _words_pattern(WISH_WORDS)
 
 
 @cache
-def _narrative() -> re.Pattern[str]:
+def _narrative() -> GatedPattern:
     return _words_pattern(NARRATIVE_VERBS)
 
 
@@ -136,7 +140,7 @@ def _not_task_verbs() -> frozenset[str]:
 
 
 @cache
-def _external_plan() -> re.Pattern[str]:
+def _external_plan() -> GatedPattern:
     return _words_pattern(EXTERNAL_PLAN_VERBS)
 
 
@@ -326,10 +330,12 @@ def _known_owner_with_verb(text: str, owners: Owners) -> list[str]:
 
 
 @cache
-def _openings() -> re.Pattern[str]:
+def _openings() -> GatedPattern:
     """Every opening of :data:`OWNER_BETWEEN_PHRASES` in one pattern, scanned once."""
     firsts = {first for first, _ in OWNER_BETWEEN_PHRASES}
-    return re.compile(rf"(?<!\w)(?:{alternation(firsts)})\s+", re.IGNORECASE)
+    return GatedPattern(
+        re.compile(rf"(?<!\w)(?:{alternation(firsts)})\s+", re.IGNORECASE), firsts, whole=True
+    )
 
 
 @cache
@@ -344,8 +350,9 @@ def _closings() -> dict[str, list[re.Pattern[str]]]:
 
 
 @cache
-def _before() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(OWNER_BEFORE_PHRASES)})(?!\w)", re.IGNORECASE)
+def _before() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(OWNER_BEFORE_PHRASES)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, OWNER_BEFORE_PHRASES, whole=True)
 
 
 def assigned_owner(text: str, owners: Owners) -> str | None:
@@ -383,8 +390,11 @@ def _assigned_owner(text: str, owners: Owners) -> str | None:
 
 
 @cache
-def _modal() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?P<modal>{alternation(MODAL_WORDS)})\s+(?P<verb>[\wåäö]+)", re.I)
+def _modal() -> GatedPattern:
+    pattern = re.compile(
+        rf"(?<!\w)(?P<modal>{alternation(MODAL_WORDS)})\s+(?P<verb>[\wåäö]+)", re.I
+    )
+    return GatedPattern(pattern, MODAL_WORDS, whole=True)
 
 
 def modal_owner(text: str, owners: Owners) -> str | None:
@@ -407,12 +417,13 @@ def modal_owner(text: str, owners: Owners) -> str | None:
 
 
 @cache
-def _obligation() -> re.Pattern[str]:
-    return re.compile(
+def _obligation() -> GatedPattern:
+    pattern = re.compile(
         rf"(?<!\w)(?:{alternation(OBLIGATION_WORDS)})\s+(?:(?:{alternation(OBLIGATION_ADVERBS)})\s+)?"
         r"(?P<verb>[\wåäö]+s)(?!\w)",
         re.IGNORECASE,
     )
+    return GatedPattern(pattern, OBLIGATION_WORDS, whole=True)
 
 
 def obligation(text: str) -> bool:
@@ -449,8 +460,9 @@ def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:
 
 
 @cache
-def _duty() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(OFFICER_DUTIES)})(?!\w)", re.IGNORECASE)
+def _duty() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(OFFICER_DUTIES)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, OFFICER_DUTIES, whole=True)
 
 
 _SIGNED = re.compile(r"^(?:[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+,\s*[a-zåäö][\wåäö.]+\s*)+\.?$")

@@ -27,7 +27,6 @@ from ..vocabulary import (
     TABLE_ROLE_HEADERS,
 )
 from .attendance_values import looks_like_people
-from .labels import normalise_key
 
 _MIN_ROWS = 2
 _MAX_NAME_WORDS = 4
@@ -39,7 +38,8 @@ def _other_headers() -> frozenset[str]:
 
 
 def _header(text: str) -> str:
-    return normalise_key(text.strip().rstrip(":"))
+    # A column's header is one short word; every line is asked, so no heavier key.
+    return text.strip().rstrip(":").casefold() if len(text) < 30 else ""
 
 
 def _is_name(text: str) -> bool:

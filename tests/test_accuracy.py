@@ -33,12 +33,12 @@ FLOORS = {
     "dev13": {"date": 0.93, "roles": 0.83, "present": 0.88, "decisions": 0.94, "actions": 0.8},
     "dev14": {"date": 0.95, "roles": 0.97, "present": 0.96, "decisions": 0.89, "actions": 0.86},
     "dev15": {"date": 0.9, "roles": 0.97, "present": 0.9, "decisions": 0.87, "actions": 0.72},
-    "dev16": {"date": 0.9, "roles": 0.74, "present": 0.89, "decisions": 0.86, "actions": 0.7},
+    "dev16": {"date": 0.9, "roles": 0.8, "present": 0.9, "decisions": 0.88, "actions": 0.7},
     "dev17": {"date": 0.97, "roles": 0.94, "present": 0.91, "decisions": 0.88, "actions": 0.78},
-    "dev18": {"date": 0.93, "roles": 0.9, "present": 0.89, "decisions": 0.85, "actions": 0.66},
-    "dev19": {"date": 0.97, "roles": 0.86, "present": 0.87, "decisions": 0.86, "actions": 0.71},
-    "dev20": {"date": 0.65, "roles": 0.60, "present": 0.84, "decisions": 0.78, "actions": 0.68},
-    "holdout": {"date": 0.95, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
+    "dev18": {"date": 0.93, "roles": 0.92, "present": 0.89, "decisions": 0.85, "actions": 0.68},
+    "dev19": {"date": 0.97, "roles": 0.93, "present": 0.91, "decisions": 0.87, "actions": 0.74},
+    "dev20": {"date": 0.83, "roles": 0.84, "present": 0.88, "decisions": 0.84, "actions": 0.81},
+    "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 
 

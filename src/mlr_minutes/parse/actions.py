@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..model import ActionItem, DateValue, Decision, SegmentKind
+from ..model import ActionItem, DateValue, Decision, Outcome, SegmentKind
 from ..vocabulary import (
     ACTION_ID_PREFIX,
     ACTION_LABELS,
@@ -510,9 +510,15 @@ def find_actions(ctx: ParseContext) -> list[ActionCandidate]:
 def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[ActionItem]:
     """Every action item of the meeting, in source order, duplicates merged.
 
-    An action inside the *Beslut* summary takes the item of the decision it stands under.
+    An action inside the *Beslut* summary takes the item of the decision it stands under;
+    a proposal the meeting rejected (*attsats 2 avslages*) gives no one a task.
     """
-    found = find_actions(ctx)
+    rejected = {d.line: d.text for d in decisions if d.outcome is Outcome.REJECTED}
+    found = [
+        c
+        for c in find_actions(ctx)
+        if c.line not in rejected or c.text not in rejected[c.line]  # the rejected clause
+    ]
     summary_lines = {
         line
         for unit in ctx.outline.units

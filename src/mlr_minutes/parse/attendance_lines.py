@@ -11,6 +11,7 @@ from functools import cache
 from ..vocabulary import (
     ATTACHMENT_WORDS,
     ATTENDANCE_PROSE,
+    ATTENDANCE_PROSE_AFTER_NAMES,
     DWELLING_WORDS,
     EVERYONE,
     LABEL_PREFIXES,
@@ -136,8 +137,32 @@ _ROLE_NEXT = re.compile(r",\s+[a-zåäö][\wåäö-]*\s+[A-ZÅÄÖ]")
 _LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])")
 
 
+@cache
+def _names_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE_AFTER_NAMES)})(?!\w)", re.I)
+
+
+def _present_before(lines: list[str], raw: str, number: int) -> Iterator[Found]:
+    """*knut, stellan, Sanna och jonte* / *befinns närvarande med medlemsavgift betald*: the
+    names before the phrase, on its line or the lines of the paragraph above it."""
+    match = _names_before().search(raw)
+    if match is None:
+        return
+    parts, first = [raw[: match.start()]], number
+    while first > 1 and number - first < 3:
+        above = lines[first - 2].strip()
+        if not above or above.endswith((".", ":", "!", "?")) or above[:1] in "#0123456789":
+            break  # a title or a sentence above: the list began on the lines below it
+        first -= 1
+        parts.insert(0, above)
+    value = clean(" ".join(part.strip() for part in parts).strip(" ,"))
+    if value and looks_like_people(value):
+        yield Found("attendees", value, first, last_line=number)
+
+
 def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]:
     """*Närvarande var kalle, stina samt Per Ek.* inside an item or a paragraph."""
+    yield from _present_before(lines, raw, number)
     if not prose_gate().search(raw):
         return
     text, last = plain(raw), number

@@ -344,7 +344,10 @@ def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None
         if header_list and person is meta.secretary and _set_apart(person, first_item, lines):
             continue
         if person.name and person.name not in listed:
-            if _first_name_listed(person.name, listed):
+            if _first_name_listed(person.name, listed) or person.name.casefold() in {
+                name.casefold()
+                for name in listed  # ``Tove`` for the ``tove`` listed
+            }:
                 continue
             into.append(replace(person, role=person.role or role))
             listed.add(person.name)

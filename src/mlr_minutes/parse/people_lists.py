@@ -18,6 +18,7 @@ from ..vocabulary import (
     ORGANISATION_LINKS,
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
+    ROLES,
 )
 from .people import (
     FULL_NAME,
@@ -229,13 +230,34 @@ def _fragments(text: str, config: Config) -> list[str]:
     return [part for piece in pieces for part in _split_flattened(piece)]
 
 
+_HANDLE = re.compile(r"@?[a-zåäö0-9][\wåäö.-]{1,19}")
+
+
+def _next_nickname(entry: list[str], piece: str, nicknames: bool) -> bool:
+    """Whether ``piece`` is one more handle in a list of handles: after a lone handle, a
+    single lower-case word or one that starts with a digit (*lindqvist*, *0xfia*) is the
+    next person, unless it is an office (*kalle, kassör*) or a note."""
+    if not nicknames or len(entry) != 1 or not _HANDLE.fullmatch(entry[0].strip()):
+        return False
+    word = piece.strip()
+    return (
+        _HANDLE.fullmatch(word) is not None
+        and any(c.isalpha() for c in word)
+        and word.casefold() not in ROLES
+        and not (word.endswith("en") and is_role_word(word))  # ``fastighetschefen``
+        and not is_note(word)
+    )
+
+
 def parse_people(
     text: str, line: int, config: Config, *, role: str | None = None, nicknames: bool = True
 ) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[list[str]] = []  # joined once: adding to a growing string is quadratic
     for piece in _fragments(text, config):
-        if entries and (
+        if entries and _next_nickname(entries[-1], piece, nicknames):
+            entries.append([piece])  # ``jonnaj, lindqvist, 0xfia``: handles, one each
+        elif entries and (
             _is_attribute(piece, config, nicknames)
             or _employer(piece, ", ".join(entries[-1][:2]), config)
         ):

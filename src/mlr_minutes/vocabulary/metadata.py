@@ -49,6 +49,9 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "deltagare från styrelsen", "deltagande styrelseledamöter", "röstberättigade",
         "til stede", "tilstede", "deltagere", "deltakere", "fremmødte", "mødedeltagere",
         "møtedeltakere",
+        # Where they were: *Här: jonnaj, 0xfia* and *Jitsi: rymdkatt* (online).
+        "här", "på distans", "distans", "digitalt", "online", "via länk", "på länk", "jitsi",
+        "via jitsi", "zoom", "via zoom", "via teams", "i teams", "uppkopplade",
     ),
     "guests": (
         "övriga deltagare", "övriga närvarande", "adjungerade", "adjungerad",
@@ -181,6 +184,13 @@ ATTENDANCE_PROSE: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Phrases in prose that a list of those present follows (*Närvarande var kalle, stina
 samt Per Ek.*)."""
+
+ATTENDANCE_PROSE_AFTER_NAMES: Final[tuple[str, ...]] = (
+    "befinns närvarande", "befanns närvarande", "befinnes närvarande", "befunnos närvarande",
+    "antecknades som närvarande", "noterades som närvarande",
+)  # fmt: skip
+"""Phrases in prose that follow the list of those present (*knut, stellan och jonte befinns
+närvarande med medlemsavgift betald*)."""
 
 PEOPLE_REFERENCES: Final[tuple[str, ...]] = (
     "se bilaga", "enligt bilaga", "se närvarolista", "enligt närvarolista", "se nedan",

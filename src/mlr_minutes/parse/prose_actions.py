@@ -45,6 +45,8 @@ from ..vocabulary import (
     PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
     RELATIVE_PRONOUNS,
+    REPORTED_CLAUSE_OPENINGS,
+    REPORTING_VERBS,
     ROLES,
     SUBJECT_ACTION_VERBS,
     SUBORDINATORS,
@@ -426,6 +428,12 @@ def _obligation() -> GatedPattern:
     return GatedPattern(pattern, OBLIGATION_WORDS, whole=True)
 
 
+@cache
+def _reported() -> re.Pattern[str]:
+    verbs, clause = alternation(REPORTING_VERBS), alternation(REPORTED_CLAUSE_OPENINGS)
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", re.I)
+
+
 def obligation(text: str) -> bool:
     """A task in the passive, with no owner named: *Hemsidan behöver uppdateras*,
     *Listan ska skickas ut*, *Inbjudan måste göras i tid*."""
@@ -435,6 +443,8 @@ def obligation(text: str) -> bool:
     before = text[: match.start()].split()
     if before and before[-1].casefold() in RELATIVE_PRONOUNS:
         return False  # ``Förra årets lista på vad som ska göras``: a clause, no task
+    if _reported().search(text, 0, match.start()):
+        return False  # ``Revisorerna konstaterade att frågan behöver granskas``: a view
     verb = match["verb"].casefold()
     return len(verb) > 3 and verb not in NOT_OBLIGATION_VERBS
 

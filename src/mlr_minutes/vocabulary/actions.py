@@ -209,6 +209,17 @@ SUBORDINATORS: Final[tuple[str, ...]] = (
 """Words that open a subordinate clause: an owner after one is not the sentence's subject
 (*Frågan om vi ska byta …*)."""
 
+REPORTING_VERBS: Final[tuple[str, ...]] = (
+    "påminde", "konstaterade", "konstaterar", "bedömer", "bedömde", "påpekade", "påpekar",
+    "menade", "menar", "framförde", "betonade", "betonar", "underströk", "tycker", "tyckte",
+    "anser", "ansåg", "delar bilden", "delade bilden", "informerade", "informerar",
+)  # fmt: skip
+"""Verbs that report a view or a reminder: an obligation in the clause after them (*Bo
+påminde om att nycklarna måste lämnas tillbaka*) is what was said, not a task."""
+
+REPORTED_CLAUSE_OPENINGS: Final[tuple[str, ...]] = ("att", "om att")
+"""What opens the clause after a reporting verb (*påminde om att …*)."""
+
 OBLIGATION_ADVERBS: Final[tuple[str, ...]] = ("också", "även", "nu", "snarast", "först")
 """Adverbs between an obligation's modal and its verb (*Listan ska också skickas ut*)."""
 

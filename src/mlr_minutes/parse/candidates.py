@@ -24,7 +24,7 @@ from typing import Protocol, TypeVar, cast
 from ..model import SegmentKind
 from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
-from .chat_log import STAMPED_SPEAKER, is_chat_log, said
+from .chat_log import STAMPED_SPEAKER, is_chat_log, said, spoken
 from .context import ParseContext
 from .outline import Unit
 from .text import alternation, collapse, sentences
@@ -200,8 +200,8 @@ def _unstamped(line: Line) -> Line:
     not what was said (the speaker rules read it from the file's own line)."""
     if not line.text[:1].isdigit() and line.text[:1] != "[":
         return line
-    text = STAMPED_SPEAKER.sub("", line.text, count=1)
-    return line if text == line.text else Line(text, line.number)
+    found = spoken(line.text)
+    return Line(found[1], line.number) if found else line
 
 
 def _sentences(ctx: ParseContext, unit: Unit, number: int, group: list[Line]) -> list[Sentence]:

@@ -31,6 +31,13 @@ STAMPED_SPEAKER = re.compile(rf"^\s*{STAMP}(?:\s+[-–])?\s+(?P<name>{SPEAKER_NA
 speaker, on the line."""
 
 
+def spoken(line: str) -> tuple[str, str] | None:
+    """(speaker, words) of a chat export's line that names its speaker (``2025-05-06 19:46 -
+    Lovisa Ek: Jag kan beställa containern``), or None."""
+    found = STAMPED_SPEAKER.match(line)
+    return (found["name"], line[found.end() :].strip()) if found else None
+
+
 class Said(NamedTuple):
     """One line of a chat log."""
 

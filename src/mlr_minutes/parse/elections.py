@@ -49,7 +49,7 @@ from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .gates import WordGate
 from .outline import Outline, heading_key
-from .people import aliases_of, parse_person
+from .people import HANDLE, aliases_of, parse_person
 from .person_notes import says_away
 from .text import alternation, sentences
 
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 
 _NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
 _GENITIVE_ENDINGS = ("ens", "ets", "arnas", "ernas", "ornas", "ns")
-_NICKNAME = re.compile(r"@?[a-zåäö][\wåäö.-]{2,19}")
 _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
 
@@ -357,7 +356,7 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                     ]
                 else:
                     person = named_person(names, line, present, config)
-                    if person is None and _NICKNAME.fullmatch(names.strip()):
+                    if person is None and len(names.strip()) > 2 and HANDLE.match(names.strip()):
                         # ``spolen valdes till mötesordförande``: a nickname, in lower case.
                         word = names.strip()
                         if (

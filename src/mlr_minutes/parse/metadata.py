@@ -38,6 +38,7 @@ from .officers import fill_officers
 from .outline import Outline
 from .people import (
     aliases_of,
+    initials_of,
     is_role_word,
     names_organisation,
     names_people_inside,
@@ -433,10 +434,6 @@ _INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZÅÄÖ])\.\s*(?P<surname>[A-ZÅ
 _INITIALS_ONLY = re.compile(r"^[A-ZÅÄÖ]{2,3}$")
 
 
-def _initials(name: str) -> str:
-    return "".join(part[:1] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
-
-
 _FIRST_AND_INITIAL = re.compile(r"^(?P<first>[A-ZÅÄÖ][a-zåäöé]+)\s+(?P<initial>[A-ZÅÄÖ])\.?$")
 
 
@@ -481,7 +478,7 @@ def _as_listed(person: Person | None, present: list[Person]) -> Person | None:
         # ``Antecknat: HK`` and *Hampus Kjellin* listed: the one with those initials.
         first = [p for p in present if p.name and p.name.split()[0] == person.name]
         if not first and _INITIALS_ONLY.match(person.name):
-            first = [p for p in present if p.name and _initials(p.name) == person.name]
+            first = [p for p in present if p.name and initials_of(p.name) == person.name]
         same = first[0] if len(first) == 1 else None
     if same is None:
         return person

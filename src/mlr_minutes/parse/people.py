@@ -264,7 +264,7 @@ def _organisation_link() -> re.Pattern[str]:
     )
 
 
-_HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
+HANDLE = re.compile(r"^@?[a-zåäö0-9][\wåäö.-]{0,19}$")
 FULL_NAME = re.compile(r"^[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){1,2}$")
 
 
@@ -277,7 +277,7 @@ def _real_name(name: str, attributes: list[str], config: Config) -> str | None:
         and not is_organisation(name, config)
         and name not in config.municipalities
     )
-    if not _HANDLE.match(name) and not SHORT_CAPITALS.match(name) and not nickname:
+    if not HANDLE.match(name) and not SHORT_CAPITALS.match(name) and not nickname:
         return None
     return next((a.strip() for a in attributes if FULL_NAME.match(a.strip())), None)
 
@@ -340,7 +340,8 @@ _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
 _INITIALS_FIRST = re.compile(r"^(?P<initials>[A-ZÅÄÖ]{2,4})\s+(?P<rest>[A-ZÅÄÖ][a-zåäöé].*)$")
 
 
-def _initials_of(name: str) -> str:
+def initials_of(name: str) -> str:
+    """``Hampus Kjellin`` → ``HK``: the initials a list or a signature may use."""
     words = re.split(r"[\s-]+", name.split(",")[0].split("(")[0].strip())
     return "".join(w[0] for w in words if w).upper()
 
@@ -365,7 +366,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     notes: list[str] = []
     aliases = [m["alias"] or m["quoted"] for m in _ALIAS.finditer(text)]
     initialled = _INITIALS_FIRST.match(text)
-    if initialled and _initials_of(initialled["rest"]).startswith(initialled["initials"]):
+    if initialled and initials_of(initialled["rest"]).startswith(initialled["initials"]):
         # ``AR  Anders Ruud``: the initials the minutes use for them, then the name.
         aliases.append(initialled["initials"])
         text = initialled["rest"]

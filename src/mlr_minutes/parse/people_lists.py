@@ -22,6 +22,7 @@ from ..vocabulary import (
 )
 from .people import (
     FULL_NAME,
+    HANDLE,
     PAREN,
     SHORT_CAPITALS,
     clean,
@@ -230,18 +231,15 @@ def _fragments(text: str, config: Config) -> list[str]:
     return [part for piece in pieces for part in _split_flattened(piece)]
 
 
-_HANDLE = re.compile(r"@?[a-zåäö0-9][\wåäö.-]{1,19}")
-
-
 def _next_nickname(entry: list[str], piece: str, nicknames: bool) -> bool:
     """Whether ``piece`` is one more handle in a list of handles: after a lone handle, a
     single lower-case word or one that starts with a digit (*lindqvist*, *0xfia*) is the
     next person, unless it is an office (*kalle, kassör*) or a note."""
-    if not nicknames or len(entry) != 1 or not _HANDLE.fullmatch(entry[0].strip()):
+    if not nicknames or len(entry) != 1 or not HANDLE.match(entry[0].strip()):
         return False
     word = piece.strip()
     return (
-        _HANDLE.fullmatch(word) is not None
+        HANDLE.match(word) is not None
         and any(c.isalpha() for c in word)
         and word.casefold() not in ROLES
         and not (word.endswith("en") and is_role_word(word))  # ``fastighetschefen``

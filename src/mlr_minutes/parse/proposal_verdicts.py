@@ -28,6 +28,7 @@ from ..vocabulary import (
     PROPOSAL_HEADINGS,
     VERDICTS,
 )
+from .attendance_values import BULLET_LINE
 from .blocks import BlockKind
 from .candidates import Line, unit_lines
 from .outline import Unit
@@ -36,8 +37,6 @@ from .text import alternation, collapse
 
 if TYPE_CHECKING:
     from .decisions import DecisionState
-
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 
 
 def proposal_clause(state: DecisionState, unit: Unit) -> bool:
@@ -49,7 +48,7 @@ def proposal_clause(state: DecisionState, unit: Unit) -> bool:
     if state.pending_item != unit.item:
         state.pending_atts, state.pending_item = [], unit.item
     for line in unit_lines(state.ctx, unit):
-        text = collapse(_BULLET.sub("", line.text))
+        text = collapse(BULLET_LINE.sub("", line.text))
         if text:
             state.pending_atts.append((text, line.number))
     return True

@@ -54,13 +54,6 @@ def _first_person() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(FIRST_PERSON_WORDS[:1])})\s*$", re.IGNORECASE)
 
 
-def spoken(line: str) -> tuple[str, str] | None:
-    """(speaker, words) of a chat line that names its speaker (``2025-05-06 19:46 - Lovisa
-    Ek: Jag kan beställa containern``), or None."""
-    found = _SAME_LINE.match(line)
-    return (found["name"], line[found.end() :].strip()) if found else None
-
-
 def speaker_at(lines: list[str], number: int) -> str | None:
     """Who wrote line ``number`` (1-based): its chat speaker, the chat header above it, or
     the sender of the e-mail the text is."""

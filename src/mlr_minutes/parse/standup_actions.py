@@ -29,11 +29,10 @@ from ..vocabulary import (
 from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import Line
-from .chat_log import action_tagged, decision_tagged, said
+from .chat_log import action_tagged, decision_tagged, said, spoken
 from .labels import match_metadata
 from .outline import Unit
 from .prose_actions import is_not_a_task
-from .speakers import spoken
 from .text import alternation
 
 if TYPE_CHECKING:

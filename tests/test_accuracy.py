@@ -38,6 +38,8 @@ FLOORS = {
     "dev18": {"date": 0.93, "roles": 0.92, "present": 0.89, "decisions": 0.85, "actions": 0.68},
     "dev19": {"date": 0.97, "roles": 0.93, "present": 0.91, "decisions": 0.87, "actions": 0.74},
     "dev20": {"date": 0.83, "roles": 0.84, "present": 0.88, "decisions": 0.84, "actions": 0.81},
+    "dev21": {"date": 0.9, "roles": 0.42, "present": 0.83, "decisions": 0.85, "actions": 0.68},
+    "dev22": {"date": 0.8, "roles": 0.62, "present": 0.73, "decisions": 0.77, "actions": 0.75},
     "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 
@@ -45,7 +47,7 @@ FLOORS = {
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_scores_stay_above_their_floors(split: str) -> None:
     report = accuracy.run([split])
-    assert report.files >= 14
+    assert report.files >= 12  # the smallest splits (dev21, dev22) have 12 files
     assert report.crashes == []
     floors = FLOORS[split]
     scores = {

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlr_minutes.parse import appositions, elections, gates, prose_actions
+from mlr_minutes.parse import appositions, elections, gates, officer_prose, prose_actions
 from mlr_minutes.parse.text import sentences
 from mlr_minutes.vocabulary import ELECTION_VERBS, all_words
 
@@ -43,8 +43,8 @@ def _guards() -> dict[str, Guard]:
     ):
         gated = getattr(prose_actions, name)()
         found[name] = (gated.gate, gated.pattern.search, ("Anna", "ska", "nu"))
-    found["election verbs"] = (elections._ELECTED, elections._election_verbs().search, ())
-    verbs = elections._election_verbs()
+    found["election verbs"] = (elections._ELECTED, elections.election_verbs().search, ())
+    verbs = elections.election_verbs()
     for field in ("chair", "secretary", "adjusters"):
         for plain in (False, True):
             # Asked only of a sentence with an election's verb (and costly elsewhere).
@@ -55,8 +55,8 @@ def _guards() -> dict[str, Guard]:
             )
     for field in ("chair", "secretary"):
         found[f"officer prose {field}"] = (
-            elections._officer_prose_gate(field),
-            elections._officer_prose(field).search,
+            officer_prose._officer_prose_gate(field),
+            officer_prose._officer_prose(field).search,
             ELECTION,
         )
     after, before = appositions._patterns()

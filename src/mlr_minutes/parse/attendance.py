@@ -74,22 +74,10 @@ from .blocks import BlockKind
 from .columns import in_columns
 from .flattened import FLATTENED_LENGTH, flattened_page
 from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
-from .labels import (
-    Label,
-    cell_field,
-    match_metadata,
-    metadata_field,
-    normalise_key,
-    officer_fields,
-)
+from .labels import Label, cell_field, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import (
-    definite_body,
-    is_note,
-    is_role_word,
-    names_organisation,
-    names_people_inside,
-)
+from .people import definite_body, is_note, is_role_word, names_organisation, names_people_inside
+from .presence_grid import grid_rows, only_column_headers
 from .signatures import SIGNATURE_RULE, names_above
 from .stacked_columns import stacked_rows
 
@@ -121,7 +109,7 @@ class _Reader:
     """The attendance table's first column holds each person's initials (*Sign.*)."""
 
     def __post_init__(self) -> None:
-        self.rest.update(stacked_rows(self.lines, self.noise))
+        self.rest.update(stacked_rows(self.lines, self.noise) | grid_rows(self.lines, self.noise))
         self.first_item = min((i.line for i in self.outline.items), default=len(self.lines) + 1)
         self.heading_lines: set[int] = set()
         for unit in self.outline.units:
@@ -293,8 +281,8 @@ class _Reader:
             if field_name in PERSON_FIELDS and ". " in value:
                 # ``Nora (enligt schemat). Anteckningarna …``: the name, not what follows.
                 value = _SENTENCE_BREAK.split(value, maxsplit=1)[0]
-            if value.startswith("(") and value.endswith(")") and "=" in value:
-                value = ""  # ``Närvaro (x = närvarande, o = frånvarande)``: a legend
+            if only_column_headers(value) or (value.startswith("(") and "=" in value):
+                value = ""  # a grid's column (:mod:`.presence_grid`) or legend: ``(x = ja)``
             function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
             function = function or names_people_inside(value)  # ``Tallmo kommun (Eva Berg)``
             if (

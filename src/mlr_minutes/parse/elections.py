@@ -9,7 +9,6 @@ fills what is still missing, so a label always wins over what is inferred.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,25 +28,18 @@ from ..vocabulary import (
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
-    METADATA_KEYS,
-    NAME_PARTICLES,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
-    OFFICER_PROSE_NAME_AFTER,
-    OFFICER_PROSE_NAME_BEFORE,
     OFFICER_WORDS,
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
-    RELATIVE_PRONOUNS,
     ROLE_QUALIFIERS,
-    ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
-    SUBORDINATORS,
 )
-from .attendance_values import GENITIVES
 from .blocks import BlockKind
 from .gates import WordGate
+from .labels import another_meetings
 from .outline import Outline, heading_key
 from .people import HANDLE, aliases_of, parse_person
 from .person_notes import says_away
@@ -56,7 +48,7 @@ from .text import alternation, sentences
 if TYPE_CHECKING:
     from .metadata import Metadata
 
-_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
+CAPITALISED_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
 _GENITIVE_ENDINGS = ("ens", "ets", "arnas", "ernas", "ornas", "ns")
 _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
@@ -87,7 +79,7 @@ def named_person(text: str, line: int, present: list[Person], config: Config) ->
         if len(first_names.get(word, ())) == 1:
             return first_names[word][0]
     names: list[str] = []
-    for match in _NAME.finditer(text):
+    for match in CAPITALISED_NAME.finditer(text):
         kept = [w for w in match.group().split() if w.casefold() not in _NOT_NAMES]
         if kept:
             names.append(" ".join(kept))
@@ -125,7 +117,7 @@ def item_texts(outline: Outline) -> list[tuple[str, str, int]]:
 
 def is_capitalised_name(text: str) -> bool:
     """Whether ``text`` is a capitalised name and nothing else (*Leif Mårtensson*)."""
-    return _NAME.fullmatch(text) is not None
+    return CAPITALISED_NAME.fullmatch(text) is not None
 
 
 def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
@@ -210,21 +202,35 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
         if value.strip() and len(head) <= _TITLE_LENGTH
     ]
     for title, text, line in [*_item_texts(outline), *in_titles]:
-        if not text.strip():
+        if not text.strip() or another_meetings(title):
             continue
-        if meta.chair is None and any(title.startswith(t) for t in CHAIR_ELECTION_TITLES):
+        if meta.chair is None and _titled(title, CHAIR_ELECTION_TITLES):
             meta.chair = named_person(text, line, present, config)
-        if meta.secretary is None and any(title.startswith(t) for t in SECRETARY_ELECTION_TITLES):
+        if meta.secretary is None and _titled(title, SECRETARY_ELECTION_TITLES):
             meta.secretary = named_person(text, line, present, config)
         if not meta.adjusters and any(title.startswith(t) for t in ADJUSTER_ELECTION_TITLES):
             meta.adjusters = [p for p in present if p.name and p.name in text] or [
                 p
-                for m in _NAME.finditer(text)
+                for m in CAPITALISED_NAME.finditer(text)
                 if (p := named_person(m.group(), line, [], config)) is not None
             ]
 
 
+def _first_line_title(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    if not rest or len(first) > _TITLE_LENGTH or first.rstrip().endswith((".", "!", "?", ":")):
+        return ""
+    return heading_key(first)
+
+
+def _titled(title: str, titles: tuple[str, ...]) -> bool:
+    """Whether ``title`` is one of ``titles``, or one with more words after it: *Val av
+    ordförande för mötet*, not *Val av ordförandereserv*."""
+    return any(title.startswith(t) and not title[len(t) : len(t) + 1].isalnum() for t in titles)
+
+
 _TITLE_LENGTH = 80
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 """The longest item title an election's name may follow (after its colon)."""
 
 
@@ -283,11 +289,11 @@ def _meeting_subject() -> re.Pattern[str]:
 
 
 _ELECTED = WordGate(ELECTION_VERBS, whole=True)
-"""Before :func:`_election_verbs`: a paragraph without any of its words elects no one."""
+"""Before :func:`election_verbs`: a paragraph without any of its words elects no one."""
 
 
 @cache
-def _election_verbs(damaged: bool = False) -> re.Pattern[str]:
+def election_verbs(damaged: bool = False) -> re.Pattern[str]:
     verbs = alternation(ELECTION_VERBS, damaged=damaged)
     return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
 
@@ -307,18 +313,22 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     # Text above the first item (formalities in prose, an agenda the outline did not take
     # for items): only the words for the meeting's own offices count there (*till
     # sekreterare för mötet*).
+    # With no items at all, a paragraph that opens with a short line (``Val av
+    # mötesfunktionärer`` / ``Selma … valdes …``) is an item the outline missed, that
+    # line its title.
     first = min((i.line for i in outline.items), default=0)
-    loose = [
-        ("", unit.block.text, unit.block.line)
-        for unit in outline.units
-        if unit.item is None
-        and unit.block.line < first
-        and unit.block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
-        and not unit.noise
-    ]
+    loose: list[tuple[str, str, int]] = []
+    for unit in outline.units:
+        block = unit.block
+        if unit.item is not None or unit.noise or block.kind not in _PROSE:
+            continue
+        if block.line < first:
+            loose.append(("", block.text, block.line))
+        elif not first and (heading := _first_line_title(block.text)):
+            loose.append((heading, block.text, block.line))
     for title, text, line in [*_item_texts(outline), *titled, *loose]:
         damaged = "\ufffd" in text
-        verbs = _election_verbs(damaged)
+        verbs = election_verbs(damaged)
         if not _ELECTED(text) or not verbs.search(text):
             continue  # the patterns below are costly; most items elect no one
         plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
@@ -339,6 +349,8 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 match = _election(field, plain_here, damaged).search(sentence.text)
                 if match is None or _deputy().search(match.group()):
                     continue  # ``… till vice mötesordförande``: the deputy, not the chair
+                if another_meetings(sentence.text[match.start() : match.end() + 40]):
+                    continue  # ``… till mötesordförande för nästa möte``
                 after = match["after"] and _next_election().split(match["after"])[0]
                 names = (
                     after
@@ -366,208 +378,3 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                         ):
                             person = parse_person(word, line, config)
                     setattr(meta, field, person)
-
-
-def officer_phrase(field: str) -> re.Pattern[str]:
-    """The phrases that say who chaired (``field`` ``chair``) or wrote the minutes
-    (``secretary``), the name before them (group ``precedes`` / ``bounded``) or after
-    (``follows``)."""
-    return _officer_prose(field)
-
-
-@cache
-def _officer_prose(field: str, damaged: bool = False) -> re.Pattern[str]:
-    follows = alternation(OFFICER_PROSE_NAME_AFTER[field], damaged=damaged)
-    # *Cecilia Wärn var ordförande.*, not *… var ordförande i föreningen*; *Reza skrev.*,
-    # not *Reza skrev ett brev*: an office or a bare verb ends its clause.  *… höll i
-    # mötet i hennes ställe* goes on and still says who chaired.
-    phrases = OFFICER_PROSE_NAME_BEFORE[field]
-    bounded = [
-        p for p in phrases if " " not in p or p.split()[-1] in ROLES or len(p.split()[-1]) < 3
-    ]
-    free = [p for p in phrases if p not in bounded]
-    return re.compile(
-        rf"(?<!\w)(?:(?P<follows>{follows})"
-        rf"|(?P<precedes>{alternation(free, damaged=damaged)})(?!\w)"
-        rf"|(?P<bounded>{alternation(bounded, damaged=damaged)})"
-        rf"(?=\s*(?:[.,;:!?()–—]|$)|\s+(?:{alternation((*LIST_JOINERS, *SUBORDINATORS))})\s))",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _officer_prose_gate(field: str) -> WordGate:
-    """Before :func:`_officer_prose`: most paragraphs hold none of its phrases."""
-    return WordGate((*OFFICER_PROSE_NAME_AFTER[field], *OFFICER_PROSE_NAME_BEFORE[field]))
-
-
-@cache
-def _relative() -> re.Pattern[str]:
-    """``…, som`` before the verb: a relative clause about the name before the comma."""
-    return re.compile(rf",\s*(?:{alternation(RELATIVE_PRONOUNS)})\s*$", re.IGNORECASE)
-
-
-@cache
-def _joiner_split() -> re.Pattern[str]:
-    return re.compile(rf"\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
-
-
-_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -]{1,30},\s*$")
-"""What describes the name before an officer's verb: ``Sara Nyman (Tallmo) höll i``,
-``Bengt Hägg, sammankallande, ledde mötet``."""
-_INNER_ASIDE = re.compile(r"\s*\([a-zåäö][^()]{0,39}\)(?=\s+[a-zåäö][^A-ZÅÄÖ@]*$)")
-_LABEL_LINE = re.compile(r"^(?:.*\n)?[^\n:]{1,30}:\s[^\n]*\n", re.DOTALL)
-_CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
-_SENTENCE_START = re.compile(
-    rf"^\s*[A-ZÅÄÖ][a-zåäö]+\s+(?!(?:{alternation(NAME_PARTICLES)})\b)[a-zåäö]{{3,}}"
-)
-"""``Inga synpunkter``: a capitalised word and a lower-case one open a sentence, no name."""
-_REPORT_LABEL = re.compile(r"\s*[\w-]+(?:\s[\w-]+)?:\s")
-
-
-def _after_qualifier(text: str, at: int) -> bool:
-    """Whether the word before ``at`` makes an office a deputy's (*vice*, *2:e vice*)."""
-    before = text[max(0, at - 12) : at].split()
-    return bool(before) and before[-1].casefold() in ROLE_QUALIFIERS
-
-
-def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
-    """*Mötet leddes av Wilma (sexmästare), Ebba förde anteckningar.*, *Sofia Ljung hälsade
-    välkommen och ledde mötet*, *… utsett Jesper Molander att föra dagens protokoll*: who
-    led the meeting and who wrote its minutes, said in a sentence."""
-    present = [*meta.attendees, *meta.guests]
-    for field in ("chair", "secretary"):
-        if getattr(meta, field) is not None:
-            continue
-        # An item's title may be its first sentence (``§ 1. Stämman öppnades av …``).
-        titles = [(i.title, i.line) for i in outline.items if len(i.title.split()) > 3]
-        gate = _officer_prose_gate(field)
-        for text, line in [*prose_texts(outline), *titles]:
-            if not gate(text):
-                continue
-            # ``Vice ordförande är Olle Ek. Ordförande är Pia Lo``: not the deputy.
-            found = _officer_prose(field, "\ufffd" in text).finditer(text)
-            match = next((m for m in found if not _after_qualifier(text, m.start())), None)
-            if match is None:
-                continue
-            start = text.rfind("\n", 0, match.start()) + 1
-            if text[start:].casefold().startswith(METADATA_KEYS["ignored"]):
-                continue  # ``Förvaringsplats för protokollet …``: a protocol's form field
-            if match["follows"]:
-                pieces = _CLAUSE_END.split(text[match.end() : match.end() + 80], maxsplit=2)
-                who = pieces[0]
-                if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):
-                    continue  # ``Anteckningar:`` / ``Inga synpunkter, …`` or ``Ann-Sofie: …``
-                first = who.split()
-                held = _holder_of(" ".join(first[:2]), present) or _holder_of(
-                    " ".join(first[:1]), present
-                )
-                nobody = (named_person(who.strip(), line, present, config) or _NO_ONE).name is None
-                if len(pieces) > 1 and held is None and nobody:
-                    # ``leddes av samrådets ordförande, Norrvikas Sten Ulv``, ``leddes av
-                    # Geodatamyndigheten (Karin Sund)``: the name in the next clause.
-                    who = pieces[1]
-                words = who.split()
-                holder = _holder_of(" ".join(words[:2]), present) or _holder_of(
-                    " ".join(words[:1]), present
-                )
-                if holder is not None and not any(w[:1].isupper() for w in words[:3]):
-                    # ``leddes av vice ordföranden eftersom …``: the one listed so.
-                    setattr(meta, field, replace(holder, line=line))
-                    break
-            else:
-                before = text[max(0, match.start() - 80) : match.start()]
-                # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.
-                aside = _TRAILING_ASIDE.search(before)
-                before = _TRAILING_ASIDE.sub("", before)
-                # ``Lena Ström (organisatör) hälsade välkommen och ledde``: an aside inside;
-                # ``Med: Sixten Ek, Lina Borg`` / ``Sixten skrev …``: a label's line ends.
-                before = _LABEL_LINE.sub("", _INNER_ASIDE.sub("", before))
-                clauses = _CLAUSE_END.split(before)
-                who = clauses[-1]
-                if (
-                    len(clauses) > 1
-                    and not re.search(r"[A-ZÅÄÖ@]", who)
-                    and re.search(r"[A-ZÅÄÖ@]", clauses[-2])
-                    and re.search(r"[^()]{3},\s*$", before[-30:])
-                    and before.count("(") == before.count(")")
-                ):
-                    # ``Linnea Berg inledde, fördelade ordet och avslutade``: verbs in a
-                    # row share the name before the first.
-                    who = clauses[-2]
-                relative = _relative().search(before)
-                listed = {p.name for p in present if p.name}
-                earlier = [c for c in clauses[-3:-1] if c.strip() in listed]
-                if who.strip() not in listed and earlier and before.rstrip().endswith(","):
-                    # ``Tove Ek, MAS Norrvika kommun, förde anteckningar``: the listed name
-                    # before what describes it.
-                    who = earlier[-1]
-                elif who.strip().casefold() in RELATIVE_PRONOUNS and len(clauses) > 1:
-                    who = clauses[-2]  # ``Fredrik (som skrev)``: the name before the aside
-                elif relative and len(clauses) > 1:
-                    # ``… lämnade över till Ingrid Hov, som ledde resten``: the name just
-                    # before the relative clause.
-                    names = _NAME.findall(clauses[-2])
-                    who = names[-1] if names else who
-                if aside and who.strip().casefold() in PRONOUNS:
-                    who = aside.group().strip(" (),")  # ``jag (Selma) skrev``: the name given
-                # ``… var Anna Berg och Per Ek förde protokoll``: the name after the joiner.
-                pieces = _joiner_split().split(who)
-                holder = _holder_of(pieces[-1], present)
-                if holder is not None:
-                    # ``… och kassören förde protokollet``: the one listed as kassör.
-                    at = line + text[: match.start()].count("\n")
-                    setattr(meta, field, replace(holder, line=at))
-                    break
-                named = [p for p in pieces if re.search(r"[A-ZÅÄÖ@]", p)]
-                who = named[-1] if named else who
-            person = named_person(who.strip(), line, present, config) if who.strip() else None
-            if person is not None and not person.name:
-                person = None  # ``Sekreteraren var sjuk``: an office, not who held it
-            if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
-                person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)
-            if person is not None:
-                at = line + text[: match.start()].count("\n")
-                setattr(meta, field, replace(person, line=at))
-                # *Elin Wahl för protokollet.* says who wrote; no task, no decision (unless
-                # the line goes on: *X satt ordförande. Y valdes att justera.*).
-                said = _sentence_at(text, match.start())
-                end = text.find("\n", match.start())
-                rest = text[
-                    match.start() + len(said) - len(said.lstrip()) : end if end >= 0 else None
-                ]
-                rest = rest[len(said.strip()) :]
-                if not _election_verbs().search(said) and not _election_verbs().search(rest):
-                    meta.read_from.add(at)
-                break
-
-
-_NO_ONE = Person(None, None, None, 0)
-
-
-def _holder_of(words: str, present: list[Person]) -> Person | None:
-    """``kassören``, ``Sekreteraren``, ``nätverkets samordnare``: the one person the list
-    gives that role."""
-    key = words.strip().casefold()
-    owner, _, rest = key.partition(" ")
-    if rest and " " not in rest and owner.endswith(GENITIVES):
-        key = rest  # ``nätverkets samordnare``: the body's, so the one listed as such
-    if " " not in key and len(key) > 4:
-        # ``Sexmästaren``: a role the list writes as it is (*sexmästare*).
-        forms = {key.removesuffix("n"), key.removesuffix("e"), key.removesuffix("en")}
-        # ``Festansvarige`` for one listed as *festansvarig*.
-        bare = [p for p in present if p.role and p.role.casefold() in forms]
-        if len(bare) == 1:
-            return bare[0]
-    # ``kassören``, ``vice ordföranden``: the role in its definite form.
-    role = ROLES.get(key) or ROLES.get(key.removesuffix("n")) or ROLES.get(key.removesuffix("en"))
-    if role is None or len(key.split()) > 2:
-        return None
-    holders = [p for p in present if p.role == role]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _sentence_at(text: str, offset: int) -> str:
-    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    end = text.find(".", offset)
-    return text[start : end if end >= 0 else len(text)]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
-from ..vocabulary import FLATTENED_LIST_LABELS, LIST_ROLES, METADATA_KEYS
+from ..vocabulary import FLATTENED_LIST_LABELS, LIST_JOINERS, LIST_ROLES, METADATA_KEYS
 from .attendance_values import ANYWHERE, PERSON_FIELDS, Found, is_nobody
 from .label_cells import labels_on, plain
 from .labels import metadata_field, normalise_key
@@ -30,7 +31,8 @@ def _flattened_labels() -> re.Pattern[str]:
     # list is written in lower case (*Bengt Alsterlind (S), ordförande*).
     keys = {key for keys in METADATA_KEYS.values() for key in keys if len(key) > 3}
     written = alternation(key[:1].upper() + key[1:] for key in keys)
-    return re.compile(rf"(?<![\w-])(?P<key>{written}):?(?=\s+\S)")
+    # ``Sekreterare... Jonna Vik``: the dotted line to sign on, left as dots.
+    return re.compile(rf"(?<![\w-])(?P<key>{written})(?::|\.{{2,}}|…)?(?=\s+\S)")
 
 
 def flattened(raw: str, number: int) -> Iterator[Found]:
@@ -55,11 +57,23 @@ def flattened(raw: str, number: int) -> Iterator[Found]:
             if name:
                 yield Found(field_name, name.group(), number)
         elif value and not is_nobody(value):
+            if field_name == "adjusters" and (names := _flat_names().match(value)):
+                value = names.group()  # the names, not the page's text after them
             role = LIST_ROLES.get(normalise_key(match["key"]))
             yield Found(field_name, value, number, role=role)
 
 
 _FLAT_PERSON = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")
+
+
+@cache
+def _flat_names() -> re.Pattern[str]:
+    joiners = alternation((",", *LIST_JOINERS))
+    # Capitalised words, not capitals: ``Bengt Axelsson ANSLAG/BEVIS`` ends at the name.
+    # A third word only when no lower-case word follows it (``Maria Salo Justeringen av``).
+    word = r"[A-ZÅÄÖ][a-zåäöéü'-]+(?![\w'-])"
+    person = rf"{word}\s+{word}(?:\s+{word}(?!\s+[a-zåäö]))?(?:\s+\([A-ZÅÄÖ]{{1,3}}\))?"
+    return re.compile(rf"{person}(?:\s*(?:{joiners})\s*{person})*")
 
 
 def flattened_page(raw: str, number: int, lines: list[str]) -> tuple[list[Found], int]:
@@ -72,4 +86,7 @@ def flattened_page(raw: str, number: int, lines: list[str]) -> tuple[list[Found]
             lines[number : number + 5],
         )
     )
-    return list(flattened(" ".join([raw, *following]), number)), len(following)
+    # The page's lines are metadata, read: no sentence rule reads them again.
+    last = number + len(following)
+    found = [replace(f, last_line=last) for f in flattened(" ".join([raw, *following]), number)]
+    return found, len(following)

@@ -16,8 +16,15 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocabulary import LIST_JOINERS, METADATA_KEYS, OFFICER_TIME_QUALIFIERS, SECRETARY_COLON_KEYS
-from .labels import Label, match_metadata, metadata_field
+from ..vocabulary import (
+    CHAIR_ROLE,
+    LIST_JOINERS,
+    METADATA_KEYS,
+    OFFICER_TIME_QUALIFIERS,
+    SECRETARY_COLON_KEYS,
+    SECRETARY_ROLE,
+)
+from .labels import Label, another_meetings, match_metadata, metadata_field
 from .text import alternation
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
@@ -89,8 +96,33 @@ def _find_labels(line: str) -> list[LineLabel]:
     if len(columns) <= 1:
         return [LineLabel(found[0], found[1], 0)]
     if len(columns) == 2 and metadata_field(columns[1].text) is None:
+        office = _signing_office(columns[1].text) if found[0] in _SIGNERS else None
+        if office is not None:
+            # ``Vid protokollet      Landskapsordförande``: two offices signing side by
+            # side, the second one named after its body; the names are on the next line.
+            return [
+                LineLabel(found[0], Label(found[1].key, "", 0), 0),
+                LineLabel(office, Label(columns[1].text, "", 0), columns[1].start),
+            ]
         return [LineLabel(found[0], found[1], 0)]
     return _walk_cells(columns) or [LineLabel(found[0], found[1], 0)]
+
+
+_SIGNERS = frozenset(("chair", "secretary", "adjusters"))
+
+
+def _signing_office(text: str) -> str | None:
+    """``Landskapsordförande``, ``Stämmosekreterare``: one word, an office of a body, in a
+    column beside another officer's label."""
+    word = text.strip()
+    if " " in word or not word[:1].isupper():
+        return None
+    lowered = word.casefold()
+    if lowered.endswith(CHAIR_ROLE) and lowered != CHAIR_ROLE:
+        return "chair"
+    if lowered.endswith(SECRETARY_ROLE) and lowered != SECRETARY_ROLE:
+        return "secretary"
+    return None
 
 
 _LISTS_OF_PEOPLE = frozenset(("attendees", "guests", "absent", "adjusters"))
@@ -150,6 +182,8 @@ def _run_together(text: str) -> list[LineLabel]:
         return []
     result: list[LineLabel] = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
+        if another_meetings(text[: match.start()]):
+            break  # ``Ordförande nästa vecka: Bo. Antecknare: Alva.``: the next meeting's
         end = following.start() if following is not None else len(text)
         value = text[match.end() : end].strip(" ·|,;/")
         key = match["key"]

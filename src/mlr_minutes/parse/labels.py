@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..vocabulary import (
+    ANOTHER_MEETINGS_OFFICE,
     GROUP_NOUN_KEYS,
     LABEL_PREFIXES,
     METADATA_KEYS,
@@ -351,3 +352,14 @@ def match_metadata(line: str, *, loose: bool = False) -> tuple[str, Label] | Non
     if field is None:
         return None
     return field, label
+
+
+@cache
+def _another_meetings_office() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(ANOTHER_MEETINGS_OFFICE)})(?!\w)", re.IGNORECASE)
+
+
+def another_meetings(text: str) -> bool:
+    """Whether an office in ``text`` is another meeting's (*… för nästa möte*, *Ordförande
+    nästa vecka:*)."""
+    return _another_meetings_office().search(text) is not None

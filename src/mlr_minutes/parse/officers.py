@@ -13,9 +13,9 @@ from .chat_officers import chat_starter
 from .elections import (
     election_items,
     election_sentences,
-    officers_in_prose,
     roles_in_attendance,
 )
+from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
 from .outline import Outline
 from .ruler import Ruler

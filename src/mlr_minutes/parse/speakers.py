@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..vocabulary import EMAIL_SENDER_KEYS, FIRST_PERSON_WORDS
 from .chat_log import SPEAKER_NAME, STAMPED_SPEAKER, is_bot, said
-from .elections import named_person, officer_phrase
+from .elections import named_person
+from .officer_prose import officer_phrase
 from .people import parse_person
 from .text import alternation
 

@@ -246,6 +246,10 @@ OFFICER_DUTIES: Final[tuple[str, ...]] = (
     "justerar protokollet", "justera protokollet", "justerar dagens protokoll",
     "justerar mötets protokoll", "justerar tillsammans med ordföranden",
     "tar anteckningarna", "tar anteckningar", "tar protokollet", "för protokollet",
-    "för anteckningarna", "håller i mötet",
+    "för anteckningarna", "håller i mötet", "tar över som mötesordförande",
+    "tar över som ordförande", "tar över som sekreterare", "tar över som mötessekreterare",
+    "tar över ordförandeskapet", "tar över klubban", "går in som ordförande",
+    "går in som sekreterare", "tar över anteckningarna", "tar över protokollet",
 )  # fmt: skip
-"""An officer's part in the meeting itself, never a task (*Nora justerar protokollet*)."""
+"""An officer's part in the meeting itself, never a task (*Nora justerar protokollet*,
+*Sanna Åkerlund tar över som mötesordförande*)."""

@@ -79,6 +79,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "secretary": (
         "vid protokollet", "sekreterare", "protokollförare", "antecknat av",
         "antecknare", "mötessekreterare", "minnesanteckningar förda av", "secretary",
+        "skribent", "skribent idag", "dagens skribent", "protokoll av",
         "protokollfört av", "protokoll fört av", "noterat av", "anteckningar av",
         "antecknat", "anteckningar förda av", "skrivet av", "sekr", "sekr.",
         "protokollet fördes av", "notetaker", "protokollförande", "antecknade",
@@ -235,6 +236,10 @@ ABSENT_ANSWERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Answers in an attendance table's presence column that say someone was away."""
 
+ABSENT_NOTE: Final = "frånvarande"
+"""Written after the name of someone a presence grid leaves unmarked, so that the
+attendance reader reads them as away (:mod:`mlr_minutes.parse.presence_grid`)."""
+
 OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
     "denna vecka", "den här veckan", "denna gång", "den här gången", "idag", "i dag",
     "för dagen", "för mötet", "för kvällen", "vid mötet", "this week", "today", "denna sprint",
@@ -301,10 +306,11 @@ TABLE_ORGANISATION_HEADERS: Final[tuple[str, ...]] = (
 
 FLATTENED_LIST_LABELS: Final[tuple[str, ...]] = (
     "Beslutande", "Närvarande", "Ledamöter", "Ersättare", "Deltagare", "Övriga deltagare",
-    "Tjänstgörande",
+    "Tjänstgörande", "Sekreterare", "Underskrifter",
 )  # fmt: skip
 """Labels of which a page flattened into one line names at least one (as written there,
-capitalised): the first thing the reader looks for in a long line."""
+capitalised): the first thing the reader looks for in a long line.  The signature page
+too (``Underskrifter Sekreterare Nils Ahlin Ordförande Karolina Berg Justerare …``)."""
 
 TABLE_INITIALS_HEADERS: Final[tuple[str, ...]] = (
     "sign.", "sign", "initialer", "förk.", "förk", "nick", "nickname", "alias", "handle",

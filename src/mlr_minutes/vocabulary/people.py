@@ -113,7 +113,7 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "gick efter", "kom efter", "lämnade efter", "inbjuden till", "inbjuden under", "anmält",
     "tjänstgörande ersättare för", "tjg ersättare för", "tjänstgörande ersättare", "inträder för",
     "inträder", "anmälde förhinder", "har anmält förhinder", "anländer",
-    "anmäld",
+    "anmäld", "frånvarande",
     "via länk", "kom sent", "gick tidigt", "lämnade mötet",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
@@ -138,7 +138,8 @@ ROUND_TABLE_ABSENCE: Final[tuple[str, ...]] = (
 
 ABSENCE_REASONS: Final[tuple[str, ...]] = (
     "vab", "sjuk", "sjukdom", "semester", "ledig", "föräldraledig", "tjänsteresa",
-    "förhinder", "anmält förhinder", "annat möte", "kurs", "konferens", "resa", "uteblev",
+    "förhinder", "anmält förhinder", "frånvarande", "annat möte", "kurs", "konferens", "resa",
+    "uteblev",
 )  # fmt: skip
 """Why someone was away, written in parentheses after their name (``@jonna (VAB)``): a
 note, never their organisation or role."""

@@ -48,6 +48,24 @@ CHAIR_ELECTION_TITLES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Agenda item titles whose text names the meeting's chair."""
 
+OFFICE_TAKEOVER_VERBS: Final[tuple[str, ...]] = (
+    "tar över", "tog över", "går in", "gick in", "träder in", "trädde in", "tar över rollen",
+    "takes over", "took over",
+)  # fmt: skip
+"""Verbs before *som mötesordförande* that hand the office over during the meeting
+(*Sanna Åkerlund tar över som mötesordförande*): who chaired from the start chaired it."""
+
+ANOTHER_MEETINGS_OFFICE: Final[tuple[str, ...]] = (
+    "till nästa möte", "för nästa möte", "vid nästa möte", "på nästa möte", "inför nästa möte",
+    "till nästa sammanträde", "för nästa sammanträde", "för mötet den", "till mötet den",
+    "för mötet i", "för nästkommande möte", "för kommande möte", "för nästa år",
+    "for the next meeting", "for next meeting", "nästa vecka", "next week",
+    "till nästa gång", "för nästa gång",
+)  # fmt: skip
+"""What after an office makes it another meeting's (*att välja Marie Lindh till
+mötesordförande för mötet den 9 juni*, *Val av ordförandereserv till nästa möte*): not
+who chairs or writes this one."""
+
 SECRETARY_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "val av mötessekreterare", "val av sekreterare", "val av protokollförare",
     "val av sekreterare för mötet",
@@ -235,6 +253,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
+        "protokoll av", "protokollet av", "anteckningar av", "minnesanteckningar av",
         "som sekreterare fungerade", "som mötessekreterare fungerade", "protokollförare:",
         "minnesanteckningarna skrevs av", "anteckningarna skrevs av", "protokollet fört av",
         "har förts av", "har skrivits av", "har förts av sekreteraren",

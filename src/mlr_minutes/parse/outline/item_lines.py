@@ -18,14 +18,20 @@ _CODED = re.compile(r"^\s*[A-ZÅÄÖ]{1,6}\s+§\s*\d")
 """``SN § 31``: a paragraph of a body's protocol, its short name first."""
 
 
-def _item_lines(block: Block, lines: list[str], noise: frozenset[int]) -> list[int]:
+def _item_lines(
+    block: Block, lines: list[str], noise: frozenset[int], counted: frozenset[int]
+) -> list[int]:
     """Offsets (in the paragraph) of lines that open an agenda item: ``**§ 3 Ekonomi**``,
-    ``§ 137   Dnr BN-2023-00211``, or a lone ``7`` with the title on the next line.  A
-    line that carries on a sentence (``enligt`` / ``§ 5 i stadgarna``) opens nothing."""
+    ``§ 137   Dnr BN-2023-00211``, a lone ``7`` with the title on the next line, or a
+    line of ``counted`` (:func:`_counted_lines`).  A line that carries on a sentence
+    (``enligt`` / ``§ 5 i stadgarna``) opens nothing."""
     own = block.markdown.split("\n")
     found: list[int] = []
     for offset, markdown in enumerate(own):
         number = block.line + offset
+        if number in counted:
+            found.append(offset)
+            continue
         head = markdown.lstrip()[:1]
         if head not in ("§", "*", "_") and not head.isdigit() and not _CODED.match(markdown):
             continue  # only these can open an item; the rest need no plain text
@@ -54,6 +60,7 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
     below their first line is the agenda too (``1. Mötets öppnande`` / ``Ordföranden …``)."""
     agenda = _agenda_list_items(blocks, lines) or _interleaved_agenda(blocks, lines)
     bare = {} if agenda else _bare_numbered_titles(blocks)
+    counted = frozenset() if agenda or bare else _counted_lines(blocks, noise)
     result: list[Block] = []
     remap: dict[int, int] = {}
     headings: set[int] = set()
@@ -82,7 +89,8 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
                 rest = _part(block, own, 1, len(own), BlockKind.PARAGRAPH)
                 result.append(_with_parent(rest, None))
             continue
-        starts = _item_lines(block, lines, noise) if block.kind is BlockKind.PARAGRAPH else []
+        paragraph = block.kind is BlockKind.PARAGRAPH
+        starts = _item_lines(block, lines, noise, counted) if paragraph else []
         starts = [s for s in starts if _in_sequence(block, s, last_number)]
         if not starts:
             remap[old_index] = len(result)
@@ -99,6 +107,8 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
                 title_lines = 2
             head_end = min(start + title_lines, end)
             heading = _part(block, own, start, head_end, BlockKind.HEADING)
+            if block.line + start in counted:
+                heading = _retitled(heading, _COUNTED.sub(r"\g<number>. ", text, count=1))
             run_in = _run_in(heading) if title_lines == 1 else None
             if run_in is not None:
                 # ``§ 1 Öppnande. Ordf. AR öppnade och ledde mötet.``: the title, then the
@@ -153,6 +163,11 @@ def _agenda_list_items(blocks: list[Block], lines: list[str]) -> set[int]:
     return found
 
 
+_INTERLEAVED_TITLE_LENGTH = 160
+"""A title with its text below may be long: in two languages (``5. Föregående
+mötesprotokoll - Protocol from the last meeting: posts/2025/10/…``)."""
+
+
 def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
     """Indexes of numbered one-line titles, each a list of its own with the item's text
     as paragraphs between them, as plain-text minutes indent them::
@@ -179,7 +194,7 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
         first = block.text.strip()
         title_like = (
             "\n" not in first
-            and 0 < len(first) <= _AGENDA_TITLE_LENGTH
+            and 0 < len(first) <= _INTERLEAVED_TITLE_LENGTH
             and not first.endswith(("!", "?", ":"))
             # ``1. Mötets öppnande.``: a short title may end with a full stop.
             and (not first.endswith(".") or len(first.split()) <= _DOTTED_TITLE_WORDS)
@@ -224,6 +239,53 @@ def _bare_numbered_titles(blocks: list[Block]) -> dict[int, str]:
         if int(match["number"]) == len(found) + 1:
             found[index] = match["number"]
     return found if len(found) >= 3 else {}
+
+
+_COUNTED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-ZÅÄÖ])")
+_COUNTED_TITLE_LENGTH = 80
+
+
+def _counted_lines(blocks: list[Block], noise: frozenset[int]) -> frozenset[int]:
+    """Lines inside paragraphs that number the items one after the other, as a PDF's text
+    layer leaves a protocol with no blank lines: ``1 Inledande formalia``, ``1.1 Mötets
+    öppnande``, ``1.2 …``, ``2 Fråga om nycklar``.  A line counts when its number is the
+    next one (the next item, the first sub-item, the next sub-item) and its title is short
+    and no sentence; at least four such lines under two items or more, in a file whose
+    headings number nothing."""
+    if any(
+        b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
+        for b in blocks
+    ):
+        return frozenset()
+    found: list[tuple[int, tuple[int, ...]]] = []
+    last: tuple[int, ...] = ()
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH or block.parent is not None:
+            continue
+        for offset, markdown in enumerate(block.markdown.split("\n")):
+            match = _COUNTED.match(markdown) if markdown[:1].isdigit() else None
+            if match is None or block.line + offset in noise:
+                continue
+            title = plain_text(markdown[match.end() :]).strip()
+            if len(title) > _COUNTED_TITLE_LENGTH or title.endswith((".", "!", "?", ":")):
+                continue
+            if ". " in title or title.split()[0].casefold().rstrip(".,") in MONTHS:
+                continue
+            number = tuple(int(part) for part in match["number"].split("."))
+            if number in _next_numbers(last):
+                found.append((block.line + offset, number))
+                last = number
+    if len(found) < 4 or len({number[0] for _, number in found}) < 2:
+        return frozenset()
+    return frozenset(line for line, _ in found)
+
+
+def _next_numbers(last: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    if not last:
+        return ((1,),)
+    if len(last) == 1:
+        return ((last[0] + 1,), (last[0], 1))
+    return ((last[0], last[1] + 1), (last[0] + 1,))
 
 
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:

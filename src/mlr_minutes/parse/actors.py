@@ -26,7 +26,7 @@ from ..vocabulary import (
     ROUND_TABLE_ABSENCE,
 )
 from .blocks import BlockKind
-from .chat_log import is_bot, said
+from .chat_log import handle_header, is_bot, said
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
 from .people import aliases_of, is_organisation, is_role_word, parse_person
@@ -107,7 +107,18 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
     surnames = {name.split()[-1] for name in known if " " in name}
     for unit in outline.units:
         block = unit.block
-        if unit.noise or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if unit.noise:
+            continue
+        header = handle_header(block.markdown.split("\n", 1)[0]) if "@" in block.markdown else None
+        if (
+            header is not None  # ``### 09:31 @ida.berg``, ``> **08:58 @ida.berg**``: an author
+            and not is_bot(header.lstrip("@"))
+            and header.casefold() not in known
+            and header.lstrip("@").casefold() not in known
+        ):
+            known.add(header.casefold())
+            meta.attendees.append(Person(header.lstrip("@"), None, None, block.line))
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         for author in CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():
             handle = author["handle"] or author["name"]

@@ -31,6 +31,25 @@ STAMPED_SPEAKER = re.compile(rf"^\s*{STAMP}(?:\s+[-–])?\s+(?P<name>{SPEAKER_NA
 speaker, on the line."""
 
 
+_HANDLE_HEADER = re.compile(
+    rf"^\s*(?:>\s*)?(?:#{{1,6}}\s+)?(?:(?P<before>{STAMP})\s+)?(?P<handle>@[\w.-]{{2,30}})"
+    rf"(?:\s+(?P<after>{STAMP}))?\s*$"
+)
+
+
+def handle_header(line: str) -> str | None:
+    """The ``@handle`` a chat export's message header names (``> **08:58 @ida.berg**``,
+    ``### 09:31 @ida.berg``, ``**@jonna** 09:02``): who wrote the lines below it.  A bare
+    ``@handle`` on a line is no header: it needs its time or its bold."""
+    if "@" not in line:
+        return None
+    bold = "**" in line
+    found = _HANDLE_HEADER.match(line.replace("**", ""))
+    if found is None or not (bold or found["before"] or found["after"]):
+        return None
+    return found["handle"]
+
+
 def spoken(line: str) -> tuple[str, str] | None:
     """(speaker, words) of a chat export's line that names its speaker (``2025-05-06 19:46 -
     Lovisa Ek: Jag kan beställa containern``), or None."""

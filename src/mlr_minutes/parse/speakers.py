@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..vocabulary import EMAIL_SENDER_KEYS, FIRST_PERSON_WORDS
-from .chat_log import SPEAKER_NAME, STAMPED_SPEAKER, is_bot, said
+from .chat_log import SPEAKER_NAME, STAMPED_SPEAKER, handle_header, is_bot, said
 from .elections import named_person
 from .officer_prose import officer_phrase
 from .people import parse_person
@@ -51,6 +51,12 @@ def _sender() -> re.Pattern[str]:
 
 
 @cache
+def _inverted() -> re.Pattern[str]:
+    subject = alternation(FIRST_PERSON_WORDS[:1])
+    return re.compile(rf"(?<!\w)(?P<verb>[a-zåäö]+)\s+(?P<who>{subject})\s+", re.IGNORECASE)
+
+
+@cache
 def _first_person() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(FIRST_PERSON_WORDS[:1])})\s*$", re.IGNORECASE)
 
@@ -69,6 +75,9 @@ def speaker_at(lines: list[str], number: int) -> str | None:
         header = _HEADER.match(lines[above - 1])
         if header is not None:
             return header["name"]
+        handle = handle_header(lines[above - 1])
+        if handle is not None:
+            return handle
         plain = _plain_header(lines, above)
         if plain is not None:
             return plain
@@ -87,14 +96,19 @@ def first_person_officers(meta: Metadata, lines: list[str], config: Config) -> N
         if getattr(meta, field) is not None:
             continue
         pattern = officer_phrase(field)
-        for number, line in enumerate(lines, start=1):
-            if "ag " not in line and not line.rstrip().endswith("ag"):
+        for number, written in enumerate(lines, start=1):
+            if "ag " not in written and not written.rstrip().endswith("ag"):
                 continue
+            # ``Eftersom Per är ledig håller jag i dagens standup``: the subject after the
+            # verb, as Swedish puts it after a fronted clause; read in the plain order.
+            line = _inverted().sub(r"\g<who> \g<verb> ", written)
             for match in pattern.finditer(line):
                 if match["follows"] or not _first_person().search(line[: match.start()]):
                     continue
                 speaker = speaker_at(lines, number)
                 person = named_person(speaker, number, present, config) if speaker else None
+                if person is None and speaker and speaker.startswith("@"):
+                    person = parse_person(speaker, number, config)  # a chat's author
                 if person is not None and person.name:
                     setattr(meta, field, person)
                     break

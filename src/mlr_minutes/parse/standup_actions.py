@@ -29,7 +29,7 @@ from ..vocabulary import (
 from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import Line
-from .chat_log import action_tagged, decision_tagged, said, spoken
+from .chat_log import action_tagged, decision_tagged, handle_header, said, spoken
 from .labels import match_metadata
 from .outline import Unit
 from .prose_actions import is_not_a_task
@@ -220,7 +220,10 @@ def chat_author(state: ActionState, unit: Unit, line: Line) -> bool:
     plain copy from Slack gives it, for someone present) alone on a line names who wrote
     the lines below it, so a stand-up's ``idag: …`` there is that person's task."""
     source = state.ctx.lines[line.number - 1]
-    if "**" in source:
+    header = handle_header(source)
+    if header is not None:
+        author = header  # ``> **08:58 @ida.berg**``: a chat export's message header
+    elif "**" in source:
         found = CHAT_AUTHOR.match(source.strip())
         if found is None:
             return False

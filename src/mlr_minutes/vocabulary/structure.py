@@ -290,6 +290,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",
         "håller i dagens standup", "håller i standupen", "leder dagens standup",
+        "håller i dagens daily", "håller i dailyn", "leder dagens daily", "kör dagens daily",
         "kör standup idag", "kör standupen", "kör dagens standup", "kör daily idag",
         "gick igenom dagordningen", "gick igenom dagens dagordning",
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",

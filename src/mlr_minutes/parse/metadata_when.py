@@ -27,6 +27,22 @@ def dated(value: Any) -> str | None:
     return text[at:] if at >= 0 and len(text[:at].split()) <= 1 else None
 
 
+_LONGEST_MEETING = dt.timedelta(days=31)
+"""A meeting over days (``28–29 augusti``, a forum's annual meeting ``2 – 16 februari``)
+is dated by its first day; a longer span is a period, not a meeting's date."""
+
+
+def _first_day(value: DateValue | None) -> DateValue | None:
+    """A day, or the first day of a meeting held over a few days; None otherwise."""
+    if value is None:
+        return None
+    if value.precision is Precision.DAY:
+        return value
+    if value.precision is Precision.RANGE and value.end - value.start <= _LONGEST_MEETING:
+        return DateValue(value.start, value.start, Precision.DAY, value.text)
+    return None
+
+
 def apply_date(meta: Metadata, value: Any, line: int) -> None:
     if meta.date is not None:
         return
@@ -38,8 +54,8 @@ def apply_date(meta: Metadata, value: Any, line: int) -> None:
     if isinstance(value, dt.date):
         meta.date = DateValue(value, value, Precision.DAY, value.isoformat())
     else:
-        parsed = parse_date(str(value), None, strict=True)
-        if parsed is not None and parsed.precision is Precision.DAY:
+        parsed = _first_day(parse_date(str(value), None, strict=True))
+        if parsed is not None:
             meta.date = parsed
         time = parse_time_span(str(value))
         if time and meta.start is None:
@@ -53,8 +69,9 @@ def apply_time_place(meta: Metadata, name: str, value: Any, line: int) -> None:
     if meta.date is None and name in ("time", "place_and_time") and isinstance(value, str):
         # ``Tid: Måndagen den 22 maj 2023 kl. 18.30``: the date stands with the time.
         for found in find_dates(text, None, strict=True):
-            if found.value.precision is Precision.DAY:
-                meta.date, meta.date_line = found.value, line
+            first = _first_day(found.value)
+            if first is not None:
+                meta.date, meta.date_line = first, line
                 break
     if isinstance(value, int) and name in ("start", "end", "time"):
         # YAML reads 15:00 as sexagesimal 900.

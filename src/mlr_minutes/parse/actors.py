@@ -41,8 +41,10 @@ def _actor() -> re.Pattern[str]:
     # A name never runs over a line break: ``Yrkanden`` / ``Lena Fjällström yrkar …``.
     name = r"[A-ZÅÄÖ][\w'\ufffd-]+(?:[ \t]+[A-ZÅÄÖ][\w'\ufffd-]+){1,3}"
     return re.compile(
-        # ``Per Ek (S) yrkar``, ``Birgitta Frost, Västerhamra kommun, berättade``.
-        rf"(?<![\w-])(?P<name>{name})(?P<aside>[ \t]+\([^()\n]{{1,30}}\)|,[ \t]+[^,.\n]{{2,40}},)?"
+        # ``Per Ek (S) yrkar``, ``Birgitta Frost, Västerhamra kommun, berättade``, both:
+        # ``Jenny Lind (V), Bäckviks kommun, efterfrågar``.
+        rf"(?<![\w-])(?P<name>{name})"
+        rf"(?P<aside>(?:[ \t]+\([^()\n]{{1,30}}\))?(?:,\s+[^,.\n]{{2,40}},)?)"
         rf",?[ \t]+"
         rf"(?:{alternation(PRESENCE_VERBS)})(?!\w)"
     )

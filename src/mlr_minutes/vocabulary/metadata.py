@@ -67,6 +67,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "absent": (
         "frånvarande", "anmält förhinder", "förhinder", "ej närvarande", "absent",
+        "meddelat förhinder", "har meddelat förhinder",
         "frånvarande ledamöter", "anmäld frånvaro", "avbud", "frånvarande med förhinder",
         "anmält frånvaro", "frånvarande styrelseledamöter", "ej närvarande ledamöter",
         "saknades", "frånvaro", "frånv", "frånv.", "borta", "ej på plats", "kunde inte komma",
@@ -138,6 +139,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "title": ("titel", "rubrik", "title"),
     "ignored": (
         "paragrafer", "paragraf", "justeringens plats och tid", "justeringens plats och datum",
+        # Who gets a copy: not at the meeting.
+        "kopia för kännedom", "för kännedom", "kopia till", "sändlista", "utskick till",
         "justeringsdatum", "tid för justering", "datum för justering", "justering",
         "datum för anslags uppsättande", "datum för anslags nedtagande",
         "datum då anslaget sätts upp", "datum då anslaget tas ned", "anslaget sätts upp",

@@ -217,6 +217,7 @@ PRESENCE_VERBS: Final[tuple[str, ...]] = (
     "påminner", "inledde", "inleder", "sammanfattade", "sammanfattar", "demonstrerade",
     "tog upp", "tar upp", "föreslår", "var med", "deltog", "närvarade", "anslöt",
     "anlände", "anländer", "anslöt sig", "lämnade mötet", "kom till mötet",
+    "efterfrågar", "efterfrågade", "kompletterar", "kompletterade", "lovar", "lovade",
 )  # fmt: skip
 """What someone does at the meeting (*Mattias Rönn redogjorde för …*): whoever a sentence
 says did it, by full name, was there."""

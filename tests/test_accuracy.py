@@ -40,6 +40,7 @@ FLOORS = {
     "dev20": {"date": 0.83, "roles": 0.84, "present": 0.88, "decisions": 0.84, "actions": 0.81},
     "dev21": {"date": 0.9, "roles": 0.42, "present": 0.83, "decisions": 0.85, "actions": 0.68},
     "dev22": {"date": 0.8, "roles": 0.62, "present": 0.73, "decisions": 0.77, "actions": 0.75},
+    "dev23": {"date": 0.78, "roles": 0.59, "present": 0.82, "decisions": 0.92, "actions": 0.72},
     "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 

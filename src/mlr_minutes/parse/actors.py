@@ -111,7 +111,8 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
         block = unit.block
         if unit.noise:
             continue
-        header = handle_header(block.markdown.split("\n", 1)[0]) if "@" in block.markdown else None
+        first = block.markdown.split("\n", 1)[0]
+        header = handle_header(first) if "@" in first or "**" in first else None
         if (
             header is not None  # ``### 09:31 @ida.berg``, ``> **08:58 @ida.berg**``: an author
             and not is_bot(header.lstrip("@"))
@@ -119,7 +120,10 @@ def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:
             and header.lstrip("@").casefold() not in known
         ):
             known.add(header.casefold())
-            meta.attendees.append(Person(header.lstrip("@"), None, None, block.line))
+            # ``**sara.k** 09:25`` / ``ledig idag och imorgon``: the author says they are away.
+            said_after = block.markdown[len(first) : len(first) + 120]
+            into = meta.absent if _away().search(said_after) else meta.attendees
+            into.append(Person(header.lstrip("@"), None, None, block.line))
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         for author in CHAT_AUTHOR.finditer(block.markdown) if "**" in block.markdown else ():

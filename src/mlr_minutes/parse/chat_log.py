@@ -32,22 +32,30 @@ speaker, on the line."""
 
 
 _HANDLE_HEADER = re.compile(
-    rf"^\s*(?:>\s*)?(?:#{{1,6}}\s+)?(?:(?P<before>{STAMP})\s+)?(?P<handle>@[\w.-]{{2,30}})"
-    rf"(?:\s+(?P<after>{STAMP}))?\s*$"
+    rf"^\s*(?:>\s*)?(?:#{{1,6}}\s+)?(?:(?P<before>{STAMP})\s+)?(?P<handle>@?[\w.-]{{2,30}})"
+    # ``**standupbot** BOT — ons 2 dec 2026 09:00``, ``**j.okafor** — 09:04 (svar i tråd)``
+    rf"(?:\s+BOT)?(?:\s*[—–-])?(?:\s+[a-zåäö]{{2,4}}\.?\s+\d{{1,2}}\s+[a-zåäö]{{3,9}}\.?\s+\d{{4}})?"
+    rf"(?:\s+(?P<after>{STAMP}))?(?:\s+\([^()]{{1,40}}\))?\s*$"
 )
 
 
 def handle_header(line: str) -> str | None:
-    """The ``@handle`` a chat export's message header names (``> **08:58 @ida.berg**``,
-    ``### 09:31 @ida.berg``, ``**@jonna** 09:02``): who wrote the lines below it.  A bare
-    ``@handle`` on a line is no header: it needs its time or its bold."""
-    if "@" not in line:
+    """The handle a chat export's message header names (``> **08:58 @ida.berg**``, ``###
+    09:31 @ida.berg``, ``**@jonna** 09:02``, ``**j.okafor** — 09:04 (svar i tråd)``): who
+    wrote the lines below it.  An ``@handle`` needs its time or its bold; a handle without
+    its ``@`` (``j.okafor``) needs both, and a dot, a digit or a lower-case first letter."""
+    if "@" not in line and "**" not in line:
         return None
     bold = "**" in line
     found = _HANDLE_HEADER.match(line.replace("**", ""))
-    if found is None or not (bold or found["before"] or found["after"]):
+    if found is None:
         return None
-    return found["handle"]
+    handle, timed = found["handle"], bool(found["before"] or found["after"])
+    if handle.startswith("@"):
+        return handle if bold or timed else None
+    if bold and timed and (handle[:1].islower() or "." in handle):
+        return handle
+    return None
 
 
 def spoken(line: str) -> tuple[str, str] | None:

@@ -98,7 +98,8 @@ _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 @cache
 def _stops_inside() -> re.Pattern[str]:
     written = alternation(ABBREVIATIONS)
-    return re.compile(rf"(?<!\w)(?:{written})|\d\.\d", re.IGNORECASE)
+    # ``kl. 18.07``, ``t.ex.``, and a stop inside a word (``@m.lindqvist``, ``18.07``).
+    return re.compile(rf"(?<!\w)(?:{written})|(?<=\w)\.(?=\w)", re.IGNORECASE)
 
 
 def _clauses(text: str, maxsplit: int = 0) -> list[str]:
@@ -145,7 +146,10 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             if another_meetings(text[start : match.start()]):
                 continue  # ``Ordförande nästa vecka: Bo. Antecknare: Alva.``
             if match["follows"]:
-                pieces = _clauses(text[match.end() : match.end() + 80], maxsplit=2)
+                after = text[match.end() : match.end() + 80]
+                if after.split("\n", 1)[0].strip():
+                    after = after.split("\n", 1)[0]  # the label's value ends with its line
+                pieces = _clauses(after, maxsplit=2)
                 who = pieces[0]
                 if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):
                     continue  # ``Anteckningar:`` / ``Inga synpunkter, …`` or ``Ann-Sofie: …``

@@ -107,8 +107,9 @@ def first_person_officers(meta: Metadata, lines: list[str], config: Config) -> N
                     continue
                 speaker = speaker_at(lines, number)
                 person = named_person(speaker, number, present, config) if speaker else None
-                if person is None and speaker and speaker.startswith("@"):
-                    person = parse_person(speaker, number, config)  # a chat's author
+                if person is None and speaker and " " not in speaker.strip():
+                    # a chat's author by handle, before the authors are listed present
+                    person = parse_person(speaker, number, config)
                 if person is not None and person.name:
                     setattr(meta, field, person)
                     break

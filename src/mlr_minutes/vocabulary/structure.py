@@ -60,7 +60,7 @@ ANOTHER_MEETINGS_OFFICE: Final[tuple[str, ...]] = (
     "till nästa sammanträde", "för nästa sammanträde", "för mötet den", "till mötet den",
     "för mötet i", "för nästkommande möte", "för kommande möte", "för nästa år",
     "for the next meeting", "for next meeting", "nästa vecka", "next week",
-    "till nästa gång", "för nästa gång",
+    "till nästa gång", "för nästa gång", "morgondagens", "nästa veckas", "tomorrow's",
 )  # fmt: skip
 """What after an office makes it another meeting's (*att välja Marie Lindh till
 mötesordförande för mötet den 9 juni*, *Val av ordförandereserv till nästa möte*): not
@@ -239,7 +239,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "lett av", "som ordförande fungerade", "som mötesordförande fungerade",
         "över klubban till", "lämnade över ordförandeskapet till",
         "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
-        "mötesledare:", "mötesordförande:",
+        "mötesledare:", "mötesordförande:", "dagens facilitator:", "dagens mötesledare:",
+        "dagens facilitator enligt rotationen:", "dagens facilitator enligt schemat:",
         "facilitator:", "samtalsledare:",
         "ordförande är", "ordförande var", "mötesordförande är", "ordförande idag är",
         "dagens ordförande är", "mötesledare är", "möte startat av", "mötet startades av",

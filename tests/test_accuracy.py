@@ -41,6 +41,7 @@ FLOORS = {
     "dev21": {"date": 0.9, "roles": 0.42, "present": 0.83, "decisions": 0.85, "actions": 0.68},
     "dev22": {"date": 0.8, "roles": 0.62, "present": 0.73, "decisions": 0.77, "actions": 0.75},
     "dev23": {"date": 0.78, "roles": 0.59, "present": 0.82, "decisions": 0.92, "actions": 0.72},
+    "dev24": {"date": 0.71, "roles": 0.47, "present": 0.71, "decisions": 0.74, "actions": 0.82},
     "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 

@@ -54,8 +54,19 @@ def flattened(raw: str, number: int) -> Iterator[Found]:
         value = text[match.end() : following.start() if following else len(text)].strip(" :")
         if field_name in PERSON_FIELDS:
             name = _FLAT_PERSON.match(value)
-            if name:
-                yield Found(field_name, name.group(), number)
+            person = name.group() if name else None
+            if (
+                person is None
+                and not value
+                and following is not None
+                and metadata_field(following["key"]) == "ignored"
+            ):
+                # ``Sekreterare Paragrafer 41 -- 49 Karin Hedberg Ordförande …``: the
+                # form's row beside the office, its name on the line below.
+                beside = _beside().match(_value_after(text, following, found))
+                person = beside["name"] if beside else None
+            if person:
+                yield Found(field_name, person, number)
         elif value and not is_nobody(value):
             if field_name == "adjusters" and (names := _flat_names().match(value)):
                 value = names.group()  # the names, not the page's text after them
@@ -74,6 +85,17 @@ def _flat_names() -> re.Pattern[str]:
     word = r"[A-ZÅÄÖ][a-zåäöéü'-]+(?![\w'-])"
     person = rf"{word}\s+{word}(?:\s+{word}(?!\s+[a-zåäö]))?(?:\s+\([A-ZÅÄÖ]{{1,3}}\))?"
     return re.compile(rf"{person}(?:\s*(?:{joiners})\s*{person})*")
+
+
+@cache
+def _beside() -> re.Pattern[str]:
+    """What another label of the row holds before the office's name: numbers only."""
+    return re.compile(rf"[\d\s§–—,.-]*(?P<name>{_FLAT_PERSON.pattern})")
+
+
+def _value_after(text: str, label: re.Match[str], found: list[re.Match[str]]) -> str:
+    later = [m for m in found if m.start() > label.start()]
+    return text[label.end() : later[0].start() if later else len(text)].strip(" :")
 
 
 def flattened_page(raw: str, number: int, lines: list[str]) -> tuple[list[Found], int]:

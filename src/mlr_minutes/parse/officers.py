@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from .appositions import officers_in_apposition, signed_names
+from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .chat_officers import chat_starter
 from .elections import (
     election_items,
     election_sentences,
     roles_in_attendance,
 )
+from .labels import metadata_field
 from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
 from .outline import Outline
@@ -42,6 +44,26 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
 
 
 def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
-    """Run every officer rule in order."""
+    """Run every officer rule in order; what a rule took for a name but is a form's label
+    or a heading (*Förvaringsplats*, *Organ Datum*, *VAL AV JUSTERARE*) is left for the
+    next rule."""
     for rule in OFFICER_RULES.rules():
+        before = (meta.chair, meta.secretary)
         rule(meta, outline, config)
+        for field, had in zip(("chair", "secretary"), before, strict=True):
+            officer = getattr(meta, field)
+            if officer is not had and officer and officer.name and not is_name_like(officer.name):
+                setattr(meta, field, had)
+
+
+_PEOPLE_LABELS = frozenset((*PEOPLE_FIELDS, *PERSON_FIELDS))
+
+
+def is_name_like(name: str) -> bool:
+    """Whether ``name`` could be someone's: no word of a form's other labels (*Datum*,
+    *Förvaringsplats*; an office such as *Secretary* before a name may stand) and no
+    heading in capitals."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words):
+        return False
+    return all(metadata_field(w) in (None, *_PEOPLE_LABELS) for w in words)

@@ -107,9 +107,10 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
                 title_lines = 2
             head_end = min(start + title_lines, end)
             heading = _part(block, own, start, head_end, BlockKind.HEADING)
+            run_in = _run_in(heading) if title_lines == 1 else None
             if block.line + start in counted:
                 heading = _retitled(heading, _COUNTED.sub(r"\g<number>. ", text, count=1))
-            run_in = _run_in(heading) if title_lines == 1 else None
+                run_in = _counted_sentence(heading, text)
             if run_in is not None:
                 # ``§ 1 Öppnande. Ordf. AR öppnade och ledde mötet.``: the title, then the
                 # item's own text on the same line, read as any paragraph.
@@ -242,7 +243,7 @@ def _bare_numbered_titles(blocks: list[Block]) -> dict[int, str]:
 
 
 _COUNTED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-ZÅÄÖ])")
-_COUNTED_TITLE_LENGTH = 80
+_COUNTED_TITLE_LENGTH = 160
 
 
 def _counted_lines(blocks: list[Block], noise: frozenset[int]) -> frozenset[int]:
@@ -267,12 +268,12 @@ def _counted_lines(blocks: list[Block], noise: frozenset[int]) -> frozenset[int]
             if match is None or block.line + offset in noise:
                 continue
             title = plain_text(markdown[match.end() :]).strip()
-            if len(title) > _COUNTED_TITLE_LENGTH or title.endswith((".", "!", "?", ":")):
-                continue
+            if len(title) > _COUNTED_TITLE_LENGTH or title.endswith(("!", "?", ":")):
+                continue  # a run-in item (``1.2 Val av … Nina Ek väljs …``) may end with "."
             if ". " in title or title.split()[0].casefold().rstrip(".,") in MONTHS:
                 continue
             number = tuple(int(part) for part in match["number"].split("."))
-            if number in _next_numbers(last):
+            if _follows(number, last):
                 found.append((block.line + offset, number))
                 last = number
     if len(found) < 4 or len({number[0] for _, number in found}) < 2:
@@ -280,12 +281,15 @@ def _counted_lines(blocks: list[Block], noise: frozenset[int]) -> frozenset[int]
     return frozenset(line for line, _ in found)
 
 
-def _next_numbers(last: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+def _follows(number: tuple[int, ...], last: tuple[int, ...]) -> bool:
+    """Whether ``number`` can come next after ``last`` in a protocol whose text layer lost
+    a line or two (a page header over ``3``, a sub-item run into another line): greater,
+    by at most two items or sub-items; the first one item 1 or its first sub-item."""
     if not last:
-        return ((1,),)
-    if len(last) == 1:
-        return ((last[0] + 1,), (last[0], 1))
-    return ((last[0], last[1] + 1), (last[0] + 1,))
+        return number in ((1,), (1, 1))
+    if number[0] == last[0]:
+        return len(number) == 2 and 0 < number[1] - (last[1] if len(last) == 2 else 0) <= 2
+    return 0 < number[0] - last[0] <= 2 and (len(number) == 1 or number[1] <= 2)
 
 
 def _in_count(run: list[int], blocks: list[Block], lines: list[str]) -> list[int]:
@@ -408,6 +412,18 @@ def _says_decided(text: str) -> bool:
         bool(words & DECIDING_VERBS.keys())
         or any(" " in verb and verb in text.casefold() for verb in DECIDING_VERBS)
     )
+
+
+def _counted_sentence(heading: Block, text: str) -> list[Block] | None:
+    """``1.2 Val av mötesordförande Nina Holmberg väljs till mötesordförande.``: a counted
+    line that is a sentence is the item's title and its text at once, as a ``§`` line
+    that is one sentence is (:func:`_run_in`); where the title ends, nothing says."""
+    found = _COUNTED.match(text)
+    rest = text[found.end() :].strip() if found else ""
+    if not rest.endswith(".") or len(rest.split()) < 5:
+        return None
+    said = Block(BlockKind.PARAGRAPH, heading.line, heading.end_line, 0, rest, rest)
+    return [heading, _with_parent(said, heading.parent)]
 
 
 def _run_in(heading: Block) -> list[Block] | None:

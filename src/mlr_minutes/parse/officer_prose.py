@@ -92,6 +92,7 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*$|,\s*[a-zåäö][\wåäö -
 ``Bengt Hägg, sammankallande, ledde mötet``."""
 _INNER_ASIDE = re.compile(r"\s*\([a-zåäö][^()]{0,39}\)(?=\s+[a-zåäö][^A-ZÅÄÖ@]*$)")
 _LABEL_LINE = re.compile(r"^(?:.*\n)?[^\n:]{1,30}:\s[^\n]*\n", re.DOTALL)
+_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 
 
@@ -172,6 +173,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     break
             else:
                 before = text[max(0, match.start() - 80) : match.start()]
+                # ``Andreas Espmark – förde anteckningarna``: a list's dash before the deed.
+                before = _DASH_BEFORE.sub(" ", before)
                 if _taking_over().search(before):
                     continue  # ``Sanna tar över som mötesordförande``: from then on only
                 # ``Sara Nyman (Tallmo) höll i träffen``: the name before what describes it.

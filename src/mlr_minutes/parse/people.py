@@ -415,6 +415,16 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
         prefix, rest = split_role_prefix(name_part)
         if prefix is not None and FULL_NAME.match(rest):
             name_part, attributes = rest, [prefix, *attributes]
+    words = name_part.split()
+    if (
+        len(words) >= 3
+        and words[-1][:1].isupper()
+        and words[-1].casefold() in ROLES  # the word itself: *Lindqvist* ends like a role
+        and FULL_NAME.match(" ".join(words[:-1]))
+        and not name_part.isupper()  # ``VAL AV JUSTERARE``: a heading in capitals
+    ):
+        # ``Jonas Vik Sekreterare``: a list's role column, run into the name.
+        name_part, attributes = " ".join(words[:-1]), [words[-1].casefold(), *attributes]
     real_name = _real_name(name_part, attributes, config)
     function = _function_first(name_part, attributes, text) if real_name is None else None
     if function is not None:

@@ -225,6 +225,22 @@ def _field_by_damaged_key() -> dict[str, str]:
     return {key.translate(table): name for key, name in _field_by_key().items()}
 
 
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
+
+
+@cache
+def _field_by_folded_key() -> dict[str, str]:
+    # A key written without Swedish letters (``ordforande:``, ``motesdatum:`` in a YAML
+    # front matter, ``Narvarande:`` from a system without them).  Only keys that need the
+    # letters: a folded key never shadows a real one.
+    plain = _field_by_key()
+    return {
+        folded: name
+        for key, name in plain.items()
+        if (folded := key.translate(_FOLD)) != key and folded not in plain
+    }
+
+
 @lru_cache(maxsize=16384)
 def cell_field(key: str) -> str | None:
     """The field a table's label cell introduces: any label, and those that need a colon
@@ -243,6 +259,8 @@ def metadata_field(key: str) -> str | None:
     found = _field_by_key().get(normalised)
     if found is None and "\ufffd" in normalised:
         found = _field_by_damaged_key().get(normalised)
+    if found is None and normalised.isascii():
+        found = _field_by_folded_key().get(normalised)
     if found is None and len(normalised) <= 60:
         found = next(
             (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),

@@ -234,6 +234,8 @@ OPENING_PHRASES: Final[tuple[str, ...]] = (
 OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
+        "mötet leddes därför av", "mötet leddes denna gång av", "mötet leddes i år av",
+        "leddes därför av",
         "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
         "lett av", "som ordförande fungerade", "som mötesordförande fungerade",

@@ -163,7 +163,11 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
             or next((p for p in present if p.role in CHAIR_LIKE_ROLES), None)
         )
     if meta.secretary is None:
-        meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None)
+        meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None) or next(
+            # ``Ebba Ström (ordförande och sekreterare)``: the second office, noted.
+            (p for p in present if SECRETARY_ROLE in (p.note or "").casefold().split(", ")),
+            None,
+        )
     if meta.secretary is None:
         # ``Daniel Frisk, nämndsekreterare``: the body's own secretary, when only one is.
         secretaries = [p for p in present if (p.role or "").endswith(SECRETARY_ROLE)]

@@ -32,6 +32,7 @@ from ..vocabulary import (
     ABSENCE_REASONS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
+    LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     NAME_TITLES,
     OFFICER_ROLES,
@@ -202,6 +203,11 @@ def is_party(part: str) -> bool:
     return part.casefold() in PARTY_CODES and len(part) <= 3
 
 
+@cache
+def _joined_split() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(LIST_JOINERS)})\s+", re.IGNORECASE)
+
+
 def _attributes(
     parts: Iterable[str], config: Config
 ) -> tuple[str | None, str | None, str | None, list[str]]:
@@ -228,6 +234,13 @@ def _attributes(
             # ``Nour (Arvid fastnade på ett inställt tåg)``: a sentence about them, not
             # the organisation they came from (those are names: *Region Mellanlanda*).
             notes.append(part)
+            continue
+        offices = [role_of(piece) for piece in _joined_split().split(part)]
+        if len(offices) > 1 and all(offices) and (role is None or offices[0] in OFFICER_ROLES):
+            # ``ordförande och sekreterare``: one person held both offices; the second is
+            # noted, and read as the office it is.
+            role = offices[0]
+            notes.extend(office for office in offices[1:] if office)
             continue
         found_role, rest = split_role_prefix(part)
         if found_role is None and part.casefold() in ROLES:  # ``håller i mötet``

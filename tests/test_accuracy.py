@@ -38,10 +38,10 @@ FLOORS = {
     "dev18": {"date": 0.93, "roles": 0.92, "present": 0.89, "decisions": 0.85, "actions": 0.68},
     "dev19": {"date": 0.97, "roles": 0.93, "present": 0.91, "decisions": 0.87, "actions": 0.74},
     "dev20": {"date": 0.83, "roles": 0.84, "present": 0.88, "decisions": 0.84, "actions": 0.81},
-    "dev21": {"date": 0.9, "roles": 0.42, "present": 0.83, "decisions": 0.85, "actions": 0.68},
-    "dev22": {"date": 0.8, "roles": 0.62, "present": 0.73, "decisions": 0.77, "actions": 0.75},
-    "dev23": {"date": 0.78, "roles": 0.59, "present": 0.82, "decisions": 0.92, "actions": 0.72},
-    "dev24": {"date": 0.71, "roles": 0.47, "present": 0.71, "decisions": 0.74, "actions": 0.82},
+    "dev21": {"date": 0.99, "roles": 0.85, "present": 0.88, "decisions": 0.86, "actions": 0.73},
+    "dev22": {"date": 0.9, "roles": 0.99, "present": 0.87, "decisions": 0.78, "actions": 0.82},
+    "dev23": {"date": 0.85, "roles": 0.75, "present": 0.85, "decisions": 0.92, "actions": 0.78},
+    "dev24": {"date": 0.78, "roles": 0.71, "present": 0.73, "decisions": 0.74, "actions": 0.82},
     "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 

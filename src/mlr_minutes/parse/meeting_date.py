@@ -114,8 +114,8 @@ def in_opening_lines(sources: DateSources) -> FoundDate | None:
         if number in sources.noise or not text.strip():
             continue
         labelled = match_metadata(text, loose=True)
-        if labelled is not None and labelled[0] != "date":
-            continue
+        if labelled is not None and labelled[0] not in ("date", "body"):
+            continue  # ``Möte 2026-11-25``: the meeting, then its date
         lead = sources.lines[number - 2] if number > 1 else ""
         found = _first_day(text, number, lead=lead) or _wrapped_day(sources, number)
         if found is not None:

@@ -61,7 +61,8 @@ def is_another_date(text: str, start: int) -> bool:
     """Whether the words just before ``start`` (in its clause) make the date another one
     than the meeting's: *Föregående protokoll (höstmötet 2024-10-15)*, *Uppdaterad …*."""
     before = re.split(r"[.;!?]\s", text[max(0, start - 45) : start])[-1]
-    return _other_date().search(before) is not None
+    # ``$page_updated = "2027-01-08 21:14"``: a page's variable, its words joined by "_".
+    return _other_date().search(before.replace("_", " ")) is not None
 
 
 _MEETING_DAYS = 4

@@ -153,7 +153,8 @@ OTHER_DATE_WORDS: Final[tuple[str, ...]] = (
     "justering", "justeras", "anslag", "anslaget", "sista dag", "reviderad", "version",
     "skapad", "upprättad", "inkommen", "inkom", "opened this discussion on", "posted",
     "posted on", "commented on", "skrev", "postade", "publicerades", "skickat", "sent",
-    "date sent", "datum för utskick",
+    "date sent", "datum för utskick", "updated", "modified", "lastmod",
+    "ändrad", "senast ändrad",
 )  # fmt: skip
 """Words just before a date near the top that make it another date than the meeting's
 (*Föregående protokoll (höstmötet 2024-10-15)*, *Uppdaterad 2025-06-02*, *Nästa möte:

@@ -406,3 +406,34 @@ def test_an_open_page_reloads_itself_with_the_edit(chromium: Any, source: Path) 
         finally:
             tab.close()
     assert problems == []
+
+
+def test_the_fast_path_writes_the_bytes_a_full_build_writes(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited meeting's page and source, as the fast path writes them into the served
+    site, are byte for byte what a full build of the edited minutes writes (the per-meeting
+    records kept between archives included)."""
+    from mlr_minutes.build import BuildOptions, build_site
+    from mlr_minutes.cache import BuildCache
+    from mlr_minutes.commands.quick import quick_update
+    from mlr_minutes.config import DEFAULT
+    from mlr_minutes.load import load_meetings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    served = tmp_path / "served"
+    full = BuildOptions(source, served, internal=True, cache=BuildCache(None, "serve"))
+    assert build_site(full, progress=lambda text: None).ok
+    quick = BuildCache(None, "quick")
+    published = frozenset(m.id for m in load_meetings([source], DEFAULT, cache=quick).publishable())
+    minutes = source / f"{MEETING}.md"
+    lomma = "\n### 99. Zebrafinkar\n\nLomma och Staffanstorp bjöd in. Nytt stycke.\n"
+    rewrite(minutes, minutes.read_text("utf-8") + lomma)
+    update = quick_update(BuildOptions(source, served), quick, published, {})
+    assert update is not None and update.meetings == (MEETING,)
+    assert len(update.files) >= 2  # the page and the source at least
+    again = BuildOptions(source, tmp_path / "full", internal=True)
+    assert build_site(again, progress=lambda text: None).ok
+    for relative in update.files:
+        assert (served / relative).read_bytes() == (tmp_path / "full" / relative).read_bytes()
+    assert "Zebrafinkar" in (served / update.files[0]).read_text("utf-8")

@@ -437,3 +437,29 @@ def test_the_fast_path_writes_the_bytes_a_full_build_writes(
     for relative in update.files:
         assert (served / relative).read_bytes() == (tmp_path / "full" / relative).read_bytes()
     assert "Zebrafinkar" in (served / update.files[0]).read_text("utf-8")
+
+
+def test_the_fast_path_shows_a_save_whose_parse_a_full_build_already_cached(
+    source: Path, tmp_path: Path
+) -> None:
+    """A full build that ends just after a save reads the saved file into the fast path's
+    cache (to learn what it published) before the watcher reports it: the saved file is
+    still shown by the fast path, not left to another full build."""
+    from mlr_minutes.build import BuildOptions
+    from mlr_minutes.cache import BuildCache
+    from mlr_minutes.commands.quick import quick_update
+    from mlr_minutes.config import DEFAULT
+    from mlr_minutes.load import load_meetings
+
+    quick = BuildCache(None, "quick")
+    published = frozenset(m.id for m in load_meetings([source], DEFAULT, cache=quick).publishable())
+    minutes = source / f"{MEETING}.md"
+    rewrite(minutes, minutes.read_text("utf-8") + "\n### 99. Zebrafinkar\n\nNytt stycke.\n")
+    load_meetings([source], DEFAULT, cache=quick)  # what the full build's end does
+    options = BuildOptions(source, tmp_path / "served")
+    assert quick_update(options, quick, published, {}) is None  # the cache alone: nothing new
+    update = quick_update(options, quick, published, {}, saved=[str(minutes)])
+    assert update is not None and update.meetings == (MEETING,)
+    assert "Zebrafinkar" in (tmp_path / "served" / update.files[0]).read_text("utf-8")
+    noise = quick_update(options, quick, published, {}, saved=[str(source / "anteckning.txt")])
+    assert noise is None  # a file that is not minutes is not a meeting to show

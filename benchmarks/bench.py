@@ -191,6 +191,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-    if "--no-hugo" not in sys.argv:
+    if "--no-hugo" not in sys.argv and "--shapes" not in sys.argv:
         # Side by side with Hugo (``--large`` for 10,000 files): benchmarks/compare.py.
         compare.main(sys.argv[1:])

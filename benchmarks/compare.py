@@ -7,10 +7,17 @@ fresh process, the two tools in alternating runs (A B A B …), and the median o
 reported with the ratio: this machine is shared, absolute seconds drift between runs.
 
 Steps: a cold full build (no site, no cache), a warm build with nothing changed, a build
-after one file changed, and the dev server's edit-to-page time (from the save until the
-page it serves has the new text).  Also: peak memory of the build (the largest process,
-workers and Pagefind included, from ``wait4``) and of Pagefind alone, pages written, the
-search index's bytes, and the bytes a query fetches (Pagefind in headless Chromium).
+after one file changed, and the dev server's edit-to-page time: from the save until a
+browser showing the page would have the new text.  For mlr-minutes that is what the page's
+reload script does (a request to ``/__mlr_reload?efter=N`` open before the save; when it
+answers, the page is fetched again); for Hugo, whose live reload is pushed to the page at
+once, the page is fetched every 10 ms.  Also: the fast path's own time as the server logs
+it, peak memory of the build (the largest process, workers and Pagefind included, from
+``wait4``) and of Pagefind alone, pages written, the search index's bytes, and the bytes a
+query fetches (Pagefind in headless Chromium).
+
+``python benchmarks/compare.py [--large] [--rounds N] [--only serve]``: ``--only serve``
+builds once and measures the dev servers' edit-to-page time alone.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import datetime as dt
 import http.server
 import json
 import os
+import queue
 import re
 import shutil
 import socket
@@ -180,9 +188,9 @@ def free_port() -> int:
         return port
 
 
-def fetch(url: str) -> str:
+def fetch(url: str, timeout: float = 5) -> str:
     try:
-        with NO_PROXY.open(url, timeout=5) as response:
+        with NO_PROXY.open(url, timeout=timeout) as response:
             text: str = response.read().decode("utf-8", "replace")
             return text
     except (urllib.error.URLError, OSError):
@@ -205,17 +213,27 @@ def wait_for_text(url: str, text: str, limit: float = WAIT_LIMIT) -> float:
 
 
 @contextlib.contextmanager
-def server(command: list[str], cwd: Path, ready_url: str) -> Iterator[None]:
-    """A dev server process, up once ``ready_url`` answers; stopped after the block."""
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
+def server(
+    command: list[str], cwd: Path, ready_url: str, log: Path | None = None
+) -> Iterator[None]:
+    """A dev server process, up once ``ready_url`` answers; stopped after the block.  What
+    it prints on stderr goes to ``log`` when given."""
+    with contextlib.ExitStack() as stack:
+        stderr = stack.enter_context(log.open("w")) if log else subprocess.DEVNULL
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr)
+        stack.enter_context(_stopped(process))
         deadline = time.monotonic() + 600
         while not fetch(ready_url):
             if process.poll() is not None or time.monotonic() > deadline:
                 sys.exit(f"{command[0]} serve did not start")
             time.sleep(0.1)
+        yield
+
+
+@contextlib.contextmanager
+def _stopped(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """``process`` stopped after the block (killed if it does not stop within 30 s)."""
+    try:
         yield
     finally:
         process.terminate()
@@ -226,8 +244,58 @@ def server(command: list[str], cwd: Path, ready_url: str) -> Iterator[None]:
             process.wait()
 
 
-def edit_to_page(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:
-    """Seconds from a save to the served page showing it, Hugo's server and ours."""
+class ReloadScript:
+    """What mlr-minutes' reload script does in an open page: a request for the next build
+    (``/__mlr_reload?efter=N``) always waiting at the server, in a thread."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.answers: queue.Queue[int] = queue.Queue()
+
+    def ask(self, seen: int) -> None:
+        """Send the request for a build other than ``seen``; its answer goes to the queue."""
+
+        def request() -> None:
+            url = f"http://127.0.0.1:{self.port}/__mlr_reload?efter={seen}"
+            text = fetch(url, timeout=60).strip()
+            if not text.isdigit():
+                time.sleep(1.0)  # as the script: after an error, ask again in a second
+            self.answers.put(int(text) if text.isdigit() else seen)
+
+        threading.Thread(target=request, daemon=True).start()
+
+    def wait_for_text(self, url: str, text: str, seen: int, started: float) -> float:
+        """Seconds from ``started`` until a reload of ``url`` shows ``text``; the request for
+        a build other than ``seen`` was sent before the save."""
+        while (left := WAIT_LIMIT - (time.perf_counter() - started)) > 0:
+            try:
+                answer = self.answers.get(timeout=left)
+            except queue.Empty:
+                break
+            if answer != seen:
+                page = fetch(url)  # the reload
+                if text in page:
+                    return time.perf_counter() - started
+                served = re.search(r'data-bygge="(\d+)"', page)
+                seen = int(served.group(1)) if served else answer
+            self.ask(seen)
+        print(f"  (the page {url} did not show the edit within {WAIT_LIMIT:.0f} s)")
+        return WAIT_LIMIT
+
+
+FAST_PATH = re.compile(r"^Visar .* \((\d+),(\d+) s\)", re.MULTILINE)
+"""The server's line for a save shown by its fast path, with the seconds it took."""
+
+
+def fast_path_seconds(log: Path) -> list[float]:
+    """The fast path's own times, as the server logged them."""
+    text = log.read_text("utf-8", "replace") if log.is_file() else ""
+    return [float(f"{whole}.{part}") for whole, part in FAST_PATH.findall(text)]
+
+
+def edit_to_page(bench: Bench, rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """Seconds from a save to a browser showing it, Hugo's server and ours, and the seconds
+    of our fast path alone."""
     edited = sorted(bench.corpus.glob("*.md"))[bench.count // 3]
     hugo_port, mlr_port = free_port(), free_port()
     hugo_url = f"http://127.0.0.1:{hugo_port}/protokoll/{edited.stem}/"
@@ -238,19 +306,31 @@ def edit_to_page(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:
     hugo_command = ["hugo", "server", "-s", str(bench.hugo_dir), "--port", str(hugo_port),
                     "--bind", "127.0.0.1", "--disableLiveReload", "--quiet"]  # fmt: skip
     mlr_command = [MLR, "serve", "--source", str(bench.corpus), "--port", str(mlr_port)]
-    with server(hugo_command, bench.work, hugo_url), server(mlr_command, bench.mlr_dir, mlr_url):
+    log = bench.mlr_dir / "serve.log"
+    with (
+        server(hugo_command, bench.work, hugo_url),
+        server(mlr_command, bench.mlr_dir, mlr_url, log),
+    ):
+        script = ReloadScript(mlr_port)
         for round_ in range(rounds):
-            for times, url in ((hugo_times, hugo_url), (mlr_times, mlr_url)):
-                nonce = f"andring{round_}x{len(times)}{'h' if times is hugo_times else 'm'}"
-                time.sleep(1.0)  # let the servers' watchers settle on the last change
-                builds = reload_counter(mlr_port)
-                bench.edit(nonce)
-                times.append(wait_for_text(url, nonce))
-                if times is mlr_times:
-                    # A save is measured on an idle server, as Hugo's: wait for the build
-                    # that follows the fast path (lists, search index) to finish.
-                    wait_for_builds(mlr_port, builds + 2, limit=120.0)
-    return hugo_times, mlr_times
+            # Both servers watch the same files, so each sees the other's save too.  A save
+            # is measured on idle servers: after mlr-minutes' fast path and the build that
+            # follows it (lists, search index); Hugo's rebuild is done well before.
+            time.sleep(1.0)
+            builds = reload_counter(mlr_port)
+            nonce = f"andring{round_}h"
+            bench.edit(nonce)
+            hugo_times.append(wait_for_text(hugo_url, nonce))
+            wait_for_builds(mlr_port, builds + 2, limit=120.0)
+            builds = reload_counter(mlr_port)
+            script.ask(builds)  # the open page's request, waiting before the save
+            time.sleep(1.0)
+            nonce = f"andring{round_}m"
+            started = time.perf_counter()
+            bench.edit(nonce)
+            mlr_times.append(script.wait_for_text(mlr_url, nonce, builds, started))
+            wait_for_builds(mlr_port, builds + 2, limit=120.0)
+    return hugo_times, mlr_times, fast_path_seconds(log)
 
 
 def reload_counter(port: int) -> int:
@@ -386,8 +466,7 @@ def compare(count: int, rounds: int, work: Path) -> dict[str, object]:
     hugo_one, mlr_one = alternate(rounds, hugo_edited, mlr_edited)
     rows.append(report_row("one file changed", [r.seconds for r in hugo_one],
                            [r.seconds for r in mlr_one]))  # fmt: skip
-    hugo_serve, mlr_serve = edit_to_page(bench, rounds)
-    rows.append(report_row("serve: edit to page", hugo_serve, mlr_serve))
+    rows.append(serve_rows(bench, rounds))
     site = bench.mlr_dir / "site"
     pagefind = pagefind_alone(site, work / "pagefind-scratch")
     index = site / "pagefind"
@@ -421,6 +500,30 @@ def compare(count: int, rounds: int, work: Path) -> dict[str, object]:
     return {"files": count, "bytes": size, "rounds": rounds, "rows": rows, **extra}
 
 
+def serve_rows(bench: Bench, rounds: int) -> dict[str, object]:
+    """The dev servers' edit-to-page row, printed with our fast path's own time."""
+    hugo, ours, fast = edit_to_page(bench, rounds)
+    row = report_row("serve: edit to page", hugo, ours)
+    seconds = ", ".join(f"{s:.2f}" for s in fast)
+    print(f"  {'serve: fast path alone':<26} mlr-minutes {statistics.median(fast or [0]):.2f} s "
+          f"(as the server logged it: {seconds})")  # fmt: skip
+    all_rounds = {
+        "hugo_all_s": [round(s, 3) for s in hugo],
+        "mlr_all_s": [round(s, 3) for s in ours],
+    }
+    return {**row, **all_rounds, "mlr_fast_path_s": fast}
+
+
+def serve_only(count: int, rounds: int, work: Path) -> dict[str, object]:
+    """Only the dev servers' edit-to-page time (one build first, for the page's address)."""
+    bench = Bench(work, count)
+    size = bench.prepare()
+    print(f"\nServe side by side with {hugo_version()} – {count} files, {os.cpu_count()} cores, "
+          f"{rounds} rounds, medians")  # fmt: skip
+    bench.mlr()
+    return {"files": count, "bytes": size, "rounds": rounds, "rows": [serve_rows(bench, rounds)]}
+
+
 def hugo_version() -> str:
     done = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
     found = re.search(r"v(\d+\.\d+\.\d+)", done.stdout)
@@ -428,12 +531,15 @@ def hugo_version() -> str:
 
 
 def main(argv: list[str]) -> None:
-    """``compare.py [--large] [--rounds N]``: 1,000 files, or 10,000 with ``--large``."""
+    """``compare.py [--large] [--rounds N] [--only serve]``: 1,000 files, or 10,000 with
+    ``--large``; every step, or only the dev servers' edit-to-page time."""
     count = 10_000 if "--large" in argv else 1_000
     rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 3
+    only_serve = "--only" in argv and argv[argv.index("--only") + 1] == "serve"
     work = ROOT / ".bench" / f"compare-{count}"
-    result = compare(count, rounds, work)
-    out = ROOT / ".bench" / f"compare-{count}.json"
+    result = (serve_only if only_serve else compare)(count, rounds, work)
+    name = f"compare-{count}-serve" if only_serve else f"compare-{count}"
+    out = ROOT / ".bench" / f"{name}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     print(f"  (saved to {out.relative_to(ROOT)})")
 

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -256,3 +257,209 @@ def test_an_edit_is_shown_at_once_and_the_rest_follows_in_the_background(source:
         assert (dev.out / "pagefind" / "pagefind-entry.json").is_file()
     finally:
         dev.stop()
+
+
+def long_poll(url: str, answers: list[str]) -> threading.Thread:
+    """A reload request (as the page's script sends it) in a thread; its answer, or the
+    error it met, goes to ``answers``."""
+
+    def ask() -> None:
+        try:
+            with OPENER.open(url, timeout=TIMEOUT * 2) as response:
+                answers.append(response.read().decode("utf-8"))
+        except OSError as error:
+            answers.append(f"error: {error}")
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_reload_request_waits_for_the_build_that_shows_the_save(
+    server: DevServer, source: Path
+) -> None:
+    """``?efter=N`` is answered once a build other than N is published, and by then the
+    edited page is served: the browser reloads at once and sees the edit."""
+    seen = server.state.generation
+    page_url = server.url + f"moten/{MEETING}/"
+    answers: list[str] = []
+    waiting = long_poll(server.url + f"__mlr_reload?efter={seen}", answers)
+    waiting.join(0.5)
+    assert waiting.is_alive() and answers == []  # nothing changed: the request waits
+    minutes = source / f"{MEETING}.md"
+    rewrite(minutes, minutes.read_text("utf-8").replace("Styrelsemöte", "Zebrafinkmöte", 1))
+    waiting.join(TIMEOUT)
+    assert not waiting.is_alive()
+    assert int(answers[0]) > seen
+    assert "Zebrafinkmöte" in get(page_url)[1]
+
+
+def test_a_reload_request_for_another_build_or_none_is_answered_at_once(
+    server: DevServer,
+) -> None:
+    current = str(server.state.generation)
+    for query in ("", "?efter=0", f"?efter={int(current) + 5}", "?efter=zebra", "?annat=1"):
+        assert get(server.url + "__mlr_reload" + query) == (200, current, ""), query
+
+
+def test_stop_answers_a_waiting_reload_request(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlr_minutes.commands import serve
+
+    monkeypatch.setattr(serve, "LONG_POLL_SECONDS", 10 * TIMEOUT)
+    dev = DevServer(ServeOptions(source=source, port=0), log=lambda _: None)
+    dev.start()
+    answers: list[str] = []
+    try:
+        waiting = long_poll(dev.url + f"__mlr_reload?efter={dev.state.generation}", answers)
+        waiting.join(0.5)
+        assert waiting.is_alive()
+    finally:
+        stopper = threading.Thread(target=dev.stop, daemon=True)
+        stopper.start()
+        stopper.join(TIMEOUT)
+    assert not stopper.is_alive()
+    waiting.join(TIMEOUT)  # well before the long poll's own end (ten times as long)
+    assert not waiting.is_alive()
+    assert answers == ["1"]
+
+
+def test_a_save_is_seen_by_its_file_event_without_waiting_for_the_poll(source: Path) -> None:
+    """With a poll of a minute, only the file event can have started the rebuild."""
+    lines: list[str] = []
+    options = ServeOptions(source=source, port=0, poll_seconds=10 * TIMEOUT)
+    with DevServer(options, log=lines.append) as dev:
+        page_url = dev.url + f"moten/{MEETING}/"
+        minutes = source / f"{MEETING}.md"
+        rewrite(minutes, minutes.read_text("utf-8").replace("Styrelsemöte", "Zebrafinkmöte", 1))
+        wait_for(lambda: "Zebrafinkmöte" in get(page_url)[1], "the edited page")
+    assert not any(line.startswith("Filhändelser går inte") for line in lines)
+
+
+def test_without_file_events_the_watcher_polls(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import watchfiles
+
+    def refuse(*args: object, **kwargs: object) -> Iterator[set[object]]:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchfiles, "watch", refuse)
+    lines: list[str] = []
+    options = ServeOptions(source=source, port=0, poll_seconds=0.1)
+    with DevServer(options, log=lines.append) as dev:
+        page_url = dev.url + f"moten/{MEETING}/"
+        minutes = source / f"{MEETING}.md"
+        rewrite(minutes, minutes.read_text("utf-8").replace("Styrelsemöte", "Zebrafinkmöte", 1))
+        wait_for(lambda: "Zebrafinkmöte" in get(page_url)[1], "the edited page")
+    (fallback,) = [line for line in lines if line.startswith("Filhändelser går inte")]
+    assert "inotify watch limit reached" in fallback and "var 0,1 s" in fallback
+
+
+def test_the_configuration_file_is_seen_on_the_poll(source: Path, tmp_path: Path) -> None:
+    """The configuration file is not below a watched folder: the poll notices it."""
+    config = tmp_path / "mlr-minutes.yaml"
+    config.write_text("municipalities: [Hörby]\n", "utf-8")
+    lines: list[str] = []
+    options = ServeOptions(source=source, port=0, poll_seconds=0.1, config_path=config)
+    with DevServer(options, log=lines.append) as dev:
+        built = dev.state.generation
+        rewrite(config, "municipalities: [Hörby, Höör]\n")
+        wait_for(lambda: dev.state.generation > built, "the rebuild")
+    assert any("mlr-minutes.yaml" in line for line in lines if line.startswith("Ändrat: "))
+
+
+def test_the_snapshot_leaves_out_editor_files_and_version_control(tmp_path: Path) -> None:
+    from mlr_minutes.commands.watch import snapshot
+
+    for name in ("a.md", "mall/sida.html", ".a.md.swp", "a.md~", ".#a.md", ".git/index"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    seen = snapshot((tmp_path,))
+    assert sorted(Path(path).relative_to(tmp_path).as_posix() for path in seen) == [
+        "a.md",
+        "mall/sida.html",
+    ]
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_with_the_edit(chromium: Any, source: Path) -> None:
+    """The page's own script in a real browser: it waits on the reload request, reloads
+    when the save is published, and shows the edit (no timing asserted; ``make bench``
+    measures this path)."""
+    with DevServer(ServeOptions(source=source, port=0), log=lambda _: None) as dev:
+        tab = chromium.new_page()
+        problems: list[str] = []
+        tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        try:
+            # The script's reload request is waiting before the save, as in a real edit.
+            waiting = lambda request: "__mlr_reload?efter=" in request.url  # noqa: E731
+            with tab.expect_request(waiting, timeout=TIMEOUT * 1000):
+                tab.goto(dev.url + f"moten/{MEETING}/")
+            minutes = source / f"{MEETING}.md"
+            edited = minutes.read_text("utf-8").replace("Styrelsemöte", "Zebrafinkmöte", 1)
+            rewrite(minutes, edited)
+            tab.wait_for_function(
+                "document.body.textContent.includes('Zebrafinkmöte')", timeout=TIMEOUT * 1000
+            )
+        finally:
+            tab.close()
+    assert problems == []
+
+
+def test_the_fast_path_writes_the_bytes_a_full_build_writes(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited meeting's page and source, as the fast path writes them into the served
+    site, are byte for byte what a full build of the edited minutes writes (the per-meeting
+    records kept between archives included)."""
+    from mlr_minutes.build import BuildOptions, build_site
+    from mlr_minutes.cache import BuildCache
+    from mlr_minutes.commands.quick import quick_update
+    from mlr_minutes.config import DEFAULT
+    from mlr_minutes.load import load_meetings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    served = tmp_path / "served"
+    full = BuildOptions(source, served, internal=True, cache=BuildCache(None, "serve"))
+    assert build_site(full, progress=lambda text: None).ok
+    quick = BuildCache(None, "quick")
+    published = frozenset(m.id for m in load_meetings([source], DEFAULT, cache=quick).publishable())
+    minutes = source / f"{MEETING}.md"
+    lomma = "\n### 99. Zebrafinkar\n\nLomma och Staffanstorp bjöd in. Nytt stycke.\n"
+    rewrite(minutes, minutes.read_text("utf-8") + lomma)
+    update = quick_update(BuildOptions(source, served), quick, published, {})
+    assert update is not None and update.meetings == (MEETING,)
+    assert len(update.files) >= 2  # the page and the source at least
+    again = BuildOptions(source, tmp_path / "full", internal=True)
+    assert build_site(again, progress=lambda text: None).ok
+    for relative in update.files:
+        assert (served / relative).read_bytes() == (tmp_path / "full" / relative).read_bytes()
+    assert "Zebrafinkar" in (served / update.files[0]).read_text("utf-8")
+
+
+def test_the_fast_path_shows_a_save_whose_parse_a_full_build_already_cached(
+    source: Path, tmp_path: Path
+) -> None:
+    """A full build that ends just after a save reads the saved file into the fast path's
+    cache (to learn what it published) before the watcher reports it: the saved file is
+    still shown by the fast path, not left to another full build."""
+    from mlr_minutes.build import BuildOptions
+    from mlr_minutes.cache import BuildCache
+    from mlr_minutes.commands.quick import quick_update
+    from mlr_minutes.config import DEFAULT
+    from mlr_minutes.load import load_meetings
+
+    quick = BuildCache(None, "quick")
+    published = frozenset(m.id for m in load_meetings([source], DEFAULT, cache=quick).publishable())
+    minutes = source / f"{MEETING}.md"
+    rewrite(minutes, minutes.read_text("utf-8") + "\n### 99. Zebrafinkar\n\nNytt stycke.\n")
+    load_meetings([source], DEFAULT, cache=quick)  # what the full build's end does
+    options = BuildOptions(source, tmp_path / "served")
+    assert quick_update(options, quick, published, {}) is None  # the cache alone: nothing new
+    update = quick_update(options, quick, published, {}, saved=[str(minutes)])
+    assert update is not None and update.meetings == (MEETING,)
+    assert "Zebrafinkar" in (tmp_path / "served" / update.files[0]).read_text("utf-8")
+    noise = quick_update(options, quick, published, {}, saved=[str(source / "anteckning.txt")])
+    assert noise is None  # a file that is not minutes is not a meeting to show

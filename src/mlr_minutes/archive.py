@@ -481,15 +481,15 @@ def municipality_of(organisation: str | None, pattern: re.Pattern[str] | None,
     return canonical.get(word) or canonical.get(word[:-1])
 
 
-_Listed = tuple[tuple[str | None, Person, str, str | None], ...]
-"""A meeting's listed people: (slug of the name, person, capacity, municipality)."""
-_Named = tuple[tuple[str, str | None, str, str], ...]
-"""A meeting's municipality mentions: (municipality, item number, title, anchor)."""
+_Listed = tuple[tuple[str | None, str | None, Attendance], ...]
+"""A meeting's listed people: (slug of the name, municipality, the attendance record)."""
+_Named = tuple[tuple[str, Mention], ...]
+"""A meeting's municipality mentions: (municipality, the mention)."""
 
 _SCANNED: dict[tuple[int, tuple[str, ...]], tuple[Meeting, _Listed, _Named]] = {}
-"""The last archive's meetings' people and mentions (by the meeting object, kept alive
-here so that its id is not reused): the dev server builds the archive after every save,
-and all but the edited meeting are the same objects."""
+"""The last archive's meetings' people and mentions, records made (by the meeting object,
+kept alive here so that its id is not reused): the dev server builds the archive after
+every save, and all but the edited meeting are the same objects."""
 
 
 def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
@@ -504,8 +504,8 @@ def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
             if slug in seen_people:
                 continue
             seen_people.add(slug)
-        listed.append((slug, person, capacity, municipality_of(person.organisation, pattern,
-                                                                 canonical)))  # fmt: skip
+        municipality = municipality_of(person.organisation, pattern, canonical)
+        listed.append((slug, municipality, Attendance(meeting, person, capacity)))
     if pattern is None:
         return tuple(listed), ()
     places: list[tuple[str | None, str, str, str]] = [
@@ -515,9 +515,8 @@ def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
     named_places = []
     for number, title, anchor, text in places:
         named = {municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)}
-        named_places += [
-            (name, number, title, anchor) for name in sorted(n for n in named if n is not None)
-        ]
+        named_places += [(name, Mention(meeting, number, title, anchor))
+                         for name in sorted(n for n in named if n is not None)]  # fmt: skip
     return tuple(listed), tuple(named_places)
 
 
@@ -537,14 +536,13 @@ def _people_and_places(
             known = (meeting, *_scan(meeting, pattern, canonical))
         scanned[key] = known
         _, listed, named_places = known
-        for slug, person, capacity, municipality in listed:
-            record = Attendance(meeting, person, capacity)
+        for slug, municipality, record in listed:
             if slug is not None:
                 people[slug].append(record)
             if municipality is not None:
                 attendance[municipality].append(record)
-        for name, number, title, anchor in named_places:
-            mentions[name].append(Mention(meeting, number, title, anchor))
+        for name, mention in named_places:
+            mentions[name].append(mention)
     _SCANNED.clear()
     _SCANNED.update(scanned)
     municipalities = tuple(

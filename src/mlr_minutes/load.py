@@ -10,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -91,24 +90,38 @@ def find_minutes(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
 
 
 def _walk(root: Path) -> tuple[list[Path], list[Path]]:
-    """Regular minutes files below ``root``, and the entries refused as unsafe."""
-    files: list[Path] = []
-    unsafe: list[Path] = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in dirs:
-            if (here / name).is_symlink():
-                unsafe.append(here / name)
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(MINUTES_SUFFIXES):
+    """Regular minutes files below ``root``, and the entries refused as unsafe.
+
+    With ``os.scandir`` and plain strings (the dev server lists the folder after every
+    save): the kind of each entry comes with the listing, without a ``stat`` per file.
+    """
+    files: list[str] = []
+    unsafe: list[str] = []
+    pending = [str(root)]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            if name.lower() == "readme.md":
-                continue
-            candidate = here / name
-            mode = candidate.lstat().st_mode
-            (files if stat.S_ISREG(mode) else unsafe).append(candidate)
-    return sorted(files), sorted(unsafe)
+            try:
+                if entry.is_dir():  # a link to a folder too, as os.walk sees it
+                    (unsafe if entry.is_symlink() else pending).append(entry.path)
+                elif name.lower().endswith(MINUTES_SUFFIXES) and name.lower() != "readme.md":
+                    regular = entry.is_file(follow_symlinks=False)
+                    (files if regular else unsafe).append(entry.path)
+            except OSError:
+                continue  # removed since the listing: the next build does not see it either
+    # Sorted as paths (part by part), not as strings: "a-b/x.md" after "a/x.md".
+    return _sorted_paths(files), _sorted_paths(unsafe)
+
+
+def _sorted_paths(found: list[str]) -> list[Path]:
+    return sorted(map(Path, found), key=lambda path: path.parts)
 
 
 def parse_file(path: Path, config: Config, public: bool = False) -> Meeting:

@@ -12,6 +12,7 @@ configuration or templates), it declines and the server builds in full as before
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,13 +58,17 @@ def quick_update(
     cache: BuildCache,
     published: frozenset[str],
     renderers: dict[Path | None, Renderer],
+    saved: Iterable[str] = (),
 ) -> QuickUpdate | None:
     """Render the pages of the meetings whose files changed into ``options.out``; None when
     the fast path declines (see the module's docstring).  ``published`` is the ids the
     last full build published: a change to that set needs the full build.  ``renderers``
-    keeps the compiled templates from one save to the next (only minutes changed)."""
+    keeps the compiled templates from one save to the next (only minutes changed).
+    ``saved`` is the files the watcher saw change: those that are minutes are shown even
+    when the cache already has their parse (a full build read them just after the save)."""
     loaded = load_meetings([options.source], options.config, cache=cache)
-    fresh = set(cache.fresh)
+    sources = {m.source for m in loaded.meetings}
+    fresh = set(cache.fresh) | {str(Path(p)) for p in saved} & sources
     if not fresh or len(fresh) > MOST_FILES:
         return None
     changed = [m for m in loaded.meetings if m.source in fresh]

@@ -30,6 +30,7 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ABSENCE_REASONS,
+    ABSENT_ANSWERS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
     LIST_JOINERS,
@@ -40,6 +41,7 @@ from ..vocabulary import (
     ORGANISATION_LINKS,
     ORGANISATION_SUFFIXES,
     PARTY_CODES,
+    PRESENT_ANSWERS,
     PRONOUNS,
     ROLE_ENDINGS,
     ROLE_QUALIFIERS,
@@ -218,6 +220,14 @@ def _attributes(
     notes: list[str] = []
     for raw in parts:
         part = clean(raw)
+        head, _, tail = part.partition(",")
+        answer = head.strip().casefold()
+        if answer in PRESENT_ANSWERS or answer in ABSENT_ANSWERS:
+            # ``Elvira Nordin – Ja``, ``Lukas Fredén – Nej``, ``Tilde Holm – Ja, lämnade
+            # vid 5.2``: the list's answer whether they came, then what it says of them.
+            if answer in ABSENT_ANSWERS:
+                notes.append(head.strip())
+            part = tail.strip()
         if not part:
             continue
         if party is None and is_party(part):

@@ -9,6 +9,7 @@ from functools import cache
 
 from ..vocabulary import (
     ABSENCE_REASONS,
+    ABSENT_ANSWERS,
     ATTENDANCE_NOTE_BEFORE_NUMBER,
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
@@ -55,4 +56,7 @@ def _away_words() -> re.Pattern[str]:
 def says_away(note: str | None) -> bool:
     """Whether a note says why the person was away (``förhinder``, ``VAB``, ``sjuk``), as
     words: *sjukvårdsnämnden* or *skrivarkurs* say nothing of the kind."""
-    return bool(note) and _away_words().search(note or "") is not None
+    if not note:
+        return False
+    # ``Lukas Fredén – Nej``: the list's answer that they did not come.
+    return note.strip().casefold() in ABSENT_ANSWERS or _away_words().search(note) is not None

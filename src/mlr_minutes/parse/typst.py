@@ -75,12 +75,27 @@ _OPEN_CONTENT = re.compile(r"^\s*\[\s*$")
 _CONTENT = re.compile(r"^\s*\[\s*(?P<text>[^\[\]]*?)\s*\]\s*,?\s*$")
 
 
+_PAIR = re.compile(r"^\s*\[(?P<name>[^\[\]]+)\]\s*,\s*\[(?P<answer>[^\[\]]*)\]\s*,?\s*$")
+_SWITCH = re.compile(r"^\s*[\w-]+:\s*(?:true|false)\s*,?\s*$")
+
+
 def typst_line(line: str) -> str:
     """One line of Typst source as the Markdown it means (blank for set-up code)."""
     if _COMMENT.match(line) or _CLOSE.match(line) or _OPEN_CONTENT.match(line):
         return ""
     if _OPEN_CALL.match(line):
-        return ""  # ``#attSatser(``: a template's call over content blocks, one a line
+        # ``#deltagare(``: a call named like a label opens its list (``[Name], [Ja],`` a
+        # line); ``#attSatser(``: a template's call over content blocks, one a line.
+        label = _labels_by_folded_key().get(line.strip()[1:-1].strip().casefold())
+        return f"{label}:" if label else ""
+    pair = _PAIR.match(line)
+    if pair:
+        # ``[Tilde Holmgren], [Ja, lämnade vid 5.2],``: a name and its answer; ``\ `` is
+        # Typst's line break inside the name.
+        name = pair["name"].replace("\\", " ").split()
+        return f"- {' '.join(name)} – {pair['answer'].strip()}"
+    if _SWITCH.match(line):
+        return ""  # ``styrelsen: true,``: a switch of the template, nothing shown
     content = _CONTENT.match(line)
     if content:
         return f"- {content['text']}"  # ``[ attsats 1 bifalles ],``: one of its clauses

@@ -214,7 +214,7 @@ ELECTION_VERBS: Final[tuple[str, ...]] = (
 """Verbs of an election in minutes."""
 
 ELECTION_ADVERBS: Final[tuple[str, ...]] = (
-    "enhälligt", "enigt", "med acklamation", "per acklamation", "också", "även", "åter",
+    "enhälligt", "enigt", "med acklamation", "per acklamation", "också", "även", "åter", "in",
     "därefter", "sedan", "i stället", "istället", "dessutom", "enhälligt och med acklamation",
     "unanimously",
 )  # fmt: skip

@@ -13,6 +13,7 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ABBREVIATIONS,
+    DECIDING_VERBS,
     LIST_JOINERS,
     METADATA_KEYS,
     NAME_PARTICLES,
@@ -237,7 +238,11 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     match.start() + len(said) - len(said.lstrip()) : end if end >= 0 else None
                 ]
                 rest = rest[len(said.strip()) :]
-                if not election_verbs().search(said) and not election_verbs().search(rest):
+                decides = any(  # ``…, som godkändes``: the line holds a decision too
+                    w.strip(".,;:") in DECIDING_VERBS for w in f"{said} {rest}".casefold().split()
+                )
+                elected = election_verbs().search(said) or election_verbs().search(rest)
+                if not elected and not decides:
                     meta.read_from.add(at)
                 break
 

@@ -249,6 +249,7 @@ OFFICER_DUTIES: Final[tuple[str, ...]] = (
     "för anteckningarna", "håller i mötet", "tar över som mötesordförande",
     "tar över som ordförande", "tar över som sekreterare", "tar över som mötessekreterare",
     "tar över ordförandeskapet", "tar över klubban", "går in som ordförande",
+    "håller i det nästa gång", "håller i nästa möte", "leder nästa möte",
     "går in som sekreterare", "tar över anteckningarna", "tar över protokollet",
 )  # fmt: skip
 """An officer's part in the meeting itself, never a task (*Nora justerar protokollet*,

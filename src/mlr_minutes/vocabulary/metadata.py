@@ -106,7 +106,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
-        "mötesledare", "moderator", "facilitator", "mötets ordförande",
+        "mötesledare", "moderator", "facilitator", "mötets ordförande", "mötesägare",
+        "chairman", "chairperson",
         "ordförande vid mötet", "sammankallande", "lett av", "mötet lett av", "leds av",
         "mötesledning", "ordförande idag", "facilitator idag", "mötesledare idag",
         "ordförande för sammanträdet", "dagens ordförande", "ordförande för dagen",

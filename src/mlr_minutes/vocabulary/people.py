@@ -40,6 +40,8 @@ ROLES: Final[dict[str, str]] = {
     "suppl.": "ersättare", "mötesledare": "ordförande", "ledde mötet": "ordförande",
     "facilitator": "ordförande", "chair": "ordförande", "moderator": "ordförande",
     "minutes": "sekreterare", "notes": "sekreterare", "secretary": "sekreterare",
+    "chairman": "ordförande", "chairperson": "ordförande", "note taker": "sekreterare",
+    "notetaker": "sekreterare", "minute taker": "sekreterare", "mötesägare": "ordförande",
     "anteckningar": "sekreterare", "antecknar": "sekreterare",
     "håller i mötet": "mötesordförande", "höll i mötet": "mötesordförande",
     "leder mötet": "mötesordförande", "skriver": "sekreterare",

@@ -299,7 +299,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "ledde resten av mötet", "ledde mötet därefter", "tog över klubban",
         "höll i dagens standup", "ledde dagens standup", "håller i dagens möte",
         "ledde", "håller i det", "höll i det", "hade ordförandeskapet", "har ordförandeskapet",
-        "höll ordförandeskapet", "fick klubban", "tog klubban",
+        "höll ordförandeskapet", "fick klubban", "tog klubban", "lotsade oss genom",
+        "lotsade mötet", "lotsade oss igenom",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",

@@ -243,6 +243,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "the chair is", "meeting chaired by", "körd av", "kördes av", "hölls av",
         "mötesledare:", "mötesordförande:", "dagens facilitator:", "dagens mötesledare:",
         "dagens facilitator enligt rotationen:", "dagens facilitator enligt schemat:",
+        "mötesordföranden",
         "facilitator:", "samtalsledare:",
         "ordförande är", "ordförande var", "mötesordförande är", "ordförande idag är",
         "dagens ordförande är", "mötesledare är", "möte startat av", "mötet startades av",
@@ -252,6 +253,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
+        "mötessekreteraren",
         "sekr:", "sekr.:", "protokollförare:", "mötessekreterare:", "notes:",
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",

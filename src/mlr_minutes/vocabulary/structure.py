@@ -235,6 +235,7 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
         "mötet leddes därför av", "mötet leddes denna gång av", "mötet leddes i år av",
+        "leddes och dokumenterades av", "leddes och dokumenterades därför av",
         "leddes därför av",
         "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
@@ -253,7 +254,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
-        "mötessekreteraren",
+        "mötessekreteraren", "dokumenterades av", "dokumenterades därför av",
+        "leddes och dokumenterades av", "leddes och dokumenterades därför av",
         "sekr:", "sekr.:", "protokollförare:", "mötessekreterare:", "notes:",
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
@@ -306,6 +308,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",
+        "anmälde sig frivilligt att anteckna", "erbjöd sig att anteckna",
+        "anmälde sig att anteckna",
         "förde anteckningarna", "förde minnesanteckningar", "att föra protokollet",
         "att föra dagens protokoll", "att föra protokoll", "var mötessekreterare",
         "är mötessekreterare", "var sekreterare för mötet", "skrev protokollet",

@@ -40,9 +40,9 @@ FLOORS = {
     "dev20": {"date": 0.83, "roles": 0.84, "present": 0.88, "decisions": 0.84, "actions": 0.81},
     "dev21": {"date": 0.99, "roles": 0.85, "present": 0.88, "decisions": 0.86, "actions": 0.73},
     "dev22": {"date": 0.9, "roles": 0.99, "present": 0.87, "decisions": 0.78, "actions": 0.82},
-    "dev23": {"date": 0.85, "roles": 0.75, "present": 0.85, "decisions": 0.92, "actions": 0.78},
-    "dev24": {"date": 0.78, "roles": 0.71, "present": 0.73, "decisions": 0.74, "actions": 0.82},
-    "dev25": {"date": 0.91, "roles": 0.43, "present": 0.95, "decisions": 0.86, "actions": 0.64},
+    "dev23": {"date": 0.85, "roles": 0.79, "present": 0.89, "decisions": 0.92, "actions": 0.79},
+    "dev24": {"date": 0.85, "roles": 0.71, "present": 0.73, "decisions": 0.74, "actions": 0.82},
+    "dev25": {"date": 0.91, "roles": 0.82, "present": 0.95, "decisions": 0.86, "actions": 0.64},
     "holdout": {"date": 0.97, "roles": 0.77, "present": 0.9, "decisions": 0.84, "actions": 0.82},
 }
 

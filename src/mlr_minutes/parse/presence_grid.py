@@ -77,6 +77,8 @@ def only_column_headers(value: str) -> bool:
             ):
                 covered[end] = True
                 break
+        if not any(covered[max(0, end - _HEADER_WORDS + 1) : end + 1]):
+            return False  # no header can end here or later: most values are names
     return covered[-1]
 
 

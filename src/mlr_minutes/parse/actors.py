@@ -26,7 +26,7 @@ from ..vocabulary import (
     ROUND_TABLE_ABSENCE,
 )
 from .blocks import BlockKind
-from .chat_log import handle_header, is_bot, said
+from .chat_log import CHAT_AUTHOR, handle_header, is_bot, said
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
 from .people import aliases_of, is_organisation, is_role_word, parse_person
@@ -82,17 +82,6 @@ def _full_name(written: str, config: Config) -> str | None:
     if len(words) < 2 or is_organisation(" ".join(words), config):
         return None
     return " ".join(words)
-
-
-CHAT_AUTHOR = re.compile(
-    r"^\*\*(?:(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?"
-    # ``**Emil Sundqvist** 09:04`` (a Slack export): a full name needs its time stamp.
-    r"|(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ \t][A-ZÅÄÖ][\w'-]+){1,2})\*\*[ \t]+\d{1,2}[:.]\d{2})"
-    r"[ \t]*$",
-    re.MULTILINE,
-)
-"""``**@jonna**`` or ``**lovisa.h** 09:02`` alone on a line: who wrote the next lines of
-a chat pasted into the minutes (a standup in Slack or Teams)."""
 
 
 def actors_present(meta: Metadata, outline: Outline, config: Config) -> None:

@@ -31,6 +31,16 @@ STAMPED_SPEAKER = re.compile(rf"^\s*{STAMP}(?:\s+[-–])?\s+(?P<name>{SPEAKER_NA
 speaker, on the line."""
 
 
+CHAT_AUTHOR = re.compile(
+    r"^\*\*(?:(?P<handle>@[\w.-]+|[a-zåäö][\w.-]{1,30})\*\*(?:[ \t]+\d{1,2}[:.]\d{2})?"
+    # ``**Emil Sundqvist** 09:04`` (a Slack export): a full name needs its time stamp.
+    r"|(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ \t][A-ZÅÄÖ][\w'-]+){1,2})\*\*[ \t]+\d{1,2}[:.]\d{2})"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+"""``**@jonna**`` or ``**lovisa.h** 09:02`` alone on a line: who wrote the next lines of
+a chat pasted into the minutes (a standup in Slack or Teams)."""
+
 _HANDLE_HEADER = re.compile(
     rf"^\s*(?:>\s*)?(?:#{{1,6}}\s+)?(?:(?P<before>{STAMP})\s+)?(?P<handle>@?[\w.-]{{2,30}})"
     # ``**standupbot** BOT — ons 2 dec 2026 09:00``, ``**j.okafor** — 09:04 (svar i tråd)``

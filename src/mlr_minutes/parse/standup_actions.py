@@ -26,10 +26,9 @@ from ..vocabulary import (
     STANDUP_PLAN_HEADINGS,
     STANDUP_TODAY_LABELS,
 )
-from .actors import CHAT_AUTHOR
 from .blocks import BlockKind
 from .candidates import Line
-from .chat_log import action_tagged, decision_tagged, handle_header, said, spoken
+from .chat_log import CHAT_AUTHOR, action_tagged, decision_tagged, handle_header, said, spoken
 from .labels import match_metadata
 from .outline import Unit
 from .prose_actions import is_not_a_task

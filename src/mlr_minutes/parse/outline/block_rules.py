@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ...model import SegmentKind
 from ..blocks import Block, BlockKind, plain_text
-from ..chat_log import handle_header
+from ..chat_log import CHAT_AUTHOR, handle_header
 from ..labels import match_metadata, split_label
 from ..ruler import Ruler
 from .heading_rules import PEOPLE_LIST_FIELDS
@@ -76,16 +75,13 @@ def label_continuation(state: OutlineState, index: int, block: Block) -> bool:
     return True
 
 
-_CHAT_HEADER = re.compile(r"^\*\*[^*\n]{2,40}\*\*[ \t]+\d{1,2}[:.]\d{2}\b")
-
-
 def chat_message(state: OutlineState, index: int, block: Block) -> bool:
     """A chat message's header (``**Jonas Fält** 09:10``, ``> **08:58 @ida.berg**``) ends
     what a label before it opened (``Att göra:`` and its tasks): the message is its
     writer's.  Sets nothing else; the block goes on to the next rule."""
     if block.kind is BlockKind.PARAGRAPH and state.context is not None:
         first = block.markdown.split("\n", 1)[0]
-        if _CHAT_HEADER.match(first) or handle_header(first) is not None:
+        if CHAT_AUTHOR.match(first) or handle_header(first) is not None:
             state.context = None
     return False
 

@@ -29,7 +29,9 @@ def dated(value: Any) -> str | None:
 
 _LONGEST_MEETING = dt.timedelta(days=31)
 """A meeting over days (``28–29 augusti``, a forum's annual meeting ``2 – 16 februari``)
-is dated by its first day; a longer span is a period, not a meeting's date."""
+is dated by its first day; a longer span is a period, not a meeting's date.  Longer than
+:data:`.meeting_date._MEETING_DAYS` for a title or a line of text: a label such as *Tid:*
+says the span is the meeting's own."""
 
 
 def _first_day(value: DateValue | None) -> DateValue | None:

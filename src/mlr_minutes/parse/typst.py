@@ -28,7 +28,7 @@ from ..vocabulary import METADATA_KEYS, TYPST_FUNCTIONS
 
 _MARKS = re.compile(r"^\s*#(?:import|set|show|let|include)\b|^\s*=+\s")
 _COMMENT = re.compile(r"^\s*//")
-_SETUP = re.compile(r"^\s*#(?:import|set|show|include|table|pagebreak|v|h|line)\b")
+_SETUP = re.compile(r"^\s*#(?:import|set|show|include|let|table|pagebreak|v|h|line)\b")
 _HEADING = re.compile(r"^(?P<level>=+)\s+(?P<title>.*)$")
 _DATETIME = re.compile(
     r"datetime\(\s*year:\s*(?P<y>\d{4}),\s*month:\s*(?P<m>\d{1,2}),\s*day:\s*(?P<d>\d{1,2})\s*\)"

@@ -73,7 +73,7 @@ from .attendance_values import (
 from .blocks import BlockKind
 from .columns import in_columns
 from .flattened import FLATTENED_LENGTH, flattened_page
-from .label_cells import LineLabel, cells, labels_on, plain, wrapped_label
+from .label_cells import LineLabel, cells, labels_on, one_person_row, plain, wrapped_label
 from .labels import Label, cell_field, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
 from .people import definite_body, is_note, is_role_word, names_organisation, names_people_inside
@@ -378,6 +378,8 @@ class _Reader:
             yield from self.close()  # prose after a table and a blank line: no more rows
             return
         text = plain(raw).strip()
+        row = opened.mode in (LIST, COMMA) and "  " in text and one_person_row(text)
+        text = row or text
         if opened.mode in (LIST, PERSON) and SIGNATURE_RULE.match(raw):
             return  # ``Justeras:`` / ``________`` / ``Anna Berg, ordförande``
         if (
@@ -489,7 +491,7 @@ class _Reader:
                 indent = len(raw) - len(raw.lstrip(" "))
                 aligned = column is not None and abs(indent - column) <= 1
                 joined = join_wrapped(buffered, text, aligned)
-                if aligned and not joined.startswith(f"{buffered} "):
+                if (aligned and not joined.startswith(f"{buffered} ")) or row:
                     # The next row under the value column: the one before is complete.
                     opened.rows = True
                     yield from opened.close()

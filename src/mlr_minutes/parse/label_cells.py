@@ -25,6 +25,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
 )
 from .labels import Label, another_meetings, match_metadata, metadata_field
+from .people import FULL_NAME, names_organisation
 from .text import alternation
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
@@ -131,6 +132,15 @@ _LISTS_OF_PEOPLE = frozenset(("attendees", "guests", "absent", "adjusters"))
 def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
     result: list[LineLabel] = []
     for cell in columns:
+        if result and _describes_the_person(result[-1], cell.text):
+            # ``Närvarande   Ingrid Ståhl   Region Mellanlanda   ordförande``: a table's
+            # row is one person, the cells after the name their organisation and role; a
+            # label in such a row is capitalised, a role in lower case.
+            last = result[-1]
+            value = f"{last.label.value}, {cell.text}"
+            label = Label(last.label.key, value, last.label.value_offset)
+            result[-1] = LineLabel(last.field, label, last.column)
+            continue
         field = metadata_field(cell.text)
         if field is not None:
             result.append(LineLabel(field, Label(cell.text, "", 0), cell.start))
@@ -149,8 +159,40 @@ def _walk_cells(columns: list[Cell]) -> list[LineLabel]:
             # ``Justeras   Lars-Göran Bly   Elsa Norberg``: names in columns stay apart.
             gap = "   " if last.field in _LISTS_OF_PEOPLE else " "
             value = f"{last.label.value}{gap}{cell.text}".strip()
-            result[-1] = LineLabel(last.field, Label(last.label.key, value, 0), last.column)
+            # Where the value starts, for the rows below it in the same column.
+            offset = last.label.value_offset or (0 if last.label.value else cell.start)
+            label = Label(last.label.key, value, offset)
+            result[-1] = LineLabel(last.field, label, last.column)
     return result
+
+
+def _describes_the_person(last: LineLabel, text: str) -> bool:
+    """A cell after a name in a list's row that is the person's organisation or role."""
+    if last.field not in _LISTS_OF_PEOPLE or not FULL_NAME.match(last.label.value.split(",")[0]):
+        return False
+    return _describes(text)
+
+
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _describes(text: str) -> bool:
+    # Never a numbered cell (``8. Harald Nyman``, a second column of a röstlängd); a note
+    # after it may hold numbers (``Trafikverket (punkt 5)``).
+    core = _TRAILING_NOTE.sub("", text)
+    return not any(c.isdigit() for c in core) and (core[:1].islower() or names_organisation(core))
+
+
+def one_person_row(text: str) -> str | None:
+    """``Peter Sundberg      Trafikverket Region Mellan      v. ordförande``, a row of a list
+    laid out in columns, as one person (``Peter Sundberg, Trafikverket Region Mellan, v.
+    ordförande``); None for any other text."""
+    row = cells(text)
+    if len(row) < 2 or not FULL_NAME.match(row[0].text):
+        return None
+    if not all(_describes(cell.text) for cell in row[1:]):
+        return None
+    return ", ".join(cell.text for cell in row)
 
 
 @cache

@@ -271,7 +271,8 @@ bare *i* or *på*: *Ordförande i styrelsen* is an office of the organisation.""
 ALL_BUT: Final[tuple[str, ...]] = (
     "alla utom", "alla förutom", "samtliga utom", "samtliga förutom", "alla närvarande utom",
     "samtliga ledamöter utom", "hela gruppen utom", "alla ledamöter utom", "everyone except",
-    "all except",
+    "all except", "samtliga kallade utom", "alla kallade utom", "samtliga kallade förutom",
+    "alla kallade förutom",
 )  # fmt: skip
 """*Närvarande: alla utom Farid (VAB)*: everyone but those named came; those named are
 absent."""

@@ -16,6 +16,7 @@ from .elections import (
     election_sentences,
     roles_in_attendance,
 )
+from .label_order import names_in_label_order
 from .labels import metadata_field
 from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
@@ -36,6 +37,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("officers_in_apposition", officers_in_apposition),
         ("roles_in_attendance", roles_in_attendance),
         ("signed_names", signed_names),
+        ("names_in_label_order", names_in_label_order),
         ("opener", opener),
         ("chair_by_title", chair_by_title),
     ]

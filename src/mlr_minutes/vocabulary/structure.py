@@ -330,6 +330,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skriver dagens protokoll", "skriver protokoll",
         "skrev ihop", "skriver ihop", "skriver anteckningar", "sammanställde anteckningarna",
         "har renskrivit", "renskrev", "har sammanställt anteckningarna",
+        "höll i pennan", "håller i pennan", "höll pennan", "håller pennan",
+        "satt vid pennan", "sitter vid pennan", "satt vid tangentbordet",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

@@ -133,3 +133,42 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                     person = named_person(name.lstrip("/ "), first + offset, present, config)
                     if person is not None and person.name:
                         setattr(meta, field, person)
+
+
+_PAIR = re.compile(rf"(?P<office>[A-Za-zÅÄÖåäö.]{{3,20}})\s+(?P<name>{_NAME}){_PARTY}")
+
+
+def paired_offices(line: str) -> list[tuple[str, str]]:
+    """``Ordf. Per Holm, sekr. Maja Lind`` (a line, or a title's parenthesis, that holds
+    nothing else): each office before its holder, joined by commas; (office, name) for the
+    chair and the secretary, nothing unless both are named."""
+    for part in [*re.findall(r"\(([^()]*)\)", line), line]:
+        found: list[tuple[str, str]] = []
+        for piece in re.split(r"\s*[,;]\s*", part.strip()):
+            match = _PAIR.fullmatch(piece)
+            office = match and _OFFICE_OF_ROLE.get(ROLES.get(match["office"].casefold(), ""))
+            if not match or office is None:
+                break
+            found.append((office, match["name"]))
+        else:
+            if {office for office, _ in found} == {"chair", "secretary"}:
+                return found
+    return []
+
+
+def offices_paired_with_names(meta: Metadata, outline: Outline, config: Config) -> None:
+    """The chair and the secretary named together, each after an office, on the title's
+    line or a line of its own before the items: ``# Minnesanteckningar LSG 2026-11-12
+    (ordf. Per Holm, sekr. Maja Lind)``, ``Ordf. Per Holm, sekr. Maja Lind``."""
+    present = [*meta.attendees, *meta.guests]
+    for unit in outline.units:
+        if unit.item is not None:
+            break
+        if unit.block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
+            continue
+        for offset, line in enumerate(unit.block.text.split("\n")):
+            for office, name in paired_offices(line):
+                if getattr(meta, office) is None:
+                    person = named_person(name, unit.block.line + offset, present, config)
+                    if person is not None and person.name:
+                        setattr(meta, office, person)

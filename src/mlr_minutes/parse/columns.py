@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..vocabulary import METADATA_KEYS
 from .attendance_values import PEOPLE_FIELDS, Found, is_nobody, looks_like_people
 from .labels import metadata_field, normalise_key
-from .people import definite_body, names_organisation
+from .people import FULL_NAME, definite_body, is_role_word, names_organisation
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _MIN_COLUMN = 15
@@ -117,6 +117,9 @@ def _run_in(lines: list[str], start: int, end: int) -> ColumnRun | None:
             # ``Beslutande     Anna Berg (S)``, ``Sakkunnigt / biträde    …``: a label
             # (wrapped in its column) and its value.
             return None
+    rights = [lines[i][starts[i] :].strip() for i in with_right]
+    if _names_and_roles(lefts, rights):
+        return None
     owners = [lines[i][: starts[i]].strip() for i in with_right]
     owned = any(owners) and all(
         not o or (not re.search(r"[,()\d]", o) and names_organisation(o)) for o in owners
@@ -129,6 +132,16 @@ def _run_in(lines: list[str], start: int, end: int) -> ColumnRun | None:
     if first == start and above >= 0 and _is_people_label(lines[above]):
         return ColumnRun(above, first, last, column, owned)
     return None
+
+
+def _names_and_roles(lefts: list[str], rights: list[str]) -> bool:
+    """``Jakob Lindström        Vice talman`` / ``Carolina Dahl        Sekreterare``: a
+    table of each person and their role (most right cells name one), not two lists."""
+    rows = [(left, right) for left, right in zip(lefts, rights, strict=True) if left]
+    if not rows or not all(FULL_NAME.match(left) for left, _ in rows):
+        return False
+    roles = sum(any(is_role_word(word) for word in right.split()) for _, right in rows)
+    return roles * 3 >= len(rows) * 2
 
 
 def left_and_right(lines: list[str], runs: list[ColumnRun]) -> tuple[list[str], list[str]]:

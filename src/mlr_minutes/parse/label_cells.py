@@ -21,11 +21,12 @@ from ..vocabulary import (
     LIST_JOINERS,
     METADATA_KEYS,
     OFFICER_TIME_QUALIFIERS,
+    ROLE_QUALIFIERS,
     SECRETARY_COLON_KEYS,
     SECRETARY_ROLE,
 )
 from .labels import Label, another_meetings, match_metadata, metadata_field
-from .people import FULL_NAME, names_organisation
+from .people import FULL_NAME, is_role_word, names_organisation
 from .text import alternation
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
@@ -177,22 +178,38 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _describes(text: str) -> bool:
+    if _names_role(text):
+        return True  # ``Kårordförande 26/27``
     # Never a numbered cell (``8. Harald Nyman``, a second column of a röstlängd); a note
     # after it may hold numbers (``Trafikverket (punkt 5)``).
     core = _TRAILING_NOTE.sub("", text)
     return not any(c.isdigit() for c in core) and (core[:1].islower() or names_organisation(core))
 
 
+def _names_role(text: str) -> bool:
+    """``Sekreterare``, ``Vice talman``, ``Kårordförande 26/27``: a role, capitalised as a
+    table's cell starts."""
+    words = text.split()
+    if words and words[0].casefold() in ROLE_QUALIFIERS:
+        words = words[1:]
+    return bool(words) and is_role_word(words[0])
+
+
 def one_person_row(text: str) -> str | None:
     """``Peter Sundberg      Trafikverket Region Mellan      v. ordförande``, a row of a list
     laid out in columns, as one person (``Peter Sundberg, Trafikverket Region Mellan, v.
-    ordförande``); None for any other text."""
+    ordförande``); a role written capitalised in its cell is the role all the same
+    (``Carolina Dahl      Sekreterare``).  None for any other text."""
     row = cells(text)
     if len(row) < 2 or not FULL_NAME.match(row[0].text):
         return None
     if not all(_describes(cell.text) for cell in row[1:]):
         return None
-    return ", ".join(cell.text for cell in row)
+    parts = [row[0].text]
+    for cell in row[1:]:
+        role = _names_role(cell.text)
+        parts.append(cell.text[:1].lower() + cell.text[1:] if role else cell.text)
+    return ", ".join(parts)
 
 
 @cache

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from .appositions import officers_in_apposition, signed_names
+from .appositions import officers_in_apposition, offices_paired_with_names, signed_names
 from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .chat_officers import chat_starter
 from .elections import (
@@ -35,6 +35,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("officers_in_prose", officers_in_prose),
         ("chat_starter", chat_starter),
         ("officers_in_apposition", officers_in_apposition),
+        ("offices_paired_with_names", offices_paired_with_names),
         ("roles_in_attendance", roles_in_attendance),
         ("signed_names", signed_names),
         ("names_in_label_order", names_in_label_order),
@@ -54,8 +55,17 @@ def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
         rule(meta, outline, config)
         for field, had in zip(("chair", "secretary"), before, strict=True):
             officer = getattr(meta, field)
-            if officer is not had and officer and officer.name and not is_name_like(officer.name):
+            if officer is had or not officer or not officer.name:
+                continue
+            if not is_name_like(officer.name) or _away(meta, officer.name):
                 setattr(meta, field, had)
+
+
+def _away(meta: Metadata, name: str) -> bool:
+    """Listed as away and nowhere as present (``Förhinder   Sara Åkesson, talman``): the
+    office the list gives them is theirs, but they did not hold it at this meeting."""
+    present = {p.name for p in (*meta.attendees, *meta.guests)}
+    return name not in present and any(p.name == name for p in meta.absent)
 
 
 _PEOPLE_LABELS = frozenset((*PEOPLE_FIELDS, *PERSON_FIELDS))

@@ -13,7 +13,7 @@ from ..model import Person
 from ..vocabulary import CHAIR_ROLE_WORDS, OPENING_PHRASES
 from .elections import is_capitalised_name, item_texts, named_person
 from .outline import Outline
-from .people import aliases_of, parse_person
+from .people import aliases_of, parse_person, role_of
 from .text import alternation
 
 if TYPE_CHECKING:
@@ -47,6 +47,13 @@ def opener(meta: Metadata, outline: Outline, config: Config) -> None:
         words = who_opened.split()
         while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
             words = words[1:]
+        office = role_of(" ".join(words)) if words and words[0][:1].isupper() else None
+        if office is not None:
+            # *Vice talman förklarade mötet öppnat*: whoever the list gives that office.
+            holders = [p for p in present if p.role == office]
+            if len(holders) == 1:
+                meta.chair = holders[0]
+            return
         if words and len(words) <= 4:
             who = " ".join(words)
             found = named_person(who, line, present, config)

@@ -31,8 +31,9 @@ def _flattened_labels() -> re.Pattern[str]:
     # list is written in lower case (*Bengt Alsterlind (S), ordförande*).
     keys = {key for keys in METADATA_KEYS.values() for key in keys if len(key) > 3}
     written = alternation(key[:1].upper() + key[1:] for key in keys)
-    # ``Sekreterare... Jonna Vik``: the dotted line to sign on, left as dots.
-    return re.compile(rf"(?<![\w-])(?P<key>{written})(?::|\.{{2,}}|…)?(?=\s+\S)")
+    # ``Sekreterare... Jonna Vik``: the dotted line to sign on, left as dots;
+    # ``Underskrifter Sekreterare, Siv Ekman``: a comma where the column was.
+    return re.compile(rf"(?<![\w-])(?P<key>{written})(?::|,|\.{{2,}}|…)?(?=\s+\S)")
 
 
 def flattened(raw: str, number: int) -> Iterator[Found]:

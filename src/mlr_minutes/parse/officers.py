@@ -73,9 +73,11 @@ _PEOPLE_LABELS = frozenset((*PEOPLE_FIELDS, *PERSON_FIELDS))
 
 def is_name_like(name: str) -> bool:
     """Whether ``name`` could be someone's: no word of a form's other labels (*Datum*,
-    *Förvaringsplats*; an office such as *Secretary* before a name may stand) and no
-    heading in capitals."""
+    *Förvaringsplats*; an office such as *Secretary* before a name may stand), no heading
+    in capitals, and no more words than a name has."""
     words = [w for w in name.split() if w[:1].isalpha()]
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words):
         return False
+    if len(words) > 4:
+        return False  # ``Elsa Norrby Viktor Hedlund Sanna Öberg``: names run together
     return all(metadata_field(w) in (None, *_PEOPLE_LABELS) for w in words)

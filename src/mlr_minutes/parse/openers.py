@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Person
 from ..vocabulary import CHAIR_ROLE_WORDS, OPENING_PHRASES
-from .elections import is_capitalised_name, item_texts, named_person
+from .elections import is_capitalised_name, item_texts, named_person, prose_texts
 from .outline import Outline
 from .people import aliases_of, parse_person, role_of
 from .text import alternation
@@ -40,17 +40,22 @@ def opener(meta: Metadata, outline: Outline, config: Config) -> None:
     if meta.chair is not None:
         return
     present = [*meta.attendees, *meta.guests]
-    for _, text, line in item_texts(outline)[:3]:
+    # A file whose items were not found (a PDF's text run together): its first paragraphs.
+    texts = [(text, line) for _, text, line in item_texts(outline)[:3]]
+    for text, line in texts or prose_texts(outline)[:5]:
         who_opened = _who_opened(text)
         if who_opened is None:
             continue
         words = who_opened.split()
-        while words and words[0].casefold().strip(",") in CHAIR_ROLE_WORDS:
-            words = words[1:]
+        titled = [i for i, w in enumerate(words) if w.casefold().strip(",") in CHAIR_ROLE_WORDS]
+        if titled and (titled[-1] + 1 < len(words) or titled[-1] == 0):
+            # ``… 1. Mötets öppnande Ordföranden Elsa Norrby öppnar mötet``: the title
+            # begins the opener's words, whatever the text run into it before.
+            words = words[titled[-1] + 1 :]
         office = role_of(" ".join(words)) if words and words[0][:1].isupper() else None
         if office is not None:
             # *Vice talman förklarade mötet öppnat*: whoever the list gives that office.
-            holders = [p for p in present if p.role == office]
+            holders = [p for p in present if p.role == office and p.name]
             if len(holders) == 1:
                 meta.chair = holders[0]
             return

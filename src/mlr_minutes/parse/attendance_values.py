@@ -128,6 +128,12 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     capitalised = all(_NAME_WORD.match(w) or w.casefold() in NAME_PARTICLES for w in words)
     if capitalised:
         return not strong or len(words) >= 2 or len(names) >= 2
+    if (
+        len(words) >= 3
+        and words[-1].casefold() in ROLES
+        and all(_NAME_WORD.match(w) for w in words[:-1])
+    ):
+        return True  # ``Ingrid Falkenberg ordförande``: a role column run into the name
     rest = words
     while len(rest) > 2 and (
         is_role_word(rest[0])

@@ -256,8 +256,10 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
         # ``… valdes Rune Lindahl och till sekreterare för mötet Gun Holmgren``: the verb
         # of the first election serves the next.
         rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})"
-        # ``valde X till ordförande och Sara Lind till sekreterare``
-        rf"|(?<!\w)(?:{joiners})\s+(?P<named>[A-ZÅÄÖ@][\w@.-]*(?:\s+[A-ZÅÄÖ][\w-]*){{0,2}})"
+        # ``valde X till ordförande och Sara Lind till sekreterare``, ``…, Elin Sandberg
+        # till sekreterare``, ``… och spole till sekreterare`` (a nickname in lower case;
+        # a name's later words are capitalised, *till* is none)
+        rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?P<named>[A-ZÅÄÖ@][\w@.-]*(?-i:(?:\s+[A-ZÅÄÖ][\w-]*){{0,2}}))"
         rf"\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)",
         re.IGNORECASE,
     )
@@ -314,6 +316,7 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     present = [*meta.attendees, *meta.guests]
     # ``§3 grus valdes till mötesordförande``: an item whose title is the sentence.
     titled = [(heading_key(i.title), i.title, i.line) for i in outline.items if i.title]
+    full_titles = {key: written.casefold() for key, written, _ in titled}
     # Text above the first item (formalities in prose, an agenda the outline did not take
     # for items): only the words for the meeting's own offices count there (*till
     # sekreterare för mötet*).
@@ -335,8 +338,11 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
         verbs = election_verbs(damaged)
         if not _ELECTED(text) or not verbs.search(text):
             continue  # the patterns below are costly; most items elect no one
-        plain = any(word in title for word in OFFICER_ITEM_WORDS) and not any(
-            word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS
+        # The title as written: its key leaves out what the parentheses say (``Formalia
+        # (ordförande, sekreterare och justeringsman)``).
+        written = full_titles.get(title, title)
+        plain = any(word in written for word in OFFICER_ITEM_WORDS) and not any(
+            word in written.split() or f"{word}en" in written for word in BOARD_ITEM_WORDS
         )
         for sentence in sentences(text):
             if not _ELECTED(sentence.text) or not verbs.search(sentence.text):

@@ -303,13 +303,16 @@ def collect(
 
 
 def _officers_by_function(meta: Metadata) -> None:
-    """``Ordförande: verksamhetschef primärvården Tallmo``: the office held by a function,
-    and the one person the attendance list gives that function is the officer."""
+    """``Ordförande: verksamhetschef primärvården Tallmo``, ``Mötesordförande: VD``: the
+    office held by a function, and the one person the attendance list gives that function
+    is the officer."""
     present = [*meta.attendees, *meta.guests]
     for office in ("chair", "secretary"):
         officer = getattr(meta, office)
         words = (officer.name or "").split() if officer is not None else []
-        if not words or not words[0][:1].islower() or not is_role_word(words[0]):
+        # ``Mötesordförande: VD``: a function written as its capitals is one all the same.
+        written = words and (words[0][:1].islower() or (len(words) == 1 and words[0].isupper()))
+        if not written or not is_role_word(words[0]):
             continue
         holders = [p for p in present if p.role and p.role.casefold() == words[0].casefold()]
         if len(holders) != 1 and len(words) > 1:

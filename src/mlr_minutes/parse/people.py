@@ -252,9 +252,11 @@ def _attributes(
             role = offices[0]
             notes.extend(office for office in offices[1:] if office)
             continue
-        found_role, rest = split_role_prefix(part)
-        if found_role is None and part.casefold() in ROLES:  # ``håller i mötet``
+        found_role: str | None
+        if part.casefold() in ROLES:  # ``håller i mötet``, ``tjänstgör som ordförande``
             found_role, rest = ROLES[part.casefold()], ""
+        else:
+            found_role, rest = split_role_prefix(part)
         officer = (found_role in OFFICER_ROLES and role not in OFFICER_ROLES) or (
             # ``Vice ordförande, mötesordf.``: chairing this meeting wins over the office.
             found_role == MEETING_CHAIR_ROLE and role != MEETING_CHAIR_ROLE
@@ -441,12 +443,12 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     words = name_part.split()
     if (
         len(words) >= 3
-        and words[-1][:1].isupper()
         and words[-1].casefold() in ROLES  # the word itself: *Lindqvist* ends like a role
         and FULL_NAME.match(" ".join(words[:-1]))
         and not name_part.isupper()  # ``VAL AV JUSTERARE``: a heading in capitals
     ):
-        # ``Jonas Vik Sekreterare``: a list's role column, run into the name.
+        # ``Jonas Vik Sekreterare``, ``Ingrid Falkenberg ordförande``: a list's role
+        # column, run into the name.
         name_part, attributes = " ".join(words[:-1]), [words[-1].casefold(), *attributes]
     real_name = _real_name(name_part, attributes, config)
     function = _function_first(name_part, attributes, text) if real_name is None else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..vocabulary import ABSENT_ANSWERS, ABSENT_NOTE, TABLE_PRESENCE_HEADERS
+from ..vocabulary import ABSENT_ANSWERS, ABSENT_NOTE, ROLES, TABLE_PRESENCE_HEADERS
 from .attendance_values import PEOPLE_FIELDS, looks_like_people
 from .labels import metadata_field
 
@@ -132,7 +132,13 @@ def _grid(lines: list[str], header: int) -> dict[int, str] | None:
             rows[number] = f"{mark.group('name')}, {note}" if note else mark.group("name")
         elif _absent(text):
             rows[number] = text
-        elif looks_like_people(text, strong=True) and len(text.split()) >= 2:
+        elif (
+            looks_like_people(text, strong=True)
+            and len(text.split()) >= 2
+            and text.split()[-1].casefold() not in ROLES
+        ):
+            # Not ``Moa Lindgren sekreterare`` under *Övriga*: a group the grid does not
+            # mark, its role where the X would stand; the grid ends there.
             unmarked.append(number)
             rows[number] = f"{text} {ABSENT_NOTE}"
         elif _group(text):

@@ -305,6 +305,9 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "ledde", "håller i det", "höll i det", "hade ordförandeskapet", "har ordförandeskapet",
         "höll ordförandeskapet", "fick klubban", "tog klubban", "lotsade oss genom",
         "lotsade mötet", "lotsade oss igenom",
+        "valdes att leda mötesförhandlingarna", "valdes att leda förhandlingarna",
+        "valdes att leda mötet", "valdes att leda dagens möte", "att leda mötesförhandlingarna",
+        "ledde mötesförhandlingarna", "leder mötesförhandlingarna",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",

@@ -76,7 +76,14 @@ from .flattened import FLATTENED_LENGTH, flattened_page
 from .label_cells import LineLabel, cells, labels_on, one_person_row, plain, wrapped_label
 from .labels import Label, cell_field, match_metadata, metadata_field, normalise_key, officer_fields
 from .outline import Outline, heading_key
-from .people import definite_body, is_note, is_role_word, names_organisation, names_people_inside
+from .people import (
+    definite_body,
+    is_note,
+    is_role_word,
+    names_organisation,
+    names_people_inside,
+    role_of,
+)
 from .presence_grid import grid_rows, only_column_headers
 from .signatures import SIGNATURE_RULE, names_above
 from .stacked_columns import stacked_rows
@@ -245,8 +252,8 @@ class _Reader:
         electing the organisation's board (*Val av styrelse*: *Ordförande: sbv*)."""
         if found.field not in ANYWHERE:
             return False
-        if found.field not in PERSON_FIELDS:
-            return True
+        if found.field not in PERSON_FIELDS or role_of(found.label.key) is None:
+            return True  # ``Vid protokollet``: a signature's label, never a board's office
         title = self.item_titles.get(self.item_at.get(number, ""), "")
         return not any(word in title.split() or f"{word}en" in title for word in BOARD_ITEM_WORDS)
 

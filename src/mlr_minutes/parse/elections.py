@@ -34,6 +34,7 @@ from ..vocabulary import (
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
     ROLE_QUALIFIERS,
+    ROLES,
     SECRETARY_ELECTION_TITLES,
     SECRETARY_ROLE,
 )
@@ -208,6 +209,12 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
     for title, text, line in [*_item_texts(outline), *in_titles]:
         if not text.strip() or another_meetings(title):
             continue
+        if _titled(title, CHAIR_ELECTION_TITLES) or _titled(title, SECRETARY_ELECTION_TITLES):
+            # ``Val av ordförande samt sekreterare för mötet`` / ``Ordförande Ingvar
+            # Holmqvist. Sekreterare Berit Sandell.``: each office before its holder.
+            for office, name in _offices_named(text):
+                if getattr(meta, office) is None:
+                    setattr(meta, office, named_person(name, line, present, config))
         if meta.chair is None and _titled(title, CHAIR_ELECTION_TITLES):
             meta.chair = named_person(text, line, present, config)
         if meta.secretary is None and _titled(title, SECRETARY_ELECTION_TITLES):
@@ -218,6 +225,27 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
                 for m in CAPITALISED_NAME.finditer(text)
                 if (p := named_person(m.group(), line, [], config)) is not None
             ]
+
+
+@cache
+def _office_named() -> re.Pattern[str]:
+    offices = [w for w, role in ROLES.items() if role in (*CHAIR_LIKE_ROLES, SECRETARY_ROLE)]
+    return re.compile(
+        rf"(?<![\w.])(?P<office>{alternation(offices)}):?\s+(?P<name>[A-ZÅÄÖ][\w'-]+"
+        r"(?:\s+[A-ZÅÄÖ][\w'-]+){1,2})",
+        re.IGNORECASE,
+    )
+
+
+def _offices_named(text: str) -> list[tuple[str, str]]:
+    """(chair or secretary, name) for each office written before its holder's full name."""
+    found = []
+    for match in _office_named().finditer(text):
+        if not match["office"][:1].isupper() and not match["office"].endswith("."):
+            continue  # ``… valdes till ordförande Anna`` is a sentence, read elsewhere
+        role = ROLES[match["office"].casefold()]
+        found.append(("secretary" if role == SECRETARY_ROLE else "chair", match["name"]))
+    return found
 
 
 def _first_line_title(text: str) -> str:

@@ -19,18 +19,29 @@ _CODED = re.compile(r"^\s*[A-ZÅÄÖ]{1,6}\s+§\s*\d")
 
 
 def _item_lines(
-    block: Block, lines: list[str], noise: frozenset[int], counted: frozenset[int]
+    block: Block,
+    lines: list[str],
+    noise: frozenset[int],
+    counted: frozenset[int],
+    after: int = 0,
 ) -> list[int]:
     """Offsets (in the paragraph) of lines that open an agenda item: ``**§ 3 Ekonomi**``,
-    ``§ 137   Dnr BN-2023-00211``, a lone ``7`` with the title on the next line, or a
-    line of ``counted`` (:func:`_counted_lines`).  A line that carries on a sentence
-    (``enligt`` / ``§ 5 i stadgarna``) opens nothing."""
+    ``§ 137   Dnr BN-2023-00211``, a lone ``7`` with the title on the next line, a line
+    of ``counted`` (:func:`_counted_lines`), or, when the agenda's numbered entries ended
+    at item ``after``, the next numbers (``7. Val av valberedning.`` indented so that it
+    ran on into the text of item 6).  A line that carries on a sentence (``enligt`` /
+    ``§ 5 i stadgarna``) opens nothing."""
     own = block.markdown.split("\n")
     found: list[int] = []
     for offset, markdown in enumerate(own):
         number = block.line + offset
         if number in counted:
             found.append(offset)
+            continue
+        next_entry = _NEXT_ENTRY.match(markdown) if after else None
+        if next_entry is not None and int(next_entry["number"]) == after + 1:
+            found.append(offset)
+            after += 1
             continue
         head = markdown.lstrip()[:1]
         if head not in ("§", "*", "_") and not head.isdigit() and not _CODED.match(markdown):
@@ -44,6 +55,9 @@ def _item_lines(
         elif _LONE_NUMBER.match(text) and offset + 1 < len(own) and own[offset + 1].strip():
             found.append(offset)
     return found
+
+
+_NEXT_ENTRY = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+[A-ZÅÄÖ].{1,100}$")
 
 
 def _starts_fresh(own: list[str], offset: int, block: Block, noise: frozenset[int]) -> bool:
@@ -79,6 +93,8 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
             result.append(_retitled(heading, f"{number}. {title}"))
             headings.add(len(result) - 1)
             remap[old_index] = len(result) - 1
+            if number.isdigit():  # the count goes on in a paragraph below (``7. …``)
+                last_number = int(number)
             if bold and bold["rest"].strip():
                 # ``1. **Öppnande.** KL öppnade.``: the title in bold, the text after it.
                 own = [bold["rest"].strip(), *own[1:]]
@@ -90,7 +106,8 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
                 result.append(_with_parent(rest, None))
             continue
         paragraph = block.kind is BlockKind.PARAGRAPH
-        starts = _item_lines(block, lines, noise, counted) if paragraph else []
+        entries_end = last_number if agenda else 0
+        starts = _item_lines(block, lines, noise, counted, entries_end) if paragraph else []
         starts = [s for s in starts if _in_sequence(block, s, last_number)]
         if not starts:
             remap[old_index] = len(result)
@@ -111,6 +128,8 @@ def split_item_lines(blocks: list[Block], lines: list[str], noise: frozenset[int
             if block.line + start in counted:
                 heading = _retitled(heading, _COUNTED.sub(r"\g<number>. ", text, count=1))
                 run_in = _counted_sentence(heading, text)
+            elif entries_end and _NEXT_ENTRY.match(text):
+                heading = _retitled(heading, text.rstrip("."))  # the agenda's style
             if run_in is not None:
                 # ``§ 1 Öppnande. Ordf. AR öppnade och ledde mötet.``: the title, then the
                 # item's own text on the same line, read as any paragraph.
@@ -186,6 +205,15 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
         return set()
     entries: list[int] = []
     text_since = True
+    numbered = [
+        b.text.strip()
+        for b in blocks
+        if b.parent is None and b.kind is BlockKind.LIST_ITEM and b.ordered
+    ]
+    # ``3. Val av två justeringsmän.`` … ``6. Val av 3 styrelseledamöter och 2 suppleanter
+    # för en tid av 2 år.``: when every title ends with a full stop, that is the house
+    # style, and a long one is a title all the same.
+    dotted_style = len(numbered) >= 3 and all(text.endswith(".") for text in numbered)
     for index, block in enumerate(blocks):
         if block.parent is not None:
             continue
@@ -198,7 +226,9 @@ def _interleaved_agenda(blocks: list[Block], lines: list[str]) -> set[int]:
             and 0 < len(first) <= _INTERLEAVED_TITLE_LENGTH
             and not first.endswith(("!", "?", ":"))
             # ``1. Mötets öppnande.``: a short title may end with a full stop.
-            and (not first.endswith(".") or len(first.split()) <= _DOTTED_TITLE_WORDS)
+            and (
+                not first.endswith(".") or dotted_style or len(first.split()) <= _DOTTED_TITLE_WORDS
+            )
         )
         number = int(_list_number(lines, block.line))
         follows = not entries or number == int(_list_number(lines, blocks[entries[-1]].line)) + 1

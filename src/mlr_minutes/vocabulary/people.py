@@ -43,6 +43,7 @@ ROLES: Final[dict[str, str]] = {
     "årsmötets ordförande": "mötesordförande", "ordförande vid mötet": "mötesordförande",
     "mötets sekreterare": "sekreterare", "stämmans sekreterare": "sekreterare",
     "årsmötets sekreterare": "sekreterare", "sekreterare vid mötet": "sekreterare",
+    "styrelsens sekreterare": "sekreterare",
     "talperson": "mötesordförande", "vice talman": "vice ordförande",
     "protokoll": "sekreterare", "antecknare": "sekreterare", "ant.": "sekreterare",
     "antecknat": "sekreterare", "suppl": "ersättare",

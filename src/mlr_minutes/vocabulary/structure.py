@@ -308,6 +308,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "valdes att leda mötesförhandlingarna", "valdes att leda förhandlingarna",
         "valdes att leda mötet", "valdes att leda dagens möte", "att leda mötesförhandlingarna",
         "ledde mötesförhandlingarna", "leder mötesförhandlingarna",
+        "vid klubban", "satt vid klubban", "höll i klubban",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",

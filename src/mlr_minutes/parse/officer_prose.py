@@ -20,6 +20,7 @@ from ..vocabulary import (
     OFFICE_TAKEOVER_VERBS,
     OFFICER_PROSE_NAME_AFTER,
     OFFICER_PROSE_NAME_BEFORE,
+    OFFICER_TIME_QUALIFIERS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_QUALIFIERS,
@@ -84,6 +85,12 @@ def _relative() -> re.Pattern[str]:
 
 
 @cache
+def _time_qualifier() -> re.Pattern[str]:
+    """``Ordförande är nu @arvid``: the words saying for when come before the name."""
+    return re.compile(rf"^\s*(?:{alternation(OFFICER_TIME_QUALIFIERS)})(?=\s)", re.IGNORECASE)
+
+
+@cache
 def _joiner_split() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{alternation(LIST_JOINERS)})\s", re.IGNORECASE)
 
@@ -100,14 +107,22 @@ _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 @cache
 def _stops_inside() -> re.Pattern[str]:
     written = alternation(ABBREVIATIONS)
-    # ``kl. 18.07``, ``t.ex.``, and a stop inside a word (``@m.lindqvist``, ``18.07``).
-    return re.compile(rf"(?<!\w)(?:{written})|(?<=\w)\.(?=\w)", re.IGNORECASE)
+    # ``kl. 18.07``, ``t.ex.``, a stop inside a word (``@m.lindqvist``, ``18.07``), and
+    # the colon of a chat handle with its server (``@arvid:backvik.social``).
+    return re.compile(
+        rf"(?<!\w)(?:{written})|(?<=\w)\.(?=\w)|@[\w.-]{{1,30}}:(?=\w)", re.IGNORECASE
+    )
 
 
 def _clauses(text: str, maxsplit: int = 0) -> list[str]:
     """``text`` cut at each clause's end; the stop of ``kl. 18.07`` or ``t.ex.`` ends none."""
-    masked = _stops_inside().sub(lambda m: m.group().replace(".", "\u2024"), text)
-    return [part.replace("\u2024", ".") for part in _CLAUSE_END.split(masked, maxsplit)]
+    masked = _stops_inside().sub(
+        lambda m: m.group().replace(".", "\u2024").replace(":", "\ua789"), text
+    )
+    return [
+        part.replace("\u2024", ".").replace("\ua789", ":")
+        for part in _CLAUSE_END.split(masked, maxsplit)
+    ]
 
 
 _SENTENCE_START = re.compile(
@@ -151,7 +166,7 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 after = text[match.end() : match.end() + 80]
                 if after.split("\n", 1)[0].strip():
                     after = after.split("\n", 1)[0]  # the label's value ends with its line
-                pieces = _clauses(after, maxsplit=2)
+                pieces = _clauses(_time_qualifier().sub("", after, count=1), maxsplit=2)
                 who = pieces[0]
                 if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):
                     continue  # ``Anteckningar:`` / ``Inga synpunkter, …`` or ``Ann-Sofie: …``
@@ -160,7 +175,7 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     " ".join(first[:1]), present
                 )
                 nobody = (named_person(who.strip(), line, present, config) or _NO_ONE).name is None
-                if len(pieces) > 1 and held is None and nobody:
+                if len(pieces) > 1 and pieces[1].strip() and held is None and nobody:
                     # ``leddes av samrådets ordförande, Norrvikas Sten Ulv``, ``leddes av
                     # Geodatamyndigheten (Karin Sund)``: the name in the next clause.
                     who = pieces[1]
@@ -225,8 +240,11 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
             person = named_person(who.strip(), line, present, config) if who.strip() else None
             if person is not None and not person.name:
                 person = None  # ``Sekreteraren var sjuk``: an office, not who held it
-            if person is None and re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}\s*", who):
-                person = parse_person(who, line, config)  # a nickname (*vms förde protokollet*)
+            lower = re.fullmatch(r"\s*@?[a-zåäö][\w.-]{1,19}(?::[\w.-]+)?\s*", who)
+            if person is None and lower and (not match["follows"] or "@" in who):
+                # A nickname (*vms förde protokollet*); after the office a word in lower
+                # case goes on with the sentence (*jämte mötesordföranden justera*).
+                person = parse_person(who, line, config)
             if person is not None:
                 at = line + text[: match.start()].count("\n")
                 setattr(meta, field, replace(person, line=at))

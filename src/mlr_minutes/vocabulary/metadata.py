@@ -247,10 +247,10 @@ attendance reader reads them as away (:mod:`mlr_minutes.parse.presence_grid`).""
 OFFICER_TIME_QUALIFIERS: Final[tuple[str, ...]] = (
     "denna vecka", "den här veckan", "denna gång", "den här gången", "idag", "i dag",
     "för dagen", "för mötet", "för kvällen", "vid mötet", "this week", "today", "denna sprint",
-    "den här sprinten", "för sprinten",
+    "den här sprinten", "för sprinten", "nu",
 )  # fmt: skip
 """Words after an officer's label saying the office is for this meeting only (*Ordf. denna
-vecka: Ebba*, *Sekreterare för kvällen:*): still that label."""
+vecka: Ebba*, *Sekreterare för kvällen:*, *Ordförande är nu @arvid*): still that label."""
 
 GROUP_NOUN_KEYS: Final[tuple[str, ...]] = (
     "styrgrupp", "styrgruppen", "projektgrupp", "projektgruppen", "projektorganisation",

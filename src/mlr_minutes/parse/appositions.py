@@ -104,6 +104,9 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
                     setattr(meta, office, person)
 
 
+_CONTACT = re.compile(r"(?:\s+(?:\+?\d[\d -]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+\s*$")
+
+
 def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
     """A line of its own that signs names with their offices, at the foot or in a
     signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
@@ -118,7 +121,9 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
     ]
     for text, first in paragraphs:
         for offset, line in enumerate(text.split("\n")):
-            entries = signed_entries(line)
+            # ``Sammankallande Lena Hedlund 070-612 44 08 lena.hedlund@…``: a letterhead's
+            # contact line; the phone and the address are no part of the name.
+            entries = signed_entries(_CONTACT.sub("", line))
             if entries is None:
                 continue
             slashed = line.lstrip().startswith("/")

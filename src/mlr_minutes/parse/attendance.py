@@ -85,6 +85,7 @@ from .people import (
     role_of,
 )
 from .presence_grid import grid_rows, only_column_headers
+from .scan_letters import ocr_repaired
 from .signatures import SIGNATURE_RULE, names_above
 from .stacked_columns import stacked_rows
 
@@ -551,7 +552,7 @@ class _Reader:
             if looks_like_people(head):
                 yield from list_entries(opened, head, number)
         elif opened.mode == PERSON:
-            name = _LEADERS.sub("", text).strip()
+            name = ocr_repaired(_LEADERS.sub("", text).strip())  # ``lda Berglund``
             if looks_like_people(name):
                 yield opened.found(name, number)
                 self.open = None

@@ -70,17 +70,24 @@ def named_in_full(meta: Metadata, lines: list[str], config: Config) -> None:
     single = [
         p
         for p in (*meta.attendees, *meta.guests, meta.chair, meta.secretary)
-        if p is not None and p.name and " " not in p.name
+        if p is not None and p.name and (" " not in p.name or _INITIALLED.match(p.name))
     ]
     if not single:
         return
     short, entries = _full_names(lines, config)
     listed = {p.name for p in (*meta.attendees, *meta.guests) if p.name}
+    text = "\n".join(lines)
 
     def resolved(person: Person) -> Person:
-        if not person.name or " " in person.name:
+        if not person.name:
             return person
-        fulls = short.get(person.name) or short.get(person.name.casefold().lstrip("@")) or set()
+        if initialled := _INITIALLED.match(person.name):
+            # ``Närv: Lena H, Conny L``: the first name and the surname's initial.
+            fulls = _initialled_in_full(initialled["first"], initialled["initial"], text)
+        elif " " in person.name:
+            return person
+        else:
+            fulls = short.get(person.name) or short.get(person.name.casefold().lstrip("@")) or set()
         if len(fulls) != 1:
             return person
         full = next(iter(fulls))
@@ -96,7 +103,9 @@ def named_in_full(meta: Metadata, lines: list[str], config: Config) -> None:
 
     for office in ("chair", "secretary"):
         officer = getattr(meta, office)
-        if officer is not None and officer.name and " " not in officer.name:
+        if officer is not None and officer.name and _INITIALLED.match(officer.name):
+            setattr(meta, office, resolved(officer))
+        elif officer is not None and officer.name and " " not in officer.name:
             # ``Sekreterare: mirah`` and ``Vid protokollet, Mira Holmgren (mirah)``.
             fulls = short.get(officer.name.casefold().lstrip("@")) or set()
             if len(fulls) == 1:
@@ -110,6 +119,15 @@ def named_in_full(meta: Metadata, lines: list[str], config: Config) -> None:
                 p is before and p.name and " " not in p.name and _listed_in_full(p, short, listed)
             )
         ]
+
+
+_INITIALLED = re.compile(r"^(?P<first>[A-ZÅÄÖ][\w-]+) (?P<initial>[A-ZÅÄÖ])\.?$")
+
+
+def _initialled_in_full(first: str, initial: str, text: str) -> set[str]:
+    """The full names the text writes for ``first`` with a surname starting ``initial``."""
+    pattern = rf"(?<![\w-]){re.escape(first)}\s+({initial}[a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)\b"
+    return {f"{first} {last}" for last in re.findall(pattern, text)}
 
 
 def _listed_in_full(person: Person, short: dict[str, set[str]], listed: set[str]) -> bool:

@@ -49,6 +49,7 @@ from ..vocabulary import (
 )
 from .chat_log import is_bot
 from .person_notes import note_start, split_note
+from .scan_letters import ocr_repaired
 from .text import alternation
 
 PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
@@ -511,7 +512,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if aliases and not notes:
         notes.append("‹" + "›, ‹".join(aliases) + "›")
     return Person(
-        name=name,
+        name=ocr_repaired(name) if name else name,
         organisation=organisation,
         role=written_role or role,
         line=line,

@@ -16,12 +16,14 @@ from ..vocabulary import (
     LIST_ROLES,
     NAME_JOINERS,
     PRESENT_ANSWERS,
+    SUBSTITUTE_ROLE,
     TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
     TABLE_PRESENCE_HEADERS,
     TABLE_ROLE_HEADERS,
+    TABLE_SUBSTITUTE_HEADERS,
 )
 from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, is_nobody, looks_like_people
 from .label_cells import cells, plain
@@ -82,10 +84,15 @@ def header_key(key: str) -> str:
     return first if first in TABLE_NAME_HEADERS else key
 
 
+_ROW_CELL = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|$)")
+"""A cell of a row aligned with spaces, one character too (``Britt Ljung (S)   -   Rolf
+Åkesson (S)``: the ``-`` is the presence cell, not the start of the next one)."""
+
+
 def row_cells(raw: str) -> list[str]:
     if "|" in raw:
         return [c.strip() for c in raw.strip().strip("|").split("|")]
-    return [c.text for c in cells(plain(raw))]
+    return [m.group() for m in _ROW_CELL.finditer(plain(raw).replace("\t", "  "))]
 
 
 def table_columns(keys: list[str]) -> dict[str, int]:
@@ -101,8 +108,10 @@ def table_columns(keys: list[str]) -> dict[str, int]:
             columns["role"] = index
         elif key in TABLE_INITIALS_HEADERS and index > 0:
             columns["initials"] = index  # ``Företag  Namn  Sign  Närv.``
+        elif key in TABLE_SUBSTITUTE_HEADERS and "name" in columns:
+            columns["substitute"] = index
         elif metadata_field(key) == "attendees" or key.rstrip(".") in TABLE_PRESENCE_HEADERS:
-            columns["presence"] = index
+            columns.setdefault("presence", index)
     columns.setdefault("name", 0)
     return columns
 
@@ -116,7 +125,11 @@ def table_row(
     cells = row_cells(raw) if opened.grid is None else grid_cells(raw, opened.grid)
     if opened.offsets is not None and len(opened.offsets) > 1:
         first = plain(raw).find(cells[0]) + len(cells[0]) if cells and cells[0] else 0
-        if first > opened.offsets[1]:
+        if first > opened.offsets[1] or (
+            "substitute" in (opened.columns or {}) and len(cells) < len(opened.offsets)
+        ):
+            # (Or a register's empty presence cell before a substitute's name: the
+            # cells are where the header's are, not the ones the row happens to fill.)
             # The first cell ran into the next (one space between them): cut the row
             # where the header's cells start.
             cells = offset_cells(raw, opened.offsets)
@@ -220,6 +233,14 @@ def table_row(
             field_name = "guests"
     found = opened.found(", ".join(parts), number, entry=True, field_=field_name)
     yield replace(found, organisation=organisation) if organisation else found
+    substitute = (
+        cells[columns["substitute"]] if columns.get("substitute", len(cells)) < len(cells) else ""
+    )
+    if substitute and looks_like_people(substitute):
+        # ``Britt Ljung (S)   -   Rolf Åkesson (S)``: who served in the member's place.
+        yield opened.found(
+            f"{substitute}, {SUBSTITUTE_ROLE}", number, entry=True, field_="attendees"
+        )
 
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")

@@ -32,6 +32,7 @@ from ..vocabulary import METADATA_KEYS
 from .attendance_values import PEOPLE_FIELDS, Found, is_nobody, looks_like_people
 from .labels import metadata_field, normalise_key
 from .people import FULL_NAME, definite_body, is_role_word, names_organisation
+from .twin_tables import row_cut, twin_tables
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _MIN_COLUMN = 15
@@ -205,17 +206,29 @@ def in_columns(
     each table of organisations' columns one column at a time."""
     runs = column_runs(lines, noise)
     tables = organisation_tables(lines) if "|" in "".join(lines[:400]) else []
-    if not runs and not tables:
+    twins = twin_tables(lines)
+    if not runs and not tables and not twins:
         yield from read(lines)
         return
     left, right = left_and_right(lines, runs)
     spans = [(run.start, run.end) for run in runs]
+    twin_halves: list[list[str]] = []
+    for twin in twins:
+        # A register printed twice side by side: the left half in place, the right half a
+        # table of its own.
+        half = [""] * len(lines)
+        for i in range(twin.header, twin.end):
+            at = twin.cut if i == twin.header else row_cut(lines[i], twin.cut)
+            left[i], half[i] = lines[i][:at].rstrip(), lines[i][at:]
+        spans.append((twin.header, twin.end))
+        twin_halves.append(half)
     for table in tables:
         spans.append((table.start, table.end))
         for i in range(table.start, table.end):
             left[i] = ""
     found = list(read(left))
     others = [right] if runs else []
+    others += twin_halves
     others += [_one_column(lines, table, column) for table in tables for column in table.names]
     for text in others:
         found += [

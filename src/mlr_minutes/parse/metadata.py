@@ -295,6 +295,10 @@ def collect(
         for person in gone:
             listed.remove(person)
             meta.absent.append(person)
+    # ``Bo Ekwall  Nej  Reza Karimi (S)`` and below ``Ersättare ej tjänstgörande`` /
+    # ``Reza Karimi  Ja (tjänstgör)``: the one serving is a member here, not a guest too.
+    serving = {p.name for p in meta.attendees if p.name}
+    meta.guests[:] = [p for p in meta.guests if not p.name or p.name not in serving]
     present = [*meta.attendees, *meta.guests]
     # ``Sekreterare: Pia Nord`` names someone the attendance list describes better.
     meta.chair = _as_listed(meta.chair, present)

@@ -236,7 +236,7 @@ PRESENT_ANSWERS: Final[tuple[str, ...]] = (
 
 ABSENT_ANSWERS: Final[tuple[str, ...]] = (
     "nej", "no", "-", "–", "—", "frånvarande", "förhinder", "anmält förhinder", "ej närvarande",
-    "sjuk", "avbud", "frånv",
+    "sjuk", "avbud", "frånv", "avsagt", "avsagt sig", "vakant",
 )  # fmt: skip
 """Answers in an attendance table's presence column that say someone was away."""
 
@@ -345,6 +345,12 @@ ABSENT_ANSWER_STEMS: Final[tuple[str, ...]] = ("förhinder", "frånv", "sjuk")
 
 GUEST_ANSWER_STEMS: Final[tuple[str, ...]] = ("adjung", "gäst")
 """Word parts of an attendance table's answer that make someone a guest."""
+
+TABLE_SUBSTITUTE_HEADERS: Final[tuple[str, ...]] = (
+    "tjänstgörande ersättare", "tjg ersättare", "tjg. ersättare", "ersätts av", "ersättare",
+)  # fmt: skip
+"""Headers of a register's column naming who served in a member's place (``Britt Ljung (S)
+-   Rolf Åkesson (S)``): that person was there."""
 
 TABLE_PRESENCE_HEADERS: Final[tuple[str, ...]] = (
     "närvaro", "närvarande", "status", "närv", "var", "där", "deltog", "present",

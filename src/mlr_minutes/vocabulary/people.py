@@ -242,6 +242,9 @@ SECRETARY_APART_LABELS: Final[tuple[str, ...]] = ("vid protokollet",)
 """A heading block's label that sets the note-taker apart from those listed present
 (*Vid protokollet* beside *Närvarande* and *Övriga deltagare*): not one of them."""
 
+SUBSTITUTE_ROLE: Final = "ersättare"
+"""The role of a substitute who served in a member's place, as :data:`ROLES` writes it."""
+
 SECRETARY_ROLE: Final = "sekreterare"
 """The role of whoever writes the minutes, as :data:`ROLES` writes it."""
 

@@ -32,6 +32,7 @@ from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .explicit import Explicit
 from .full_names import named_in_full
 from .initials import resolve_initials
+from .label_column import label_column_present
 from .labels import normalise_key, split_label
 from .metadata_when import apply_date, apply_time_place, dated
 from .officers import fill_officers
@@ -270,6 +271,7 @@ def collect(
     absent_officers_stand_down(meta)
     absent_not_present(meta)
     unlabelled_list_present(meta, outline, config)
+    label_column_present(meta, lines, config)
     legend_roles(meta, lines)
     symbol_officers(meta, lines, config)
     resolve_initials(meta, lines, config)

@@ -200,7 +200,9 @@ def _apply(
             elif person is not None and person.name and len(person.name.split()) > 4:
                 person = None  # a sentence, not a name: the prose rules read it
         held = getattr(meta, name)
-        if person and (held is None or away(held)):
+        # A name beats an organisation without one (``ANTECKNINGAR`` over the body's name
+        # read as a label and its value, then ``Sekr.   SL``).
+        if person and (held is None or away(held) or (person.name and not held.name)):
             # ``Ordförande: Gunilla Sterner (förhinder)`` then ``Mötesledare i
             # ordförandens frånvaro: Håkan Wiklund``: the one who was there leads.
             if held is not None:

@@ -334,6 +334,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skriver dagens protokoll", "skriver protokoll",
         "skrev ihop", "skriver ihop", "skriver anteckningar", "sammanställde anteckningarna",
         "har renskrivit", "renskrev", "har sammanställt anteckningarna",
+        "skriver minnesanteckningar", "skrev minnesanteckningar", "skriver minnesanteckningarna",
+        "skrev minnesanteckningarna", "för minnesanteckningar", "förde minnesanteckningarna",
         "höll i pennan", "håller i pennan", "höll pennan", "håller pennan",
         "satt vid pennan", "sitter vid pennan", "satt vid tangentbordet",
     ),

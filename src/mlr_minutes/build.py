@@ -244,7 +244,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     context = Context.of(archive, urls, today, options.config)
     frame = site_view(context, origin)
     renderer = Renderer(frame, options.templates)
-    reuse = PageReuse(options.cache, options.out, frame)
+    settings = stamp_of((repr(options.config), str(options.internal), today.isoformat()))
+    reuse = PageReuse(options.cache, options.out, frame, settings)
 
     pages = 0
     try:
@@ -332,9 +333,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         return result(ok=False, written=False)
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
-        memory = SiteMemory(
-            stamp, record_site(options.out.absolute()), reuse.pages, built, reuse.shards
-        )
+        identities = record_site(options.out.absolute())
+        memory = SiteMemory(stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs)
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

@@ -203,11 +203,16 @@ def test_unchanged_pages_are_linked_not_rendered(source: Path, tmp_path: Path) -
     _build(source, out, BuildCache.open(folder))
     page = out / "moten" / MEETING / "index.html"
     other = out / "moten" / "2016-04-19-kommundirektormote" / "index.html"
-    before = page.stat().st_ino, other.stat().st_ino
+    data, other_data = (
+        out / "api" / "meetings" / f"{m}.json" for m in (MEETING, other.parent.name)
+    )
+    before = page.stat().st_ino, other.stat().st_ino, data.read_bytes(), other_data.stat().st_ino
     _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
     _build(source, out, BuildCache.open(folder))
     assert page.stat().st_ino != before[0]  # rendered again
     assert other.stat().st_ino == before[1]  # the same file, linked into the new site
+    assert data.read_bytes() != before[2]  # the meeting's open data is written again
+    assert other_data.stat().st_ino == before[3]  # another's is linked
 
 
 def test_a_site_changed_by_hand_is_never_taken_for_unchanged(source: Path, tmp_path: Path) -> None:

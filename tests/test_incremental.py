@@ -23,6 +23,8 @@ from mlr_minutes.cache import BuildCache
 from mlr_minutes.commands.cli import main
 from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import parse_files
+from mlr_minutes.model import Meeting
+from mlr_minutes.views import meeting as meeting_family
 from test_search import _digest
 
 MEETING = "2017-05-23-styrelsemote"
@@ -87,6 +89,61 @@ def test_cold_and_incremental_builds_are_byte_identical(source: Path, tmp_path: 
     assert "extrainsatt" in (tmp_path / "site" / page).read_text("utf-8")
 
 
+NETWORK = """---
+body: Kommunikatörsnätverket
+---
+# Kommunikatörsnätverket
+
+Mötesdatum\t{date}
+Närvarande\tAnna Berg (Lund)
+
+### 1. Inledning
+
+Genomgång av {topic}.
+"""
+
+
+def test_a_meeting_page_is_kept_unbuilt_only_while_what_it_shows_is_unchanged(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A meeting page whose own file and cross-meeting inputs are unchanged is linked
+    # without building its view; one that shows a neighbour's title is built again when
+    # only the neighbour changed.
+    for date, topic in (("2017-01-10", "året"), ("2017-03-14", "webben")):
+        name = f"{date}-kommunikatorsnatverket.md"
+        (source / name).write_text(NETWORK.format(date=date, topic=topic), encoding="utf-8")
+    folder = tmp_path / "cache"
+    out = tmp_path / "site"
+    _build(source, out, BuildCache.open(folder))
+    built: list[str] = []
+    real_page = meeting_family.page
+
+    def page(context: object, meeting: Meeting) -> object:
+        built.append(meeting.id)
+        return real_page(context, meeting)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(meeting_family, "page", page)
+    # The text of one meeting: its page alone is built again.
+    _edit(source / "2017-03-14-kommunikatorsnatverket.md", "webben", "intranätet")
+    assert _build(source, out, BuildCache.open(folder)).written
+    assert built == ["2017-03-14-kommunikatorsnatverket"]
+    # The date is in the title, which the next meeting of the body links to: both are
+    # built again, the meetings of other bodies are not.
+    built.clear()
+    edited = source / "2017-01-10-kommunikatorsnatverket.md"
+    _edit(edited, "Mötesdatum\t2017-01-10", "Mötesdatum\t2017-01-12")
+    changed = _build(source, out, BuildCache.open(folder))
+    assert changed.ok and changed.written
+    assert sorted(built) == [
+        "2017-01-12-kommunikatorsnatverket",
+        "2017-03-14-kommunikatorsnatverket",
+    ]
+    _build(source, tmp_path / "cold", None)
+    assert _digest(out) == _digest(tmp_path / "cold")
+    neighbour = out / "moten" / "2017-03-14-kommunikatorsnatverket" / "index.html"
+    assert "Föregående: Kommunikatörsnätverket 12 januari 2017" in neighbour.read_text("utf-8")
+
+
 def test_an_unchanged_file_is_not_parsed_again(source: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     files = sorted(source.glob("*.md"))
@@ -146,11 +203,16 @@ def test_unchanged_pages_are_linked_not_rendered(source: Path, tmp_path: Path) -
     _build(source, out, BuildCache.open(folder))
     page = out / "moten" / MEETING / "index.html"
     other = out / "moten" / "2016-04-19-kommundirektormote" / "index.html"
-    before = page.stat().st_ino, other.stat().st_ino
+    data, other_data = (
+        out / "api" / "meetings" / f"{m}.json" for m in (MEETING, other.parent.name)
+    )
+    before = page.stat().st_ino, other.stat().st_ino, data.read_bytes(), other_data.stat().st_ino
     _edit(source / f"{MEETING}.md", "Styrelsemöte", "Styrelsemöte (extra)")
     _build(source, out, BuildCache.open(folder))
     assert page.stat().st_ino != before[0]  # rendered again
     assert other.stat().st_ino == before[1]  # the same file, linked into the new site
+    assert data.read_bytes() != before[2]  # the meeting's open data is written again
+    assert other_data.stat().st_ino == before[3]  # another's is linked
 
 
 def test_a_site_changed_by_hand_is_never_taken_for_unchanged(source: Path, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.dcat import missing_settings
+from .outputs.opendata import meeting_data_file
 from .outputs.search import SearchIndexError, index_shards, search_records, shard_inputs
 from .outputs.sitemap import sitemap_files
 from .ownership import trust
@@ -244,7 +245,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     context = Context.of(archive, urls, today, options.config)
     frame = site_view(context, origin)
     renderer = Renderer(frame, options.templates)
-    reuse = PageReuse(options.cache, options.out, frame)
+    settings = stamp_of((repr(options.config), str(options.internal), today.isoformat()))
+    reuse = PageReuse(options.cache, options.out, frame, settings)
 
     pages = 0
     try:
@@ -277,10 +279,19 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                     continue
                 data = _parsed_bytes(meeting, options.internal)
                 writer.write_bytes(source_path, data, what=meeting.source)
+            for meeting in archive.meetings:  # each meeting's open data: its file decides it
+                data_path = urls.file(urls.meeting_data(meeting.id))
+                made = reuse.previous_file(
+                    data_path, stamp_of((settings, urls.base, meeting.source, meeting.digest))
+                )
+                if made is not None:
+                    writer.link(made, data_path)
+                else:
+                    writer.write_bytes(*meeting_data_file(meeting, urls))
             progress("Skriver flöden, kalendrar och öppna data …")
             memo = options.cache.output_memo() if options.cache is not None else None
             for data_path, data in (
-                *archive_files(archive, urls, site_url, options.config, memo),
+                *archive_files(archive, urls, site_url, options.config, memo, per_meeting=False),
                 *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)
@@ -332,9 +343,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         return result(ok=False, written=False)
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
-        memory = SiteMemory(
-            stamp, record_site(options.out.absolute()), reuse.pages, built, reuse.shards
-        )
+        identities = record_site(options.out.absolute())
+        memory = SiteMemory(stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs)
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

@@ -115,6 +115,9 @@ class SiteMemory:
     """The build's result, returned again when nothing changed."""
     shards: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     """Every part of the search index: its folder → (digest of its input, its files)."""
+    inputs: dict[str, str] = field(default_factory=dict)
+    """Pages whose every input is known without building their view (a meeting's page):
+    path → digest of those inputs (:meth:`PageReuse.kept`)."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
@@ -367,13 +370,19 @@ def record_site(out: Path) -> dict[str, FileId]:
 class PageReuse:
     """Which pages of a build can be linked from the previous site instead of rendered."""
 
-    def __init__(self, cache: BuildCache | None, out: Path, frame: object) -> None:
+    def __init__(
+        self, cache: BuildCache | None, out: Path, frame: object, settings: str = ""
+    ) -> None:
         self.enabled = cache is not None
         self.memory = cache.site(out) if cache is not None else SiteMemory()
         self.out = out.absolute()
         self.frame = repr(frame).encode() if cache is not None else b""
+        self.settings = settings.encode()
+        """What every page may read besides the frame (configuration, build date, variant)."""
         self.pages: dict[str, str] = {}
         """This build's pages → view digest, for the next build."""
+        self.inputs: dict[str, str] = {}
+        """This build's pages → digest of their inputs, where known (:meth:`kept`)."""
         self.reused = 0
         self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
         """This build's parts of the search index, for the next build."""
@@ -390,6 +399,26 @@ class PageReuse:
         """The previous build's parts of the search index, to link those that would come
         out the same."""
         return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
+
+    def kept(self, path: str, inputs: str) -> Path | None:
+        """The previous site's file ``path`` when it was rendered from the same ``inputs``
+        (everything its view is built from, with the frame and the settings) and is still
+        as rendered: its view is then the same, and is neither built nor hashed again.
+        None when the page must be built (and :meth:`previous` asked)."""
+        if not self.enabled:
+            return None
+        digest = hashlib.blake2b(
+            b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
+        ).hexdigest()
+        self.inputs[path] = digest
+        view = self.memory.pages.get(path)
+        if view is None or self.memory.inputs.get(path) != digest:
+            return None
+        previous = self.unchanged(path)
+        if previous is not None:
+            self.pages[path] = view
+            self.reused += 1
+        return previous
 
     def previous(self, page: Any) -> Path | None:
         """The previous site's file of ``page`` when its view has not changed and the file

@@ -31,6 +31,7 @@ from .render import Renderer
 from .views import meeting as meeting_family
 from .views.context import Context
 from .views.site import FAMILIES, site_view
+from .views.types import Page
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import SiteWriter
 
@@ -138,20 +139,32 @@ def write_pages(
         written += 1
         progress(written)
 
+    def put(page: Page, segment: list[str]) -> None:
+        previous = reuse.previous(page)
+        if previous is not None:
+            writer.link(previous, page.path)  # unchanged: not rendered again
+        else:
+            writer.write_text(page.path, renderer.render(page))
+        wrote(page.path, segment)
+
     pool = start_pool()
     try:
         for family in FAMILIES:
             segment: list[str] = []
             segments.append(segment)
-            if family is meeting_family.pages and pool is not None:
-                continue  # the workers' pages go into this segment below
-            for page in family(context):
-                previous = reuse.previous(page)
-                if previous is not None:
-                    writer.link(previous, page.path)  # unchanged: not rendered again
-                else:
-                    writer.write_text(page.path, renderer.render(page))
-                wrote(page.path, segment)
+            if family is not meeting_family.pages:
+                for page in family(context):
+                    put(page, segment)
+            elif pool is None:
+                for meeting in context.archive.meetings:
+                    path = meeting_path(context, meeting)
+                    kept = reuse.kept(path, meeting_inputs(context, meeting))
+                    if kept is not None:  # the same inputs: the view is not even built
+                        writer.link(kept, path)
+                        wrote(path, segment)
+                    else:
+                        put(meeting_family.page(context, meeting), segment)
+            # else the workers' pages go into this segment below
         results = pool.results() if pool is not None else None
     finally:
         if pool is not None:
@@ -159,6 +172,8 @@ def write_pages(
     if pool is None:
         return [url for segment in segments for url in segment]
     segment = segments[FAMILIES.index(meeting_family.pages)]
+    for meeting in context.archive.meetings:  # for the next build's reuse.kept
+        reuse.kept(meeting_path(context, meeting), meeting_inputs(context, meeting))
     if results is None:
         for page in meeting_family.pages(context):
             reuse.previous(page)  # records the view's digest for the next build
@@ -171,3 +186,16 @@ def write_pages(
             writer.write_text(path, html)
             wrote(path, segment)
     return [url for segment in segments for url in segment]
+
+
+def meeting_path(context: Context, meeting: Meeting) -> str:
+    """The file of the meeting's page."""
+    return context.urls.file(context.urls.meeting(meeting.id))
+
+
+def meeting_inputs(context: Context, meeting: Meeting) -> str:
+    """Everything the meeting's page is built from besides the frame and the settings: its
+    file and bytes (which decide the meeting, as for the parse cache) and what it shows of
+    other meetings."""
+    inputs = meeting_family.inputs(context, meeting)
+    return f"{meeting.source}\0{meeting.digest}\0{inputs}"

@@ -28,13 +28,15 @@ def archive_files(
     site_url: str | None,
     config: Config,
     memo: OutputMemo | None = None,
+    per_meeting: bool = True,
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) of every feed, calendar and open-data file, the open-data
     catalogue and the search description; ``memo`` keeps serialised parts (calendar
-    events) from one build to the next, keyed by what decides their bytes."""
+    events) from one build to the next, keyed by what decides their bytes.  Each
+    meeting's open data only with ``per_meeting`` (the build links unchanged ones)."""
     yield from feed_files(archive, urls, site_url, config)
     yield from calendar_files(archive, urls, site_url, config, memo)
-    yield from open_data_files(archive, urls)
+    yield from open_data_files(archive, urls, per_meeting)
     yield from data_package_files(urls, site_url, config)
     yield from catalogue_files(archive, urls, site_url, config)
     yield from opensearch_files(urls, site_url, config)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..archive import ActionTrack, Archive
-from ..model import Outcome
+from ..model import Meeting, Outcome
 from ..serialize import SCHEMAS, meeting_to_json, schema
 from ..views.text import OUTCOME_TEXT
 from ..views.urls import Urls
@@ -135,14 +135,23 @@ def meeting_index(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
     ]
 
 
-def open_data_files(archive: Archive, urls: Urls) -> Iterator[tuple[str, bytes]]:
-    """(site path, bytes) for every open-data file."""
+def meeting_data_file(meeting: Meeting, urls: Urls) -> tuple[str, bytes]:
+    """(site path, bytes) of one meeting's open data: the meeting alone decides them."""
+    # The published file, not the builder's path: the same minutes give the same bytes
+    # wherever they were built from.
+    data = meeting_to_json(meeting) | {"source": urls.source(meeting.id)}
+    return urls.file(urls.meeting_data(meeting.id)), _json(data)
+
+
+def open_data_files(
+    archive: Archive, urls: Urls, per_meeting: bool = True
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, bytes) for every open-data file; without each meeting's own file
+    (:func:`meeting_data_file`) unless ``per_meeting``."""
     yield urls.file(urls.meetings_data()), _json(meeting_index(archive, urls))
-    for meeting in archive.meetings:
-        # The published file, not the builder's path: the same minutes give the same bytes
-        # wherever they were built from.
-        data = meeting_to_json(meeting) | {"source": urls.source(meeting.id)}
-        yield urls.file(urls.meeting_data(meeting.id)), _json(data)
+    if per_meeting:
+        for meeting in archive.meetings:
+            yield meeting_data_file(meeting, urls)
     decisions = decision_records(archive, urls)
     actions = action_records(archive, urls)
     yield urls.file(urls.decisions_data()), _json(decisions)

@@ -445,20 +445,54 @@ def _description(meeting: Meeting) -> str:
 def pages(ctx: Context, only: Collection[str] | None = None) -> Iterator[Page]:
     """Every meeting's page, oldest first (or only those of the meetings ``only`` names:
     the dev server shows an edited meeting before it rebuilds the rest)."""
-    urls = ctx.urls
-    meetings_link = Link(urls.meetings(), "Möten")
     for meeting in ctx.archive.meetings:
-        if only is not None and meeting.id not in only:
+        if only is None or meeting.id in only:
+            yield page(ctx, meeting)
+
+
+def page(ctx: Context, meeting: Meeting) -> Page:
+    """The meeting's page."""
+    urls = ctx.urls
+    view = _meeting_view(ctx, meeting)
+    return Page(
+        urls.file(urls.meeting(meeting.id)), "meeting.html", view.title, "moten",
+        view, (ctx.home, Link(urls.meetings(), "Möten"),
+               Link(urls.body(slugify(meeting.body)), meeting.body)),
+        description=_description(meeting),
+        alternates=(
+            Alternate(urls.meeting_data(meeting.id), "application/json",
+                      "Mötet som öppna data (JSON)", advertise=False),
+            Alternate(urls.source(meeting.id), "text/markdown",
+                      "Minnesanteckningarna i Markdown", advertise=False),
+        ),
+    )  # fmt: skip
+
+
+def _named(meeting: Meeting | None) -> str:
+    return f"{meeting.id}\0{meeting_title(meeting)}\0{meeting.date}" if meeting else ""
+
+
+def inputs(ctx: Context, meeting: Meeting) -> str:
+    """What the meeting's page shows from beyond its own minutes, as a string: the
+    neighbours, the meetings it cites and that cite it, the tasks it carries (where they
+    were set and closed) and its search facets.  Together with the meeting itself (its
+    file and bytes), the configuration, the build date and the page frame, this is every
+    input of :func:`page`: a build whose inputs are those of the last build's page may
+    keep that page without building its view (:class:`mlr_minutes.cache.PageReuse`)."""
+    archive = ctx.archive
+    previous, following = archive.neighbours.get(meeting.id, (None, None))
+    parts = [_named(previous), _named(following)]
+    parts += (_named(archive.resolved.get((meeting.id, i))) for i in range(len(meeting.references)))
+    parts += (_named(m) for m in archive.cited_by.get(meeting.id, ()))
+    for action in meeting.action_items:
+        track = archive.track_of.get((meeting.id, action.id))
+        if track is None:
+            parts.append("")
             continue
-        view = _meeting_view(ctx, meeting)
-        yield Page(
-            urls.file(urls.meeting(meeting.id)), "meeting.html", view.title, "moten",
-            view, (ctx.home, meetings_link, Link(urls.body(slugify(meeting.body)), meeting.body)),
-            description=_description(meeting),
-            alternates=(
-                Alternate(urls.meeting_data(meeting.id), "application/json",
-                          "Mötet som öppna data (JSON)", advertise=False),
-                Alternate(urls.source(meeting.id), "text/markdown",
-                          "Minnesanteckningarna i Markdown", advertise=False),
-            ),
-        )  # fmt: skip
+        focus = archive.action_focus.get((meeting.id, action.id))
+        origin = track.origin
+        parts += (_named(origin.meeting), origin.action.id, _named(track.closed_in),
+                  closed_id(track), repr(focus))  # fmt: skip
+    parts += (repr(archive.decision_focus.get((meeting.id, d.id))) for d in meeting.decisions)
+    parts.append(repr(ctx.named.get(meeting.id)))
+    return "\x1f".join(parts)

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 
 from ..model import Meeting
 
-SHARD_MEETINGS = 150
-"""Meetings a shard holds on average: few enough that re-indexing one takes about a
-second, many enough that a query fetches few files per shard."""
+SHARD_MEETINGS = 75
+"""Meetings a shard holds on average: few enough that re-indexing one (after an edit)
+takes about a second (with their records, some 275 documents: 1.0 s on the benchmark's
+corpus, against 1.9 s for 150), many enough that a query fetches few files per shard.  The
+cold build is no slower for it: Pagefind's cost is per document, and more parts keep both
+cores busy to the end."""
 
 PERIODS = (1, 2, 3, 4, 6, 12, 24, 48, 96, 192, 384)
 """The period lengths a shard may span, in months: each divides the next one's multiple

@@ -45,6 +45,10 @@ LOOK_AHEAD = 40
 
 _OFFICE_WORD = re.compile(r"[A-ZÅÄÖ][a-zåäöé]{3,}")
 _NAME_LINE = re.compile(r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}(?:\s+\([A-ZÅÄÖ]{1,3}\))?")
+_ITEM_START = re.compile(r"^(?:§\s*\d|\d{1,2}\.\s)")
+"""Where the items begin: no signature of the front page below."""
+_PARAGRAPHS = re.compile(r"\s+§§?\s*\d[\d\s,–-]*$")
+"""``§§ 201–208`` after a signer's name: the paragraphs they signed for."""
 _TITLE_LINE = re.compile(r"[^\W\d_]+(?:[/-][^\W\d_]+)*|(?:[^\W\d_] )+[^\W\d_]|[\s_.…-]+")
 """A line that may stand between the names: a title (*Ekonomichef*, *ANSLAG/BEVIS*), a
 title with its letters spaced out (*K o m m u n a l r å d*), or a line to sign on."""
@@ -63,11 +67,13 @@ def names_in_label_order(meta: Metadata, outline: Outline, config: Config) -> No
         offices, after = _offices_at(lines, index)
         if offices is None:
             continue
-        names = _names_after(lines, after, len(offices))
+        # A column of offices is the end of a form's label column: its names end the
+        # values, after those of every other label (the last run that fills them).
+        names = _names_after(lines, after, offices, last=after - index > 1)
         if names is None:
             continue
         present = [*meta.attendees, *meta.guests]
-        for field, (number, name) in zip(offices, names, strict=True):
+        for field, (number, name) in zip(offices, names, strict=False):
             if field in ("chair", "secretary") and getattr(meta, field) is None:
                 person = named_person(name, number, present, config)
                 if person is not None and person.name:
@@ -113,22 +119,41 @@ def _offices_at(lines: list[tuple[int, str]], index: int) -> tuple[list[str] | N
 
 
 def _names_after(
-    lines: list[tuple[int, str]], start: int, count: int
+    lines: list[tuple[int, str]], start: int, offices: list[str], *, last: bool = False
 ) -> list[tuple[int, str]] | None:
-    """The first run of exactly ``count`` names after ``start``, one a line, with only
-    titles, blank lines and lines to sign on between them."""
-    run: list[tuple[int, str]] = []
+    """The first run of names after ``start`` that fills the offices in order, one a
+    line, with only titles, blank lines and lines to sign on between them: as many names
+    as offices, or one more when the last office is the adjusters'.  Names that each signed
+    some paragraphs (``Karin Wall §§ 201–208`` / ``Johan Rydh §§ 209–210``) fill one
+    office together, the first of them holding it."""
+    run: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str]] | None = None
     end = lines[start - 1][0] + LOOK_AHEAD if start else LOOK_AHEAD
     for number, raw in lines[start:]:
-        if number > end:
-            break
         text = plain(raw).strip()
-        if _NAME_LINE.fullmatch(text) and not metadata_field(text):
-            run.append((number, re.sub(r"\s+\(.*$", "", text)))
+        if number > end or _ITEM_START.match(text):
+            break
+        name = _PARAGRAPHS.sub("", text)
+        if _NAME_LINE.fullmatch(name) and not metadata_field(name):
+            run.append((number, re.sub(r"\s+\(.*$", "", name), name != text))
             continue
         if not text or _TITLE_LINE.fullmatch(text):
             continue
-        if len(run) == count:
-            return run
+        found = _filled(run, offices) or found
+        if found is not None and not last:
+            return found
         run = []
-    return run if len(run) == count else None
+    return _filled(run, offices) or found
+
+
+def _filled(run: list[tuple[int, str, bool]], offices: list[str]) -> list[tuple[int, str]] | None:
+    slots: list[tuple[int, str]] = []
+    for at, (number, name, partial) in enumerate(run):
+        if partial and at and run[at - 1][2]:
+            continue  # the next signer of the same office's other paragraphs
+        slots.append((number, name))
+    # Two adjusters sign under one label (``Justerande``): one name more than offices.
+    extra = len(slots) - len(offices)
+    if extra == 0 or (extra == 1 and offices[-1] == "adjusters"):
+        return slots
+    return None

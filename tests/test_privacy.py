@@ -64,6 +64,19 @@ def test_contacts_warn_unless_they_are_the_organisations_own() -> None:
     assert [d.line for d in personal_data("x.md", text, own)] == [1, 1]
 
 
+def test_a_letterhead_holds_the_organisations_own_contacts() -> None:
+    """An organisation's letterhead line (postal and visiting address, phone, organisation
+    number) is no private person's contact; a phone number on an ordinary line still is."""
+    text = (
+        "Postadress 851 86 Lindvik  Besöksadress Storgatan 12  Tel 010-22 40 00\n"
+        "E-post: vattenvard@example.se  Organisationsnr: 802000-0000\n"
+        "Ring Anna på 070-123 45 67\n"
+    )
+    assert [(d.line, d.code) for d in personal_data("x.md", text, DEFAULT)] == [
+        (3, "private-contact")
+    ]
+
+
 def test_ordinary_minutes_raise_nothing() -> None:
     """The guard stays quiet on every good file of the project's own minutes and fixtures."""
     folders = [ROOT / "minutes", ARCHIVE, ROOT / "tests" / "fixtures" / "conventions",

@@ -24,6 +24,7 @@ from stdnum.se import personnummer
 
 from ..config import Config
 from ..model import Diagnostic, Level
+from ..vocabulary import LETTERHEAD_LABELS
 
 IDENTITY_NUMBER = re.compile(
     r"(?<![\w/.,:+-])(?P<century>\d{2})?(?P<date>\d{6})(?P<separator>[-+ ]?)(?P<serial>\d{4})"
@@ -113,6 +114,8 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
             for match in numbers
         )
         taken = [m.span() for m in numbers]
+        if any(label in line.casefold() for label in LETTERHEAD_LABELS):
+            continue  # an organisation's letterhead: its own phone and address
         problems.extend(
             Diagnostic(
                 Level.WARNING,

@@ -159,3 +159,12 @@ NUMBER_ABBREVIATIONS: Final[tuple[str, ...]] = ("nr", "nr.", "no", "no.")
 EMAIL_SENDER_KEYS: Final[tuple[str, ...]] = ("från", "from", "avsändare")
 """Keys of an e-mail's header that name who wrote it (*Från: Maja Sörensen*): the writer
 of minutes sent as an e-mail, the *jag* of *Jag skrev*."""
+
+LETTERHEAD_LABELS: Final[tuple[str, ...]] = (
+    "postadress", "besöksadress", "organisationsnr", "organisationsnummer", "org.nr",
+    "orgnr", "org nr", "bankgiro", "plusgiro",
+)  # fmt: skip
+"""Words of an organisation's letterhead line (*Postadress 851 86 Lindvik  Besöksadress
+Storgatan 12  Tel 010-22 40 00*): the phone numbers and addresses on it are the
+organisation's, not a private person's.  Not *växel* alone: a switchboard's number is
+the organisation's own only when the configuration says so (``public_contacts``)."""

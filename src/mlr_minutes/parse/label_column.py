@@ -43,16 +43,17 @@ PLACE_LINES = 2
 def label_column_present(meta: Metadata, lines: list[str], config: Config) -> None:
     """The people a flattened form's values list after its label column (one or a few a
     line, up to the first line that names no one) join those present."""
-    column = _label_column(lines)
-    if column is None:
+    found = _label_column(lines)
+    if found is None:
         return
-    at = column
+    first, at = found
     while at < len(lines) and not lines[at].strip():
         at += 1
     skipped = 0
     while at < len(lines) and skipped < PLACE_LINES and not _people_line(lines[at]):
         at, skipped = at + 1, skipped + 1
     known = {p.name for p in (*meta.attendees, *meta.guests, *meta.absent) if p.name}
+    listed = at
     while at < len(lines) and _people_line(lines[at]):
         meta.read_from.add(at + 1)  # a list, not a task or a decision
         for person in _people_of(lines[at].strip(), at + 1, config):
@@ -60,11 +61,15 @@ def label_column_present(meta: Metadata, lines: list[str], config: Config) -> No
                 meta.attendees.append(person)
                 known.add(person.name)
         at += 1
+    if at > listed:
+        # The labels' values are these people, not missing (no ``attendance-empty``).
+        column = range(first + 1, listed + 1)
+        meta.empty_labels[:] = [(f, line) for f, line in meta.empty_labels if line not in column]
 
 
-def _label_column(lines: list[str]) -> int | None:
-    """The index after the first run of labels alone on their lines (at least
-    :data:`MIN_LABELS`, a list of people among them), or None."""
+def _label_column(lines: list[str]) -> tuple[int, int] | None:
+    """(index of the first label, index after the last) of the first run of labels alone
+    on their lines (at least :data:`MIN_LABELS`, a list of people among them), or None."""
     run: list[str | None] = []
     for index, line in enumerate(lines[:80]):
         text = line.strip().rstrip(":")
@@ -73,7 +78,7 @@ def _label_column(lines: list[str]) -> int | None:
             run.append(field)
             continue
         if len(run) >= MIN_LABELS and any(f in PEOPLE_FIELDS for f in run):
-            return index
+            return index - len(run), index
         run = []
     return None
 

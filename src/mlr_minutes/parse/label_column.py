@@ -73,7 +73,9 @@ def _label_column(lines: list[str]) -> tuple[int, int] | None:
     run: list[str | None] = []
     for index, line in enumerate(lines[:80]):
         text = line.strip().rstrip(":")
-        field = metadata_field(text) if text and len(text) <= 40 else None
+        # A label alone: a few words, no digits (most lines are neither).
+        short = text and len(text) <= 40 and text.count(" ") < 4
+        field = metadata_field(text) if short and not any(c.isdigit() for c in text) else None
         if field is not None:
             run.append(field)
             continue

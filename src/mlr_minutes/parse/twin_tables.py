@@ -40,8 +40,8 @@ def twin_tables(lines: list[str]) -> list[TwinTable]:
     Närv.``), with the rows below it up to a blank line."""
     found: list[TwinTable] = []
     for index, line in enumerate(lines):
-        if "  " not in line or "|" in line:
-            continue
+        if line.count("  ") < 3 or "|" in line:
+            continue  # a header twice holds at least three gaps between its cells
         row = cells(line)
         half = len(row) // 2
         texts = [cell.text for cell in row]

@@ -21,6 +21,7 @@ from .labels import metadata_field
 from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
 from .outline import Outline
+from .respective import respective_officers
 from .ruler import Ruler
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
     [
         ("election_sentences", election_sentences),
         ("election_items", election_items),
+        ("respective_officers", respective_officers),
         ("officers_in_prose", officers_in_prose),
         ("chat_starter", chat_starter),
         ("officers_in_apposition", officers_in_apposition),

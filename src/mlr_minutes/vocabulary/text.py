@@ -168,3 +168,7 @@ LETTERHEAD_LABELS: Final[tuple[str, ...]] = (
 Storgatan 12  Tel 010-22 40 00*): the phone numbers and addresses on it are the
 organisation's, not a private person's.  Not *växel* alone: a switchboard's number is
 the organisation's own only when the configuration says so (``public_contacts``)."""
+
+RESPECTIVE_WORDS: Final[tuple[str, ...]] = ("respektive", "resp.")
+"""The word that pairs two names with two things named before, in order (*Till ordförande
+och sekreterare valdes Anna Berg respektive Per Ek*)."""

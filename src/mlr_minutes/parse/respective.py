@@ -1,0 +1,73 @@
+"""Two offices and two names paired in order by *respektive*::
+
+    Till ordförande och sekreterare valdes Anna Berg respektive Per Ek.
+    Mötesledare och sekreterare roterar inom gruppen. I dag var det Malin respektive Oskar.
+
+The offices come first (in the sentence, or the one before it), the names after, each
+name holding the office in the same place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..vocabulary import (
+    CHAIR_LIKE_ROLES,
+    MEETING_CHAIR_ROLE,
+    RESPECTIVE_WORDS,
+    ROLES,
+    SECRETARY_ROLE,
+)
+from .elections import named_person, prose_texts
+from .outline import Outline
+from .text import alternation, sentences
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
+_NAME = r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2}"
+
+
+@cache
+def _paired() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<first>{_NAME})\s+(?:{alternation(RESPECTIVE_WORDS)})\s+(?P<second>{_NAME})"
+    )
+
+
+def _office(word: str) -> str | None:
+    role = ROLES.get(word)
+    if role in CHAIR_LIKE_ROLES or role == MEETING_CHAIR_ROLE:
+        return "chair"
+    return "secretary" if role == SECRETARY_ROLE else None
+
+
+def respective_officers(meta: Metadata, outline: Outline, config: Config) -> None:
+    """``… ordförande och sekreterare … Anna Berg respektive Per Ek``: the chair and the
+    secretary, named in the order their offices were."""
+    if meta.chair is not None and meta.secretary is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for text, line in prose_texts(outline):
+        if not any(word in text for word in RESPECTIVE_WORDS):
+            continue
+        said = [s.text for s in sentences(text)]
+        for at, sentence in enumerate(said):
+            pair = _paired().search(sentence)
+            if pair is None:
+                continue
+            before = " ".join([*said[max(0, at - 1) : at], sentence[: pair.start()]])
+            words = re.findall(r"[\wåäö.]+", before.casefold())
+            offices = [o for o in map(_office, words) if o is not None]
+            offices = list(dict.fromkeys(offices))  # each office once, in order
+            if sorted(offices) != ["chair", "secretary"]:
+                continue
+            for office, name in zip(offices, (pair["first"], pair["second"]), strict=True):
+                if getattr(meta, office) is None:
+                    person = named_person(name, line, present, config)
+                    if person is not None and person.name:
+                        setattr(meta, office, person)
+            return

@@ -108,9 +108,11 @@ _CLAUSE_END = re.compile(r"[.;:!?,(]|\s[–—-]\s")
 def _stops_inside() -> re.Pattern[str]:
     written = alternation(ABBREVIATIONS)
     # ``kl. 18.07``, ``t.ex.``, a stop inside a word (``@m.lindqvist``, ``18.07``), and
-    # the colon of a chat handle with its server (``@arvid:backvik.social``).
+    # the colon of a chat handle with its server (``@arvid:backvik.social``) or of an
+    # ordinal (``2:e vice ordförande``).
     return re.compile(
-        rf"(?<!\w)(?:{written})|(?<=\w)\.(?=\w)|@[\w.-]{{1,30}}:(?=\w)", re.IGNORECASE
+        rf"(?<!\w)(?:{written})|(?<=\w)\.(?=\w)|@[\w.-]{{1,30}}:(?=\w)|(?<=\d):(?=[ea]\s)",
+        re.IGNORECASE,
     )
 
 
@@ -164,8 +166,13 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 continue  # ``Ordförande nästa vecka: Bo. Antecknare: Alva.``
             if match["follows"]:
                 after = text[match.end() : match.end() + 80]
-                if after.split("\n", 1)[0].strip():
-                    after = after.split("\n", 1)[0]  # the label's value ends with its line
+                first_line = after.split("\n", 1)[0]
+                if re.search(r"[A-ZÅÄÖ@]", first_line):
+                    after = first_line  # the label's value ends with its line
+                else:
+                    # ``Mötet leds av 2:e vice ordförande`` / ``Ingrid Holm …``: the
+                    # sentence wraps before the name.
+                    after = after.replace("\n", " ")
                 pieces = _clauses(_time_qualifier().sub("", after, count=1), maxsplit=2)
                 who = pieces[0]
                 if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):

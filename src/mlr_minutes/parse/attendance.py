@@ -63,6 +63,7 @@ from .attendance_values import (
     SINGLE,
     Found,
     OpenLabel,
+    carries_a_name,
     is_nobody,
     legend,
     list_entries,
@@ -292,7 +293,8 @@ class _Reader:
             if only_column_headers(value) or (value.startswith("(") and "=" in value):
                 value = ""  # a grid's column (:mod:`.presence_grid`) or legend: ``(x = ja)``
             function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
-            function = function or names_people_inside(value)  # ``Tallmo kommun (Eva Berg)``
+            # ``Tallmo kommun (Eva Berg)``, ``Bäckviks kommun genom Helena Vik``
+            function = function or names_people_inside(value) or carries_a_name(value)
             if (
                 field_name in PERSON_FIELDS
                 and value

@@ -17,6 +17,7 @@ from ..vocabulary import (
     LIST_JOINERS,
     NAME_PARTICLES,
     NOBODY_VALUES,
+    OFFICER_VALUE_CARRIERS,
     PRESENT_MARKS,
     ROLE_QUALIFIERS,
     ROLES,
@@ -109,6 +110,17 @@ def _name_part(text: str) -> str:
 
 GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
 """Endings of a body's name in the genitive before a role (*Revisorernas ordförande*)."""
+
+
+@cache
+def _carrier() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{alternation(OFFICER_VALUE_CARRIERS)})\s+[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ]")
+
+
+def carries_a_name(value: str) -> bool:
+    """``Bäckviks kommun genom Helena Vik``: an organisation holds the office through a
+    person, named after *genom* or *av* (the metadata reader takes the name from there)."""
+    return _carrier().search(value) is not None
 
 
 def looks_like_people(text: str, *, strong: bool = False) -> bool:

@@ -107,6 +107,19 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
 _CONTACT = re.compile(r"(?:\s+(?:\+?\d[\d -]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+\s*$")
 
 
+def _signed_after_colon(line: str) -> list[tuple[str, str | None]] | None:
+    """``Protokollet är justerat och signerat digitalt av: Tilda Ek (mötesordförande),
+    Hugo Sand (mötessekreterare)``: after the colon, signatures joined by commas, each with
+    its office in parentheses (None unless every part is one)."""
+    if ": " not in line:
+        return None
+    parts = line.rsplit(": ", 1)[1].rstrip(" .").split(", ")
+    signed = [signed_entries(part) for part in parts]
+    if len(parts) < 2 or not all(s and len(s) == 1 and s[0][1] for s in signed):
+        return None
+    return [s[0] for s in signed if s]
+
+
 def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
     """A line of its own that signs names with their offices, at the foot or in a
     signature row: ``Lisa Ng, sekreterare``, ``/Per Ek, sekreterare``, ``/Maj`` (a note-
@@ -120,10 +133,14 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
         if unit.block.kind is BlockKind.PARAGRAPH and not unit.noise
     ]
     for text, first in paragraphs:
-        for offset, line in enumerate(text.split("\n")):
+        rows = text.split("\n")
+        for offset, line in enumerate(rows):
             # ``Sammankallande Lena Hedlund 070-612 44 08 lena.hedlund@…``: a letterhead's
             # contact line; the phone and the address are no part of the name.
             entries = signed_entries(_CONTACT.sub("", line))
+            if entries is None and line.rstrip().endswith(":") and offset + 1 < len(rows):
+                entries = _signed_after_colon(f"{line.rstrip()} {rows[offset + 1]}")
+            entries = entries or _signed_after_colon(line)
             if entries is None:
                 continue
             slashed = line.lstrip().startswith("/")

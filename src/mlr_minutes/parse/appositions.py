@@ -27,7 +27,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
 )
 from .blocks import BlockKind
-from .elections import named_person, prose_texts
+from .elections import named_person, offices_named, prose_texts
 from .gates import WordGate
 from .outline import Outline
 from .signatures import signed_entries
@@ -157,24 +157,14 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                         setattr(meta, field, person)
 
 
-_PAIR = re.compile(rf"(?P<office>[A-Za-zÅÄÖåäö.]{{3,20}})\s+(?P<name>{_NAME}){_PARTY}")
-
-
 def paired_offices(line: str) -> list[tuple[str, str]]:
     """``Ordf. Per Holm, sekr. Maja Lind`` (a line, or a title's parenthesis, that holds
     nothing else): each office before its holder, joined by commas; (office, name) for the
     chair and the secretary, nothing unless both are named."""
     for part in [*re.findall(r"\(([^()]*)\)", line), line]:
-        found: list[tuple[str, str]] = []
-        for piece in re.split(r"\s*[,;]\s*", part.strip()):
-            match = _PAIR.fullmatch(piece)
-            office = match and _OFFICE_OF_ROLE.get(ROLES.get(match["office"].casefold(), ""))
-            if not match or office is None:
-                break
-            found.append((office, match["name"]))
-        else:
-            if {office for office, _ in found} == {"chair", "secretary"}:
-                return found
+        pieces = [offices_named(piece, whole=True) for piece in re.split(r"\s*[,;]\s*", part)]
+        if all(pieces) and {office for ((office, _),) in pieces} == {"chair", "secretary"}:
+            return [found for (found,) in pieces]
     return []
 
 

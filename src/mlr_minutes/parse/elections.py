@@ -212,7 +212,7 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
         if _titled(title, CHAIR_ELECTION_TITLES) or _titled(title, SECRETARY_ELECTION_TITLES):
             # ``Val av ordförande samt sekreterare för mötet`` / ``Ordförande Ingvar
             # Holmqvist. Sekreterare Berit Sandell.``: each office before its holder.
-            for office, name in _offices_named(text):
+            for office, name in offices_named(text):
                 if getattr(meta, office) is None:
                     setattr(meta, office, named_person(name, line, present, config))
         if meta.chair is None and _titled(title, CHAIR_ELECTION_TITLES):
@@ -231,16 +231,21 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
 def _office_named() -> re.Pattern[str]:
     offices = [w for w, role in ROLES.items() if role in (*CHAIR_LIKE_ROLES, SECRETARY_ROLE)]
     return re.compile(
-        rf"(?<![\w.])(?P<office>{alternation(offices)}):?\s+(?P<name>[A-ZÅÄÖ][\w'-]+"
-        r"(?:\s+[A-ZÅÄÖ][\w'-]+){1,2})",
+        rf"(?<![\w.])(?P<office>{alternation(offices)}):?\s+(?P<name>(?-i:[A-ZÅÄÖ][\w'-]+"
+        r"(?:\s+[A-ZÅÄÖ][\w'-]+){1,2}))(?:\s+\((?-i:[A-ZÅÄÖ]{1,3})\))?",
         re.IGNORECASE,
     )
 
 
-def _offices_named(text: str) -> list[tuple[str, str]]:
-    """(chair or secretary, name) for each office written before its holder's full name."""
+def offices_named(text: str, *, whole: bool = False) -> list[tuple[str, str]]:
+    """(chair or secretary, name) for each office written before its holder's full name
+    (``Ordförande Ingvar Holmqvist``, ``sekr. Maja Lind``); with ``whole``, only when that
+    is all ``text`` says."""
+    matches = [_office_named().fullmatch(text.strip())] if whole else []
     found = []
-    for match in _office_named().finditer(text):
+    for match in matches if whole else _office_named().finditer(text):
+        if match is None:
+            continue
         if not match["office"][:1].isupper() and not match["office"].endswith("."):
             continue  # ``… valdes till ordförande Anna`` is a sentence, read elsewhere
         role = ROLES[match["office"].casefold()]

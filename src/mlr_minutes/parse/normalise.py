@@ -9,7 +9,9 @@ reported once per file, with the line where it first happens:
 * comments that are not metadata (``<!-- sida 2 -->``) are blanked: they are not
   text of the minutes;
 * ``##Närvarande`` gets the space CommonMark needs to make it a heading;
-* a U+FFFD (``N�rvarande``) is reported: the file was decoded wrongly somewhere.
+* a U+FFFD (``N�rvarande``) is reported: the file was decoded wrongly somewhere;
+* a converter's needless escapes (``08:30\\-12:10``) are read as the text they mean;
+* Pandoc's grid tables become the labels and rows they hold (:mod:`.grid_tables`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
+from .grid_tables import has_grid_table, rewrite_grid_tables
 from .labels import metadata_field
 from .latex import latex_line, looks_like_latex
 from .repair import mend_line, undo_double_encoding
@@ -229,6 +232,18 @@ def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
     return line
 
 
+_ESCAPED_HYPHEN = re.compile(r"(?<=\S)\\-")
+
+
+def escaped_hyphens(state: NormaliseState, number: int, line: str) -> str:
+    """``2026\\-04\\-23``, ``§§ 88\\-94``: a converter (Pandoc from Word) escapes every
+    hyphen, though only one that starts a line could make a list; inside a line the
+    escape means the plain hyphen, and dates and ranges are read as they are written."""
+    if state.in_fence or "\\-" not in line:
+        return line
+    return _ESCAPED_HYPHEN.sub("-", line)
+
+
 NORMALISE: Ruler[LineRule] = Ruler(
     [
         ("latex_source", latex_source),
@@ -241,15 +256,17 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("heading_space", heading_space),
         ("double_encoding", double_encoding),
         ("replacement_character", replacement_character),
+        ("escaped_hyphens", escaped_hyphens),
     ]
 )
 """The clean-up rules, each run on every line in order."""
 
 
-_UNTOUCHED = frozenset("`~<#;\u00c3\u00c2\u00e2\ufffd")
+_UNTOUCHED = frozenset("`~<#;\u00c3\u00c2\u00e2\ufffd\\")
 """Every character a rule of :data:`NORMALISE` looks for before it changes a line or the
 state (a fence's backtick or tilde, a comment's or a tag's ``<``, a heading's ``#``, a
-spreadsheet row's ``;``, the first character of a double encoding, U+FFFD): a line
+spreadsheet row's ``;``, the first character of a double encoding, U+FFFD, an escape's
+backslash): a line
 without any of them, past the first and outside a comment, a title block, Typst and
 LaTeX, is left as it is by every rule.  A new rule must add what it looks for here
 (``tests/test_normalise_fast.py`` lists the rules this was written for)."""
@@ -267,6 +284,8 @@ def _line_state(state: NormaliseState) -> bool:
 def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """``text`` cleaned line for line, and one warning per kind of clean-up done."""
     lines = text.split("\n")
+    if has_grid_table(text):
+        rewrite_grid_tables(lines)
     state = NormaliseState(
         path, lines, typst=looks_like_typst(lines), latex=looks_like_latex(lines)
     )

@@ -18,8 +18,9 @@ from ..vocabulary import METADATA_KEYS, ROLES
 from .attendance_values import PERSON_FIELDS, Found, OpenLabel, looks_like_people
 from .label_cells import cells, plain
 
-SIGNATURE_RULE = re.compile(r"^[\s_.…-]{6,}$")
-"""``______     ______``, ``.........``: the lines to sign on."""
+SIGNATURE_RULE = re.compile(r"^(?:\\?[_.…-]|\s){6,}\\?$")
+"""``______     ______``, ``.........``: the lines to sign on (also as a converter escapes
+them, ``\\_\\_\\_\\_\\_\\_\\``, with a hard break after)."""
 
 
 def names_above(lines: list[str], waiting: list[tuple[int, OpenLabel]], number: int) -> list[Found]:

@@ -60,7 +60,8 @@ ROLES: Final[dict[str, str]] = {
     "1:e vice ordförande": "vice ordförande",
     "2:e vice ordförande": "vice ordförande",
     # Offices written as capitals before a name (*VD Cecilia Torp*, *MAS Eva Rask*).
-    "vd": "vd", "mas": "mas", "hr-chef": "hr-chef", "it-chef": "it-chef",
+    "vd": "vd", "verkställande direktör": "vd", "verkställande direktören": "vd",
+    "mas": "mas", "hr-chef": "hr-chef", "it-chef": "it-chef",
     "ekonomichef": "ekonomichef", "protokollför": "sekreterare", "protokollförde": "sekreterare",
     "mötessekr.": "sekreterare", "mötessekr": "sekreterare",
 }  # fmt: skip
@@ -127,6 +128,8 @@ ATTENDANCE_NOTE_WORDS: Final[tuple[str, ...]] = (
     "inträder", "anmälde förhinder", "har anmält förhinder", "anländer",
     "anmäld", "frånvarande",
     "via länk", "kom sent", "gick tidigt", "lämnade mötet",
+    "som föredrog", "som föredrar", "som deltog", "som deltar", "som närvarade",
+    "som närvarar",
 )  # fmt: skip
 """Words that begin an attendance note after a name (``§§ 131-136``, ``deltar ej § 5
 p.g.a. jäv``, ``tjänstgörande för Eva Ås (S)``)."""

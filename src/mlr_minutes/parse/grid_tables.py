@@ -1,0 +1,113 @@
+"""Pandoc's grid tables, as ``pandoc -t markdown`` writes a Word table whose cells hold
+more than one line (a protocol's first page: label cells on the left, names one per
+line on the right)::
+
+    +----------------------+-----------------------+
+    | **Närvarande         | Karin Öst\\            |
+    | ledamöter**          | Magnus Berg           |
+    +----------------------+-----------------------+
+
+CommonMark has no such tables, so markdown-it reads the borders and bars as text and
+every rule that looks for ``Närvarande`` at a line's start misses it.  Each row is
+rewritten on its first line as what it means, and the row's other lines and the
+borders are blanked, so no line number moves and no text is lost:
+
+* a row of two cells is a label and its value, ``**Närvarande ledamöter:** Karin Öst;
+  Magnus Berg``: a line ending with ``\\`` (a hard break, one entry a line) is joined
+  with ``;``, a wrapped line with a space;
+* a row of more cells is a pipe-table row, ``| 1 | Öppnande | Ordföranden öppnade |``.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+_BORDER = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+\s*$")
+_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
+_BOLD = re.compile(r"^\*\*(?P<label>.+?)\*\*$")
+
+
+def has_grid_table(text: str) -> bool:
+    """A cheap gate: a line that starts a grid table's border."""
+    return text.startswith("+-") or "\n+-" in text or "\n +-" in text
+
+
+def rewrite_grid_tables(lines: list[str]) -> int | None:
+    """Rewrite every grid table in ``lines`` in place; the first rewritten line's
+    number (1-based), or None when there is none."""
+    first: int | None = None
+    index = 0
+    while index < len(lines):
+        if not _BORDER.match(lines[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and (_BORDER.match(lines[end]) or _ROW.match(lines[end])):
+            end += 1
+        # A table is closed by a border; a lone border line is a thematic break or text.
+        while end > index + 1 and not _BORDER.match(lines[end - 1]):
+            end -= 1
+        if end - index < 3:
+            index += 1
+            continue
+        _rewrite(lines, index, end)
+        first = index + 1 if first is None else first
+        index = end
+    return first
+
+
+def _rewrite(lines: list[str], start: int, end: int) -> None:
+    border = lines[start]
+    edges = [i for i, char in enumerate(border) if char == "+"]
+    row: list[int] = []
+    for number in range(start, end):
+        if _BORDER.match(lines[number]):
+            if row:
+                lines[row[0]] = _row_text([_cells(lines[i], edges) for i in row])
+                for other in row[1:]:
+                    lines[other] = ""
+                row = []
+            lines[number] = ""
+        else:
+            row.append(number)
+
+
+def _cells(line: str, edges: list[int]) -> list[str]:
+    """The text between each pair of column edges; a line whose bars stand elsewhere
+    (a cell spanning columns) is split at its own bars."""
+    if all(index < len(line) and line[index] == "|" for index in edges):
+        return [line[a + 1 : b] for a, b in pairwise(edges)]
+    return line.strip().strip("|").split("|")
+
+
+def _row_text(row: list[list[str]]) -> str:
+    width = max(len(cells) for cells in row)
+    columns = [_join([cells[i] for cells in row if i < len(cells)]) for i in range(width)]
+    if width == 2:
+        label, value = columns
+        bold = _BOLD.match(label)
+        if bold:
+            label = bold["label"].rstrip(":")
+            return f"**{label}:** {value}".rstrip() if value else f"**{label}**"
+        if not label:
+            return value
+        return f"{label.rstrip(':')}: {value}".rstrip()
+    return "| " + " | ".join(columns) + " |"
+
+
+def _join(parts: list[str]) -> str:
+    """A cell's lines as one: a hard break (``\\`` at the end) separates entries."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        trailing = len(part) - len(part.rstrip("\\"))
+        hard = trailing % 2 == 1
+        if hard:
+            part = part[:-1].rstrip()
+        if text and not text.endswith("; "):
+            text += " "
+        text += part + ("; " if hard else "")
+    return text.removesuffix("; ")

@@ -1,0 +1,46 @@
+"""Pandoc grid tables are read as the labels and rows they hold, line for line."""
+
+from __future__ import annotations
+
+from mlr_minutes.parse.grid_tables import has_grid_table, rewrite_grid_tables
+
+FORM = """\
++-----------------+---------------------+
+| **Närvarande    | Anna Berg\\          |
+| ledamöter**     | Per Ek, som kom     |
+|                 | efter § 3           |
++-----------------+---------------------+
+| Plats:          | Stadshuset          |
++-----------------+---------------------+"""
+
+
+def test_a_two_column_row_is_a_label_and_its_values() -> None:
+    lines = FORM.split("\n")
+    assert has_grid_table(FORM)
+    assert rewrite_grid_tables(lines) == 1
+    assert lines == [
+        "",
+        "**Närvarande ledamöter:** Anna Berg; Per Ek, som kom efter § 3",
+        "",
+        "",
+        "",
+        "Plats: Stadshuset",
+        "",
+    ]
+
+
+def test_a_wider_row_is_a_pipe_row_on_its_first_line() -> None:
+    text = """\
++----+-----------+------------------+
+| 1  | Öppnande  | Ordföranden      |
+|    |           | öppnade mötet.   |
++====+===========+==================+"""
+    lines = text.split("\n")
+    rewrite_grid_tables(lines)
+    assert lines == ["", "| 1 | Öppnande | Ordföranden öppnade mötet. |", "", ""]
+
+
+def test_a_lone_border_is_no_table() -> None:
+    lines = ["+-----+", "Text efter."]
+    assert rewrite_grid_tables(lines) is None
+    assert lines == ["+-----+", "Text efter."]

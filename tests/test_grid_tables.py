@@ -44,3 +44,29 @@ def test_a_lone_border_is_no_table() -> None:
     lines = ["+-----+", "Text efter."]
     assert rewrite_grid_tables(lines) is None
     assert lines == ["+-----+", "Text efter."]
+
+
+def test_a_multiline_table_row_is_joined_at_its_columns() -> None:
+    text = """\
+  ----------------- -----------------
+  **Ordförande      **Sekreterare**
+  §§ 3-9**
+
+  Sara Lind         Anna Borg
+  ----------------- -----------------"""
+    lines = text.split("\n")
+    assert has_grid_table(text)
+    assert rewrite_grid_tables(lines) == 1
+    assert lines == [
+        "",
+        "  **Ordförande §§ 3-9**  **Sekreterare**",
+        "",
+        "",
+        "  Sara Lind         Anna Borg",
+        "",
+    ]
+
+
+def test_dashes_under_a_heading_are_no_table() -> None:
+    lines = ["Rubrik", "------", "", "Text."]
+    assert rewrite_grid_tables(lines) is None

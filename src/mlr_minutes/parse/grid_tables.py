@@ -1,6 +1,6 @@
-"""Pandoc's grid tables, as ``pandoc -t markdown`` writes a Word table whose cells hold
-more than one line (a protocol's first page: label cells on the left, names one per
-line on the right)::
+"""Pandoc's grid and multiline tables, as ``pandoc -t markdown`` writes a Word table
+whose cells hold more than one line (a protocol's first page: label cells on the left,
+names one per line on the right)::
 
     +----------------------+-----------------------+
     | **Närvarande         | Karin Öst\\            |
@@ -16,6 +16,11 @@ borders are blanked, so no line number moves and no text is lost:
   Magnus Berg``: a line ending with ``\\`` (a hard break, one entry a line) is joined
   with ``;``, a wrapped line with a space;
 * a row of more cells is a pipe-table row, ``| 1 | Öppnande | Ordföranden öppnade |``.
+
+A multiline table (rows between lines of dashes with spaces at the column gaps, a
+blank line after each row) is already laid out in columns, as a form's signature
+block is (offices in a row, each name below its office): each row is joined onto its
+first line with every cell at its column, so only the wrapping goes.
 """
 
 from __future__ import annotations
@@ -28,15 +33,19 @@ _ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
 _BOLD = re.compile(r"^\*\*(?P<label>.+?)\*\*$")
 
 
+_COLUMN_DASHES = re.compile(r"^ {0,3}-{3,}(?: +-{3,})+\s*$")
+_FULL_DASHES = re.compile(r"^ {0,3}-{10,}\s*$")
+
+
 def has_grid_table(text: str) -> bool:
-    """A cheap gate: a line that starts a grid table's border."""
-    return text.startswith("+-") or "\n+-" in text or "\n +-" in text
+    """A cheap gate: a line that starts a grid table's border, or dashes with gaps."""
+    return text.startswith("+-") or "\n+-" in text or "\n +-" in text or "--- -" in text
 
 
 def rewrite_grid_tables(lines: list[str]) -> int | None:
     """Rewrite every grid table in ``lines`` in place; the first rewritten line's
     number (1-based), or None when there is none."""
-    first: int | None = None
+    first = _rewrite_multiline_tables(lines)
     index = 0
     while index < len(lines):
         if not _BORDER.match(lines[index]):
@@ -71,6 +80,90 @@ def _rewrite(lines: list[str], start: int, end: int) -> None:
             lines[number] = ""
         else:
             row.append(number)
+
+
+def _rewrite_multiline_tables(lines: list[str]) -> int | None:
+    first: int | None = None
+    index = 0
+    while index < len(lines):
+        start = index
+        if _FULL_DASHES.match(lines[index]) and (index == 0 or not lines[index - 1].strip()):
+            # A table with a header: its column line follows the header's lines.
+            below = next(
+                (i for i in range(index + 1, min(index + 6, len(lines))) if not lines[i].strip()),
+                None,
+            )
+            column = next(
+                (i for i in range(index + 1, below or index + 6) if i < len(lines)
+                 and _COLUMN_DASHES.match(lines[i])),
+                None,
+            )  # fmt: skip
+            if column is None:
+                index += 1
+                continue
+            edges_line, body = lines[column], column + 1
+        elif _COLUMN_DASHES.match(lines[index]):
+            edges_line, body = lines[index], index + 1
+        else:
+            index += 1
+            continue
+        end = next(
+            (
+                i
+                for i in range(body, len(lines))
+                if _FULL_DASHES.match(lines[i]) or _COLUMN_DASHES.match(lines[i])
+            ),
+            None,
+        )
+        if end is None:
+            index += 1
+            continue
+        starts = [m.start() for m in re.finditer(r"-{3,}", edges_line)]
+        _rewrite_multiline(lines, start, end, starts)
+        first = start + 1 if first is None else first
+        index = end + 1
+    return first
+
+
+def _rewrite_multiline(lines: list[str], start: int, end: int, starts: list[int]) -> None:
+    row: list[int] = []
+    for number in range(start, end + 1):
+        line = lines[number]
+        if line.strip() and not _FULL_DASHES.match(line) and not _COLUMN_DASHES.match(line):
+            row.append(number)
+            continue
+        if row:
+            lines[row[0]] = _columns_line([_split_at(lines[i], starts) for i in row], starts)
+            for other in row[1:]:
+                lines[other] = ""
+            row = []
+        lines[number] = ""
+
+
+def _split_at(line: str, starts: list[int]) -> list[str]:
+    """The line cut at the columns; a cut that would split a word moves left to the gap
+    before it (a hand-aligned table, or an escape such as ``\\-`` that shifted the rest)."""
+    cuts = [0]
+    for start in starts[1:]:
+        cut = start
+        while 0 < cut < len(line) and line[cut - 1] != " " and start - cut < 3:
+            cut -= 1
+        cuts.append(cut if cut == start or line[cut - 1] == " " else start)
+    bounds = [*cuts[1:], len(line) + 1]
+    return [line[a:b] for a, b in zip(cuts, bounds, strict=True)]
+
+
+def _columns_line(row: list[list[str]], starts: list[int]) -> str:
+    """The row's cells, each joined from its lines and set at its column (two spaces
+    at least between cells, so the columns still read as columns)."""
+    text = ""
+    for at, column in enumerate(zip(*row, strict=True)):
+        cell = _join(list(column))
+        if not cell:
+            continue
+        position = starts[at] if not text else max(starts[at], len(text) + 2)
+        text = text.ljust(position) + cell
+    return text
 
 
 def _cells(line: str, edges: list[int]) -> list[str]:

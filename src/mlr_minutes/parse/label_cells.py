@@ -88,6 +88,9 @@ def _labels_on(line: str) -> tuple[LineLabel, ...]:
 
 def _find_labels(line: str) -> list[LineLabel]:
     text = plain(line)
+    offices = _indented_offices(text) if text[:1] == " " else []
+    if offices:
+        return offices
     found = match_metadata(text, loose=True)
     inline = _run_together(text)
     if len(inline) > 1 or (inline and (found is None or inline[0].column > 0)):
@@ -111,6 +114,39 @@ def _find_labels(line: str) -> list[LineLabel]:
 
 
 _SIGNERS = frozenset(("chair", "secretary", "adjusters"))
+
+
+def _indented_offices(text: str) -> list[LineLabel]:
+    """``  Ordförande            Sekreterare``: offices side by side over the names signed
+    below them, indented as a PDF's text or a Pandoc table sets them; a line is read
+    this way only when it holds nothing but such offices."""
+    written = cells(text)
+    columns = [Cell(_SIGNED_PARAGRAPHS.sub("", c.text), c.start) for c in written]
+    if len(columns) < 2 or any(metadata_field(cell.text) not in _SIGNERS for cell in columns):
+        return []
+    found = [
+        LineLabel(metadata_field(c.text) or "", Label(c.text, "", 0), c.start) for c in columns
+    ]
+    # ``Ordförande §§ 1-2   Ordförande §§ 3-9``: the chair who signs for most paragraphs
+    # chaired the meeting; the other stood in for a part.
+    most: dict[str, tuple[int, int]] = {}
+    for index, (label, cell) in enumerate(zip(found, written, strict=True)):
+        count = _paragraph_count(cell.text)
+        if label.field not in most or count > most[label.field][0]:
+            most[label.field] = (count, index)
+    return [label for index, label in enumerate(found) if most[label.field][1] == index]
+
+
+def _paragraph_count(text: str) -> int:
+    signed = _SIGNED_PARAGRAPHS.search(text)
+    if signed is None:
+        return 0
+    numbers = [int(n) for n in re.findall(r"\d+", signed.group())]
+    return max(numbers) - min(numbers) + 1
+
+
+_SIGNED_PARAGRAPHS = re.compile(r"\s+§§?\s*\d[\d\s,–-]*$")
+"""``Ordförande §§ 3-9``: the paragraphs one of two chairs signs for."""
 
 
 def _signing_office(text: str) -> str | None:

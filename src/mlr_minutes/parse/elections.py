@@ -308,9 +308,25 @@ def _election_gate(field: str, plain: bool) -> WordGate:
 
 @cache
 def _next_election() -> re.Pattern[str]:
-    """``… Evert Lindqvist och till sekreterare …``: where the next election begins."""
+    """``… Evert Lindqvist och till sekreterare …``, ``… Ida Sjö, till vice ordförande …``:
+    where the next election begins."""
     joiners, links = alternation(LIST_JOINERS), alternation(ELECTION_LINKS)
-    return re.compile(rf",?\s(?:{joiners})\s+(?:{links})\s", re.IGNORECASE)
+    return re.compile(rf"(?:,?\s(?:{joiners})|,)\s+(?:{links})\s", re.IGNORECASE)
+
+
+_NAME_GROUPS = ("after", "middle", "before", "elided", "named")
+"""The groups of an election's pattern that hold the names, in the order they are read."""
+
+
+def _without_later_elections(match: re.Match[str], group: str | None, names: str) -> str:
+    """The election's words with the names cut where the next election begins (*Till
+    ordförande valdes Ida Sjö, till vice ordförande Hampus Lind*: only *Ida Sjö* is
+    this election's), so the deputy of a later one is not taken for this one's."""
+    if group is None:
+        return match.group()
+    start = match.start()
+    text = match.group()
+    return text[: match.start(group) - start] + names + text[match.end(group) - start :]
 
 
 @cache
@@ -390,19 +406,14 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 if not _election_gate(field, plain_here)(sentence.text):
                     continue
                 match = _election(field, plain_here, damaged).search(sentence.text)
-                if match is None or _deputy().search(match.group()):
+                if match is None:
+                    continue
+                group = next((g for g in _NAME_GROUPS if match[g]), None)
+                names = _next_election().split(match[group])[0] if group else ""
+                if _deputy().search(_without_later_elections(match, group, names)):
                     continue  # ``… till vice mötesordförande``: the deputy, not the chair
                 if another_meetings(sentence.text[match.start() : match.end() + 40]):
                     continue  # ``… till mötesordförande för nästa möte``
-                after = match["after"] and _next_election().split(match["after"])[0]
-                names = (
-                    after
-                    or match["middle"]
-                    or match["before"]
-                    or match["elided"]
-                    or match["named"]
-                    or ""
-                )
                 if field == "adjusters":
                     meta.adjusters = [
                         p

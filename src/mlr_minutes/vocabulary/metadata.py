@@ -103,6 +103,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "anteckningar fördes av", "sekreterare för dagen", "minutes taken by",
         "referat", "sekretær", "protokolfører", "protokollfører", "referatskriver",
         "minute taker", "minute-taker", "minutes taker", "taking minutes",
+        "dokumenterat av", "protokollansvarig", "kvällens sekreterare", "kvällens antecknare",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
@@ -123,6 +124,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "scrum master", "scrummaster", "leder daily",
         "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
         "ordförandeskap", "ordförandeskapet",
+        "kvällens ordförande", "kvällens mötesordförande", "kvällens mötesledare",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
         "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
         "höll i", "håller i mötet", "höll i mötet", "leder", "ledde",

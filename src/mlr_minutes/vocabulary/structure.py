@@ -237,7 +237,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
         "mötet leddes därför av", "mötet leddes denna gång av", "mötet leddes i år av",
         "leddes och dokumenterades av", "leddes och dokumenterades därför av",
-        "leddes därför av",
+        "leddes därför av", "ordet fördes av", "ordet fördes av ordföranden",
+        "under ledning av", "hölls under ledning av",
         "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
         "lett av", "som ordförande fungerade", "som mötesordförande fungerade",
@@ -276,6 +277,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "sekreterare är", "sekreterare var", "mötessekreterare är", "sekreterare idag är",
         "dagens sekreterare är", "antecknare är", "antecknare var",
         "sekreterare för dagen var", "dagens sekreterare var",
+        "anteckningarna upprättades av", "protokollet upprättades av",
+        "minnesanteckningarna upprättades av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes

@@ -34,7 +34,7 @@ def test_a_wider_row_is_a_pipe_row_on_its_first_line() -> None:
 +----+-----------+------------------+
 | 1  | Öppnande  | Ordföranden      |
 |    |           | öppnade mötet.   |
-+====+===========+==================+"""
++----+-----------+------------------+"""
     lines = text.split("\n")
     rewrite_grid_tables(lines)
     assert lines == ["", "| 1 | Öppnande | Ordföranden öppnade mötet. |", "", ""]
@@ -70,3 +70,45 @@ def test_a_multiline_table_row_is_joined_at_its_columns() -> None:
 def test_dashes_under_a_heading_are_no_table() -> None:
     lines = ["Rubrik", "------", "", "Text."]
     assert rewrite_grid_tables(lines) is None
+
+
+def test_a_simple_table_with_a_header_is_a_pipe_table_line_for_line() -> None:
+    text = """\
+  Beslutande       Funktion
+  ---------------- ----------------
+  Karin Ahl (S)    ordförande
+  Nils Berg (M)    ledamot
+
+Text."""
+    lines = text.split("\n")
+    rewrite_grid_tables(lines)
+    assert lines == [
+        "| Beslutande | Funktion |",
+        "|---|---|",
+        "| Karin Ahl (S) | ordförande |",
+        "| Nils Berg (M) | ledamot |",
+        "",
+        "Text.",
+    ]
+
+
+def test_a_grid_table_with_a_header_keeps_its_rows() -> None:
+    text = """\
++------------+----------------+
+| Namn       | Roll           |
++============+================+
+| Elin Vass  | ordförande     |
++------------+----------------+
+| Tyra Holm  | sekreterare    |
++------------+----------------+"""
+    lines = text.split("\n")
+    rewrite_grid_tables(lines)
+    assert lines == [
+        "",
+        "| Namn | Roll |",
+        "|---|---|",
+        "| Elin Vass | ordförande |",
+        "",
+        "| Tyra Holm | sekreterare |",
+        "",
+    ]

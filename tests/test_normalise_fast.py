@@ -17,7 +17,7 @@ PIECES = (
     "<br>", "<li>", "#", "##", "%", "% ", "&amp;", "\u00c3\u00a4", "\ufffd", "=", "§",
     ";", "Ordförande;", "Närvarande;", "\\documentclass{article}", "\\datum{3}{maj}{2025}",
     "\\begin{document}", "\\person{Eva Lind}{ordförande}", "#set", "= Rubrik", "{", "}",
-    "\\-", "2026\\-04",
+    "\\-", "2026\\-04", "\\- ", "3\\. ",
 )  # fmt: skip
 """What the lines are made of: every mark a rule looks for, and plain words."""
 
@@ -47,5 +47,5 @@ def test_the_fast_path_knows_every_rule() -> None:
         "heading_space",
         "double_encoding",
         "replacement_character",
-        "escaped_hyphens",
+        "escapes",
     ]

@@ -383,7 +383,7 @@ class _Reader:
             and "\t" not in raw
             and len(raw.split()) > 4
             and not BULLET_LINE.match(raw)
-            and not looks_like_people(raw.strip())
+            and (opened.grid is None or not looks_like_people(raw.strip()))
         ):
             yield from self.close()  # prose after a table and a blank line: no more rows
             return

@@ -76,12 +76,12 @@ def grid_cells(raw: str, grid: list[int]) -> list[str]:
 
 
 def header_key(key: str) -> str:
-    """``namn / funktion``, ``namn och roll``: a header cell by its first word when that
-    names the column of names."""
-    if key in TABLE_NAME_HEADERS:
+    """``namn / funktion``, ``namn och roll``, ``roll vid mötet``: a header cell by its
+    first word when that names the column of names or of roles."""
+    if key in TABLE_NAME_HEADERS or key in TABLE_ROLE_HEADERS:
         return key
     first = re.split(r"[\s/,]+", key, maxsplit=1)[0]
-    return first if first in TABLE_NAME_HEADERS else key
+    return first if first in TABLE_NAME_HEADERS or first in TABLE_ROLE_HEADERS else key
 
 
 _ROW_CELL = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|$)")
@@ -292,6 +292,16 @@ class TableHeader:
     """The first column holds each person's initials (*Sign.*)."""
 
 
+def _labelled_names(keys: list[str]) -> bool:
+    """The first column headed by a list's label (*Beslutande*, *Övriga närvarande*) and
+    the others by what a table of people says of each (*Funktion*, *Parti*)."""
+    return (
+        metadata_field(keys[0]) in PEOPLE_FIELDS
+        and len(keys) > 1
+        and all(k in TABLE_ROLE_HEADERS or k in TABLE_PARTY_HEADERS for k in keys[1:])
+    )
+
+
 def table_header(raw: str) -> TableHeader | None:
     """The header row of an attendance table (``Ledamöter   Närvarande``, ``| Namn | Parti
     | Närvaro |``), or None when ``raw`` is not one."""
@@ -312,6 +322,8 @@ def table_header(raw: str) -> TableHeader | None:
     if initials_first:
         keys = keys[1:] + keys[:1]  # ``| Sign. | Namn | …``: the initials come first
     name_key = next((k for k in keys if k in TABLE_NAME_HEADERS), None)
+    if name_key is None and _labelled_names(keys):
+        name_key = keys[0]  # ``| Beslutande | Funktion |``: the list's label heads the names
     if name_key is None or len(table_columns(keys)) < 2:
         return None
     if keys[0] != name_key and keys[0] not in TABLE_ORGANISATION_HEADERS:

@@ -20,7 +20,9 @@ borders are blanked, so no line number moves and no text is lost:
 A multiline table (rows between lines of dashes with spaces at the column gaps, a
 blank line after each row) is already laid out in columns, as a form's signature
 block is (offices in a row, each name below its office): each row is joined onto its
-first line with every cell at its column, so only the wrapping goes.
+first line with every cell at its column, so only the wrapping goes.  A simple table
+(one row a line) with a header is the pipe table it means, line for line; without
+one, its rows are a form's labels and values already and only its dashes go.
 """
 
 from __future__ import annotations
@@ -69,17 +71,37 @@ def rewrite_grid_tables(lines: list[str]) -> int | None:
 def _rewrite(lines: list[str], start: int, end: int) -> None:
     border = lines[start]
     edges = [i for i, char in enumerate(border) if char == "+"]
+    # ``+=====+`` under the first row: a table with a header (``| Namn | Roll |``), not a
+    # form of labels and values; its rows stay rows.
+    headed = any(
+        "=" in lines[number] and _BORDER.match(lines[number]) for number in range(start, end)
+    )
     row: list[int] = []
     for number in range(start, end):
         if _BORDER.match(lines[number]):
             if row:
-                lines[row[0]] = _row_text([_cells(lines[i], edges) for i in row])
+                cells = [_cells(lines[i], edges) for i in row]
+                if headed and "=" in lines[number]:
+                    # The header on its last line, the delimiter row right below it.
+                    lines[row[-1]] = _pipe_row(_joined(cells))
+                    for other in row[:-1]:
+                        lines[other] = ""
+                    lines[number] = "|" + "---|" * len(edges[1:])
+                    row = []
+                    continue
+                joined = _pipe_row(_joined(cells)) if headed else _row_text(cells)
+                lines[row[0]] = joined
                 for other in row[1:]:
                     lines[other] = ""
                 row = []
             lines[number] = ""
         else:
             row.append(number)
+
+
+def _joined(row: list[list[str]]) -> list[str]:
+    width = max(len(cells) for cells in row)
+    return [_join([cells[i] for cells in row if i < len(cells)]) for i in range(width)]
 
 
 def _rewrite_multiline_tables(lines: list[str]) -> int | None:
@@ -102,6 +124,21 @@ def _rewrite_multiline_tables(lines: list[str]) -> int | None:
                 index += 1
                 continue
             edges_line, body = lines[column], column + 1
+        elif _COLUMN_DASHES.match(lines[index]) and index and lines[index - 1].strip():
+            # A simple table's header line above its dashes, the rows below, one a line,
+            # up to a blank line: the pipe table it means, line for line.
+            starts = [m.start() for m in re.finditer(r"-{3,}", lines[index])]
+            lines[index - 1] = _pipe_row(_split_at(lines[index - 1], starts))
+            lines[index] = "|" + "---|" * len(starts)
+            index += 1
+            while index < len(lines) and lines[index].strip():
+                if _COLUMN_DASHES.match(lines[index]) or _FULL_DASHES.match(lines[index]):
+                    lines[index] = ""  # a closing line of dashes
+                    break
+                lines[index] = _pipe_row(_split_at(lines[index], starts))
+                index += 1
+            first = index if first is None else first
+            continue
         elif _COLUMN_DASHES.match(lines[index]):
             edges_line, body = lines[index], index + 1
         else:
@@ -115,14 +152,33 @@ def _rewrite_multiline_tables(lines: list[str]) -> int | None:
             ),
             None,
         )
-        if end is None:
+        if end is None or (
+            start == index
+            and not all(lines[i].strip() for i in range(body, end))
+            and not _rows_apart(lines, body, end)
+        ):
             index += 1
             continue
         starts = [m.start() for m in re.finditer(r"-{3,}", edges_line)]
-        _rewrite_multiline(lines, start, end, starts)
+        if all(lines[i].strip() for i in range(body, end)):
+            # No blank line between the dashes: a simple table, one row a line, already
+            # in its columns.
+            lines[start] = lines[end] = ""
+        else:
+            _rewrite_multiline(lines, start, end, starts)
         first = start + 1 if first is None else first
         index = end + 1
     return first
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.strip().replace("|", "\\|") for cell in cells) + " |"
+
+
+def _rows_apart(lines: list[str], body: int, end: int) -> bool:
+    """A multiline table's rows stand apart, one blank line between them."""
+    return all(lines[i].strip() or (lines[i - 1].strip() and lines[i + 1].strip())
+               for i in range(body + 1, end - 1))  # fmt: skip
 
 
 def _rewrite_multiline(lines: list[str], start: int, end: int, starts: list[int]) -> None:
@@ -175,9 +231,8 @@ def _cells(line: str, edges: list[int]) -> list[str]:
 
 
 def _row_text(row: list[list[str]]) -> str:
-    width = max(len(cells) for cells in row)
-    columns = [_join([cells[i] for cells in row if i < len(cells)]) for i in range(width)]
-    if width == 2:
+    columns = _joined(row)
+    if len(columns) == 2:
         label, value = columns
         bold = _BOLD.match(label)
         if bold:
@@ -186,7 +241,7 @@ def _row_text(row: list[list[str]]) -> str:
         if not label:
             return value
         return f"{label.rstrip(':')}: {value}".rstrip()
-    return "| " + " | ".join(columns) + " |"
+    return _pipe_row(columns)
 
 
 def _join(parts: list[str]) -> str:

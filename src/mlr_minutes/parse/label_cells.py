@@ -33,6 +33,9 @@ _CELL = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BOLD = re.compile(r"(\*\*|__)(?P<text>[^*_\s](?:[^*_]*[^*_\s])?)\1")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?:[^()\s]|\([^()\s]*\))+\)")
+"""``[Jessica Norberg](https://wiki…/display/~jnorberg)``: a wiki's or a CMS's link to
+a person's profile is that person's name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +49,12 @@ class Cell:
 
 @lru_cache(maxsize=8192)
 def plain(line: str) -> str:
-    """A line without its heading marks, bullet, bold markers and hard break."""
+    """A line without its heading marks, bullet, bold markers, links and hard break."""
     text = _HEADING.sub("", line)
     text = _BULLET.sub("", text)
     text = _BOLD.sub(r"\g<text>", text)
+    if "](" in text:
+        text = _LINK.sub(r"\g<text>", text)
     return re.sub(r"(?:\\|\s{2,})$", "", text.rstrip())
 
 

@@ -10,7 +10,8 @@ reported once per file, with the line where it first happens:
   text of the minutes;
 * ``##Närvarande`` gets the space CommonMark needs to make it a heading;
 * a U+FFFD (``N�rvarande``) is reported: the file was decoded wrongly somewhere;
-* a converter's needless escapes (``08:30\\-12:10``) are read as the text they mean;
+* a converter's needless escapes (``08:30\\-12:10``, ``\\- Anna Berg``) and its en
+  dashes written as two hyphens (``13.00--15.40``) are read as the text they mean;
 * Pandoc's grid tables become the labels and rows they hold (:mod:`.grid_tables`).
 """
 
@@ -232,16 +233,28 @@ def pandoc_title_block(state: NormaliseState, number: int, line: str) -> str:
     return line
 
 
+_DOUBLE_HYPHEN = re.compile(r"(?<=\d)--(?=\d)")
 _ESCAPED_HYPHEN = re.compile(r"(?<=\S)\\-")
+_ESCAPED_MARKER = re.compile(
+    r"^(?P<indent> {0,3})(?:\\(?P<bullet>[-*+])|(?P<number>\d{1,3})\\\.)(?= \S)"
+)
 
 
-def escaped_hyphens(state: NormaliseState, number: int, line: str) -> str:
-    """``2026\\-04\\-23``, ``§§ 88\\-94``: a converter (Pandoc from Word) escapes every
-    hyphen, though only one that starts a line could make a list; inside a line the
-    escape means the plain hyphen, and dates and ranges are read as they are written."""
-    if state.in_fence or "\\-" not in line:
+def escapes(state: NormaliseState, number: int, line: str) -> str:
+    """A converter's escapes that mean no more than the character: ``2026\\-04\\-23``,
+    ``§§ 88\\-94`` (Pandoc escapes every hyphen from Word; inside a line it is the plain
+    hyphen), and list markers the writer typed that the converter escaped so they would
+    not make a list (``\\- Anna Berg``, ``3\\. Budget`` from Google Docs): the list and
+    the numbered item the writer meant."""
+    if state.in_fence or "\\" not in line:
         return line
-    return _ESCAPED_HYPHEN.sub("-", line)
+    marker = _ESCAPED_MARKER.match(line)
+    if marker:
+        written = marker["bullet"] or f"{marker['number']}."
+        line = marker["indent"] + written + line[marker.end() :]
+    if "\\-" in line:
+        line = _ESCAPED_HYPHEN.sub("-", line)
+    return line
 
 
 NORMALISE: Ruler[LineRule] = Ruler(
@@ -256,7 +269,7 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("heading_space", heading_space),
         ("double_encoding", double_encoding),
         ("replacement_character", replacement_character),
-        ("escaped_hyphens", escaped_hyphens),
+        ("escapes", escapes),
     ]
 )
 """The clean-up rules, each run on every line in order."""
@@ -283,6 +296,9 @@ def _line_state(state: NormaliseState) -> bool:
 
 def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """``text`` cleaned line for line, and one warning per kind of clean-up done."""
+    if "--" in text:
+        # ``kl. 13.00--15.40``, ``§§ 103--104``: Pandoc's way to write an en dash.
+        text = _DOUBLE_HYPHEN.sub("–", text)
     lines = text.split("\n")
     if has_grid_table(text):
         rewrite_grid_tables(lines)

@@ -89,10 +89,15 @@ def split_top_level(text: str, separators: str = ",;\n→·•") -> list[str]:
 _STRUCK = re.compile(r"~~[^~]*~~")
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
 def clean(text: str) -> str:
     """Whitespace collapsed, tabs, bullets, edge punctuation and struck names gone."""
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
+    if "[^" in text:
+        text = _FOOTNOTE_MARK.sub("", text)  # ``Mötesordförande[^1]``: a note's mark
     text = _BULLET.sub("", text.replace("\t", " "))
     return " ".join(text.split()).strip(" .;:\\")
 

@@ -38,6 +38,7 @@ from ..vocabulary import (
     NOTHING_DECIDED_SUBJECTS,
     OUTCOME_ONLY,
     PASSIVE,
+    RESERVATION_PHRASES,
     VERDICTS,
 )
 from .blocks import BlockKind
@@ -346,6 +347,10 @@ def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
         return False
     if any(_clause().match(line.text.strip()) for line in lines[1:]):
         return False
+    # ``Lars Öberg (M) reserverar sig mot beslutet.``: said of the decision, not one more.
+    lines = [line for line in lines if not _reservation().search(line.text)]
+    if not lines:
+        return True
     resolutions = _line_sentences(lines)
     if len(resolutions) > 1 and all(is_decision_sentence(text) for text, _ in resolutions):
         # ``Redovisningen av delegationsbeslut godkänns.`` / ``Meddelandena läggs till
@@ -353,9 +358,13 @@ def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
         for text, number in resolutions:
             state.add(text, number, unit)
         return True
-    text = collapse(" ".join(line.text for line in lines))
-    state.add(text, lines[0].number, unit)
+    state.add(collapse(" ".join(line.text for line in lines)), lines[0].number, unit)
     return True
+
+
+@cache
+def _reservation() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(RESERVATION_PHRASES)})(?!\w)", re.IGNORECASE)
 
 
 def _line_sentences(lines: list[Line]) -> list[tuple[str, int]]:

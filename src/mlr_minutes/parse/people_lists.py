@@ -195,6 +195,11 @@ def _handles_apart(piece: str) -> list[str]:
     words = piece.split()
     if len(words) > 1 and all(word.startswith("@") and len(word) > 1 for word in words):
         return words
+    mentions = [m.strip() for m in _MENTION_START.split(piece.strip()) if m.strip()]
+    if len(mentions) > 1 and all(FULL_NAME.match(m.removeprefix("@")) for m in mentions):
+        # ``@Karl Engström @Lisa Nordin``: Teams and Loop mention people by their full
+        # names, side by side.
+        return mentions
     columns = [c for c in _COLUMN_GAP.split(piece.strip()) if c]
     if len(columns) > 1 and all(FULL_NAME.match(c) for c in columns):
         return columns
@@ -202,6 +207,7 @@ def _handles_apart(piece: str) -> list[str]:
 
 
 _COLUMN_GAP = re.compile(r"\s{3,}|\t")
+_MENTION_START = re.compile(r"\s+(?=@\w)")
 
 
 def _fragments(text: str, config: Config) -> list[str]:

@@ -28,6 +28,8 @@ from ..vocabulary import (
     EXTERNAL_ORGANISATION_ENDINGS,
     EXTERNAL_PLAN_VERBS,
     FIRST_PERSON_WORDS,
+    GOING_TIME_WORDS,
+    GOING_WORDS,
     LIST_JOINERS,
     MODAL_WORDS,
     NAMED_OWNER_OPENINGS,
@@ -408,6 +410,8 @@ def modal_owner(text: str, owners: Owners) -> str | None:
     verb = match["verb"].casefold()
     if verb in _not_task_verbs() or verb.endswith("s"):
         return None
+    if verb in GOING_WORDS and not text[match.end() :].lstrip().startswith(GOING_TIME_WORDS):
+        return None  # ``Lovisa ska till tandläkaren``; not ``… ska till dess inhämta …``
     words = re.findall(r"[\wåäöÅÄÖ@.-]+", text[: match.start()])
     if not words or len(words) > 4:
         return None

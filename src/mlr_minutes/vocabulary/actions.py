@@ -111,6 +111,14 @@ NOT_TASK_VERBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Verbs that say what someone thinks, is or has, never what they are to do."""
 
+GOING_WORDS: Final[tuple[str, ...]] = ("till", "iväg", "hem", "bort")
+"""Words after *ska* that say where someone is going (*Lovisa ska till tandläkaren*), not
+what they are to do."""
+
+GOING_TIME_WORDS: Final[tuple[str, ...]] = ("dess ", "nästa ")
+"""After *ska till*, the start of a time (*ska till dess inhämta …*, *ska till nästa möte
+ta fram …*): the task follows."""
+
 NARRATIVE_VERBS: Final[tuple[str, ...]] = (
     "presenterar", "presenterade", "berättar", "berättade", "informerar", "informerade",
     "redogör", "redogjorde", "leder", "ledde", "beskriver", "beskrev", "visar", "visade",
@@ -174,10 +182,14 @@ ACTION_TABLE_HEADERS: Final[dict[str, tuple[str, ...]]] = {
         "åtgärd", "åtgärder", "uppgift", "vad", "beslut/åtgärd", "åtgärd/beslut", "aktivitet",
         "action", "task", "att göra", "uppdrag", "beskrivning", "ärende",
     ),
-    "owner": ("ansvarig", "ansv", "ansv.", "vem", "ägare", "who", "owner", "ansvariga"),
+    "owner": (
+        "ansvarig", "ansv", "ansv.", "vem", "ägare", "who", "owner", "ansvariga",
+        # Microsoft Planner and Teams Loop, in Swedish:
+        "tilldelad till", "tilldelad", "tilldelat till", "assigned to",
+    ),
     "due": (
         "klart", "klar", "datum", "när", "deadline", "senast", "klart till", "due",
-        "klart senast",
+        "klart senast", "förfallodatum", "slutdatum", "due date",
     ),
     "status": ("status", "klar?", "klart?", "done", "läge"),
 }  # fmt: skip
@@ -195,7 +207,7 @@ row's plan is that person's task."""
 
 DONE_STATUSES: Final[tuple[str, ...]] = (
     "klar", "klart", "done", "avklarad", "avklarat", "genomförd", "genomfört", "✅", "✓", "ok",
-    "utförd", "utfört", "stängd", "avslutad",
+    "utförd", "utfört", "stängd", "avslutad", "slutförd", "slutfört", "completed",
 )  # fmt: skip
 """Statuses in an action table that mark the task done."""
 

@@ -183,6 +183,14 @@ NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
 """Phrases that make a sentence with a deciding verb something else: a proposal, a
 decision still to be taken or taken elsewhere, the chair opening the meeting."""
 
+RESERVATION_PHRASES: Final[tuple[str, ...]] = (
+    "reserverar sig", "reserverade sig", "reserverar sig mot beslutet",
+    "lämnar en protokollsanteckning", "lämnade en protokollsanteckning",
+    "anmäler protokollsanteckning", "anmälde protokollsanteckning",
+)  # fmt: skip
+"""A member's dissent or note under a decision (*Lars Öberg (M) reserverar sig mot
+beslutet*): said of the decision, not one more."""
+
 NOTHING_DECIDED_SUBJECTS: Final[tuple[str, ...]] = ("ingen", "inget", "inga", "ingenting")
 """Subjects of a short sentence that says nothing was decided (*Ingen åtgärd beslutades*)."""
 

@@ -170,6 +170,8 @@ def section_heading(state: OutlineState, heading: Heading) -> bool:
     items at all, an item of its own (*## Ekonomi* in a team's notes)."""
     text = heading.text.rstrip(":").strip()
     if state.headings_are_items and heading.key not in SECTION_HEADINGS:
+        # An item like any other: a later ``## Anteckningar`` heads notes, not the file.
+        state.seen_item = True
         state.unnumbered += 1
         title, diary = split_diary_number(text)
         title, notes = split_attachments(title)

@@ -160,7 +160,7 @@ def _agenda_list_items(blocks: list[Block], lines: list[str]) -> set[int]:
     if any(
         b.kind is BlockKind.HEADING and split_item_heading(b.text.strip()) is not None
         for b in blocks
-    ):
+    ) or _items_as_paragraphs(blocks):
         return set()
     found: set[int] = set()
     run: list[int] = []
@@ -181,6 +181,21 @@ def _agenda_list_items(blocks: list[Block], lines: list[str]) -> set[int]:
             found.update(counted)
         run = []
     return found
+
+
+def _items_as_paragraphs(blocks: list[Block]) -> bool:
+    """Items written as paragraphs of their own, ``**§ 103 Bygglov …**`` (a protocol from
+    Word, its § lines bold instead of headings): a numbered list is then points inside an
+    item (``1.  Nämnden beviljar …`` / ``2.  Förvaltningen får i uppdrag …``)."""
+    found = 0
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH or not block.text.startswith("§"):
+            continue
+        first = block.text.split("\n", 1)[0].strip()
+        bold = block.markdown.lstrip().startswith(("**§", "__§"))
+        if bold and split_item_heading(first) is not None:
+            found += 1
+    return found >= 2
 
 
 _INTERLEAVED_TITLE_LENGTH = 160

@@ -15,6 +15,7 @@ from ...vocabulary import (
     DIARY_NUMBER_WORDS,
     DOCUMENT_TYPES,
     ITEM_NUMBER_PREFIXES,
+    LIST_JOINERS,
     MONTHS,
 )
 from ..labels import normalise_key
@@ -118,11 +119,21 @@ def is_action_heading(key: str) -> bool:
     return key in ACTION_HEADINGS or key.startswith(_ACTION_PREFIXES)
 
 
+def _bodys_decision(key: str) -> bool:
+    """``Kommunstyrelsens beslut``, ``Miljö- och byggnämndens beslut``: a body's name in
+    the genitive, the parts of a joined name (``miljö-``, ``och``) before it."""
+    words = key.split()
+    return (
+        len(words) >= 2
+        and words[-1] == DECISION_NOUN
+        and words[-2].endswith("s")
+        and all(w.endswith(("-", "-,")) or w in LIST_JOINERS for w in words[:-2])
+    )
+
+
 def label_line_context(key: str) -> str | None:
     """What a bare label line (``Beslut``, ``Ärendebeskrivning``) makes of the text below it."""
-    if key in DECISION_LABEL_LINES or (
-        key.endswith(f" {DECISION_NOUN}") and len(key.split()) == 2 and key.split()[0].endswith("s")
-    ):
+    if key in DECISION_LABEL_LINES or _bodys_decision(key):
         return Context.DECISION_TEXT
     if key in CONTEXT_LABELS:
         return Context.BACKGROUND

@@ -29,7 +29,8 @@ from .blocks import BlockKind
 from .chat_log import CHAT_AUTHOR, handle_header, is_bot, said
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
-from .people import aliases_of, is_organisation, is_role_word, parse_person
+from .people import is_organisation, is_role_word, parse_person
+from .person_notes import aliases_of
 from .text import alternation
 
 if TYPE_CHECKING:

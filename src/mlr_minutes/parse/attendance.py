@@ -28,6 +28,7 @@ from ..vocabulary import (
     ATTENDANCE_ITEM_TITLES,
     BOARD_ITEM_WORDS,
     LIST_ROLES,
+    RESPECTIVE_WORDS,
 )
 from .attendance_lines import (
     ORGANISATION_GROUP,
@@ -75,7 +76,7 @@ from .blocks import BlockKind
 from .columns import in_columns
 from .flattened import FLATTENED_LENGTH, flattened_page
 from .label_cells import LineLabel, cells, labels_on, one_person_row, plain, wrapped_label
-from .labels import Label, cell_field, match_metadata, metadata_field, normalise_key, officer_fields
+from .labels import Label, cell_field, match_metadata, metadata_field, normalise_key, officer_values
 from .outline import Outline, heading_key
 from .people import (
     definite_body,
@@ -94,7 +95,8 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}[-|: ]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _LEADERS = re.compile(r"(?:[._…]\s?){4,}|…{2,}")
-_SENTENCE_BREAK = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(w[:-1])})" for w in RESPECTIVE_WORDS if w[-1] == ".")
+_SENTENCE_BREAK = re.compile(rf"(?<=[a-zåäö)]){_NOT_AFTER}\.\s+(?=[A-ZÅÄÖ])")  # not ``resp.``
 _NUMBERED_COLUMN = re.compile(r"(?:\s{3,}|\t)\d{1,3}[.)]\s+(?=[A-ZÅÄÖ])")
 _ATTACHMENT_INITIALS = frozenset(word[:1] for word in ATTACHMENT_WORDS)
 """The letters an attachment's note can start with: a cheap look before its pattern."""
@@ -328,10 +330,9 @@ class _Reader:
                     opened.value_column = label.value_offset
                 self.open = opened
             elif value:
-                yield opened.found(value, number)
-                for also in officer_fields(label.key)[1:]:
+                for office, part in officer_values(label.key, value, opened.field):
                     # ``Sammankallande och vid tangentbordet: Lena Holm``: both offices.
-                    yield opened.found(value, number, field_=also)
+                    yield opened.found(part, number, field_=office)
             else:
                 self.open = opened
                 waiting.append((line_label.column, opened))

@@ -42,8 +42,8 @@ from .blocks import BlockKind
 from .gates import WordGate
 from .labels import another_meetings
 from .outline import Outline, heading_key
-from .people import HANDLE, aliases_of, parse_person
-from .person_notes import says_away
+from .people import HANDLE, parse_person
+from .person_notes import aliases_of, says_away
 from .text import alternation, sentences
 
 if TYPE_CHECKING:

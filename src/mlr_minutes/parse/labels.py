@@ -23,6 +23,7 @@ from ..vocabulary import (
     NAME_JOINERS,
     OFFICER_LABEL_QUALIFIERS,
     OFFICER_TIME_QUALIFIERS,
+    RESPECTIVE_WORDS,
     ROLES,
     SECRETARY_COLON_KEYS,
 )
@@ -317,6 +318,23 @@ def _qualified_officer(key: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def officer_values(key: str, value: str, field: str) -> list[tuple[str, str]]:
+    """Each office a label names (``field`` first) with its value: one person for them
+    all (``Sammankallande och vid tangentbordet: Lena Holm``), or one each in turn when
+    *respektive* pairs them (``Mötets ordförande och sekreterare: Lena Ståhl (S) resp.
+    Kim Edlund``)."""
+    fields = (field, *officer_fields(key)[1:])
+    parts = [part.strip() for part in _respectively().split(value)]
+    if len(fields) > 1 and len(parts) == len(fields) and all(parts):
+        return list(zip(fields, parts, strict=True))
+    return [(office, value) for office in fields]
+
+
+@cache
+def _respectively() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(RESPECTIVE_WORDS)})\s+", re.IGNORECASE)
+
+
 def officer_fields(key: str) -> tuple[str, ...]:
     """The officers a joined label names (``Sammankallande och vid tangentbordet``,
     ``Ordförande/sekreterare``): one person holds them all.  Empty for any other key."""

@@ -38,7 +38,6 @@ from .metadata_when import apply_date, apply_time_place, dated
 from .officers import fill_officers
 from .outline import Outline
 from .people import (
-    aliases_of,
     initials_of,
     is_role_word,
     names_organisation,
@@ -47,6 +46,7 @@ from .people import (
     parse_person,
 )
 from .people_lists import parse_people
+from .person_notes import aliases_of
 from .presence import (
     absent_not_present,
     absent_officers_stand_down,
@@ -172,6 +172,12 @@ def _apply(
                 listed.append(listed_person)
                 if listed_person.name:
                     names.add(listed_person.name)
+            elif listed_person.role:
+                # ``Närvarande: Hanna Ek, …`` and ``Mötesfunktionärer: ordförande Hanna
+                # Ek, …``: the second list says what the first did not.
+                at = next(i for i, p in enumerate(listed) if p.name == listed_person.name)
+                if listed[at].role is None:
+                    listed[at] = replace(listed[at], role=listed_person.role)
     elif name in PERSON_FIELDS:
         if isinstance(value, dict):
             person: Person | None = Person(

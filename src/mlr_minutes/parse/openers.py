@@ -13,7 +13,8 @@ from ..model import Person
 from ..vocabulary import CHAIR_ROLE_WORDS, OPENING_PHRASES
 from .elections import is_capitalised_name, item_texts, named_person, prose_texts
 from .outline import Outline
-from .people import aliases_of, parse_person, role_of
+from .people import parse_person, role_of
+from .person_notes import aliases_of
 from .text import alternation
 
 if TYPE_CHECKING:

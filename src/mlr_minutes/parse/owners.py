@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from ..vocabulary import LIST_JOINERS, ROLE_OWNERS
 from .context import ParseContext
-from .people import aliases_of
+from .person_notes import aliases_of
 from .text import alternation, collapse
 
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\wåäöéü-]*$")

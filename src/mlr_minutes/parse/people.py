@@ -48,17 +48,13 @@ from ..vocabulary import (
     ROLES,
 )
 from .chat_log import is_bot
+from .person_notes import ALIAS as _ALIAS
 from .person_notes import note_start, split_note
 from .scan_letters import ocr_repaired
 from .text import alternation
 
 PAREN = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
-_ALIAS = re.compile(
-    r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]"
-    # ``Sören "sörre" Fält``: a nickname in quotes between the names.
-    r"|(?<=\w)\s+[\"“”'‘’](?P<quoted>[\w.@-]{1,20})[\"“”'‘’](?=\s+\w)"
-)
 _INITIALS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ][a-zåäö]?$")
 SHORT_CAPITALS = re.compile(r"^[A-ZÅÄÖ]{1,4}$")
 _CAPITALISED = re.compile(r"^[A-ZÅÄÖ0-9@]")
@@ -384,7 +380,10 @@ def _title() -> re.Pattern[str]:
 
 def without_title(text: str) -> str:
     """``dr Anders Meijer`` → ``Anders Meijer``: a title before a name is no part of it."""
-    return _title().sub("", text) if text[:1] in "dDlLpPfFmM" else text
+    return _title().sub("", text) if text[:1] in _TITLE_INITIALS else text
+
+
+_TITLE_INITIALS = frozenset(title[0] for t in NAME_TITLES for title in (t, t.upper()))
 
 
 def parse_person(text: str, line: int, config: Config, *, role: str | None = None) -> Person | None:
@@ -586,15 +585,3 @@ def parse_entry(text: str, line: int, config: Config, *, role: str | None = None
             return people
     person = parse_person(text, line, config, role=role)
     return [person] if person else []
-
-
-def aliases_of(person: Person) -> list[str]:
-    """What else the minutes call ``person``: the handle or initials written beside the
-    name (``‹jek›``, ``(BeS)``, ``RB   Roland Bergh``)."""
-    if not person.note:
-        return []
-    tagged = [m["alias"] for m in _ALIAS.finditer(person.note)]
-    if tagged:
-        return tagged
-    initials = person.note.strip("() ")
-    return [initials] if initials.isupper() and 2 <= len(initials) <= 4 else []

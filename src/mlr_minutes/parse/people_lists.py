@@ -34,6 +34,7 @@ from .people import (
     prefixed_full_name,
     split_role_prefix,
     split_top_level,
+    without_title,
 )
 from .text import alternation
 
@@ -258,7 +259,10 @@ def parse_people(
 ) -> list[Person]:
     """Everyone in a comma (or semicolon, or line) separated list."""
     entries: list[list[str]] = []  # joined once: adding to a growing string is quadratic
-    for piece in _fragments(text, config):
+    for written in _fragments(text, config):
+        # ``med.dr Kristina Ahl, leg. ssk Olof Berg``: a title starts a person, no role
+        # of the one before.
+        piece = without_title(written.strip())
         if entries and _next_nickname(entries[-1], piece, nicknames):
             entries.append([piece])  # ``jonnaj, lindqvist, 0xfia``: handles, one each
         elif entries and (

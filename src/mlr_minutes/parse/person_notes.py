@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..model import Person
 from ..vocabulary import (
     ABSENCE_REASONS,
     ABSENT_ANSWERS,
     ATTENDANCE_NOTE_BEFORE_NUMBER,
     ATTENDANCE_NOTE_FOR,
     ATTENDANCE_NOTE_WORDS,
+    ROLES,
 )
 from .text import alternation
 
@@ -42,6 +44,8 @@ def split_note(text: str) -> tuple[str, str | None]:
         if char == ")":
             depth = max(0, depth - 1)
     for match in note_start().finditer(text):
+        if text[match.start() :].strip(" ,;").casefold() in ROLES:
+            continue  # ``Sam Ek, för anteckningar``: the role they had, no note
         if match.start() > 0 and outside[match.start()]:
             note = text[match.start() :].strip(" ,;–-")
             return text[: match.start()].rstrip(" ,;–-"), note or None
@@ -60,3 +64,24 @@ def says_away(note: str | None) -> bool:
         return False
     # ``Lukas Fredén – Nej``: the list's answer that they did not come.
     return note.strip().casefold() in ABSENT_ANSWERS or _away_words().search(note) is not None
+
+
+ALIAS = re.compile(
+    r"\s*[‹«<]\s*(?P<alias>[^‹›«»<>]{1,30}?)\s*[›»>]"
+    # ``Sören "sörre" Fält``: a nickname in quotes between the names.
+    r"|(?<=\w)\s+[\"“”'‘’](?P<quoted>[\w.@-]{1,20})[\"“”'‘’](?=\s+\w)"
+)
+"""``‹jek›``, ``«Bosse»``, ``Sören "sörre" Fält``: what the minutes call someone besides
+their name."""
+
+
+def aliases_of(person: Person) -> list[str]:
+    """What else the minutes call ``person``: the handle or initials written beside the
+    name (``‹jek›``, ``(BeS)``, ``RB   Roland Bergh``)."""
+    if not person.note:
+        return []
+    tagged = [m["alias"] for m in ALIAS.finditer(person.note)]
+    if tagged:
+        return tagged
+    initials = person.note.strip("() ")
+    return [initials] if initials.isupper() and 2 <= len(initials) <= 4 else []

@@ -192,6 +192,9 @@ NAME_TITLES: Final[tuple[str, ...]] = (
     "dr", "dr.", "doktor", "med. dr", "med.dr", "fil. dr", "fil.dr", "prof.", "professor",
     "docent", "leg.", "leg", "leg. sjuksköterska", "leg. läkare", "leg. psykolog",
     "leg. fysioterapeut", "leg. arbetsterapeut", "leg. dietist", "leg. logoped",
+    "leg. ssk", "leg.ssk", "ssk", "spec. ssk",
+    # Older protocols (*Till ordförande valdes herr Arne Holm*):
+    "herr", "fru", "fröken",
 )  # fmt: skip
 """Titles written before a name (*dr Anders Meijer*, *Leg. psykolog Jens Ottosson*): not
 part of it."""

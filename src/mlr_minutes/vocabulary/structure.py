@@ -278,7 +278,9 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "dagens sekreterare är", "antecknare är", "antecknare var",
         "sekreterare för dagen var", "dagens sekreterare var",
         "anteckningarna upprättades av", "protokollet upprättades av",
-        "minnesanteckningarna upprättades av",
+        "minnesanteckningarna upprättades av", "protokollet uppgjordes av", "uppgjordes av",
+        "minnesanteckningarna sammanställdes av", "anteckningarna sammanställdes av",
+        "protokollet sammanställdes av", "sammanställdes av",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes

@@ -32,8 +32,8 @@ from ..vocabulary import (
     ACTION_ID_PREFIX,
     ACTION_LABELS,
     CLAUSE_WORDS,
-    DONE_MARKS,
     DUE_KEYS,
+    FOLLOW_UP_HEADINGS,
     LIST_JOINERS,
     OWNER_KEYS,
 )
@@ -53,18 +53,20 @@ from .candidates import (
 from .context import ParseContext
 from .decisions import is_decision_sentence
 from .labels import normalise_key, split_label
-from .outline import Context, Unit
+from .outline import Context, Unit, heading_key
 from .owners import CAPITALISED, Owners
 from .prose_actions import (
     assigned_owner,
     inferred_due,
     is_not_a_task,
+    marked_done,
     modal_owner,
     narrative,
     obligation,
     passive_agent,
     read_action,
     subject_owner,
+    without_done_mark,
 )
 from .ruler import Ruler
 from .standup_actions import (
@@ -192,10 +194,13 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
     in_list = state.label_list and block.kind is BlockKind.LIST_ITEM
     if block.checked is None and unit.context != Context.ACTIONS and not in_list:
         return False
+    status_only = block.checked is None and _followed_up(state, unit)
     if block.kind is BlockKind.PARAGRAPH:
         for line in unit_lines(state.ctx, unit):
             if not is_not_a_task(line.text, state.owners, listed=True):
-                state.explicit(line.text, line.number, unit, nicknames=True)
+                found = state.explicit(line.text, line.number, unit, nicknames=True)
+                if status_only and not found.owners and not found.done:
+                    state.found.remove(found)
         return True
     if block.checked is None and _decides(block.text, state):
         return True  # *- Styrelsen beslutade att höja avgiften*: a decision in the list
@@ -204,8 +209,21 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
     if not text.strip() or is_not_a_task(text, state.owners, listed=True):
         return True
     owners = named or ([state.list_owner] if state.list_owner else None)
-    state.explicit(text, block.line, unit, done=bool(block.checked), owners=owners, nicknames=True)
+    found = state.explicit(
+        text, block.line, unit, done=bool(block.checked), owners=owners, nicknames=True
+    )
+    if status_only and not found.owners and not found.done:
+        state.found.remove(found)  # ``Rutinen har ännu inte reviderats.``: how it stands
     return True
+
+
+def _followed_up(state: ActionState, unit: Unit) -> bool:
+    """Under a heading that follows up the last meeting's tasks (*Uppföljning från förra
+    mötet*)."""
+    title = unit.subheading or next(
+        (i.title for i in state.ctx.outline.items if i.number == unit.item and i.title), ""
+    )
+    return heading_key(title) in FOLLOW_UP_HEADINGS
 
 
 def _decides(text: str, state: ActionState) -> bool:
@@ -216,26 +234,10 @@ def _decides(text: str, state: ActionState) -> bool:
 def done_mark(state: ActionState, unit: Unit) -> bool:
     """A bullet ticked with a mark instead of a box: ``- ✅ Boka lokal`` is a task done."""
     block = unit.block
-    if block.kind is not BlockKind.LIST_ITEM or not _starts_or_ends_with_done(block.text):
+    if block.kind is not BlockKind.LIST_ITEM or not marked_done(block.text):
         return False
-    state.explicit(_strip_done(block.text), block.line, unit, done=True)
+    state.explicit(without_done_mark(block.text), block.line, unit, done=True)
     return True
-
-
-@cache
-def _done_pattern() -> re.Pattern[str]:
-    marks = alternation(DONE_MARKS)
-    return re.compile(rf"^\s*(?:{marks})\s*|\s*(?:{marks})\s*$")
-
-
-def _starts_or_ends_with_done(text: str) -> bool:
-    if not any(mark in text for mark in DONE_MARKS):
-        return False  # the cheap look first: the marks are written as they are matched
-    return bool(_done_pattern().search(text.strip()))
-
-
-def _strip_done(text: str) -> str:
-    return _done_pattern().sub("", text.strip()).strip()
 
 
 def action_table(state: ActionState, unit: Unit) -> bool:

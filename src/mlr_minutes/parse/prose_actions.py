@@ -154,6 +154,23 @@ def _done() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{marks})\s*|\s*(?:{marks})\s*$")
 
 
+def marked_done(text: str) -> bool:
+    """``- ✅ Boka lokal``, ``Boka lokal (klart)``: a done mark at the start or the end."""
+    if not any(mark in text for mark in DONE_MARKS):
+        return False  # the cheap look first: the marks are written as they are matched
+    return bool(_done().search(text.strip()))
+
+
+def without_done_mark(text: str) -> str:
+    return _done().sub("", text.strip()).strip()
+
+
+@cache
+def _done_clause() -> re.Pattern[str]:
+    statuses = alternation(DONE_STATUSES)
+    return re.compile(rf"(?:^|[–—,.;:]\s*)(?:{statuses})(?=\s*(?:[,.;!]|$))", re.IGNORECASE)
+
+
 _TRAILING_DASH_OWNER = re.compile(r"\s+[–—-]\s+(?P<owner>@?[\wÅÄÖåäö(][\w .,&@()åäöÅÄÖ-]{0,60})$")
 _TRAILING_PAREN_OWNER = re.compile(r"\s*[–—-]?\s*\((?P<owners>[^()]{1,60})\)\s*\.?$")
 _LEADING_OWNER = re.compile(r"^(?P<owner>@?[\wåäöÅÄÖ][\wåäöÅÄÖ .&/-]{0,40}?)\s*:\s+(?P<task>\S.*)$")
@@ -201,9 +218,13 @@ def read_action(
     or its subject (*Martin lägger upp …*); the due date after a deadline word, else the
     last date named."""
     task = Task(collapse(text))
-    if any(mark in task.text for mark in DONE_MARKS) and _done().search(task.text):
+    if marked_done(task.text):
         task.done = True
-        task.text = _done().sub("", task.text).strip()
+        task.text = without_done_mark(task.text)
+    if _done_clause().search(task.text):
+        # ``… – klart, de har flyttat labben.``, ``… sedan februari. Klart.``: a task
+        # followed up and found done.
+        task.done = True
     task.text = _notes(task.text, ctx, line, owners, task)
     task.owners.extend(m["name"] for m in _MENTION.finditer(task.text))
     task.text = _TRAILING_MENTIONS.sub("", task.text)
@@ -219,6 +240,8 @@ def read_action(
         task.owners.extend(
             subject_owner(task.text, owners, ctx) or _leading_known_owner(task.text, owners)
         )
+    if not task.owners and (will := modal_owner(task.text, owners)):
+        task.owners.append(will)  # ``Meja skulle kolla enkäten``, in a list of tasks
     if task.due is None:
         task.due = _due_in(task.text, ctx)
     task.owners = list(dict.fromkeys(task.owners))
@@ -228,7 +251,8 @@ def read_action(
 
 def _trailing_owner(task: Task, ctx: ParseContext, owners: Owners) -> str:
     text = task.text
-    if dash := _TRAILING_DASH_OWNER.search(text):
+    dash = _TRAILING_DASH_OWNER.search(text)
+    if dash and not _done_clause().match(dash["owner"]):
         candidate = dash["owner"].strip().strip("()")
         if len(candidate.split()) <= 6 and not find_dates(candidate, ctx.meeting_date):
             task.owners.extend(owners.split(candidate))
@@ -458,11 +482,11 @@ def is_not_a_task(text: str, owners: Owners, *, listed: bool = False) -> bool:
     (*Anna presenterar läget*), another organisation's own plans, the next meeting's date
     and a deadline with no task (*Klart till 21/10.*)."""
     stripped = text.strip()
-    if not stripped or stripped.endswith("?"):
-        return True
+    if not stripped or stripped.endswith("?") or _next_meeting().match(stripped):
+        return True  # (``Nästa möte: 5 maj`` below a to-do list too)
     if listed:
         return False
-    if _wish().search(stripped) or _next_meeting().match(stripped):
+    if _wish().search(stripped):
         return True
     if _nobody().match(stripped) or _duty().search(stripped):
         return True  # *Ingen tog på sig att …*, *Nora justerar protokollet.*

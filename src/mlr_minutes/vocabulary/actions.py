@@ -83,7 +83,7 @@ OWNER_BETWEEN_PHRASES: Final[tuple[tuple[str, str], ...]] = (
 """Assignments with the owner between two phrases (*uppdrar åt koordinatorn att …*,
 *ger förvaltningen i uppdrag att …*, *kommer Olle att …*)."""
 
-MODAL_WORDS: Final[tuple[str, ...]] = ("ska", "skall", "kommer att", "tänker", "måste")
+MODAL_WORDS: Final[tuple[str, ...]] = ("ska", "skall", "kommer att", "tänker", "måste", "skulle")
 """Words after an owner that make the verb after them a task (*Stina ska mejla …*)."""
 
 OFFER_WORDS: Final[tuple[str, ...]] = ("kan", "ska", "skall", "kommer att", "tänker", "tar och")

@@ -19,8 +19,16 @@ ACTION_HEADINGS: Final[tuple[str, ...]] = (
     "åtgärder", "åtgärd", "åtgärdslista", "att göra", "actionpoints", "action points",
     "actions", "uppdrag", "till nästa möte", "att göra till nästa möte", "uppföljning",
     "todo", "att-göra",
+    # The last meeting's tasks followed up (FOLLOW_UP_HEADINGS):
+    "uppföljning från förra mötet", "uppföljning från föregående möte", "förra mötets punkter",
+    "förra mötets åtgärder", "föregående mötes åtgärder", "uppföljning av åtgärder",
+    "uppföljning av förra mötets åtgärder", "uppföljning av åtgärdslistan",
 )  # fmt: skip
 """Headings above a list of action items."""
+
+FOLLOW_UP_HEADINGS: Final[tuple[str, ...]] = ACTION_HEADINGS[-8:]
+"""Headings above the last meeting's tasks, each with how far it got: a bullet that
+names no one and is not done is a status (*Rutinen har ännu inte reviderats*)."""
 
 SECTION_HEADINGS: Final[tuple[str, ...]] = (
     "besluts- och diskussionspunkter", "beslutspunkter", "diskussionspunkter",

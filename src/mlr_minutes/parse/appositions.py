@@ -66,7 +66,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # report by office (``e) Jenny, sekreterare; Har lagt upp bilderna …``).
     after = re.compile(
         rf"(?<![\w,])(?P<name>{_FIRST_OR_FULL}){_PARTY},\s+(?!(?:{qualified})\s)(?P<role>{roles})"
-        r"(?:,\s+(?=[a-zåäö])|[;:]\s+(?=\w))",
+        r"(?:,\s+(?=[a-zåäö\d])|[;:]\s+(?=\w))",  # (``…, mötesordförande, 2026-12-07``)
         re.IGNORECASE,
     )
     # The office first, capitalised as the sentence's subject.

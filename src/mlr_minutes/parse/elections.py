@@ -188,6 +188,19 @@ def _noted_away(person: Person) -> bool:
     return says_away(note)
 
 
+_TITLE_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _title_and_value(title: str) -> tuple[str, str]:
+    """``Val av mötesordförande: Anna Berg``, ``Val av mötesordförande – Oskar Berg``:
+    the title, and the name written after its colon or dash."""
+    head, colon, value = title.partition(":")
+    if colon:
+        return head, value
+    parts = _TITLE_DASH.split(title, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (title, "")
+
+
 def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
     """An item *Val av mötesordförande* / *Val av sekreterare* / *Val av justerare*: the
     person its text names."""
@@ -203,7 +216,7 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
     in_titles = [
         (heading_key(head), value, line)
         for title, line in written
-        for head, _, value in [title.partition(":")]
+        for head, value in [_title_and_value(title)]
         if value.strip() and len(head) <= _TITLE_LENGTH
     ]
     for title, text, line in [*_item_texts(outline), *in_titles]:

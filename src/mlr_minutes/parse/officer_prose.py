@@ -242,6 +242,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     at = line + text[: match.start()].count("\n")
                     setattr(meta, field, replace(holder, line=at))
                     break
+                if pieces[-1].strip().casefold() in PRONOUNS:
+                    continue  # ``Marianne ledde … och jag förde anteckningarna``: the writer
                 named = [p for p in pieces if re.search(r"[A-ZÅÄÖ@]", p)]
                 who = named[-1] if named else who
             person = named_person(who.strip(), line, present, config) if who.strip() else None

@@ -127,7 +127,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "stämmoordförande", "sammanträdesledare", "ordf. för sammanträdet", "ordf. för mötet",
         "ordförandeskap", "ordförandeskapet",
         "kvällens ordförande", "kvällens mötesordförande", "kvällens mötesledare",
-        "sammankallare",
+        "sammankallare", "medordförande", "medordförande idag",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
         "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
         "höll i", "håller i mötet", "höll i mötet", "leder", "ledde",

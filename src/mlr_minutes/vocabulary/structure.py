@@ -53,6 +53,10 @@ CHAIR_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "election of the chairman", "election of chairman", "election of the chair",
     "election of chair", "election of the chairperson", "election of a chair",
     "election of meeting chair", "election of the meeting chair",
+    # An association's first items naming the day's officers (*§ 1 Ordförande vid dagens
+    # möte* / *Ida Ek.*):
+    "ordförande vid dagens möte", "ordförande för dagens möte", "ordförande vid mötet",
+    "mötesordförande", "val av mötets ordförande",
 )  # fmt: skip
 """Agenda item titles whose text names the meeting's chair."""
 
@@ -79,6 +83,8 @@ SECRETARY_ELECTION_TITLES: Final[tuple[str, ...]] = (
     "val av sekreterare för mötet",
     "election of the secretary", "election of secretary", "election of a secretary",
     "election of the minute taker", "election of minute taker", "election of meeting secretary",
+    "sekreterare vid dagens möte", "sekreterare för dagens möte", "sekreterare vid mötet",
+    "mötessekreterare", "protokollförare", "val av mötets sekreterare",
 )  # fmt: skip
 """Agenda item titles whose text names the meeting's secretary."""
 
@@ -323,6 +329,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "valdes att leda mötet", "valdes att leda dagens möte", "att leda mötesförhandlingarna",
         "ledde mötesförhandlingarna", "leder mötesförhandlingarna",
         "vid klubban", "satt vid klubban", "höll i klubban",
+        "ledde genomgången", "ledde dagens genomgång",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",

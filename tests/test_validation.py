@@ -68,6 +68,24 @@ def test_a_year_outside_the_range_never_reaches_the_calendar(tmp_path: Path) -> 
     assert "9999" not in (built.out / "kalender.ics").read_text("utf-8")
 
 
+def test_a_task_due_at_a_next_meeting_not_yet_held_builds_with_no_calendar_day(
+    tmp_path: Path,
+) -> None:
+    # The last meeting of its kind: "till nästa möte" has no day yet (its end is open),
+    # and the calendar gets no event for it instead of a date past the last one.
+    minutes = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, minutes)
+    (minutes / "2030-03-01-arbetsgruppsmote.md").write_text(
+        "# Arbetsgruppsmöte\n\n## 1. Lokaler\n\n"
+        "VD fick i uppdrag att till nästa möte redovisa lokalbehovet.\n",
+        "utf-8",
+    )
+    built = build(tmp_path / "site", minutes)
+    assert built.result.written
+    assert "redovisa lokalbehovet" not in (built.out / "kalender.ics").read_text("utf-8")
+    assert "redovisa lokalbehovet" in (built.out / "atgarder" / "index.html").read_text("utf-8")
+
+
 def test_a_list_where_text_belongs_is_an_error(tmp_path: Path) -> None:
     text = "---\ndate: 2016-03-01\ntitle: [a, b]\n---\n" + MEETING
     meeting = parse_source(decode(text.encode(), "m.md"), DEFAULT)

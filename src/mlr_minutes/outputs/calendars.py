@@ -70,8 +70,8 @@ def meeting_event(meeting: Meeting, urls: Urls, site_url: str | None) -> Propert
 def action_event(track: ActionTrack, urls: Urls, site_url: str | None) -> Properties | None:
     """An open action item's due date (or span) as an all-day event."""
     due = track.due
-    if due is None or track.done:
-        return None
+    if due is None or track.done or due.end == dt.date.max:
+        return None  # (``till nästa möte`` with no next meeting in the archive: no day yet)
     origin, latest = track.origin, track.latest
     text = latest.action.text
     short = text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from ..markdown import markdown_parser as _markdown
 from ..markdown import parser_for, plain_lines
+from ..vocabulary import ITEM_TABLE_NUMBER_HEADERS, ITEM_TABLE_TEXT_HEADERS
 
 
 class BlockKind(StrEnum):
@@ -151,8 +152,39 @@ def parse_blocks(text: str) -> list[Block]:
                 _append_item(blocks, open_items, pending_item, "", "", ordered_stack)
                 pending_item = None
             blocks.append(Block(BlockKind.OTHER, line, end, 0, token.content, token.content))
+            if token.type == "table_open":
+                blocks.extend(_item_table_text(tokens, index))
             last_line = end
     return blocks
+
+
+def _item_table_text(tokens: list[Token], start: int) -> list[Block]:
+    """A protocol written as one table of items (``| § | Ärende | Beslut / anteckning |``):
+    each row's text cell as a paragraph at the row's line, for the rules that read prose
+    (decisions, tasks, who opened).  The table itself stays one block, rendered whole."""
+    rows: list[tuple[int, list[Token]]] = []
+    for token in tokens[start + 1 :]:
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            rows.append((token.map[0] + 1 if token.map else 0, []))
+        elif token.type == "inline" and rows:
+            rows[-1][1].append(token)
+    if len(rows) < 2:
+        return []
+    header = [" ".join(cell.content.casefold().replace("*", "").split()) for cell in rows[0][1]]
+    if not header or header[0] not in ITEM_TABLE_NUMBER_HEADERS:
+        return []
+    column = next((i for i, h in enumerate(header) if h in ITEM_TABLE_TEXT_HEADERS), None)
+    if column is None:
+        return []
+    found: list[Block] = []
+    for line, cells in rows[1:]:
+        if column < len(cells) and cells[column].content.strip() and line:
+            cell = cells[column]
+            text = inline_plain_text(cell.children)
+            found.append(Block(BlockKind.PARAGRAPH, line, line + 1, 0, cell.content, text))
+    return found
 
 
 def _append_item(

@@ -26,12 +26,16 @@ def _opening() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE)
 
 
+_LOOK_BACK = 61
+"""How far back the opener's words are looked for: a name with what describes it."""
+
+
 def _who_opened(text: str) -> str | None:
     """The words before *öppnade mötet* in their sentence (at most 60 characters back)."""
     match = _opening().search(text)
     if match is None:
         return None
-    before = text[max(0, match.start() - 61) : match.start()]
+    before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
     return re.split(r"[.;:]", before)[-1].strip() or None
 
 
@@ -48,6 +52,11 @@ def opener(meta: Metadata, outline: Outline, config: Config) -> None:
         if who_opened is None:
             continue
         words = who_opened.split()
+        head = who_opened.split(",", 1)[0].strip()
+        if len(words) > 4 and head != who_opened and is_capitalised_name(head):
+            # ``Karin Öst, av årsstämman utsedd till styrelsens ordförande, hälsade
+            # välkommen och öppnade``: the name, then what it says of her.
+            words = head.split()
         titled = [i for i, w in enumerate(words) if w.casefold().strip(",") in CHAIR_ROLE_WORDS]
         if titled and (titled[-1] + 1 < len(words) or titled[-1] == 0):
             # ``… 1. Mötets öppnande Ordföranden Elsa Norrby öppnar mötet``: the title

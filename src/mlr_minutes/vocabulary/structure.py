@@ -409,3 +409,15 @@ LATEX_ACTION_LABEL: Final[str] = "Åtgärd"
 
 LATEX_DUE_WORD: Final[str] = "senast"
 """The word a LaTeX task command's date is read after (``…, senast 2025-05-31``)."""
+
+ITEM_TABLE_NUMBER_HEADERS: Final[tuple[str, ...]] = ("§", "#", "nr", "nr.", "punkt", "p.")
+"""The first column's header of a protocol written as one table of items (*§ | Ärende |
+Beslut / anteckning*)."""
+
+ITEM_TABLE_TEXT_HEADERS: Final[tuple[str, ...]] = (
+    "beslut", "beslut / anteckning", "beslut/anteckning", "beslut och anteckningar",
+    "anteckningar", "anteckning", "noteringar", "notering",
+    "diskussion och beslut", "protokollstext",
+)  # fmt: skip
+"""Headers of the column that holds each item's text in such a table: read as the item's
+prose (its decisions and tasks)."""

@@ -25,6 +25,7 @@ unreadable or foreign cache means a full build, never a different site.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -173,11 +174,19 @@ class BuildCache:
         """One state file's contents, None when it is missing, broken or another version's."""
         if self.folder is None:
             return None
+        # The cyclic collector is off while reading: unpickling creates millions of
+        # objects (every meeting of the archive), none of them garbage, and the collector
+        # would walk them again and again (half the time of reading the parses).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with (self.folder / self.version / name).open("rb") as file:
                 saved = pickle.load(file)
         except Exception:  # missing, truncated or foreign: start afresh
             return None
+        finally:
+            if collecting:
+                gc.enable()
         if isinstance(saved, dict) and saved.get("version") == self.version:
             return saved.get("data")
         return None

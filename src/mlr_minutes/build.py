@@ -344,7 +344,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
         identities = record_site(options.out.absolute())
-        memory = SiteMemory(stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs)
+        memory = SiteMemory(
+            stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs, reuse.groups
+        )
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

@@ -163,3 +163,18 @@ def test_the_dev_servers_cache_reads_again_only_the_saved_file(
     saved.write_text(saved.read_text("utf-8") + "\nEtt tillägg.\n", "utf-8")
     assert cache.sources(files, DEFAULT) != first
     assert read == [saved.name]
+
+
+def test_a_meeting_read_back_from_the_cache_is_the_meeting_parsed() -> None:
+    # The model's own pickle state (field values set through the slots, the collector off
+    # while reading) restores every field of every nested object.
+    meetings = _meetings()
+    again = pickle.loads(pickle.dumps(meetings, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == meetings
+    assert [repr(m) for m in again] == [repr(m) for m in meetings]
+    person = next(m for m in meetings if m.chair is not None).chair
+    assert person is not None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        person.name = "x"  # type: ignore[misc]
+    folder_cache = BuildCache(None, "v")
+    assert folder_cache._read("meetings.pickle") is None

@@ -18,6 +18,7 @@ from conftest import ARCHIVE, BUILD_EPOCH
 from mlr_minutes import __version__
 from mlr_minutes import cache as cache_module
 from mlr_minutes import pages as pages_module
+from mlr_minutes.archive import PersonRecord
 from mlr_minutes.build import BuildOptions, BuildResult, build_site
 from mlr_minutes.cache import BuildCache
 from mlr_minutes.commands.cli import main
@@ -25,6 +26,7 @@ from mlr_minutes.config import DEFAULT
 from mlr_minutes.load import parse_files
 from mlr_minutes.model import Meeting
 from mlr_minutes.views import meeting as meeting_family
+from mlr_minutes.views import people as people_module
 from test_search import _digest
 
 MEETING = "2017-05-23-styrelsemote"
@@ -298,3 +300,74 @@ def test_the_command_keeps_its_cache_in_dot_cache_unless_told_not_to(
     again = runner.invoke(main, ["build", "--source", str(source), "--out", "b"])
     assert "Inget har ändrats" in again.output
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+
+
+def _inodes(out: Path, folder: str) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / folder).rglob("*.html")}
+
+
+def test_list_pages_are_linked_only_while_their_inputs_are_unchanged(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Person, municipality, focus-area and decision-register pages come in groups keyed by
+    # what they show; an edit that adds a person, removes a decision and changes a focus
+    # area's status must rebuild every page that shows it, and the site must be the one a
+    # cold build writes.  Pages linked from the previous site keep their file (inode).
+    folder = tmp_path / "cache"
+    out = tmp_path / "site"
+    assert _build(source, out, BuildCache.open(folder)).written
+    before = {f: _inodes(out, f) for f in ("personer", "kommuner", "fokusomraden", "beslut")}
+    built: list[str] = []
+    real_person_pages = people_module._person_pages
+
+    def person_pages(ctx: object, person: PersonRecord, *rest: object) -> object:
+        built.append(person.slug)
+        return real_person_pages(ctx, person, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(people_module, "_person_pages", person_pages)
+    edited = source / f"{MEETING}.md"
+    _edit(edited, "Carina Wutzler (Vellinge)", "Carina Wutzler (Vellinge), Nils Nyman (Burlöv)")
+    _edit(edited, "- Styrelsen godkände verksamhetsplanen för 2017 som kommundirektörmötet "
+          "7 februari föreslog\n", "")  # fmt: skip
+    _edit(edited, "Konsekvensanalysen är färdig", "Konsekvensanalysen är försenad")
+    changed = _build(source, out, BuildCache.open(folder))
+    assert changed.ok and changed.written
+    incremental = set(built)
+    _build(source, tmp_path / "cold-1", None)
+    assert _digest(out) == _digest(tmp_path / "cold-1")
+    after = {f: _inodes(out, f) for f in before}
+    assert "personer/nils-nyman/index.html" in after["personer"]
+    for family, pages in before.items():
+        kept = {p for p, inode in pages.items() if after[family].get(p) == inode}
+        rebuilt = set(pages) - kept
+        assert rebuilt, family  # each family shows the edited meeting somewhere
+        if family != "beslut":  # a decision fewer: every register page shows the total
+            assert kept, family
+    # Only the people the edited minutes list had their views built again.
+    listed = {"nils-nyman", "katrin-stjernfeldt-jammeh", "anders-almgren", "christian-sonesson",
+              "carina-wutzler", "jan-inge-ahlfrid", "mathias-nilsen"}  # fmt: skip
+    assert incremental == listed
+    page = (out / "kommuner" / "burlov" / "index.html").read_text("utf-8")
+    assert "Nils Nyman" in page
+    assert "försenad" in (out / "fokusomraden" / "migration-integration" / "index.html").read_text(
+        "utf-8"
+    )
+
+    # The same counts, another decision's words: only the register's pages of its year
+    # (and the main page, which shows the newest year) are built again.
+    registered = _inodes(out, "beslut")
+    _edit(edited, "Strukturplan MalmöLundregionen antogs efter remissen",
+          "Strukturplan MalmöLundregionen antogs efter den andra remissen")  # fmt: skip
+    assert _build(source, out, BuildCache.open(folder)).written
+    _build(source, tmp_path / "cold-2", None)
+    assert _digest(out) == _digest(tmp_path / "cold-2")
+    now = _inodes(out, "beslut")
+    assert now["beslut/2016/index.html"] == registered["beslut/2016/index.html"]
+    assert now["beslut/2017/index.html"] != registered["beslut/2017/index.html"]
+
+    # The person removed again: their pages are gone, as in a cold build.
+    _edit(edited, ", Nils Nyman (Burlöv)", "")
+    assert _build(source, out, BuildCache.open(folder)).written
+    _build(source, tmp_path / "cold-3", None)
+    assert _digest(out) == _digest(tmp_path / "cold-3")
+    assert not (out / "personer" / "nils-nyman").exists()

@@ -14,6 +14,7 @@ from conftest import ARCHIVE, BUILD_EPOCH
 from mlr_minutes.build import BuildOptions, BuildResult, build_site
 from mlr_minutes.cache import BuildCache
 from mlr_minutes.model import Meeting
+from mlr_minutes.outputs.search import records as records_module
 from mlr_minutes.views import shards
 from mlr_minutes.views.shards import period_months, search_shards
 from test_search import _digest
@@ -80,7 +81,9 @@ def _inodes(out: Path) -> dict[str, int]:
     }
 
 
-def test_one_edit_indexes_only_its_own_part_and_equals_a_cold_build(tmp_path: Path) -> None:
+def test_one_edit_indexes_only_its_own_part_and_equals_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = tmp_path / "minutes"
     shutil.copytree(ARCHIVE, source)
     out, cache = tmp_path / "site", tmp_path / "cache"
@@ -90,10 +93,26 @@ def test_one_edit_indexes_only_its_own_part_and_equals_a_cold_build(tmp_path: Pa
     before = _inodes(out)
     edited = source / f"{EDITED}.md"
     text = edited.read_text("utf-8")
-    edited.write_text(text.replace("har arbetats in.", "har arbetats in noga."), "utf-8")
+    edited.write_text(
+        text.replace("har arbetats in.", "har arbetats in noga.").replace(
+            "antogs efter remissen", "antogs efter remissen i april"
+        ),
+        "utf-8",
+    )
 
+    # Decision and action records are made for the part indexed again only.
+    made: list[str] = []
+    real_record = records_module._record
+
+    def record(archive: object, meeting: Meeting, *rest: object) -> object:
+        made.append(meeting.id)
+        return real_record(archive, meeting, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records_module, "_record", record)
     log.clear()
     assert _build(source, out, BuildCache.open(cache), log).written
+    assert set(made) == {EDITED}
+    monkeypatch.undo()
     assert any("i 4 delar, 1 indexerade" in m for m in log), log
     after = _inodes(out)
     rebuilt = {path for path in after if after[path] != before.get(path)}

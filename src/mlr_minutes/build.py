@@ -26,7 +26,7 @@ from .model import Diagnostic, Level, Meeting, Tally
 from .outputs import archive_files
 from .outputs.dcat import missing_settings
 from .outputs.opendata import meeting_data_file
-from .outputs.search import SearchIndexError, index_shards, search_records, shard_inputs
+from .outputs.search import SearchIndexError, index_shards, meeting_records, shard_inputs
 from .outputs.sitemap import sitemap_files
 from .ownership import trust
 from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
@@ -296,11 +296,22 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             ):
                 writer.write_bytes(data_path, data)
             bundle = urls.relative(urls.search_bundle()).rstrip("/")
+            # A meeting's decision and action records follow from its file and the
+            # settings: a part of the index whose meetings are unchanged is linked without
+            # making its records.
+            by_id = {meeting.id: meeting for meeting in archive.meetings}
+
+            def known(meeting_id: str) -> str | None:
+                meeting = by_id[meeting_id]
+                return stamp_of((settings, urls.base, meeting.source, meeting.digest))
+
+            shard_reuse = reuse.shard_reuse()
             shards = shard_inputs(
-                writer.root, search_shards(archive.meetings), search_records(archive, urls),
-                urls, bundle, reuse.pages.get,
+                writer.root, search_shards(archive.meetings), meeting_records(archive, urls),
+                urls, bundle, reuse.pages.get, known if reuse.enabled else lambda _: None,
+                shard_reuse,
             )  # fmt: skip
-            reuse.shards, _, _ = index_shards(writer.root, shards, progress, reuse.shard_reuse())
+            reuse.shards, _, _ = index_shards(writer.root, shards, progress, shard_reuse)
             files = writer.files
     except UnsafeOutput as error:
         diagnostics += (_unsafe_output(options, error),)
@@ -344,7 +355,9 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     built = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
         identities = record_site(options.out.absolute())
-        memory = SiteMemory(stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs)
+        memory = SiteMemory(
+            stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs, reuse.groups
+        )
         options.cache.remember_site(options.out, memory)
         options.cache.save()
     return built

@@ -25,6 +25,7 @@ unreadable or foreign cache means a full build, never a different site.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -118,6 +119,9 @@ class SiteMemory:
     inputs: dict[str, str] = field(default_factory=dict)
     """Pages whose every input is known without building their view (a meeting's page):
     path → digest of those inputs (:meth:`PageReuse.kept`)."""
+    groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Groups of list pages built from known inputs (a person's pages): key → (digest of
+    those inputs, the group's pages in order) (:meth:`PageReuse.group`)."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
@@ -173,11 +177,19 @@ class BuildCache:
         """One state file's contents, None when it is missing, broken or another version's."""
         if self.folder is None:
             return None
+        # The cyclic collector is off while reading: unpickling creates millions of
+        # objects (every meeting of the archive), none of them garbage, and the collector
+        # would walk them again and again (half the time of reading the parses).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with (self.folder / self.version / name).open("rb") as file:
                 saved = pickle.load(file)
         except Exception:  # missing, truncated or foreign: start afresh
             return None
+        finally:
+            if collecting:
+                gc.enable()
         if isinstance(saved, dict) and saved.get("version") == self.version:
             return saved.get("data")
         return None
@@ -386,6 +398,8 @@ class PageReuse:
         self.reused = 0
         self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
         """This build's parts of the search index, for the next build."""
+        self.groups: dict[str, tuple[str, tuple[str, ...]]] = {}
+        """This build's groups of list pages (:meth:`group`), for the next build."""
 
     def unchanged(self, relative: str) -> Path | None:
         """The previous site's file ``relative`` when it is still the one that build wrote."""
@@ -407,9 +421,7 @@ class PageReuse:
         None when the page must be built (and :meth:`previous` asked)."""
         if not self.enabled:
             return None
-        digest = hashlib.blake2b(
-            b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
-        ).hexdigest()
+        digest = self._inputs_digest(inputs)
         self.inputs[path] = digest
         view = self.memory.pages.get(path)
         if view is None or self.memory.inputs.get(path) != digest:
@@ -419,6 +431,42 @@ class PageReuse:
             self.pages[path] = view
             self.reused += 1
         return previous
+
+    def _inputs_digest(self, inputs: str) -> str:
+        return hashlib.blake2b(
+            b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
+        ).hexdigest()
+
+    def group(self, key: str, inputs: str) -> list[tuple[Path, str]] | None:
+        """(previous file, path) of every page of the group ``key`` when the last build
+        built them from the same ``inputs`` (everything their views are built from, with
+        the frame and the settings) and they are still as written: the pages are then the
+        same, and their views are neither built nor hashed.  None when they must be built
+        (and :meth:`built_group` told which they are)."""
+        if not self.enabled:
+            return None
+        digest = self._inputs_digest(inputs)
+        self.groups[key] = (digest, ())
+        found = self.memory.groups.get(key)
+        if found is None or found[0] != digest:
+            return None
+        linked = []
+        for path in found[1]:
+            view = self.memory.pages.get(path)
+            previous = self.unchanged(path)
+            if view is None or previous is None:
+                return None
+            linked.append((previous, path))
+        for _, path in linked:
+            self.pages[path] = self.memory.pages[path]
+        self.groups[key] = found
+        self.reused += len(linked)
+        return linked
+
+    def built_group(self, key: str, paths: tuple[str, ...]) -> None:
+        """The pages the group ``key`` was built into (after :meth:`group` said None)."""
+        if key in self.groups:
+            self.groups[key] = (self.groups[key][0], paths)
 
     def previous(self, page: Any) -> Path | None:
         """The previous site's file of ``page`` when its view has not changed and the file

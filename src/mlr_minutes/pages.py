@@ -28,12 +28,22 @@ from .config import Config
 from .load import PARALLEL_FROM, _workers
 from .model import Meeting
 from .render import Renderer
+from .views import decisions, focus_areas, people
 from .views import meeting as meeting_family
 from .views.context import Context
-from .views.site import FAMILIES, site_view
-from .views.types import Page
+from .views.site import FAMILIES, Family, site_view
+from .views.types import Page, PageGroup
 from .views.urls import Urls, normalise_base_url, site_origin
 from .write import SiteWriter
+
+GROUPED: dict[Family, Callable[[Context], Iterator[PageGroup]]] = {
+    decisions.pages: decisions.groups,
+    focus_areas.pages: focus_areas.groups,
+    people.pages: people.groups,
+}
+"""Families whose pages come in groups with known inputs: a group whose inputs are the
+last build's is linked without building its views (the list pages of a large archive:
+building their views to compare them cost more than all else of a build after one edit)."""
 
 CHUNK = 50
 """Meetings per task: small enough to spread the work, large enough to keep the
@@ -152,7 +162,22 @@ def write_pages(
         for family in FAMILIES:
             segment: list[str] = []
             segments.append(segment)
-            if family is not meeting_family.pages:
+            grouped = GROUPED.get(family)
+            if grouped is not None:
+                for group in grouped(context):
+                    linked = reuse.group(group.key, group.inputs) if group.inputs else None
+                    if linked is not None:  # the same inputs: the views are not even built
+                        for previous, path in linked:
+                            writer.link(previous, path)
+                            wrote(path, segment)
+                        continue
+                    paths = []
+                    for page in group.pages():
+                        put(page, segment)
+                        paths.append(page.path)
+                    if group.inputs:
+                        reuse.built_group(group.key, tuple(paths))
+            elif family is not meeting_family.pages:
                 for page in family(context):
                     put(page, segment)
             elif pool is None:

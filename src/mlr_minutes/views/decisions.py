@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .context import Context
-from .types import DecisionRow, Link, Page
+from .types import DecisionRow, Link, Page, PageGroup, meeting_key
 from .years import YearLink, by_year, year_key, year_nav, year_text, year_title
 
 
@@ -38,43 +39,61 @@ class DecisionsView:
 
 def pages(ctx: Context) -> Iterator[Page]:
     """``beslut/`` and ``beslut/<år>/``."""
+    for group in groups(ctx):
+        yield from group.pages()
+
+
+def groups(ctx: Context) -> Iterator[PageGroup]:
+    """The pages of :func:`pages`, a page to a group, each keyed by the meetings of the year
+    it shows and the register's counts (every page shows the total and every year's)."""
     urls = ctx.urls
     # Grouped in one pass: every year has its page (so that its address never changes) and
-    # the main page shows the newest year again.
-    decisions = by_year(
-        (year_key(meeting.date), ctx.decision_row(meeting, decision))
+    # the main page shows the newest year again.  The rows are made only for a page that
+    # is built.
+    meetings = by_year(
+        (year_key(meeting.date), meeting)
         for meeting in reversed(ctx.archive.meetings)
-        for decision in meeting.decisions
+        if meeting.decisions
     )
-    total = sum(len(rows) for rows in decisions.values())
-    counts = {key: len(rows) for key, rows in decisions.items()}
-    keys = list(decisions)
+    counts = {key: sum(len(m.decisions) for m in year) for key, year in meetings.items()}
+    total = sum(counts.values())
+    keys = list(meetings)
     newest = keys[0] if keys else None
+    register = f"{total}\x1f{counts!r}"
 
     def decision_year(key: str) -> DecisionYear:
-        return DecisionYear(year_text(key), f"ar-{key}", tuple(decisions[key]))
+        rows = tuple(ctx.decision_row(m, d) for m in meetings[key] for d in m.decisions)
+        return DecisionYear(year_text(key), f"ar-{key}", rows)
+
+    def inputs(key: str | None) -> str:
+        shown = meetings[key] if key is not None else []
+        return "\x1f".join((register, *(meeting_key(m) for m in shown)))
 
     def decisions_nav(current: str | None) -> tuple[YearLink, ...]:
         return year_nav(counts, urls.decisions_year, current)
 
-    yield Page(
-        urls.file(urls.decisions()), "decisions.html", "Beslut", "beslut",
-        DecisionsView(
-            (decision_year(newest),) if newest else (), total,
-            decisions_nav(None),
-        ),
-        (ctx.home,),
-        description=(
-            f"Beslutsregister: {total} beslut från {ctx.of_organisation} möten"
-            + (f", här de från {year_text(newest)}" if newest else "")
-            + ", nyast först."
-        ),
-        alternates=ctx.data_alternates(
-            urls.decisions_csv(), urls.decisions_data(), "Beslutsregistret"
-        ),
-    )  # fmt: skip
+    def main() -> Iterator[Page]:
+        yield Page(
+            urls.file(urls.decisions()), "decisions.html", "Beslut", "beslut",
+            DecisionsView(
+                (decision_year(newest),) if newest else (), total,
+                decisions_nav(None),
+            ),
+            (ctx.home,),
+            description=(
+                f"Beslutsregister: {total} beslut från {ctx.of_organisation} möten"
+                + (f", här de från {year_text(newest)}" if newest else "")
+                + ", nyast först."
+            ),
+            alternates=ctx.data_alternates(
+                urls.decisions_csv(), urls.decisions_data(), "Beslutsregistret"
+            ),
+        )  # fmt: skip
+
+    yield PageGroup("beslut/", inputs(newest), main)
     decisions_link = Link(urls.decisions(), "Beslut")
-    for key in keys:
+
+    def year_page(key: str) -> Iterator[Page]:
         yield Page(
             urls.file(urls.decisions_year(key)), "decisions.html",
             year_title("Beslut", key), "beslut",
@@ -85,3 +104,6 @@ def pages(ctx: Context) -> Iterator[Page]:
                 f"{ctx.of_organisation} möten, nyast först."
             ),
         )  # fmt: skip
+
+    for key in keys:
+        yield PageGroup(f"beslut/{key}/", inputs(key), functools.partial(year_page, key))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..archive import FocusArea
 from .chart import Chart, activity_chart
-from .context import Context
+from .context import Context, closed_id
 from .text import format_date, meeting_title
-from .types import ActionRow, Alternate, DecisionRow, FocusSummary, Link, Page
+from .types import (
+    ActionRow,
+    Alternate,
+    DecisionRow,
+    FocusSummary,
+    Link,
+    Page,
+    PageGroup,
+    meeting_key,
+)
 from .years import YearLink, by_year, year_key, year_nav, year_text, year_title
 
 
@@ -63,18 +73,49 @@ class FocusAreasView:
 
 def pages(ctx: Context) -> Iterator[Page]:
     """``fokusomraden/``, then each area's timeline and its year pages."""
+    for group in groups(ctx):
+        yield from group.pages()
+
+
+def groups(ctx: Context) -> Iterator[PageGroup]:
+    """The pages of :func:`pages` in groups: the list of areas on its own (built every
+    time), and each area's pages, keyed by its meetings and the tasks its rows show."""
     urls = ctx.urls
-    focus = tuple(ctx.focus_summary(area) for area in ctx.archive.focus_areas)
-    yield Page(
-        urls.file(urls.focus_areas()), "focus_areas.html", "Fokusområden",
-        "fokusomraden", FocusAreasView(focus), (ctx.home,),
-        description=(
-            f"{ctx.of_organisation} fokusfrågor och hur var och en har utvecklats över tid."
-        ),
-    )  # fmt: skip
+
+    def index() -> Iterator[Page]:
+        focus = tuple(ctx.focus_summary(area) for area in ctx.archive.focus_areas)
+        yield Page(
+            urls.file(urls.focus_areas()), "focus_areas.html", "Fokusområden",
+            "fokusomraden", FocusAreasView(focus), (ctx.home,),
+            description=(
+                f"{ctx.of_organisation} fokusfrågor och hur var och en har utvecklats över tid."
+            ),
+        )  # fmt: skip
+
+    yield PageGroup("fokusomraden/", None, index)
     focus_link = Link(urls.focus_areas(), "Fokusområden")
     for area in ctx.archive.focus_areas:
-        yield from _area_pages(ctx, area, (ctx.home, focus_link))
+        yield PageGroup(
+            f"fokusomraden/{area.slug}", _area_inputs(ctx, area),
+            functools.partial(_area_pages, ctx, area, (ctx.home, focus_link)),
+        )  # fmt: skip
+
+
+def _area_inputs(ctx: Context, area: FocusArea) -> str:
+    """What an area's pages show, besides its entries' own meetings: for each task, where
+    it was set, last written and closed (its row, in brief, shows no more of its track)."""
+    parts = [area.name]
+    for entry in area.entries:
+        parts.append(meeting_key(entry.meeting))
+        for action in entry.actions:
+            track = ctx.archive.track_of[(entry.meeting.id, action.id)]
+            origin, latest, closed = track.origin, track.latest, track.closed_in
+            parts += (
+                meeting_key(origin.meeting), origin.action.id,
+                meeting_key(latest.meeting), latest.action.id,
+                meeting_key(closed) if closed is not None else "", closed_id(track),
+            )  # fmt: skip
+    return "\x1f".join(parts)
 
 
 def _area_pages(ctx: Context, area: FocusArea, breadcrumbs: tuple[Link, ...]) -> Iterator[Page]:

@@ -6,14 +6,16 @@ them all, and for each one a main page showing its newest year and a page for ev
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ..archive import Attendance, Municipality, PersonRecord, slugify
+from ..model import Meeting
 from .context import Context
 from .text import NAMELESS, format_date
-from .types import Link, Page, PersonView
+from .types import Link, Page, PageGroup, PersonView, meeting_key
 from .years import YearLink, by_year, year_key, year_nav, year_text, year_title
 
 
@@ -117,33 +119,73 @@ class PersonPageView:
 
 def pages(ctx: Context) -> Iterator[Page]:
     """``kommuner/`` and every municipality, then ``personer/`` and every person."""
+    for group in groups(ctx):
+        yield from group.pages()
+
+
+def groups(ctx: Context) -> Iterator[PageGroup]:
+    """The pages of :func:`pages` in groups: each index on its own (built every time), and
+    each municipality's and each person's pages, keyed by the meetings on its record."""
     archive, urls, home = ctx.archive, ctx.urls, ctx.home
     municipalities_link = Link(urls.municipalities(), "Kommuner")
-    yield Page(
-        urls.file(urls.municipalities()), "index_list.html", "Kommuner", "kommuner",
-        IndexView(tuple(
-            IndexRow(urls.municipality(m.slug), m.name,
-                     len({a.meeting.id for a in m.attendance if a.capacity != "frånvarande"}),
-                     f"{len(m.mentions)} omnämnanden")
-            for m in archive.municipalities
-        )),
-        (home,),
-    )  # fmt: skip
+
+    def municipality_index() -> Iterator[Page]:
+        yield Page(
+            urls.file(urls.municipalities()), "index_list.html", "Kommuner", "kommuner",
+            IndexView(tuple(
+                IndexRow(urls.municipality(m.slug), m.name,
+                         len({a.meeting.id for a in m.attendance if a.capacity != "frånvarande"}),
+                         f"{len(m.mentions)} omnämnanden")
+                for m in archive.municipalities
+            )),
+            (home,),
+        )  # fmt: skip
+
+    yield PageGroup("kommuner/", None, municipality_index)
+    count = str(len(archive.meetings))  # every municipality's page shows it
     for municipality in archive.municipalities:
-        yield from _municipality_pages(ctx, municipality, (home, municipalities_link))
+        inputs = "\x1f".join((
+            municipality.name, count,
+            *_meetings_of(a.meeting for a in municipality.attendance), "",
+            *_meetings_of(m.meeting for m in municipality.mentions),
+        ))  # fmt: skip
+        yield PageGroup(
+            f"kommuner/{municipality.slug}", inputs,
+            functools.partial(_municipality_pages, ctx, municipality, (home, municipalities_link)),
+        )  # fmt: skip
 
     people_link = Link(urls.people(), "Personer")
-    yield Page(
-        urls.file(urls.people()), "index_list.html", "Personer", "personer",
-        IndexView(tuple(
-            IndexRow(urls.person(p.slug), p.name, len({a.meeting.id for a in p.attendance}),
-                     p.attendance[-1].person.organisation or "")
-            for p in sorted(archive.people, key=lambda p: (p.name.casefold(), p.slug))
-        )),
-        (home,),
-    )  # fmt: skip
+
+    def people_index() -> Iterator[Page]:
+        yield Page(
+            urls.file(urls.people()), "index_list.html", "Personer", "personer",
+            IndexView(tuple(
+                IndexRow(urls.person(p.slug), p.name, len({a.meeting.id for a in p.attendance}),
+                         p.attendance[-1].person.organisation or "")
+                for p in sorted(archive.people, key=lambda p: (p.name.casefold(), p.slug))
+            )),
+            (home,),
+        )  # fmt: skip
+
+    yield PageGroup("personer/", None, people_index)
     for person in archive.people:
-        yield from _person_pages(ctx, person, (home, people_link))
+        yield PageGroup(
+            f"personer/{person.slug}",
+            "\x1f".join(_meetings_of(a.meeting for a in person.attendance)),
+            functools.partial(_person_pages, ctx, person, (home, people_link)),
+        )  # fmt: skip
+
+
+def _meetings_of(meetings: Iterable[Meeting]) -> list[str]:
+    """The meetings a record lists, each once (a meeting lists the same municipality for
+    several people): which of a meeting's records are on it follows from the meeting."""
+    keys: list[str] = []
+    last = None
+    for meeting in meetings:
+        if meeting is not last:
+            keys.append(meeting_key(meeting))
+            last = meeting
+    return keys
 
 
 def _attendance_row(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from ..model import Meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,29 @@ class Page:
     def url_path(self) -> str:
         """The page's path as linked: ``moten/x/`` for ``moten/x/index.html``."""
         return self.path.removesuffix("index.html")
+
+
+@dataclass(frozen=True, slots=True)
+class PageGroup:
+    """Pages of a family that are built from the same inputs (a person's main page and
+    year pages): when those inputs are the last build's, the pages are linked from the
+    previous site without building their views (:meth:`mlr_minutes.cache.PageReuse.group`)."""
+
+    key: str
+    """Names the group across builds (``personer/anna-berg``)."""
+    inputs: str | None
+    """Everything its pages are built from besides the page frame and the settings
+    (configuration, build date), as a string; None when that is not cheaper to say than
+    the views themselves (an index of all people): the pages are then built, and each
+    linked only when its view is unchanged."""
+    pages: Callable[[], Iterator[Page]]
+    """Builds the pages, in the order a cold build writes them."""
+
+
+def meeting_key(meeting: Meeting) -> str:
+    """What decides everything a page shows of ``meeting``: its file and bytes (as for the
+    parse cache; the configuration is in the settings every page is keyed with)."""
+    return f"{meeting.source}\0{meeting.digest}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ actions apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -152,16 +152,32 @@ def _record(
 def search_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
     """Per meeting, a record of its decisions and one of its action items (when it has
     any); each decision or action is a heading with its id on the meeting page."""
-    named_by_meeting = named_municipalities(archive)
+    records = meeting_records(archive, urls)
     for meeting in archive.meetings:
+        yield from records(meeting.id)
+
+
+def meeting_records(archive: Archive, urls: Urls) -> Callable[[str], list[SearchRecord]]:
+    """The records of one meeting (by id), made when asked: a build after one edit makes
+    those of the parts of the index it indexes again, not the whole archive's.  A
+    meeting's records follow from its minutes and the configuration alone."""
+    named_by_meeting = named_municipalities(archive)
+    by_id = {meeting.id: meeting for meeting in archive.meetings}
+
+    def records(meeting_id: str) -> list[SearchRecord]:
+        meeting = by_id[meeting_id]
         named = named_by_meeting.get(meeting.id, {})
         title = meeting_title(meeting)
         url = urls.meeting(meeting.id)
+        made = []
         if meeting.decisions:
             decisions = [_decision(archive, meeting, d) for d in meeting.decisions]
-            yield _record(archive, meeting, named, url, "beslut", f"Beslut vid {title}",
-                          KIND_DECISION, decisions)  # fmt: skip
+            made.append(_record(archive, meeting, named, url, "beslut", f"Beslut vid {title}",
+                                KIND_DECISION, decisions))  # fmt: skip
         if meeting.action_items:
             actions = [_action(archive, meeting, a) for a in meeting.action_items]
-            yield _record(archive, meeting, named, url, "atgarder", f"Åtgärder från {title}",
-                          KIND_ACTION, actions)  # fmt: skip
+            made.append(_record(archive, meeting, named, url, "atgarder",
+                                f"Åtgärder från {title}", KIND_ACTION, actions))  # fmt: skip
+        return made
+
+    return records

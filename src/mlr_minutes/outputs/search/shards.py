@@ -70,35 +70,58 @@ def _pagefind_version() -> str:
 def shard_inputs(
     root: Path,
     shards: Iterable[SearchShard],
-    records: Iterable[SearchRecord],
+    records: Iterable[SearchRecord] | Callable[[str], list[SearchRecord]],
     urls: Urls,
     bundle: str,
     page_digest: Callable[[str], str | None] = lambda _: None,
+    known: Callable[[str], str | None] = lambda _: None,
+    reuse: ShardReuse | None = None,
 ) -> list[ShardInput]:
     """Every part's documents and digest; ``page_digest`` gives a written page's view
-    digest (None: the page's bytes are hashed instead)."""
-    by_meeting: dict[str, list[SearchRecord]] = {}
-    for record in records:
-        by_meeting.setdefault(record.meeting, []).append(record)
+    digest (None: the page's bytes are hashed instead).  ``records`` are the decision and
+    action records, or what makes a meeting's (by id) when asked; ``known`` is a digest
+    of everything a meeting's records are made from (its minutes, the configuration),
+    None when its records are to be made and hashed.  A part whose digest says
+    ``reuse`` links it is given no documents: its records are not made."""
+    if callable(records):
+        records_of = records
+    else:
+        by_meeting: dict[str, list[SearchRecord]] = {}
+        for record in records:
+            by_meeting.setdefault(record.meeting, []).append(record)
+        records_of = lambda meeting: by_meeting.get(meeting, [])  # noqa: E731
     version = _pagefind_version()
     inputs = []
     for number, shard in enumerate(shards):
         folder = bundle if number == 0 else urls.relative(urls.search_shard(shard.key)).rstrip("/")
         digest = hashlib.blake2b(f"{version}\0{folder}\0".encode(), digest_size=20)
-        documents: list[tuple[str, Path | str]] = []
+        pages: list[tuple[str, Path]] = []
+        made: dict[str, list[SearchRecord]] = {}
         for meeting_id in shard.meetings:
             page = urls.file(urls.meeting(meeting_id))
-            documents.append((page, root / page))
-            documents += [(f"{RECORDS}/{r.name}", r.html) for r in by_meeting.get(meeting_id, ())]
-        documents.sort(key=lambda document: document[0])
-        for path, source in documents:
-            if isinstance(source, str):
-                seen = hashlib.blake2b(source.encode(), digest_size=20).hexdigest()
-            else:
-                seen = page_digest(path) or hashlib.sha256(source.read_bytes()).hexdigest()
+            pages.append((page, root / page))
+            key = known(meeting_id)
+            if key is None:
+                made[meeting_id] = records_of(meeting_id)
+                key = "\0".join(
+                    f"{r.name}\0{hashlib.blake2b(r.html.encode(), digest_size=20).hexdigest()}"
+                    for r in made[meeting_id]
+                )
+            digest.update(f"{meeting_id}\0{key}\0".encode())
+        for path, source in sorted(pages):
+            seen = page_digest(path) or hashlib.sha256(source.read_bytes()).hexdigest()
             digest.update(f"{path}\0{seen}\0".encode())
         primary = number == 0
-        inputs.append(ShardInput(shard.key, folder, primary, tuple(documents), digest.hexdigest()))
+        part = ShardInput(shard.key, folder, primary, (), digest.hexdigest())
+        if reuse is None or reuse.files(part) is None:
+            documents: list[tuple[str, Path | str]] = list(pages)
+            for meeting_id in shard.meetings:
+                found = made.get(meeting_id)
+                found = records_of(meeting_id) if found is None else found
+                documents += [(f"{RECORDS}/{r.name}", r.html) for r in found]
+            documents.sort(key=lambda document: document[0])
+            part = ShardInput(shard.key, folder, primary, tuple(documents), part.digest)
+        inputs.append(part)
     return inputs
 
 

@@ -44,10 +44,14 @@ FLOORS = {
     "dev24": {"date": 0.85, "roles": 0.83, "present": 0.74, "decisions": 0.74, "actions": 0.82},
     "dev25": {"date": 0.91, "roles": 0.82, "present": 0.95, "decisions": 0.86, "actions": 0.64},
     "dev26": {"date": 0.99, "roles": 0.95, "present": 0.91, "decisions": 0.95, "actions": 0.88},
-    "dev27": {"date": 0.92, "roles": 0.74, "present": 0.87, "decisions": 0.84, "actions": 0.76},
-    "dev28": {"date": 0.92, "roles": 0.84, "present": 0.87, "decisions": 0.81, "actions": 0.8},
+    "dev27": {"date": 0.99, "roles": 0.81, "present": 0.93, "decisions": 0.88, "actions": 0.8},
+    "dev28": {"date": 0.92, "roles": 0.91, "present": 0.87, "decisions": 0.81, "actions": 0.8},
     "dev29": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.91, "actions": 0.94},
-    "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.84, "actions": 0.82},
+    "dev31": {"date": 0.99, "roles": 0.81, "present": 0.97, "decisions": 0.94, "actions": 0.9},
+    "dev32": {"date": 0.99, "roles": 0.92, "present": 0.97, "decisions": 0.91, "actions": 0.98},
+    "dev33": {"date": 0.99, "roles": 0.92, "present": 0.97, "decisions": 0.97, "actions": 0.94},
+    "dev34": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.95, "actions": 0.85},
+    "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 
 

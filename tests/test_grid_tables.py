@@ -92,7 +92,7 @@ Text."""
     ]
 
 
-def test_a_grid_table_with_a_header_keeps_its_rows() -> None:
+def test_a_grid_table_with_a_header_is_a_pipe_table() -> None:
     text = """\
 +------------+----------------+
 | Namn       | Roll           |
@@ -108,7 +108,7 @@ def test_a_grid_table_with_a_header_keeps_its_rows() -> None:
         "| Namn | Roll |",
         "|---|---|",
         "| Elin Vass | ordförande |",
-        "",
         "| Tyra Holm | sekreterare |",
+        "",
         "",
     ]

@@ -15,7 +15,9 @@ borders are blanked, so no line number moves and no text is lost:
 * a row of two cells is a label and its value, ``**Närvarande ledamöter:** Karin Öst;
   Magnus Berg``: a line ending with ``\\`` (a hard break, one entry a line) is joined
   with ``;``, a wrapped line with a space;
-* a row of more cells is a pipe-table row, ``| 1 | Öppnande | Ordföranden öppnade |``.
+* a row of more cells is a pipe-table row, ``| 1 | Öppnande | Ordföranden öppnade |``;
+* a table with a header row (``+===+`` under it) is the pipe table it means, its rows
+  on the lines right after the header's (Markdown's table needs them consecutive).
 
 A multiline table (rows between lines of dashes with spaces at the column gaps, a
 blank line after each row) is already laid out in columns, as a form's signature
@@ -71,32 +73,32 @@ def rewrite_grid_tables(lines: list[str]) -> int | None:
 def _rewrite(lines: list[str], start: int, end: int) -> None:
     border = lines[start]
     edges = [i for i, char in enumerate(border) if char == "+"]
-    # ``+=====+`` under the first row: a table with a header (``| Namn | Roll |``), not a
-    # form of labels and values; its rows stay rows.
-    headed = any(
-        "=" in lines[number] and _BORDER.match(lines[number]) for number in range(start, end)
-    )
+    rows: list[tuple[list[int], bool]] = []  # each row's lines, and whether ``+===+`` ends it
     row: list[int] = []
     for number in range(start, end):
         if _BORDER.match(lines[number]):
             if row:
-                cells = [_cells(lines[i], edges) for i in row]
-                if headed and "=" in lines[number]:
-                    # The header on its last line, the delimiter row right below it.
-                    lines[row[-1]] = _pipe_row(_joined(cells))
-                    for other in row[:-1]:
-                        lines[other] = ""
-                    lines[number] = "|" + "---|" * len(edges[1:])
-                    row = []
-                    continue
-                joined = _pipe_row(_joined(cells)) if headed else _row_text(cells)
-                lines[row[0]] = joined
-                for other in row[1:]:
-                    lines[other] = ""
-                row = []
-            lines[number] = ""
+                rows.append((row, "=" in lines[number]))
+            row = []
         else:
             row.append(number)
+    texts = [(_joined([_cells(lines[i], edges) for i in row]), row) for row, _ in rows]
+    for number in range(start, end):
+        lines[number] = ""
+    header = next((at for at, (_, ends_header) in enumerate(rows) if ends_header), None)
+    # A form: each row on its first line as what it means, its line kept.
+    for cells, row in texts if header is None else texts[:header]:
+        lines[row[0]] = _row_text_of(cells)
+    if header is None:
+        return
+    # ``+=====+`` under the first row: a table with a header (``| Namn | Roll |``), not a
+    # form. Markdown's table needs its rows on consecutive lines, so they follow the
+    # header and its delimiter one a line (a row a few lines above where it was written).
+    at = rows[header][0][-1]
+    lines[at] = _pipe_row(texts[header][0])
+    lines[at + 1] = "|" + "---|" * len(texts[header][0])
+    for offset, (cells, _) in enumerate(texts[header + 1 :], start=at + 2):
+        lines[offset] = _pipe_row(cells)
 
 
 def _joined(row: list[list[str]]) -> list[str]:
@@ -230,8 +232,7 @@ def _cells(line: str, edges: list[int]) -> list[str]:
     return line.strip().strip("|").split("|")
 
 
-def _row_text(row: list[list[str]]) -> str:
-    columns = _joined(row)
+def _row_text_of(columns: list[str]) -> str:
     if len(columns) == 2:
         label, value = columns
         bold = _BOLD.match(label)

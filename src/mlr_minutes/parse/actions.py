@@ -36,6 +36,7 @@ from ..vocabulary import (
     FOLLOW_UP_HEADINGS,
     LIST_JOINERS,
     OWNER_KEYS,
+    PRONOUNS,
 )
 from .action_tables import table_tasks, trailing_initials
 from .blocks import BlockKind
@@ -220,10 +221,12 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
 def _followed_up(state: ActionState, unit: Unit) -> bool:
     """Under a heading that follows up the last meeting's tasks (*Uppföljning från förra
     mötet*)."""
-    title = unit.subheading or next(
-        (i.title for i in state.ctx.outline.items if i.number == unit.item and i.title), ""
-    )
-    return heading_key(title) in FOLLOW_UP_HEADINGS
+    return heading_key(unit.subheading or _item_title(state, unit)) in FOLLOW_UP_HEADINGS
+
+
+def _item_title(state: ActionState, unit: Unit) -> str:
+    items = state.ctx.outline.items
+    return next((i.title for i in items if i.number == unit.item and i.title), "")
 
 
 def _decides(text: str, state: ActionState) -> bool:
@@ -419,7 +422,12 @@ def owner_will(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
     owner = modal_owner(sentence.text, state.owners)
     if owner is None:
         return False
-    state.explicit(sentence.text, sentence.line, unit, owners=[owner], inferred=True)
+    if owner.casefold() in PRONOUNS:
+        # ``## Sanna`` / ``Hon ska skriva testerna``: the person the heading names.
+        heading = unit.subheading or _item_title(state, unit)
+        owner = state.owners.written(heading) if state.owners.known(heading) else ""
+    owners = [owner] if owner else []
+    state.explicit(sentence.text, sentence.line, unit, owners=owners, inferred=True)
     return True
 
 

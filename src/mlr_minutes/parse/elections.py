@@ -16,6 +16,7 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ADJUSTER_ELECTION_TITLES,
+    ALONGSIDE_WORDS,
     BOARD_ITEM_WORDS,
     CHAIR_ELECTION_TITLES,
     CHAIR_LIKE_ROLES,
@@ -343,6 +344,15 @@ def _without_later_elections(match: re.Match[str], group: str | None, names: str
 
 
 @cache
+def _beside_the_chair() -> re.Pattern[str]:
+    offices = alternation(CHAIR_ROLE_WORDS)
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(ALONGSIDE_WORDS)})\s+(?:\w+\s+)?(?:{offices})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _deputy() -> re.Pattern[str]:
     offices = alternation((CHAIR_ROLE, SECRETARY_ROLE))
     return re.compile(
@@ -425,6 +435,8 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
                 names = _next_election().split(match[group])[0] if group else ""
                 if _deputy().search(_without_later_elections(match, group, names)):
                     continue  # ``… till vice mötesordförande``: the deputy, not the chair
+                if field == "chair" and _beside_the_chair().search(sentence.text):
+                    continue  # ``… att jämte mötets ordförande justera``: the adjuster
                 if another_meetings(sentence.text[match.start() : match.end() + 40]):
                     continue  # ``… till mötesordförande för nästa möte``
                 if field == "adjusters":

@@ -220,7 +220,14 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     who = clauses[-2]
                 relative = _relative().search(before)
                 listed = {p.name for p in present if p.name}
-                earlier = [c for c in clauses[-3:-1] if c.strip() in listed]
+                # (``Vice ordföranden Bengt Olsson (M), Norrvika kommun, leder mötet``: the
+                # listed name inside the clause, after the office it is given by.)
+                earlier = [
+                    name
+                    for c in clauses[-4:-1]
+                    for name in [c.strip(), *(n for n in listed if _ends_with(c, n))]
+                    if name in listed
+                ][-1:]
                 if who.strip() not in listed and earlier and before.rstrip().endswith(","):
                     # ``Tove Ek, MAS Norrvika kommun, förde anteckningar``: the listed name
                     # before what describes it.
@@ -272,6 +279,11 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 if not elected and not decides:
                     meta.read_from.add(at)
                 break
+
+
+def _ends_with(clause: str, name: str) -> bool:
+    """Whether ``clause`` ends with ``name``, a whole word (after an office before it)."""
+    return clause.rstrip().endswith(name) and clause.rstrip()[: -len(name)][-1:] in ("", " ")
 
 
 _NO_ONE = Person(None, None, None, 0)

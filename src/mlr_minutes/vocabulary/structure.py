@@ -252,6 +252,9 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "mötet leddes därför av", "mötet leddes denna gång av", "mötet leddes i år av",
         "leddes och dokumenterades av", "leddes och dokumenterades därför av",
         "leddes därför av", "ordet fördes av", "ordet fördes av ordföranden",
+        # ``Då ordföranden har förhinder leder vice ordföranden X dagens sammanträde``:
+        "leder vice ordföranden", "leder vice ordförande", "leder 1:e vice ordföranden",
+        "leder förste vice ordföranden",
         "under ledning av", "hölls under ledning av",
         "mötesordförande var", "ordförande för mötet var",
         "mötesledare var", "mötet leds av", "ordförande vid mötet var", "mötet lett av",
@@ -329,7 +332,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "valdes att leda mötet", "valdes att leda dagens möte", "att leda mötesförhandlingarna",
         "ledde mötesförhandlingarna", "leder mötesförhandlingarna",
         "vid klubban", "satt vid klubban", "höll i klubban",
-        "ledde genomgången", "ledde dagens genomgång",
+        "ledde genomgången", "ledde dagens genomgång", "höll i scrumen", "håller i scrumen",
+        "höll i dagens scrum", "ledde scrumen", "leder scrumen",
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",
@@ -383,6 +387,10 @@ ledde resten av mötet*)."""
 
 ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som", "as")
 """Words between an election's verb and the office (*valdes till sekreterare*)."""
+
+ALONGSIDE_WORDS: Final[tuple[str, ...]] = ("jämte", "tillsammans med")
+"""Words before an office that someone acts beside (*utser Agneta Borg att jämte mötets
+ordförande justera*): the office is not what they are elected to."""
 
 NOT_NAME_WORDS: Final[tuple[str, ...]] = (
     "till", "som", "att", "beslut", "valdes", "väljs", "och", "stämman", "årsmötet", "mötet",

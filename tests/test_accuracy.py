@@ -51,6 +51,8 @@ FLOORS = {
     "dev32": {"date": 0.99, "roles": 0.92, "present": 0.97, "decisions": 0.91, "actions": 0.98},
     "dev33": {"date": 0.99, "roles": 0.92, "present": 0.97, "decisions": 0.97, "actions": 0.94},
     "dev34": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.95, "actions": 0.85},
+    "dev35": {"date": 0.99, "roles": 0.88, "present": 0.94, "decisions": 0.93, "actions": 0.85},
+    "dev36": {"date": 0.99, "roles": 0.96, "present": 0.94, "decisions": 0.91, "actions": 0.76},
     "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 

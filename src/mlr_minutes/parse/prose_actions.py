@@ -41,12 +41,14 @@ from ..vocabulary import (
     OBLIGATION_ADVERBS,
     OBLIGATION_WORDS,
     OFFICER_DUTIES,
+    ORGANISATION_FIRST_WORDS,
     OWNER_BEFORE_PHRASES,
     OWNER_BETWEEN_PHRASES,
     OWNER_KEYS,
     PASSIVE_AGENT_WORDS,
     PLANNING_PHRASES,
     RELATIVE_PRONOUNS,
+    REPORTED_BY_WORDS,
     REPORTED_CLAUSE_OPENINGS,
     REPORTING_VERBS,
     ROLES,
@@ -534,9 +536,27 @@ def _external_plans(text: str, owners: Owners) -> bool:
     if not words:
         return False
     first = words[0].strip(",.")
-    is_organisation = first.casefold().endswith(EXTERNAL_ORGANISATION_ENDINGS)
-    is_organisation = is_organisation and not owners.known(first)
-    return is_organisation and bool(_external_plan().search(" ".join(words[1:4])))
+    # ``Trafikverket planerar …``, ``Region Mellanlanda planerar att …`` (a name that
+    # starts with what it is).
+    for size in (1, 2):
+        named = size == 2 and first.casefold() in ORGANISATION_FIRST_WORDS
+        organisation = named or (
+            size == 1 and first.casefold().endswith(EXTERNAL_ORGANISATION_ENDINGS)
+        )
+        if (
+            organisation
+            and not owners.known(" ".join(words[:size]))
+            and _external_plan().search(" ".join(words[size : size + 3]))
+        ):
+            return True
+    # ``Ägarsamrådet ska enligt kommunen hållas …``: what another organisation says.
+    said = _reported_by().search(text)
+    return said is not None and said["who"].casefold().endswith(EXTERNAL_ORGANISATION_ENDINGS)
+
+
+@cache
+def _reported_by() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", re.I)
 
 
 def narrative(text: str) -> bool:

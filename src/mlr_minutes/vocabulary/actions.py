@@ -172,10 +172,14 @@ STANDUP_OTHER_LABELS: Final[tuple[str, ...]] = (
 EXTERNAL_ORGANISATION_ENDINGS: Final[tuple[str, ...]] = (
     "verket", "myndigheten", "regionen", "länsstyrelsen", "departementet", "inspektionen",
     "bolaget", "universitetet", "polisen", "banken", "kommun", "kommunen", "kassan",
-    "regeringen", "fonden",
+    "regeringen", "fonden", "tjänsten", "institutionen",
 )  # fmt: skip
 """Endings of another organisation's name, whose own plans are not the meeting's tasks
-(*Trafikverket planerar att …*)."""
+(*Trafikverket planerar att …*, *Räddningstjänsten planerar …*)."""
+
+REPORTED_BY_WORDS: Final[tuple[str, ...]] = ("enligt",)
+"""*Ägarsamrådet ska enligt kommunen hållas i april*: what another organisation says will
+happen, no task of the meeting's."""
 
 ACTION_TABLE_HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "task": (

@@ -105,7 +105,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "referat", "sekretær", "protokolfører", "protokollfører", "referatskriver",
         "minute taker", "minute-taker", "minutes taker", "taking minutes",
         "dokumenterat av", "protokollansvarig", "kvällens sekreterare", "kvällens antecknare",
-        "vid tangenterna", "protokollet uppgjort av", "uppgjort av",
+        "vid tangenterna", "protokollet uppgjort av", "uppgjort av", "anteckn.", "anteckn",
     ),
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",

@@ -530,8 +530,11 @@ class DevServer:
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
+        # One deadline for all: a Ctrl-C during a background build (Pagefind running, the
+        # watcher waiting for its next batch) stops within it, not ten seconds a thread.
+        deadline = time.monotonic() + _STOP_WITHIN
         for thread in self._threads:
-            thread.join(timeout=10)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
         gc.unfreeze()  # the exemption from collection ends with the server
@@ -542,6 +545,10 @@ class DevServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+_STOP_WITHIN = 10.0
+"""Seconds :meth:`DevServer.stop` waits for the server's threads, all of them together."""
 
 
 def _settle_memory() -> None:

@@ -189,13 +189,24 @@ def test_injection_puts_the_banner_after_body_and_the_script_before_its_end() ->
     )
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_the_command_prints_the_url_and_stops_cleanly(source: Path, stop: signal.Signals) -> None:
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts ``… &``
+
+
+@pytest.mark.parametrize(
+    ("stop", "started"),
+    [(signal.SIGINT, None), (signal.SIGTERM, None), (signal.SIGINT, _ignore_interrupts)],
+    ids=["ctrl-c", "sigterm", "ctrl-c-started-in-the-background"],
+)
+def test_the_command_prints_the_url_and_stops_cleanly(
+    source: Path, stop: signal.Signals, started: Callable[[], None] | None
+) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "mlr_minutes", "serve", "--port", "0", "--source", str(source)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=started,  # a signal disposition, set before exec
     )
     try:
         stdout = process.stdout

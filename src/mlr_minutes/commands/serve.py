@@ -571,10 +571,13 @@ def serve_forever(
 ) -> None:
     """Run the dev server until Ctrl-C; ``ready`` gets the URL once it is serving."""
     server = DevServer(options, log)
-    previous = None
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
-        # ``kill`` and CI runners send SIGTERM: stop as cleanly as on Ctrl-C.
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        # ``kill`` and CI runners send SIGTERM: stop as cleanly as on Ctrl-C. Ctrl-C itself
+        # is handled here too: a shell that starts a command in the background (``… &``)
+        # has it ignore SIGINT, and Python then never raises KeyboardInterrupt.
+        for stop in (signal.SIGTERM, signal.SIGINT):
+            previous[stop] = signal.signal(stop, _interrupt)
     try:
         ready(server.start())
         while True:
@@ -583,5 +586,5 @@ def serve_forever(
         log("Avslutar …")
     finally:
         server.stop()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)

@@ -65,13 +65,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # The office after the name, then the sentence goes on with a verb in lower case; or a
     # report by office (``e) Jenny, sekreterare; Har lagt upp bilderna …``).
     after = re.compile(
-        rf"(?<![\w,])(?P<name>{_FIRST_OR_FULL}){_PARTY},\s+(?!(?:{qualified})\s)(?P<role>{roles})"
+        rf"(?<![\w,])(?P<name>(?-i:{_FIRST_OR_FULL})){_PARTY},\s+(?!(?:{qualified})\s)(?P<role>{roles})"
         r"(?:,\s+(?=[a-zåäö\d])|[;:]\s+(?=\w))",  # (``…, mötesordförande, 2026-12-07``)
         re.IGNORECASE,
     )
     # The office first, capitalised as the sentence's subject.
     before = re.compile(
-        rf"(?:^|(?<=[.!?]\s)|(?<=\n))[\s•·*-]*(?P<role>{roles}),\s+(?P<name>{_NAME}){_PARTY},\s+"
+        rf"(?:^|(?<=[.!?]\s)|(?<=\n))[\s•·*-]*(?P<role>{roles}),\s+(?P<name>(?-i:{_NAME})){_PARTY},\s+"
         r"(?=[a-zåäö])",
         re.IGNORECASE,
     )

@@ -19,6 +19,7 @@ from ..vocabulary import (
     SUBSTITUTE_ROLE,
     TABLE_INITIALS_HEADERS,
     TABLE_NAME_HEADERS,
+    TABLE_NOTE_HEADERS,
     TABLE_ORGANISATION_HEADERS,
     TABLE_PARTY_HEADERS,
     TABLE_PRESENCE_HEADERS,
@@ -78,10 +79,11 @@ def grid_cells(raw: str, grid: list[int]) -> list[str]:
 def header_key(key: str) -> str:
     """``namn / funktion``, ``namn och roll``, ``roll vid mötet``: a header cell by its
     first word when that names the column of names or of roles."""
-    if key in TABLE_NAME_HEADERS or key in TABLE_ROLE_HEADERS:
+    known = (*TABLE_NAME_HEADERS, *TABLE_ROLE_HEADERS, *TABLE_NOTE_HEADERS)
+    if key in known:
         return key
     first = re.split(r"[\s/,]+", key, maxsplit=1)[0]
-    return first if first in TABLE_NAME_HEADERS or first in TABLE_ROLE_HEADERS else key
+    return first if first in known else key
 
 
 _ROW_CELL = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|$)")
@@ -106,6 +108,8 @@ def table_columns(keys: list[str]) -> dict[str, int]:
             columns["organisation"] = index
         elif key in TABLE_ROLE_HEADERS:
             columns["role"] = index
+        elif key in TABLE_NOTE_HEADERS and "name" in columns:
+            columns["remarks"] = index
         elif key in TABLE_INITIALS_HEADERS and index > 0:
             columns["initials"] = index  # ``Företag  Namn  Sign  Närv.``
         elif key in TABLE_SUBSTITUTE_HEADERS and "name" in columns:
@@ -138,7 +142,9 @@ def table_row(
         # ``| KL | Karin Lund | …``: the initials the minutes use for them later.
         alias = f" ‹{cells[0]}›" if cells[0] else ""
         cells = [*cells[1:], cells[0]]
-    if len(cells) == 1 and opened.columns is not None:
+    if opened.columns is not None and cells and not any(cells[1:]):
+        # ``| **Ersättare** | | | |``: a row naming the group of the rows below, not a
+        # header row (the columns stay the ones of the header above).
         group = metadata_field(cells[0])
         if group in PEOPLE_FIELDS:
             opened.field, opened.role = group, LIST_ROLES.get(normalise_key(cells[0]))
@@ -204,8 +210,9 @@ def table_row(
         organisation = cells[columns["organisation"]]
     if described.strip():
         parts.append(described.strip())
-    if "role" in columns and columns["role"] < len(cells) and cells[columns["role"]]:
-        parts.append(cells[columns["role"]])
+    for column in ("role", "remarks"):
+        if column in columns and columns[column] < len(cells) and cells[columns[column]]:
+            parts.append(cells[columns[column]])
     field_name = opened.field
     if opened.columns is None and opened.grid is None:
         # ``Jessica Holm<TAB>ordförande`` with no header row: what the other cells say

@@ -110,7 +110,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "ordförande", "mötesordförande", "chair", "ordf", "ordf.", "ordförande för mötet",
         "mötesledare", "moderator", "facilitator", "mötets ordförande", "mötesägare",
-        "chairman", "chairperson",
+        "chairman", "chairperson", "ordföranden",
         "ordförande vid mötet", "sammankallande", "lett av", "mötet lett av", "leds av",
         "mötesledning", "ordförande idag", "facilitator idag", "mötesledare idag",
         "ordförande för sammanträdet", "dagens ordförande", "ordförande för dagen",
@@ -333,6 +333,12 @@ TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
     "roll", "funktion", "uppdrag", "befattning", "titel",
 )  # fmt: skip
 """Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
+
+TABLE_NOTE_HEADERS: Final[tuple[str, ...]] = (
+    "anteckningar", "anteckning", "anmärkning", "anmärkningar", "noteringar", "notering",
+)  # fmt: skip
+"""Headers of a register's column of notes on each person (*Ordförande*, *tjg för Kent
+Lindgren*, *§§ 143–147*): what it says goes with the person, as a role column's cell does."""
 
 OFFICER_VALUE_CARRIERS: Final[tuple[str, ...]] = ("av", "genom", "anteckningar")
 """Words after which an officer label's longer value names the person (*Sekretariat:

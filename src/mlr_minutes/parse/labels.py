@@ -321,10 +321,14 @@ def _qualified_officer(key: str) -> str | None:
 def officer_values(key: str, value: str, field: str) -> list[tuple[str, str]]:
     """Each office a label names (``field`` first) with its value: one person for them
     all (``Sammankallande och vid tangentbordet: Lena Holm``), or one each in turn when
-    *respektive* pairs them (``Mötets ordförande och sekreterare: Lena Ståhl (S) resp.
-    Kim Edlund``)."""
+    *respektive* or a slash pairs them (``Mötets ordförande och sekreterare: Lena Ståhl (S)
+    resp. Kim Edlund``, ``Ordf./sekr.  Bengt Rydell (S) / Karin Olsson``)."""
     fields = (field, *officer_fields(key)[1:])
     parts = [part.strip() for part in _respectively().split(value)]
+    if len(parts) == 1 and "/" in key:
+        # ``Ordf./sekr.  Bengt Rydell (S) / Karin Olsson``: the slash of the label pairs
+        # the names split by one.
+        parts = [part.strip() for part in value.split("/")]
     if len(fields) > 1 and len(parts) == len(fields) and all(parts):
         return list(zip(fields, parts, strict=True))
     return [(office, value) for office in fields]

@@ -195,7 +195,7 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     setattr(meta, field, replace(holder, line=line))
                     break
             else:
-                before = text[max(0, match.start() - 80) : match.start()]
+                before = _before(text, match.start())
                 # ``Andreas Espmark – förde anteckningarna``: a list's dash before the deed.
                 before = _DASH_BEFORE.sub(" ", before)
                 if _taking_over().search(before):
@@ -279,6 +279,22 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                 if not elected and not decides:
                     meta.read_from.add(at)
                 break
+
+
+_LABEL_START = re.compile(r"[^\n:]{1,30}:\s")
+
+
+def _before(text: str, at: int) -> str:
+    """Up to 80 characters before ``at``, from its line's start when the line above is a
+    label's (``Med: Kerstin Malm, …, Ali Rezai från Nordrevision KB`` / ``Kerstin Malm
+    ledde mötet``): a list's line does not run on into the sentence below it."""
+    start = max(0, at - 80)
+    line_start = text.rfind("\n", 0, at) + 1
+    if line_start > start:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if _LABEL_START.match(text, above):
+            return text[line_start:at]
+    return text[start:at]
 
 
 def _ends_with(clause: str, name: str) -> bool:

@@ -315,7 +315,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skulle leda sammanträdet",
         "körde dagens möte",
         "fungerade som mötesordförande",
-        "leder dagens möte", "ledde träffen", "ledde dagens träff",
+        "leder dagens möte", "ledde träffen", "ledde dagens träff", "ledde dagen", "höll i dagen",
         "är mötesledare", "var ordförande vid mötet", "var ordförande", "var mötets ordförande",
         "fördelade ordet", "klubbade", "håller i", "håller i idag", "leder idag",
         "höll i klubban idag", "som mötesordförande", "som ordförande för mötet", "satt ordförande",

@@ -217,7 +217,7 @@ class _Reader:
             yield from self._continuation(raw, number, in_fence)
             return
         if len(raw) > FLATTENED_LENGTH and not in_fence:
-            page, following = flattened_page(raw, number, self.lines)
+            page, following = flattened_page(raw, number, self.lines, self.noise)
             if page:
                 self.rest.update(dict.fromkeys(range(number + 1, number + 1 + following), ""))
                 yield from self.close()

@@ -99,16 +99,24 @@ def _value_after(text: str, label: re.Match[str], found: list[re.Match[str]]) ->
     return text[label.end() : later[0].start() if later else len(text)].strip(" :")
 
 
-def flattened_page(raw: str, number: int, lines: list[str]) -> tuple[list[Found], int]:
+def flattened_page(
+    raw: str, number: int, lines: list[str], noise: frozenset[int] = frozenset()
+) -> tuple[list[Found], int]:
     """What a flattened page starting on line ``number`` gives, and how many lines after
     it belong to it: the page may wrap (``… Karl Nordqvist (C), 2:e vice`` / ``ordförande
-    Eva Blomberg (S) …``), one text to the next blank line or label."""
-    following = list(
-        itertools.takewhile(
-            lambda line: line.strip() and not (line.lstrip()[:1].isupper() and labels_on(line)),
-            lines[number : number + 5],
+    Eva Blomberg (S) …``), one text to the next blank line, label or page furniture (a
+    document's path in a footer)."""
+    following = [
+        line
+        for _, line in itertools.takewhile(
+            lambda at: (
+                at[1].strip()
+                and at[0] not in noise
+                and not (at[1].lstrip()[:1].isupper() and labels_on(at[1]))
+            ),
+            enumerate(lines[number : number + 5], start=number + 1),
         )
-    )
+    ]
     # The page's lines are metadata, read: no sentence rule reads them again.
     last = number + len(following)
     found = [replace(f, last_line=last) for f in flattened(" ".join([raw, *following]), number)]

@@ -100,6 +100,15 @@ def signature_stamp(state: NoiseState, number: int, line: str) -> bool:
     return bool(_signature().match(_key(line)))
 
 
+_FILE_PATH = re.compile(r"^(?:\\\\[\w.$-]+|[A-Za-z]:)\\\S(?:[^\\]*\\)*[^\\]*$")
+
+
+def file_path(state: NoiseState, number: int, line: str) -> bool:
+    """A Word footer's path of the document: ``\\\\tallmo-fs01\\profiles$\\sn\\prot
+    2027\\sn 0223.doc``, ``G:\\Nämnder\\BN\\Protokoll\\bn 2024-03-12.docx``."""
+    return bool(_FILE_PATH.match(line))
+
+
 _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,3}\s*$")
 _LEADER_MARKS = ".…·_"
 _LEADER_LENGTH = 4
@@ -187,6 +196,7 @@ NOISE: Ruler[NoiseRule] = Ruler(
     [
         ("page_marker", page_marker),
         ("signature_stamp", signature_stamp),
+        ("file_path", file_path),
         ("table_of_contents", table_of_contents),
         ("repeated_header", repeated_header),
     ]

@@ -165,8 +165,9 @@ def _split_at_parties(piece: str) -> list[str]:
     starts = [
         m.start("name")
         for m in _party_paren().finditer(piece)
-        # ``Robert Kjellin (S) som ersättare för Bo Ringdahl (KD)``: the one replaced.
-        if not is_note(piece[: m.start("name")].rsplit("(", 1)[-1].split(")", 1)[-1])
+        # ``Robert Kjellin (S) som ersättare för Bo Ringdahl (KD)``, ``Tomas Berglöf (M)
+        # (ers Ylva Dahl (M))``: the one replaced.
+        if not is_note(piece[: m.end("name")].rsplit("(", 1)[-1].split(")", 1)[-1])
     ]
     if len(starts) < 2:
         return [piece]
@@ -174,12 +175,30 @@ def _split_at_parties(piece: str) -> list[str]:
     return [piece[a:b].strip(" ,") for a, b in itertools.pairwise(bounds) if piece[a:b].strip(" ,")]
 
 
+_AFTER_ITEMS = re.compile(
+    r"§§?\s*\d+(?:\s*[-–,]\s*\d+)*(?P<gap>\s+)"
+    r"(?=[A-ZÅÄÖ][a-zåäöéü'-]+\s+[A-ZÅÄÖ][a-zåäöéü'-]+(?:[\s,(]|$))"
+)
+
+
+def _after_items(piece: str) -> list[str]:
+    """``… avdelningschef §§ 14-15 Lena Lindgren, sekreterare``: the items the person
+    before took part in end that person; the name after them starts the next."""
+    if "§" not in piece:
+        return [piece]
+    cuts = [m.end("gap") for m in _AFTER_ITEMS.finditer(piece)]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b].strip() for a, b in itertools.pairwise(bounds)]
+
+
 def _split_flattened(piece: str) -> list[str]:
     """A PDF flattened one person a line into one line (``Bengt Alsterlind (S), ordförande
-    Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, or
-    after the role word that ends the person before."""
+    Marianne Öst (M) Karl Nordqvist (C)``): a new name after a closing parenthesis, after
+    the role word that ends the person before, or after the items the person before took
+    part in (``Leif Strand, avdelningschef §§ 14-15 Lena Lindgren, sekreterare``)."""
     parts: list[str] = []
-    for part in (p for whole in _split_at_parties(piece) for p in _AFTER_PAREN.split(whole)):
+    wholes = (p for whole in _split_at_parties(piece) for p in _AFTER_PAREN.split(whole))
+    for part in (p for whole in wholes for p in _after_items(whole)):
         role_then_name = _role_then_name(part)
         if role_then_name:
             parts.extend((role_then_name["role"], role_then_name["name"]))

@@ -32,9 +32,16 @@ def note_start() -> re.Pattern[str]:
     )
 
 
+_NESTED_ASIDE = re.compile(r"\s*\((?P<inside>[^()]*\([^()]*\)[^()]*)\)\s*$")
+
+
 def split_note(text: str) -> tuple[str, str | None]:
     """``Bo Krantz (C) ärende 1-20`` → (``Bo Krantz (C)``, ``ärende 1-20``); a note never
-    starts inside parentheses or before the name."""
+    starts inside parentheses or before the name, but for a last aside that is a note
+    whole and holds a party code (``Tomas Berglöf (M) (ers Ylva Dahl (M))``)."""
+    nested = _NESTED_ASIDE.search(text) if "))" in text else None
+    if nested and note_start().match(nested["inside"]):
+        return text[: nested.start()].rstrip(), nested["inside"].strip()
     depth = 0
     outside: list[bool] = []
     for char in text:

@@ -169,8 +169,9 @@ ATTENDANCE_NOTE_BEFORE_NUMBER: Final[tuple[str, ...]] = (
 """Words that begin an attendance note when a number or ``§`` follows (``ärende 1-20``,
 ``från kl. 10.30``, ``p. 6``)."""
 
-ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för",)
-"""*för* and a name: whom a substitute serves for (``Mira Sjö (S) för Leif Ahl (S)``)."""
+ATTENDANCE_NOTE_FOR: Final[tuple[str, ...]] = ("för", "ers", "ers.", "ers. för", "ers för")
+"""*för* (or *ers*, short for *ersättare för*) and a name: whom a substitute serves for
+(``Mira Sjö (S) för Leif Ahl (S)``, ``Tomas Berglöf (M) (ers Ylva Dahl (M))``)."""
 
 DWELLING_WORDS: Final[tuple[str, ...]] = (
     "lgh", "lgh nr", "lägenhet", "lägenhet nr", "lägenhetsnr", "bostad",

@@ -69,6 +69,7 @@ from .attendance_values import (
     legend,
     list_entries,
     looks_like_people,
+    names_a_function,
     officer_entry,
     presence_mark,
 )
@@ -81,7 +82,6 @@ from .outline import Outline, heading_key
 from .people import (
     definite_body,
     is_note,
-    is_role_word,
     names_organisation,
     names_people_inside,
     role_of,
@@ -294,7 +294,7 @@ class _Reader:
                 value = _SENTENCE_BREAK.split(value, maxsplit=1)[0]
             if only_column_headers(value) or (value.startswith("(") and "=" in value):
                 value = ""  # a grid's column (:mod:`.presence_grid`) or legend: ``(x = ja)``
-            function = bool(value) and value[:1].islower() and is_role_word(value.split()[0])
+            function = names_a_function(value)
             # ``Tallmo kommun (Eva Berg)``, ``Bäckviks kommun genom Helena Vik``
             function = function or names_people_inside(value) or carries_a_name(value)
             if (

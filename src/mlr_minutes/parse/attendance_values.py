@@ -123,6 +123,23 @@ def carries_a_name(value: str) -> bool:
     return _carrier().search(value) is not None
 
 
+def names_a_function(value: str) -> bool:
+    """An officer's label holding a function, not a name (``Ordförande: verksamhetschef
+    primärvården Tallmo``, ``Mötesledare: Beställarens byggledare``): the one the list of
+    those present gives it holds the office (the metadata's function rule)."""
+    words = value.split()
+    if not words:
+        return False
+    if value[:1].islower():
+        return is_role_word(words[0])
+    return (
+        len(words) == 2
+        and words[0][1:].islower()
+        and words[0].casefold().endswith(GENITIVES)
+        and is_role_word(words[1])
+    )
+
+
 def looks_like_people(text: str, *, strong: bool = False) -> bool:
     """Whether a line lists people (or organisations): each name capitalised (particles
     aside), or a lower-case nickname; ``strong`` asks for a full name, as after a

@@ -317,13 +317,18 @@ def collect(
 
 
 def _officers_by_function(meta: Metadata) -> None:
-    """``Ordförande: verksamhetschef primärvården Tallmo``, ``Mötesordförande: VD``: the
-    office held by a function, and the one person the attendance list gives that function
-    is the officer."""
+    """``Ordförande: verksamhetschef primärvården Tallmo``, ``Mötesordförande: VD``,
+    ``Mötesledare: Beställarens byggledare``, ``Mötesledare: kassören``: the office held by
+    a function, and the one person the attendance list gives that function is the
+    officer."""
     present = [*meta.attendees, *meta.guests]
     for office in ("chair", "secretary"):
         officer = getattr(meta, office)
         words = (officer.name or "").split() if officer is not None else []
+        if len(words) == 2 and _GENITIVE_OWNER.match(words[0]) and words[1][:1].islower():
+            words = words[1:]  # whose function it is (the client's) names no one more
+        if words and words[0][:1].islower():
+            words[0] = _indefinite(words[0], present)
         # ``Mötesordförande: VD``: a function written as its capitals is one all the same.
         written = words and (words[0][:1].islower() or (len(words) == 1 and words[0].isupper()))
         if not written or not is_role_word(words[0]):
@@ -335,6 +340,18 @@ def _officers_by_function(meta: Metadata) -> None:
             holders = [p for p in holders if rest & set((p.organisation or "").casefold().split())]
         if len(holders) == 1:
             setattr(meta, office, replace(holders[0], line=officer.line if officer else 0))
+
+
+_GENITIVE_OWNER = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+s$")
+
+
+def _indefinite(word: str, present: list[Person]) -> str:
+    """``kassören``, ``byggledaren``: the function as the list writes it (*kassör*)."""
+    roles = {p.role.casefold() for p in present if p.role}
+    for form in (word, word.removesuffix("en"), word.removesuffix("n"), word.removesuffix("et")):
+        if form.casefold() in roles:
+            return form
+    return word
 
 
 def _officers_present(meta: Metadata, first_item: int, lines: list[str]) -> None:

@@ -261,7 +261,9 @@ def _colon_key() -> re.Pattern[str]:
         # ``Värd och mötesledare:``: two offices joined, one person.
         rf"(?:^|(?<=\s)|(?<=·)|(?<=\|))(?P<key>(?:{key})(?:\s*(?:/|{alternation(LIST_JOINERS)})\s*(?:{key}))?"
         # ``Ordf. denna vecka:``: an office for this meeting only.
-        rf"(?:\s+(?:{alternation(OFFICER_TIME_QUALIFIERS)}))?)"
+        rf"(?:\s+(?:{alternation(OFFICER_TIME_QUALIFIERS)}))?"
+        # ``Skriver idag (rullande):``: an aside on how the office is held.
+        r"(?:\s*\([^():]{1,30}\))?)"
         r"\s*:(?!//)\s*",
         re.IGNORECASE,
     )

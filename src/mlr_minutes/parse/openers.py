@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..model import Person
-from ..vocabulary import CHAIR_ROLE_WORDS, OPENING_PHRASES
+from ..vocabulary import (
+    CHAIR_ROLE_WORDS,
+    DECLARING_VERBS,
+    OPENED_MEETING_NOUNS,
+    OPENED_STATES,
+    OPENER_GREETINGS,
+    OPENING_PHRASES,
+    OPENING_VERBS,
+)
 from .elections import is_capitalised_name, item_texts, named_person, prose_texts
 from .outline import Outline
 from .people import parse_person, role_of
@@ -23,7 +31,15 @@ if TYPE_CHECKING:
 
 @cache
 def _opening() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(OPENING_PHRASES)})(?!\w)", re.IGNORECASE)
+    # ``förklarar styrgruppsmötet för öppnat``, ``öppnade föreningsstämman``: what is
+    # opened may be a compound, declared open with or without a preposition.
+    opened = rf"[\wåäö-]*(?:{alternation(OPENED_MEETING_NOUNS)})"
+    declared = rf"(?:{alternation(DECLARING_VERBS)})\s+{opened}\s+(?:{alternation(OPENED_STATES)})"
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(OPENING_PHRASES)}|(?:{alternation(OPENING_VERBS)})\s+{opened}"
+        rf"|{declared})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 _LOOK_BACK = 61
@@ -36,7 +52,18 @@ def _who_opened(text: str) -> str | None:
     if match is None:
         return None
     before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
-    return re.split(r"[.;:]", before)[-1].strip() or None
+    # (A line that begins with a capital begins the sentence: the item's title above it,
+    # ``1 Mötets öppnande``, is no part of the opener's name.)
+    words = re.split(r"[.;:]|\n(?=[A-ZÅÄÖ])", before)[-1]
+    greeting = _greeting().search(words)
+    if greeting is not None and greeting.start() > 0:
+        words = words[: greeting.start()]  # ``Eva Marklund hälsar alla välkomna och …``
+    return words.strip() or None
+
+
+@cache
+def _greeting() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{alternation(OPENER_GREETINGS)})\s", re.IGNORECASE)
 
 
 def opener(meta: Metadata, outline: Outline, config: Config) -> None:

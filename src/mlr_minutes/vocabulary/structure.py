@@ -246,6 +246,24 @@ OPENING_PHRASES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """What the chair does first (*Anna Berg öppnade mötet*): the opener chairs the meeting."""
 
+OPENED_MEETING_NOUNS: Final[tuple[str, ...]] = (
+    "mötet", "sammanträdet", "stämman", "träffen", "mötesförhandlingarna",
+)  # fmt: skip
+"""What the opener opens, alone or ending a compound (*förklarar styrgruppsmötet för
+öppnat*, *öppnade föreningsstämman*)."""
+
+OPENER_GREETINGS: Final[tuple[str, ...]] = ("hälsar", "hälsade", "välkomnar", "välkomnade")
+"""What the opener does before opening (*Eva Marklund hälsar alla välkomna och förklarar
+mötet öppnat*): the name stands before it."""
+
+OPENING_VERBS: Final[tuple[str, ...]] = ("öppnade", "öppnar")
+"""The opener's verb before what it opens (*öppnade styrelsemötet*)."""
+
+OPENED_STATES: Final[tuple[str, ...]] = (
+    "öppnat", "öppnad", "öppnade", "för öppnat", "för öppnad", "för öppnade",
+)  # fmt: skip
+"""The state a meeting is declared in when opened (*förklarade mötet för öppnat*)."""
+
 OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",

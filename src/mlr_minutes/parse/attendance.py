@@ -43,12 +43,13 @@ from .attendance_lines import (
     prose_attendance,
     tabs_as_typed,
     without_dwelling,
+    wraps_a_role,
 )
 from .attendance_tables import (
+    header_opens,
     officer_table_row,
     other_table,
     row_cells,
-    table_columns,
     table_header,
     table_row,
 )
@@ -233,7 +234,11 @@ class _Reader:
             if wrapped is not None:
                 labels = [wrapped[0]]
                 self.rest[number + 1] = wrapped[1]
-        labels = [found for found in labels if front or self._may_stand_here(found, number)]
+        labels = [
+            f
+            for f in labels
+            if (front or self._may_stand_here(f, number)) and not wraps_a_role(raw, f, self.open)
+        ]
         entry = officer_entry(self.open, labels, raw, number)
         if entry is not None:
             yield from entry[0]
@@ -572,19 +577,9 @@ class _Reader:
         header = table_header(raw)
         if header is None:
             return False
-        field_name = metadata_field(header.name_key) or "attendees"
-        if field_name not in PEOPLE_FIELDS:
-            field_name = "attendees"
         if self.open is None or self.open.mode != LIST or self.open.values:
             self.close_quietly()
-            self.open = OpenLabel(field_name, LIST_ROLES.get(header.name_key), number, LIST)
-        self.open.columns = table_columns(header.keys)
-        self.open.grid = header.grid
-        aligned = (
-            header.grid is None and "|" not in raw and "\t" not in raw and not header.initials_first
-        )
-        self.open.offsets = [cell.start for cell in cells(raw)] if aligned else None
-        self.open.blank = False
+        self.open = header_opens(self.open, header, raw, number)
         self.initials_first = header.initials_first
         return True
 

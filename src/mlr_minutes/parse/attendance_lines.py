@@ -20,8 +20,8 @@ from ..vocabulary import (
     ORGANISATION_LINKS,
     ROLES,
 )
-from .attendance_values import ANYWHERE, Found, looks_like_people
-from .label_cells import plain
+from .attendance_values import ANYWHERE, COMMA, LIST, Found, OpenLabel, looks_like_people
+from .label_cells import LineLabel, plain
 from .labels import normalise_key
 from .people import clean, is_role_word
 from .text import alternation
@@ -256,3 +256,12 @@ def tabs_as_typed(raw: str) -> str:
     one cell, and an indent of tabs as wide as the spaces of the lines above it."""
     raw = _COMMA_TAB.sub(", ", raw)
     return _INDENT.sub(lambda indent: indent.group().expandtabs(8), raw)
+
+
+def wraps_a_role(raw: str, found: LineLabel, opened: OpenLabel | None) -> bool:
+    """``Birgitta Holmgren (M), 1:e vice ordförande, tjänstgörande`` / ``    ordförande``:
+    in an open list, an indented line of a lower-case office with no colon ends the role
+    the line above began; it is no label with its name below."""
+    if opened is None or opened.blank or opened.mode not in (LIST, COMMA):
+        return False
+    return raw[:1] in " \t" and ":" not in raw and found.label.key[:1].islower()

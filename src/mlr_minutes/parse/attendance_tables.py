@@ -26,7 +26,7 @@ from ..vocabulary import (
     TABLE_ROLE_HEADERS,
     TABLE_SUBSTITUTE_HEADERS,
 )
-from .attendance_values import PEOPLE_FIELDS, Found, OpenLabel, is_nobody, looks_like_people
+from .attendance_values import LIST, PEOPLE_FIELDS, Found, OpenLabel, is_nobody, looks_like_people
 from .label_cells import cells, plain
 from .labels import metadata_field, normalise_key
 from .people import FULL_NAME, names_organisation
@@ -336,3 +336,21 @@ def table_header(raw: str) -> TableHeader | None:
     if keys[0] != name_key and keys[0] not in TABLE_ORGANISATION_HEADERS:
         return None  # ``| Organisation | Namn / funktion | Närvaro |`` is one too
     return TableHeader(keys, name_key, grid, initials_first)
+
+
+def header_opens(opened: OpenLabel | None, header: TableHeader, raw: str, number: int) -> OpenLabel:
+    """The list a table's header row opens (or the label above it already opened): its
+    columns, and where they start when aligned with spaces."""
+    if opened is None:
+        field_name = metadata_field(header.name_key) or "attendees"
+        if field_name not in PEOPLE_FIELDS:
+            field_name = "attendees"
+        opened = OpenLabel(field_name, LIST_ROLES.get(header.name_key), number, LIST)
+    opened.columns = table_columns(header.keys)
+    opened.grid = header.grid
+    aligned = (
+        header.grid is None and "|" not in raw and "\t" not in raw and not header.initials_first
+    )
+    opened.offsets = [cell.start for cell in cells(raw)] if aligned else None
+    opened.blank = False
+    return opened

@@ -218,6 +218,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     # ``Linnea Berg inledde, fördelade ordet och avslutade``: verbs in a
                     # row share the name before the first.
                     who = clauses[-2]
+                elif (subject := _subject_of_verbs(clauses, before)) is not None:
+                    who = subject  # ``Kasper hälsade, delade skärm och lotsade oss``
                 relative = _relative().search(before)
                 listed = {p.name for p in present if p.name}
                 # (``Vice ordföranden Bengt Olsson (M), Norrvika kommun, leder mötet``: the
@@ -295,6 +297,28 @@ def _before(text: str, at: int) -> str:
         if _LABEL_START.match(text, above):
             return text[line_start:at]
     return text[start:at]
+
+
+_SUBJECT_FIRST = re.compile(r"\s*[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*\s+[a-zåäö]")
+
+
+def _subject_of_verbs(clauses: list[str], before: str) -> str | None:
+    """``Kasper Nilsson hälsade välkomna, delade skärm och lotsade oss genom tavlan``:
+    verb phrases in a row, the last joined by *och*, share the subject of the first; the
+    clause that begins with that name, when every clause after it is in lower case."""
+    if re.search(r"[A-ZÅÄÖ@]", clauses[-1]) or not _joiner_at_end().search(before):
+        return None
+    if before.count("(") != before.count(")"):
+        return None
+    for clause in reversed(clauses[:-1]):
+        if re.search(r"[A-ZÅÄÖ@]", clause):
+            return clause if _SUBJECT_FIRST.match(clause) else None
+    return None
+
+
+@cache
+def _joiner_at_end() -> re.Pattern[str]:
+    return re.compile(rf"[a-zåäö]\s+(?:{alternation(LIST_JOINERS)})\s*$")
 
 
 def _ends_with(clause: str, name: str) -> bool:

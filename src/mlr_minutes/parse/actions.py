@@ -69,6 +69,7 @@ from .prose_actions import (
     subject_owner,
     without_done_mark,
 )
+from .recaps import without_recapped
 from .ruler import Ruler
 from .standup_actions import (
     chat_action,
@@ -540,7 +541,7 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
         if candidate.summary and candidate.item is None:
             above = [d for d in decisions if d.line <= candidate.line]
             candidate.item = above[-1].item if above else None
-    kept = _without_recaps(drop_repeats(found, _repeats))
+    kept = without_recapped(_without_recaps(drop_repeats(found, _repeats)), ctx.source.split("\n"))
     numbered = number_and_check(
         kept,
         ctx,

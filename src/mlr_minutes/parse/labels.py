@@ -366,9 +366,11 @@ _ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*")
 
 @lru_cache(maxsize=16384)
 def normalise_key(key: str) -> str:
-    """A label lower-cased with its emphasis, colon, an aside in parentheses and extra
-    spaces removed."""
+    """A label lower-cased with its emphasis, colon, an aside in parentheses, a hard line
+    break (Pandoc's ``**Beslut**\\``) and extra spaces removed."""
     key = _ASIDE.sub(" ", key) if "(" in key else key
+    if key.rstrip()[-1:] == "\\":
+        key = key.rstrip()[:-1]
     if key[:1] and not key[:1].isalnum() and key[:1] not in "*_#@":
         key = _LEADING_SYMBOLS.sub("", key)  # ``👥 Närvarande``: an emoji before the label
     if key[-1:].isdigit():

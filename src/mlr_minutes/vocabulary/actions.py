@@ -79,9 +79,13 @@ OWNER_BETWEEN_PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("ger", "i uppdrag att"), ("gav", "i uppdrag att"), ("ges", "i uppdrag att"),
     ("ge", "i uppdrag att"), ("ger", "i uppgift att"), ("gav", "i uppgift att"),
     ("kommer", "att"),
+    ("remitteras till", "för yttrande"), ("remitterades till", "för yttrande"),
+    ("överlämnas till", "för yttrande"), ("överlämnades till", "för yttrande"),
 )  # fmt: skip
 """Assignments with the owner between two phrases (*uppdrar åt koordinatorn att …*,
-*ger förvaltningen i uppdrag att …*, *kommer Olle att …*)."""
+*ger förvaltningen i uppdrag att …*, *kommer Olle att …*); a matter sent out for comment
+gives the body it goes to the task of answering (*remitteras till tekniska nämnden för
+yttrande senast …*)."""
 
 MODAL_WORDS: Final[tuple[str, ...]] = ("ska", "skall", "kommer att", "tänker", "måste", "skulle")
 """Words after an owner that make the verb after them a task (*Stina ska mejla …*)."""

@@ -48,6 +48,10 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "utser": (SUBJECT, Outcome.ELECTED), "utsåg": (SUBJECT, Outcome.ELECTED),
     "noterar": (SUBJECT, Outcome.NOTED), "noterade": (SUBJECT, Outcome.NOTED),
     "antecknar": (SUBJECT, Outcome.NOTED),
+    # The formula of taking note, whoever takes it (*Revisorerna noterade informationen*;
+    # *noterade att två kvitton saknas* is a finding, not a decision).
+    "noterar informationen": (ANY, Outcome.NOTED), "noterade informationen": (ANY, Outcome.NOTED),
+    "noterar redogörelsen": (ANY, Outcome.NOTED), "noterade redogörelsen": (ANY, Outcome.NOTED),
     "avslår": (SUBJECT, Outcome.REJECTED), "avslog": (SUBJECT, Outcome.REJECTED),
     "avstyrker": (SUBJECT, Outcome.REJECTED), "avstyrkte": (SUBJECT, Outcome.REJECTED),
     "bordlägger": (SUBJECT, Outcome.TABLED), "bordlade": (SUBJECT, Outcome.TABLED),
@@ -63,6 +67,17 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "tar beslut": (SUBJECT, None), "tog beslut": (SUBJECT, None),
     "fattar beslut": (SUBJECT, None), "fattade beslut": (SUBJECT, None),
     "förklarar": (SUBJECT, None), "förklarade": (SUBJECT, None),
+    # A body proposing to the one above it decides to propose (*Kommunstyrelsen föreslår
+    # kommunfullmäktige besluta att …*); the office's proposal has no deciding subject.
+    "föreslår kommunfullmäktige": (SUBJECT, None), "föreslog kommunfullmäktige": (SUBJECT, None),
+    "föreslår fullmäktige": (SUBJECT, None), "föreslog fullmäktige": (SUBJECT, None),
+    "föreslår regionfullmäktige": (SUBJECT, None), "föreslog regionfullmäktige": (SUBJECT, None),
+    "föreslår kommunstyrelsen": (SUBJECT, None), "föreslog kommunstyrelsen": (SUBJECT, None),
+    "föreslår regionstyrelsen": (SUBJECT, None), "föreslog regionstyrelsen": (SUBJECT, None),
+    "föreslår förbundsfullmäktige": (SUBJECT, None),
+    "föreslår årsmötet": (SUBJECT, None), "föreslog årsmötet": (SUBJECT, None),
+    "föreslår stämman": (SUBJECT, None), "föreslog stämman": (SUBJECT, None),
+    "föreslår föreningsstämman": (SUBJECT, None), "föreslår styrelsen": (SUBJECT, None),
     # Passive outcomes: a decision by themselves.
     "godkändes": (PASSIVE, Outcome.APPROVED), "godkänns": (PASSIVE, Outcome.APPROVED),
     "fastställdes": (PASSIVE, Outcome.APPROVED), "fastställs": (PASSIVE, Outcome.APPROVED),
@@ -102,6 +117,9 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "förklarades omedelbart justerad": (PASSIVE, None), "justeras omedelbart": (PASSIVE, None),
     "omedelbart justerad": (PASSIVE, None),
     "remitteras": (PASSIVE, None), "remitterades": (PASSIVE, None),
+    "överlämnas ... för yttrande": (PASSIVE, None),
+    "överlämnades ... för yttrande": (PASSIVE, None),
+    "adjungeras": (PASSIVE, None), "adjungerades": (PASSIVE, None),
     "anses besvarad": (PASSIVE, Outcome.APPROVED), "anses besvarat": (PASSIVE, Outcome.APPROVED),
     "ansågs besvarad": (PASSIVE, Outcome.APPROVED),
     # Outcome words only: what a decision stated otherwise did.

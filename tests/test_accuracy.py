@@ -54,6 +54,7 @@ FLOORS = {
     "dev35": {"date": 0.99, "roles": 0.95, "present": 0.94, "decisions": 0.93, "actions": 0.85},
     "dev36": {"date": 0.99, "roles": 0.99, "present": 0.94, "decisions": 0.91, "actions": 0.76},
     "dev37": {"date": 0.99, "roles": 0.8, "present": 0.93, "decisions": 0.9, "actions": 0.87},
+    "dev38": {"date": 0.92, "roles": 0.74, "present": 0.78, "decisions": 0.87, "actions": 0.72},
     "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 

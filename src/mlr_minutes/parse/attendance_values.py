@@ -14,6 +14,7 @@ from functools import cache
 
 from ..vocabulary import (
     ABSENT_MARKS,
+    GENITIVE_ENDINGS,
     LIST_JOINERS,
     NAME_PARTICLES,
     NOBODY_VALUES,
@@ -108,10 +109,6 @@ def _name_part(text: str) -> str:
     return head[: note.start()].strip() if note and note.start() > 0 else head
 
 
-GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
-"""Endings of a body's name in the genitive before a role (*Revisorernas ordförande*)."""
-
-
 @cache
 def _carrier() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{alternation(OFFICER_VALUE_CARRIERS)})\s+[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ]")
@@ -135,7 +132,7 @@ def names_a_function(value: str) -> bool:
     return (
         len(words) == 2
         and words[0][1:].islower()
-        and words[0].casefold().endswith(GENITIVES)
+        and words[0].casefold().endswith(GENITIVE_ENDINGS)
         and is_role_word(words[1])
     )
 
@@ -166,7 +163,7 @@ def looks_like_people(text: str, *, strong: bool = False) -> bool:
     rest = words
     while len(rest) > 2 and (
         is_role_word(rest[0])
-        or rest[0].casefold().endswith(GENITIVES)
+        or rest[0].casefold().endswith(GENITIVE_ENDINGS)
         or rest[0].casefold() in ROLE_QUALIFIERS
     ):
         rest = rest[1:]  # ``Revisorernas ordförande Bengt Alm``: who they are, then the name

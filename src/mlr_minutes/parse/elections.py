@@ -26,6 +26,7 @@ from ..vocabulary import (
     ELECTION_ADVERBS,
     ELECTION_LINKS,
     ELECTION_VERBS,
+    GENITIVE_ENDINGS,
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from .metadata import Metadata
 
 CAPITALISED_NAME = re.compile(r"\b[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+)*")
-_GENITIVE_ENDINGS = ("ens", "ets", "arnas", "ernas", "ornas", "ns")
+_GENITIVE_ENDINGS = (*GENITIVE_ENDINGS, "ns")
 _NOT_NAMES = frozenset((*DECIDING_SUBJECTS, *NOT_NAME_WORDS, *CHAIR_ROLE_WORDS))
 
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from ..vocabulary import (
     ANOTHER_MEETINGS_OFFICE,
+    GENITIVE_ENDINGS,
     GROUP_NOUN_KEYS,
     LABEL_PREFIXES,
     METADATA_KEYS,
@@ -289,7 +290,15 @@ def metadata_field(key: str) -> str | None:
         # ``Ledamöter och ersättare``: lists of people joined, one list.
         fields = {_field_by_key().get(part.strip()) for part in parts}
         found = "attendees" if fields <= {"attendees", "guests"} and fields else None
+    if found is None and " " in normalised:
+        # ``Kommunernas ledamöter``, ``Regionens ledamöter``: whose members, one list each.
+        owner, _, rest = normalised.partition(" ")
+        inner = _field_by_key().get(rest) if owner.endswith(GENITIVE_ENDINGS) else None
+        found = inner if inner in _LISTS else None
     return found
+
+
+_LISTS = ("attendees", "guests", "absent")
 
 
 _OFFICERS = ("chair", "secretary", "adjusters")

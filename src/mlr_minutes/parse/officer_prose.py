@@ -14,6 +14,7 @@ from ..model import Person
 from ..vocabulary import (
     ABBREVIATIONS,
     DECIDING_VERBS,
+    GENITIVE_ENDINGS,
     LIST_JOINERS,
     METADATA_KEYS,
     NAME_PARTICLES,
@@ -27,7 +28,6 @@ from ..vocabulary import (
     ROLES,
     SUBORDINATORS,
 )
-from .attendance_values import GENITIVES
 from .gates import WordGate
 from .labels import another_meetings
 from .outline import Outline
@@ -334,7 +334,7 @@ def _holder_of(words: str, present: list[Person]) -> Person | None:
     gives that role."""
     key = words.strip().casefold()
     owner, _, rest = key.partition(" ")
-    if rest and " " not in rest and owner.endswith(GENITIVES):
+    if rest and " " not in rest and owner.endswith(GENITIVE_ENDINGS):
         key = rest  # ``nätverkets samordnare``: the body's, so the one listed as such
     if " " not in key and len(key) > 4:
         # ``Sexmästaren``: a role the list writes as it is (*sexmästare*).

@@ -33,6 +33,7 @@ from ..vocabulary import (
     ABSENT_ANSWERS,
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
+    GENITIVE_ENDINGS,
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     NAME_TITLES,
@@ -356,7 +357,6 @@ def _is_title(word: str) -> bool:
 
 
 _MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
-_GENITIVES = ("ernas", "arnas", "ornas", "ens", "ets")
 _TITLED_NAME = re.compile(
     r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
 )
@@ -492,7 +492,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if not name:
         return None
     words = name.split()
-    if len(words) >= 4 and words[0].casefold().endswith(_GENITIVES):
+    if len(words) >= 4 and words[0].casefold().endswith(GENITIVE_ENDINGS):
         # ``Revisorernas (vice) ordförande Bengt Alm``: the body's role, then the name.
         at = 1
         while at < len(words) - 2 and words[at].casefold() in ROLE_QUALIFIERS:

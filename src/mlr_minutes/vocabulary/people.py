@@ -274,3 +274,7 @@ FIELD_WORDS: Final[dict[str, str]] = {
 ORGANISATION_LINKS: Final[tuple[str, ...]] = ("från", "vid", "på")
 """Words between a person and their organisation in prose (*Göran Ahlberg från Idrottens
 Distriktsförbund*)."""
+
+GENITIVE_ENDINGS: Final[tuple[str, ...]] = ("ernas", "arnas", "ornas", "ens", "ets")
+"""Endings of a body's name in the genitive before what belongs to it (*Kommunernas
+ledamöter*, *Beställarens byggledare*, *Revisorernas ordförande*)."""

@@ -16,6 +16,7 @@ from .elections import (
     election_sentences,
     roles_in_attendance,
 )
+from .inverted_officers import inverted_officers
 from .label_order import names_in_label_order
 from .labels import metadata_field
 from .officer_prose import officers_in_prose
@@ -35,6 +36,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("election_items", election_items),
         ("respective_officers", respective_officers),
         ("officers_in_prose", officers_in_prose),
+        ("inverted_officers", inverted_officers),
         ("chat_starter", chat_starter),
         ("officers_in_apposition", officers_in_apposition),
         ("offices_paired_with_names", offices_paired_with_names),

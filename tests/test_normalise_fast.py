@@ -17,7 +17,8 @@ PIECES = (
     "<br>", "<li>", "#", "##", "%", "% ", "&amp;", "\u00c3\u00a4", "\ufffd", "=", "§",
     ";", "Ordförande;", "Närvarande;", "\\documentclass{article}", "\\datum{3}{maj}{2025}",
     "\\begin{document}", "\\person{Eva Lind}{ordförande}", "#set", "= Rubrik", "{", "}",
-    "\\-", "2026\\-04", "\\- ", "3\\. ",
+    "\\-", "2026\\-04", "\\- ", "3\\. ", "==", "===== ", "<todo", "<todo #@kim>", "</todo>",
+    "* ",
 )  # fmt: skip
 """What the lines are made of: every mark a rule looks for, and plain words."""
 
@@ -43,6 +44,7 @@ def test_the_fast_path_knows_every_rule() -> None:
         "semicolon_rows",
         "code_fences",
         "comments",
+        "dokuwiki_marks",
         "html_tags",
         "heading_space",
         "double_encoding",

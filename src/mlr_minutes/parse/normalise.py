@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Level
+from .dokuwiki import dokuwiki_line
 from .grid_tables import has_grid_table, rewrite_grid_tables
 from .labels import metadata_field
 from .latex import latex_line, looks_like_latex
@@ -240,6 +241,14 @@ _ESCAPED_MARKER = re.compile(
 )
 
 
+def dokuwiki_marks(state: NormaliseState, number: int, line: str) -> str:
+    """A DokuWiki page's heading (``===== 3. Ekonomi =====``) or todo tag (``<todo
+    @kim>Beställa utsuget</todo>``) as Markdown (:mod:`.dokuwiki`)."""
+    if state.in_fence or ("=" not in line and "<" not in line):
+        return line
+    return dokuwiki_line(line)
+
+
 def escapes(state: NormaliseState, number: int, line: str) -> str:
     """A converter's escapes that mean no more than the character: ``2026\\-04\\-23``,
     ``§§ 88\\-94`` (Pandoc escapes every hyphen from Word; inside a line it is the plain
@@ -265,6 +274,7 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("semicolon_rows", semicolon_rows),
         ("code_fences", code_fences),
         ("comments", comments),
+        ("dokuwiki_marks", dokuwiki_marks),
         ("html_tags", html_tags),
         ("heading_space", heading_space),
         ("double_encoding", double_encoding),
@@ -275,13 +285,13 @@ NORMALISE: Ruler[LineRule] = Ruler(
 """The clean-up rules, each run on every line in order."""
 
 
-_UNTOUCHED = frozenset("`~<#;\u00c3\u00c2\u00e2\ufffd\\")
+_UNTOUCHED = frozenset("`~<#;=\u00c3\u00c2\u00e2\ufffd\\")
 """Every character a rule of :data:`NORMALISE` looks for before it changes a line or the
 state (a fence's backtick or tilde, a comment's or a tag's ``<``, a heading's ``#``, a
-spreadsheet row's ``;``, the first character of a double encoding, U+FFFD, an escape's
-backslash): a line
-without any of them, past the first and outside a comment, a title block, Typst and
-LaTeX, is left as it is by every rule.  A new rule must add what it looks for here
+spreadsheet row's ``;``, a DokuWiki heading's ``=``, the first character of a double
+encoding, U+FFFD, an escape's backslash): a line without any of them, past the first and
+outside a comment, a title block, Typst and LaTeX, is left as it is by every rule.  A new
+rule must add what it looks for here
 (``tests/test_normalise_fast.py`` lists the rules this was written for)."""
 
 

@@ -25,6 +25,7 @@ import unicodedata
 from functools import cache
 
 from ..vocabulary import METADATA_KEYS, TYPST_FUNCTIONS
+from .dokuwiki import is_heading
 
 _MARKS = re.compile(r"^\s*#(?:import|set|show|let|include)\b|^\s*=+\s")
 _COMMENT = re.compile(r"^\s*//")
@@ -47,8 +48,8 @@ def looks_like_typst(lines: list[str]) -> bool:
     for line in lines[:200]:
         if line.startswith("#") and line[1:2] in (" ", "#"):
             return False  # ``# Rubrik``: Markdown
-        if _MARKS.match(line):
-            marks += 1
+        if _MARKS.match(line) and not is_heading(line):
+            marks += 1  # (``===== Ekonomi =====`` is a DokuWiki heading, not Typst's)
     return marks >= 2
 
 

@@ -21,7 +21,6 @@ are read by :func:`read_action`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,6 +75,7 @@ from .standup_actions import (
     chat_author,
     chat_offer,
     inline_standup,
+    is_standup_label,
     person_bullets,
     person_marker,
     planned_by_person,
@@ -194,6 +194,9 @@ def listed_task(state: ActionState, unit: Unit) -> bool:
     action heading or an empty ``Åtgärd:`` label, or a line of a paragraph there."""
     block = unit.block
     in_list = state.label_list and block.kind is BlockKind.LIST_ITEM
+    if in_list and block.checked is None and is_standup_label(block.text):
+        state.label_list, state.list_owner = False, None  # the bot's next question
+        return False
     if block.checked is None and unit.context != Context.ACTIONS and not in_list:
         return False
     status_only = block.checked is None and _followed_up(state, unit)
@@ -590,9 +593,4 @@ def _repeats(candidate: ActionCandidate, summary: ActionCandidate) -> bool:
     )
 
 
-def overdue(action: ActionItem, today: dt.date) -> bool:
-    """Whether an open action's due date has passed by ``today``."""
-    return not action.done and action.due is not None and action.due.end < today
-
-
-__all__ = ["CAPITALISED", "extract_actions", "find_actions", "overdue"]
+__all__ = ["CAPITALISED", "extract_actions", "find_actions"]

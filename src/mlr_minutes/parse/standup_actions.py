@@ -92,6 +92,11 @@ def _standup_label() -> re.Pattern[str]:
     )
 
 
+def is_standup_label(text: str) -> bool:
+    """``Vad ska du göra idag?``, ``Hinder:``: a stand-up's question or label."""
+    return _standup_label().match(text.strip()) is not None
+
+
 def standup_today(state: ActionState, unit: Unit, line: Line) -> bool:
     """A stand-up under a person's heading: ``Vad ska jag göra idag? Skriva tester`` (or
     ``Idag:`` with bullets below) is that person's task; ``Igår:`` and ``Hinder:`` are
@@ -169,7 +174,33 @@ def _heading_person(state: ActionState, unit: Unit) -> str | None:
     for heading in (unit.subheading, item.title if item else None):
         if heading and state.owners.looks_like_name(heading.rstrip(":"), nicknames=True):
             return state.owners.written(heading.rstrip(":"))
+    return _parent_bullet(state, unit.block.line)
+
+
+def _parent_bullet(state: ActionState, line: int) -> str | None:
+    """``- Elias`` / ``  - Vad ska du göra idag?`` / ``    - Börja på profilsidan``: a
+    stand-up bot's report nests each person's answers under a bullet that is only their
+    name; the nearest bullet less indented than ``line``'s, when it is a name."""
+    lines = state.ctx.lines
+    if not 0 < line <= len(lines):
+        return None
+    depth = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for above in reversed(lines[: line - 1]):
+        bullet = _BULLET_TEXT.match(above)
+        if bullet is None or len(bullet["indent"]) >= depth:
+            if above.strip() and bullet is None:
+                return None  # prose between: no longer that list
+            continue
+        name = bullet["text"].strip().rstrip(":")
+        if len(name.split()) <= 3 and state.owners.looks_like_name(name, nicknames=True):
+            return state.owners.written(name)
+        if not bullet["indent"]:
+            return None
+        depth = len(bullet["indent"])
     return None
+
+
+_BULLET_TEXT = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.*)$")
 
 
 def chat_action(state: ActionState, unit: Unit, line: Line) -> bool:

@@ -156,6 +156,7 @@ STANDUP_TODAY_LABELS: Final[tuple[str, ...]] = (
     "att göra idag", "fokus idag", "nästa steg", "framåt", "ska", "ska idag", "gör idag",
     "planerat idag", "planerat i dag", "planerar idag", "planerar", "plan", "plan för idag",
     "idag ska jag", "i dag ska jag", "jobbar med idag", "tar idag", "next", "plan today",
+    "vad ska du göra idag", "vad ska du göra i dag",
 )  # fmt: skip
 """A stand-up's label for what someone will do (*Vad ska jag göra idag?*, *Planerat
 idag:*)."""
@@ -170,6 +171,11 @@ STANDUP_PLAN_HEADINGS: Final[tuple[str, ...]] = (
 STANDUP_OTHER_LABELS: Final[tuple[str, ...]] = (
     "igår", "i går", "yesterday", "vad gjorde jag igår", "vad gjorde jag i går", "hinder",
     "blockers", "problem", "vad hindrar mig", "hindras av", "gjort", "klart",
+    # A stand-up bot's questions (answered in bullets below each):
+    "hur mår du idag", "hur mår du i dag", "vad har du gjort sedan förra rapporten",
+    "vad har du gjort sedan sist", "vad gjorde du igår", "vad gjorde du i går",
+    "blockerar något", "blockerar något, behöver du hjälp", "behöver du hjälp",
+    "what did you do yesterday", "how do you feel today", "anything blocking you",
 )  # fmt: skip
 """A stand-up's labels for what was done or is in the way: no tasks."""
 

@@ -261,6 +261,27 @@ FORMS: tuple[Form, ...] = (
         needs="day_month",
     ),
     Form(
+        # ``Jan-19-2028``, ``January 19, 2028``: the month first, as English writes it (a
+        # stand-up bot's heading); the year is needed to tell the day from a count.
+        re.compile(
+            rf"(?<![\w-])(?P<phrase>{month_group('month')}(?:\s+|-)(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:,\s*|\s+|-)(?P<year>{YEAR}))(?![\w-])",
+            FLAGS,
+        ),
+        resolve_day_month,
+        needs="month",
+    ),
+    Form(
+        # ``19-Jan-2028``: day, month and year joined by hyphens.
+        re.compile(
+            rf"(?<![\w-])(?P<phrase>(?P<day>\d{{1,2}})-{month_group('month')}-(?P<year>{YEAR}))"
+            r"(?![\w-])",
+            FLAGS,
+        ),
+        resolve_day_month,
+        needs="month",
+    ),
+    Form(
         re.compile(
             rf"{START}(?P<phrase>{PREFIX}{day_group('day1')}{DASH}{day_group('day2')}\s+"
             rf"{month_group('month')}{optional_year('year')})",

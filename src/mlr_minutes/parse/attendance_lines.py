@@ -18,6 +18,7 @@ from ..vocabulary import (
     LIST_JOINERS,
     METADATA_KEYS,
     ORGANISATION_LINKS,
+    PRESENT_LABEL_ENDINGS,
     ROLES,
 )
 from .attendance_values import ANYWHERE, COMMA, LIST, Found, OpenLabel, looks_like_people
@@ -102,7 +103,13 @@ def may_name_people(raw: str) -> bool:
     if ":" in raw or "·" in raw:
         return True
     head = _SYMBOLS_FIRST.sub("", plain(raw).strip()).split(maxsplit=1)  # ``👥 Närvarande``
-    return bool(head) and normalise_key(head[0]) in _people_label_words()
+    if bool(head) and normalise_key(head[0]) in _people_label_words():
+        return True
+    # ``Föreningsmedlemmar som närvarade``: a label known by how it ends.
+    return len(raw) <= _SHORT_LABEL and normalise_key(raw).endswith(PRESENT_LABEL_ENDINGS)
+
+
+_SHORT_LABEL = 60
 
 
 _SYMBOLS_FIRST = re.compile(r"^[^\w]+")

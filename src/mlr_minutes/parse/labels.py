@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..vocabulary import (
+    ABSENCE_WORDS,
     ANOTHER_MEETINGS_OFFICE,
     GENITIVE_ENDINGS,
     GROUP_NOUN_KEYS,
@@ -24,6 +25,7 @@ from ..vocabulary import (
     NAME_JOINERS,
     OFFICER_LABEL_QUALIFIERS,
     OFFICER_TIME_QUALIFIERS,
+    PRESENT_LABEL_ENDINGS,
     RESPECTIVE_WORDS,
     ROLES,
     SECRETARY_COLON_KEYS,
@@ -144,6 +146,8 @@ def leaders_form(body: str, start: int) -> Label | None:
 
 
 _PEOPLE_LISTS = ("attendees", "guests", "absent")
+_PRESENT_LABEL_WORDS = 5
+"""At most this many words in a label of those present (longer is a sentence)."""
 
 
 def space_form(body: str, start: int) -> Label | None:
@@ -290,6 +294,12 @@ def metadata_field(key: str) -> str | None:
         # ``Ledamöter och ersättare``: lists of people joined, one list.
         fields = {_field_by_key().get(part.strip()) for part in parts}
         found = "attendees" if fields <= {"attendees", "guests"} and fields else None
+    if found is None and " " in normalised and normalised.endswith(PRESENT_LABEL_ENDINGS):
+        # ``Föreningsmedlemmar som närvarade``: those present, whoever they are.
+        words = normalised.split()
+        if len(words) <= _PRESENT_LABEL_WORDS:
+            away = any(f" {w} " in f" {normalised} " for w in ABSENCE_WORDS)
+            found = "absent" if away else "attendees"
     if found is None and " " in normalised:
         # ``Kommunernas ledamöter``, ``Regionens ledamöter``: whose members, one list each.
         owner, _, rest = normalised.partition(" ")
@@ -299,6 +309,8 @@ def metadata_field(key: str) -> str | None:
 
 
 _LISTS = ("attendees", "guests", "absent")
+_PRESENT_LABEL_WORDS = 5
+"""At most this many words in a label of those present (longer is a sentence)."""
 
 
 _OFFICERS = ("chair", "secretary", "adjusters")

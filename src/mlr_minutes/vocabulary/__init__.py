@@ -109,6 +109,7 @@ from .decisions import (
     VERDICTS,
 )
 from .metadata import (
+    ABSENCE_WORDS,
     ABSENT_ANSWER_STEMS,
     ABSENT_ANSWERS,
     ABSENT_MARKS,
@@ -130,6 +131,7 @@ from .metadata import (
     OFFICER_VALUE_CARRIERS,
     PEOPLE_REFERENCES,
     PRESENT_ANSWERS,
+    PRESENT_LABEL_ENDINGS,
     PRESENT_MARKS,
     SECRETARY_COLON_KEYS,
     TABLE_INITIALS_HEADERS,
@@ -254,6 +256,7 @@ from .text import (
 __all__ = [
     "ABBREVIATIONS",
     "ABSENCE_REASONS",
+    "ABSENCE_WORDS",
     "ABSENT_ANSWERS",
     "ABSENT_ANSWER_STEMS",
     "ABSENT_MARKS",
@@ -419,6 +422,7 @@ __all__ = [
     "PLANNING_PHRASES",
     "PRESENCE_VERBS",
     "PRESENT_ANSWERS",
+    "PRESENT_LABEL_ENDINGS",
     "PRESENT_MARKS",
     "PRONOUNS",
     "PROPOSAL_HEADINGS",

@@ -227,6 +227,17 @@ LABEL_PREFIXES: Final[dict[str, str]] = {
 """Label beginnings that decide the field whatever follows (*Närvarande röstberättigade
 medlemmar*, *Justeringens plats och tid*)."""
 
+PRESENT_LABEL_ENDINGS: Final[tuple[str, ...]] = (
+    " som närvarade", " som deltog", " som var närvarande", " som var med",
+    " var närvarande", " närvarande", " närvarade", " deltog",
+)  # fmt: skip
+"""Label endings that make the list those present, whoever they are (*Föreningsmedlemmar
+som närvarade*, *Ledamöter närvarande*, *Följande medlemmar var närvarande*)."""
+
+ABSENCE_WORDS: Final[tuple[str, ...]] = ("ej", "inte", "icke", "ej var", "inte var")
+"""Words that turn a label of those present into one of those away (*Ledamöter ej
+närvarande*)."""
+
 NOBODY_VALUES: Final[tuple[str, ...]] = (
     "ingen", "inga", "-", "–", "—", "ej aktuellt", "saknas", "inga närvarande", "nej", "vakant",
     "vakans",

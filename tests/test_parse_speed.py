@@ -124,7 +124,7 @@ def test_a_date_form_runs_wherever_it_can_match(text: str) -> None:
 def test_done_marks_are_matched_as_written() -> None:
     # The done-mark pattern is searched only where a mark stands as written, which holds
     # while it matches case-sensitively and the marks are single tokens.
-    from mlr_minutes.parse.prose_actions import _done
+    from mlr_minutes.parse.done_marks import _done
 
     assert not _done().flags & re.IGNORECASE
     assert all(mark.split() == [mark] and "..." not in mark for mark in vocabulary.DONE_MARKS)

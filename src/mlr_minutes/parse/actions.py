@@ -47,26 +47,27 @@ from .candidates import (
     in_the_minutes,
     is_readable,
     number_and_check,
+    proposes,
     run_rules,
     unit_lines,
 )
 from .context import ParseContext
 from .decisions import is_decision_sentence
+from .done_marks import marked_done, without_done_mark
 from .labels import normalise_key, split_label
 from .outline import Context, Unit, heading_key
 from .owners import CAPITALISED, Owners
 from .prose_actions import (
     assigned_owner,
+    assigns_by_phrase,
     inferred_due,
     is_not_a_task,
-    marked_done,
     modal_owner,
     narrative,
     obligation,
     passive_agent,
     read_action,
     subject_owner,
-    without_done_mark,
 )
 from .recaps import without_recapped
 from .ruler import Ruler
@@ -457,6 +458,8 @@ def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> boo
     """A decision is no task unless it gives someone one (*uppdrar åt X att*, *Anna ska …*):
     *Gruppen enades om att kallelsen ska skickas senast …* is what was decided."""
     text = sentence.text
+    if proposes(text):
+        return True  # ``Mats Hedberg (M) yrkar att ärendet ska återremitteras``: proposed
     named = _ATT_SUBJECT.search(text)
     if named is not None and state.owners.known(named["owner"]):
         return False  # ``… beslutar att Nina Holm arbetar in synpunkterna``: her task too
@@ -464,6 +467,7 @@ def decision_not_task(state: ActionState, unit: Unit, sentence: Sentence) -> boo
         is_decision_sentence(text)
         and assigned_owner(text, state.owners) is None
         and modal_owner(text, state.owners) is None
+        and not assigns_by_phrase(text)
     )
 
 

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Protocol, TypeVar, cast
 
 from ..model import SegmentKind
-from ..vocabulary import CLAUSE_WORDS, PROPOSAL_VERBS
+from ..vocabulary import CLAUSE_WORDS, PROPOSAL_SPEECH, PROPOSAL_VERBS
 from .blocks import BlockKind, plain_text
 from .chat_log import STAMPED_SPEAKER, is_chat_log, said, spoken
 from .context import ParseContext
@@ -313,3 +313,13 @@ def with_points(ctx: ParseContext, unit: Unit, consumed: set[int]) -> list[str]:
     children = ctx.children(unit)
     consumed |= {c.index for c in children}
     return [collapse(c.block.text) for c in children]
+
+
+def proposes(text: str) -> bool:
+    """Whether a member proposes in ``text`` (*X yrkar att …*): no decision, no task."""
+    return _proposal_speech().search(text) is not None
+
+
+@cache
+def _proposal_speech() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(PROPOSAL_SPEECH)})(?!\w)", re.IGNORECASE)

@@ -22,7 +22,6 @@ from ..vocabulary import (
     CLAUSE_WORDS,
     DEADLINE_WORDS,
     DECIDING_VERBS,
-    DONE_MARKS,
     DONE_STATUSES,
     DUE_KEYS,
     EXTERNAL_ORGANISATION_ENDINGS,
@@ -58,6 +57,7 @@ from ..vocabulary import (
 )
 from .context import ParseContext
 from .dates import find_dates, parse_date
+from .done_marks import done_clause, marked_done, without_done_mark
 from .gates import GatedPattern
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
@@ -150,29 +150,6 @@ def _external_plan() -> GatedPattern:
     return _words_pattern(EXTERNAL_PLAN_VERBS)
 
 
-@cache
-def _done() -> re.Pattern[str]:
-    marks = alternation(DONE_MARKS)
-    return re.compile(rf"^\s*(?:{marks})\s*|\s*(?:{marks})\s*$")
-
-
-def marked_done(text: str) -> bool:
-    """``- ✅ Boka lokal``, ``Boka lokal (klart)``: a done mark at the start or the end."""
-    if not any(mark in text for mark in DONE_MARKS):
-        return False  # the cheap look first: the marks are written as they are matched
-    return bool(_done().search(text.strip()))
-
-
-def without_done_mark(text: str) -> str:
-    return _done().sub("", text.strip()).strip()
-
-
-@cache
-def _done_clause() -> re.Pattern[str]:
-    statuses = alternation(DONE_STATUSES)
-    return re.compile(rf"(?:^|[–—,.;:]\s*)(?:{statuses})(?=\s*(?:[,.;!]|$))", re.IGNORECASE)
-
-
 _TRAILING_DASH_OWNER = re.compile(r"\s+[–—-]\s+(?P<owner>@?[\wÅÄÖåäö(][\w .,&@()åäöÅÄÖ-]{0,60})$")
 _TRAILING_PAREN_OWNER = re.compile(r"\s*[–—-]?\s*\((?P<owners>[^()]{1,60})\)\s*\.?$")
 _LEADING_OWNER = re.compile(r"^(?P<owner>@?[\wåäöÅÄÖ][\wåäöÅÄÖ .&/-]{0,40}?)\s*:\s+(?P<task>\S.*)$")
@@ -223,7 +200,7 @@ def read_action(
     if marked_done(task.text):
         task.done = True
         task.text = without_done_mark(task.text)
-    if _done_clause().search(task.text):
+    if done_clause().search(task.text):
         # ``… – klart, de har flyttat labben.``, ``… sedan februari. Klart.``: a task
         # followed up and found done.
         task.done = True
@@ -254,7 +231,7 @@ def read_action(
 def _trailing_owner(task: Task, ctx: ParseContext, owners: Owners) -> str:
     text = task.text
     dash = _TRAILING_DASH_OWNER.search(text)
-    if dash and not _done_clause().match(dash["owner"]):
+    if dash and not done_clause().match(dash["owner"]):
         candidate = dash["owner"].strip().strip("()")
         if len(candidate.split()) <= 6 and not find_dates(candidate, ctx.meeting_date):
             task.owners.extend(owners.split(candidate))
@@ -394,6 +371,12 @@ def assigned_owner(text: str, owners: Owners) -> str | None:
     if text not in owners.assigned:
         owners.assigned[text] = _assigned_owner(text, owners)
     return owners.assigned[text]
+
+
+def assigns_by_phrase(text: str) -> bool:
+    """Whether ``text`` gives someone a task by a phrase after them (*X fick i uppdrag
+    att …*), whoever the words before it name."""
+    return _before().search(text) is not None
 
 
 def _assigned_owner(text: str, owners: Owners) -> str | None:

@@ -74,7 +74,8 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "föreslår regionfullmäktige": (SUBJECT, None), "föreslog regionfullmäktige": (SUBJECT, None),
     "föreslår kommunstyrelsen": (SUBJECT, None), "föreslog kommunstyrelsen": (SUBJECT, None),
     "föreslår regionstyrelsen": (SUBJECT, None), "föreslog regionstyrelsen": (SUBJECT, None),
-    "föreslår förbundsfullmäktige": (SUBJECT, None),
+    "föreslår förbundsfullmäktige": (SUBJECT, None), "föreslår förbundsstyrelsen": (SUBJECT, None),
+    "föreslog förbundsstyrelsen": (SUBJECT, None), "föreslår direktionen": (SUBJECT, None),
     "föreslår årsmötet": (SUBJECT, None), "föreslog årsmötet": (SUBJECT, None),
     "föreslår stämman": (SUBJECT, None), "föreslog stämman": (SUBJECT, None),
     "föreslår föreningsstämman": (SUBJECT, None), "föreslår styrelsen": (SUBJECT, None),
@@ -120,6 +121,9 @@ DECIDING_VERBS: Final[dict[str, tuple[str, Outcome | None]]] = {
     "överlämnas ... för yttrande": (PASSIVE, None),
     "överlämnades ... för yttrande": (PASSIVE, None),
     "adjungeras": (PASSIVE, None), "adjungerades": (PASSIVE, None),
+    # An assignment in the passive is the body's decision (and the one named's task).
+    "får i uppdrag att": (PASSIVE, None), "fick i uppdrag att": (PASSIVE, None),
+    "ges i uppdrag att": (PASSIVE, None), "gavs i uppdrag att": (PASSIVE, None),
     "anses besvarad": (PASSIVE, Outcome.APPROVED), "anses besvarat": (PASSIVE, Outcome.APPROVED),
     "ansågs besvarad": (PASSIVE, Outcome.APPROVED),
     # Outcome words only: what a decision stated otherwise did.
@@ -182,7 +186,14 @@ INFINITIVE_VERDICTS: Final[dict[str, Outcome]] = {
 }  # fmt: skip
 """``Beslut: att bifalla attsatsen``: the verdict before the clause it rules on."""
 
+PROPOSAL_SPEECH: Final[tuple[str, ...]] = (
+    "yrkar att", "yrkade att", "yrkar på", "yrkade på", "hemställer att", "hemställde att",
+)  # fmt: skip
+"""What a member proposes in the debate (*Mats Hedberg (M) yrkar att ärendet ska
+återremitteras*): neither a decision nor a task, whatever the clause after it says."""
+
 NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
+    *PROPOSAL_SPEECH,
     "föreslås besluta", "föreslår att", "föreslog att", "förslag till beslut", "för beslut",
     "inför beslut", "för att besluta", "beslut fattas", "beslutas senare", "beslutas vid",
     "beslutas på", "ska beslutas", "ska besluta", "skall besluta", "kommer att besluta",

@@ -77,7 +77,8 @@ def test_a_task_due_at_a_next_meeting_not_yet_held_builds_with_no_calendar_day(
     shutil.copytree(ARCHIVE, minutes)
     (minutes / "2030-03-01-arbetsgruppsmote.md").write_text(
         "# Arbetsgruppsmöte\n\n## 1. Lokaler\n\n"
-        "VD fick i uppdrag att till nästa möte redovisa lokalbehovet.\n",
+        "Närvarande: Anna Berg, Per Ek\n\n"
+        "Anna ska till nästa möte redovisa lokalbehovet.\n",
         "utf-8",
     )
     built = build(tmp_path / "site", minutes)

@@ -170,11 +170,15 @@ def _headings_above(state: ActionState, unit: Unit) -> list[str]:
 def _heading_person(state: ActionState, unit: Unit) -> str | None:
     if state.person is not None:
         return state.person
+    # The nearest name first: a bullet above the line (a bot's report), then a heading.
+    bullet = _parent_bullet(state, unit.block.line)
+    if bullet is not None:
+        return bullet
     item = next((i for i in state.ctx.outline.items if i.number == unit.item), None)
     for heading in (unit.subheading, item.title if item else None):
         if heading and state.owners.looks_like_name(heading.rstrip(":"), nicknames=True):
             return state.owners.written(heading.rstrip(":"))
-    return _parent_bullet(state, unit.block.line)
+    return None
 
 
 def _parent_bullet(state: ActionState, line: int) -> str | None:

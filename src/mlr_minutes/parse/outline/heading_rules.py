@@ -150,6 +150,7 @@ def date_heading(state: OutlineState, heading: Heading) -> bool:
     the title, never an item."""
     if state.seen_item or parse_date(heading.text, None, strict=True) is None:
         return False
+    state.dated_at = heading.level if state.dated_at is None else state.dated_at
     _open_heading(state, SegmentKind.TITLE, heading)
     state.add(heading.block, heading.index)
     return True
@@ -158,6 +159,10 @@ def date_heading(state: OutlineState, heading: Heading) -> bool:
 def title_heading(state: OutlineState, heading: Heading) -> bool:
     """The first heading before any item, unless it names a section."""
     if state.seen_item or state.title is not None or heading.key in SECTION_HEADINGS:
+        return False
+    if state.dated_at is not None and heading.level <= state.dated_at:
+        # ``# Mar-04-2025`` / ``# Reports:``: after a heading that is only the date, a
+        # heading as high heads the notes, not the document.
         return False
     state.title, state.title_line = heading.text, heading.block.line
     _open_heading(state, SegmentKind.TITLE, heading)

@@ -119,6 +119,8 @@ class OutlineState:
     units: list[Unit] = field(default_factory=list)
     title: str | None = None
     title_line: int | None = None
+    dated_at: int | None = None
+    """The level of the heading that was only the date (``# Mar-04-2025``), if any."""
     document_type: str | None = None
     section: str | None = None
     """The heading of the section the blocks stand in (*Informationspunkter*)."""

@@ -148,7 +148,8 @@ def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     result = []
     for item in outline.items:
         parts = texts.get(item.number, [])
-        text = _HYPHEN_WRAP.sub("", " ".join(t for t, _ in parts))
+        text = " ".join(t for t, _ in parts)
+        text = _HYPHEN_WRAP.sub("", text) if "-" in text else text
         result.append((heading_key(item.title), text, parts[0][1] if parts else item.line))
     return result
 

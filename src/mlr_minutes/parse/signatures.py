@@ -93,7 +93,7 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
         if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
             entries.append((rest.strip(), office))
             continue
-        found = _SIGNED_ENTRY.fullmatch(part)
+        found = None if _too_many_words(part) else _SIGNED_ENTRY.fullmatch(part)
         if found is None:
             if header_row:
                 continue
@@ -112,6 +112,14 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     if header_row and not any(role for _, role in entries):
         return None
     return entries
+
+
+def _too_many_words(part: str) -> bool:
+    """Whether ``part`` is too long for :data:`_SIGNED_ENTRY` to match it whole, without
+    the match: a name of three words at most (after a ``/``, or an office of one word),
+    and then nothing but a comma or a parenthesis before anything more."""
+    words = part.split()
+    return len(words) >= 5 and not any("," in word or "(" in word for word in words[:5])
 
 
 def _offices_in_a_row(line: str) -> list[str] | None:

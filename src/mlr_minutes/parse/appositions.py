@@ -105,13 +105,13 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
 
 
 _CONTACT = re.compile(r"(?:\s+(?:\+?\d[\d -]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+\s*$")
-_DIGIT = re.compile(r"\d")
+_PHONE_DIGITS = re.compile(r"\d[\d -]{5,}\d")
 
 
 def _without_contact(line: str) -> str:
     """``line`` without a trailing phone number or address (:data:`_CONTACT`), which needs
-    a digit or an ``@``: a line without either is returned as it is, unscanned."""
-    if "@" not in line and _DIGIT.search(line) is None:
+    an ``@`` or a run of digits: a line without either is returned as it is, unscanned."""
+    if "@" not in line and _PHONE_DIGITS.search(line) is None:
         return line
     return _CONTACT.sub("", line)
 

@@ -117,5 +117,8 @@ class GatedPattern:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.match(text, pos, endpos) if self.gate(text) else None
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, pos, endpos) if self.gate(text) else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.gate(text) else iter(())

@@ -104,8 +104,9 @@ _NEXT_WITHIN = 40
 
 
 @cache
-def _next_meeting() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+def _next_meeting() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, NEXT_MEETING_WORDS, whole=True)
 
 
 def next_meeting_date(ctx: ParseContext) -> dt.date | None:

@@ -122,3 +122,9 @@ class GatedPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.gate(text) else iter(())
+
+
+def gated(pattern: str, words: Iterable[str], *, whole: bool = True) -> GatedPattern:
+    """``pattern`` (case-insensitive) behind the gate of ``words``, which it must match as
+    :func:`~.text.alternation` matches them (with ``whole``, as whole words)."""
+    return GatedPattern(re.compile(pattern, re.IGNORECASE), words, whole=whole)

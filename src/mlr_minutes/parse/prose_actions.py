@@ -58,7 +58,7 @@ from ..vocabulary import (
 )
 from .context import ParseContext
 from .dates import find_dates, parse_date
-from .gates import GatedPattern
+from .gates import GatedPattern, gated
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
 from .text import alternation, alternatives, collapse
@@ -93,8 +93,8 @@ def _note_in_parentheses() -> re.Pattern[str]:
 
 
 @cache
-def _deadline() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+def _deadline() -> GatedPattern:
+    return gated(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", DEADLINE_WORDS)
 
 
 @cache
@@ -459,9 +459,9 @@ def _obligation() -> GatedPattern:
 
 
 @cache
-def _reported() -> re.Pattern[str]:
+def _reported() -> GatedPattern:
     verbs, clause = alternation(REPORTING_VERBS), alternation(REPORTED_CLAUSE_OPENINGS)
-    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", re.I)
+    return gated(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", REPORTING_VERBS)
 
 
 def obligation(text: str) -> bool:
@@ -555,8 +555,8 @@ def _external_plans(text: str, owners: Owners) -> bool:
 
 
 @cache
-def _reported_by() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", re.I)
+def _reported_by() -> GatedPattern:
+    return gated(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", REPORTED_BY_WORDS)
 
 
 def narrative(text: str) -> bool:

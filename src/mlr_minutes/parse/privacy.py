@@ -114,7 +114,8 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
             for match in numbers
         )
         taken = [m.span() for m in numbers]
-        if any(label in line.casefold() for label in LETTERHEAD_LABELS):
+        folded = line.casefold()
+        if any(label in folded for label in LETTERHEAD_LABELS):
             continue  # an organisation's letterhead: its own phone and address
         problems.extend(
             Diagnostic(

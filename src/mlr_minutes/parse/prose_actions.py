@@ -58,7 +58,7 @@ from ..vocabulary import (
 )
 from .context import ParseContext
 from .dates import find_dates, parse_date
-from .gates import GatedPattern, gated
+from .gates import GatedPattern
 from .labels import normalise_key
 from .owners import CAPITALISED, Owners
 from .text import alternation, alternatives, collapse
@@ -94,7 +94,8 @@ def _note_in_parentheses() -> re.Pattern[str]:
 
 @cache
 def _deadline() -> GatedPattern:
-    return gated(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", DEADLINE_WORDS)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+    return GatedPattern(pattern, DEADLINE_WORDS, whole=True)
 
 
 @cache
@@ -461,7 +462,8 @@ def _obligation() -> GatedPattern:
 @cache
 def _reported() -> GatedPattern:
     verbs, clause = alternation(REPORTING_VERBS), alternation(REPORTED_CLAUSE_OPENINGS)
-    return gated(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", REPORTING_VERBS)
+    pattern = re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", re.I)
+    return GatedPattern(pattern, REPORTING_VERBS, whole=True)
 
 
 def obligation(text: str) -> bool:
@@ -556,7 +558,8 @@ def _external_plans(text: str, owners: Owners) -> bool:
 
 @cache
 def _reported_by() -> GatedPattern:
-    return gated(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", REPORTED_BY_WORDS)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", re.I)
+    return GatedPattern(pattern, REPORTED_BY_WORDS, whole=True)
 
 
 def narrative(text: str) -> bool:

@@ -123,6 +123,8 @@ _INITIALS = re.compile(r"\s{3,}(?P<owner>[A-ZÅÄÖ]{2,4}(?:\s*[/,]\s*[A-ZÅÄÖ
 def trailing_initials(text: str) -> tuple[str, str] | None:
     """``Ny tidplan lämnas till nästa byggmöte.      SL``: the task and the initials in the
     right-hand *Ansv.* column, as construction and project meetings write them."""
+    if text.isprintable() and "   " not in text:
+        return None  # no three whitespace characters in a row (a space is the only printable)
     match = _INITIALS.search(text)
     if match is None:
         return None

@@ -27,6 +27,7 @@ from ..vocabulary import (
 )
 from .blocks import BlockKind
 from .chat_log import CHAT_AUTHOR, handle_header, is_bot, said
+from .gates import GatedPattern
 from .outline import Outline, heading_key
 from .outline.titles import label_line_context
 from .people import is_organisation, is_role_word, parse_person
@@ -52,8 +53,10 @@ def _actor() -> re.Pattern[str]:
 
 
 @cache
-def _gate() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(PRESENCE_VERBS)})(?!\w)")
+def _gate() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(PRESENCE_VERBS)})(?!\w)")
+    # The words' gate lets through whatever the case-insensitive pattern would match.
+    return GatedPattern(pattern, PRESENCE_VERBS, whole=True)
 
 
 @cache

@@ -105,6 +105,15 @@ def officers_in_apposition(meta: Metadata, outline: Outline, config: Config) -> 
 
 
 _CONTACT = re.compile(r"(?:\s+(?:\+?\d[\d -]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+\s*$")
+_PHONE_DIGITS = re.compile(r"\d[\d -]{5,}\d")
+
+
+def _without_contact(line: str) -> str:
+    """``line`` without a trailing phone number or address (:data:`_CONTACT`), which needs
+    an ``@`` or a run of digits: a line without either is returned as it is, unscanned."""
+    if "@" not in line and _PHONE_DIGITS.search(line) is None:
+        return line
+    return _CONTACT.sub("", line)
 
 
 def _signed_after_colon(line: str) -> list[tuple[str, str | None]] | None:
@@ -137,7 +146,7 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
         for offset, line in enumerate(rows):
             # ``Sammankallande Lena Hedlund 070-612 44 08 lena.hedlund@…``: a letterhead's
             # contact line; the phone and the address are no part of the name.
-            entries = signed_entries(_CONTACT.sub("", line))
+            entries = signed_entries(_without_contact(line))
             if entries is None and line.rstrip().endswith(":") and offset + 1 < len(rows):
                 entries = _signed_after_colon(f"{line.rstrip()} {rows[offset + 1]}")
             entries = entries or _signed_after_colon(line)

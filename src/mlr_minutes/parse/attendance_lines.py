@@ -22,6 +22,7 @@ from ..vocabulary import (
     ROLES,
 )
 from .attendance_values import ANYWHERE, COMMA, LIST, Found, OpenLabel, looks_like_people
+from .gates import GatedPattern
 from .label_cells import LineLabel, plain
 from .labels import normalise_key
 from .people import clean, is_role_word
@@ -37,9 +38,10 @@ def prose_pattern() -> re.Pattern[str]:
 
 
 @cache
-def prose_gate() -> re.Pattern[str]:
+def prose_gate() -> GatedPattern:
     """The phrase alone: a cheap look before :func:`prose_pattern`."""
-    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE)})", re.IGNORECASE)
+    return GatedPattern(pattern, ATTENDANCE_PROSE)
 
 
 def join_wrapped(buffer: str, text: str, aligned: bool = False) -> str:
@@ -145,8 +147,10 @@ _LEADING_DESCRIPTION = re.compile(r"^(?:[a-zåäö][\wåäö-]*\s+){1,3}(?=[A-Z�
 
 
 @cache
-def _names_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(ATTENDANCE_PROSE_AFTER_NAMES)})(?!\w)", re.I)
+def _names_before() -> GatedPattern:
+    words = ATTENDANCE_PROSE_AFTER_NAMES
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I)
+    return GatedPattern(pattern, words, whole=True)
 
 
 def _present_before(lines: list[str], raw: str, number: int) -> Iterator[Found]:

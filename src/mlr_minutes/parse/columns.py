@@ -64,12 +64,18 @@ def _right_start(line: str) -> int | None:
     if not line.strip():
         return None
     indent = len(line) - len(line.lstrip(" "))
-    gaps = [m.end() for m in _GAP.finditer(line)]
+    # No gap without three whitespace characters in a row; in a printable line the only
+    # whitespace is the space.
+    gaps = [m.end() for m in _GAP.finditer(line)] if _may_gap(line) else []
     if indent >= _MIN_COLUMN:
         return indent if not gaps else -1
     if len(gaps) > 1:
         return -1
     return gaps[0] if gaps else None
+
+
+def _may_gap(line: str) -> bool:
+    return not line.isprintable() or "   " in line
 
 
 def _is_people_label(line: str) -> bool:

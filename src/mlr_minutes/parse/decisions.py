@@ -57,6 +57,7 @@ from .candidates import (
 )
 from .chat_log import decision_tagged, said
 from .context import ParseContext
+from .gates import GatedPattern, gated
 from .labels import normalise_key, split_label
 from .matching import ItemMatcher
 from .outline import Context, Unit
@@ -128,8 +129,8 @@ class DecisionState:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(DECIDING_VERBS)})(?!\w)", re.IGNORECASE)
+def _verbs() -> GatedPattern:
+    return gated(rf"(?<!\w)(?:{alternation(DECIDING_VERBS)})(?!\w)", DECIDING_VERBS)
 
 
 @cache
@@ -157,14 +158,14 @@ may go on to what was (*Inga invändningar; mötet beslutar att …*)."""
 
 
 @cache
-def _declared() -> re.Pattern[str]:
+def _declared() -> GatedPattern:
     verbs, states = alternation(DECLARING_VERBS), alternation(DECLARED_STATES)
-    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{1,2}}(?:{states})(?!\w)", re.I)
+    return gated(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{1,2}}(?:{states})(?!\w)", DECLARING_VERBS)
 
 
 @cache
-def _not_decision() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(NOT_DECISION_PHRASES)})(?!\w)", re.IGNORECASE)
+def _not_decision() -> GatedPattern:
+    return gated(rf"(?<!\w)(?:{alternation(NOT_DECISION_PHRASES)})(?!\w)", NOT_DECISION_PHRASES)
 
 
 _OUTCOME_PRIORITY = (
@@ -363,8 +364,8 @@ def decision_paragraph(state: DecisionState, unit: Unit) -> bool:
 
 
 @cache
-def _reservation() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(RESERVATION_PHRASES)})(?!\w)", re.IGNORECASE)
+def _reservation() -> GatedPattern:
+    return gated(rf"(?<!\w)(?:{alternation(RESERVATION_PHRASES)})(?!\w)", RESERVATION_PHRASES)
 
 
 def _line_sentences(lines: list[Line]) -> list[tuple[str, int]]:

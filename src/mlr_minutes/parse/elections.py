@@ -148,7 +148,8 @@ def _gather_item_texts(outline: Outline) -> list[tuple[str, str, int]]:
     result = []
     for item in outline.items:
         parts = texts.get(item.number, [])
-        text = _HYPHEN_WRAP.sub("", " ".join(t for t, _ in parts))
+        text = " ".join(t for t, _ in parts)
+        text = _HYPHEN_WRAP.sub("", text) if "-" in text else text
         result.append((heading_key(item.title), text, parts[0][1] if parts else item.line))
     return result
 
@@ -234,7 +235,7 @@ def election_items(meta: Metadata, outline: Outline, config: Config) -> None:
             meta.chair = named_person(text, line, present, config)
         if meta.secretary is None and _titled(title, SECRETARY_ELECTION_TITLES):
             meta.secretary = named_person(text, line, present, config)
-        if not meta.adjusters and any(title.startswith(t) for t in ADJUSTER_ELECTION_TITLES):
+        if not meta.adjusters and title.startswith(ADJUSTER_ELECTION_TITLES):
             meta.adjusters = [p for p in present if p.name and p.name in text] or [
                 p
                 for m in CAPITALISED_NAME.finditer(text)
@@ -278,6 +279,8 @@ def _first_line_title(text: str) -> str:
 def _titled(title: str, titles: tuple[str, ...]) -> bool:
     """Whether ``title`` is one of ``titles``, or one with more words after it: *Val av
     ordförande för mötet*, not *Val av ordförandereserv*."""
+    if not title.startswith(titles):
+        return False  # the common case, in one look
     return any(title.startswith(t) and not title[len(t) : len(t) + 1].isalnum() for t in titles)
 
 

@@ -28,10 +28,13 @@ _UNFOLDED = ("\u0130", "\u0131", "\u017f", "\ufffd")
 folding (İ, ı, ſ), and U+FFFD, which a damaged pattern matches in place of å, ä or ö."""
 
 _GAP = re.compile(r"\s+|\.\.\.")
+_TEXTS = 256
+"""How many texts' lower case and words are remembered: every gate of a file's rules asks
+about its lines, sentences and blocks in turn, some twice over many others."""
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=_TEXTS)
 def _lowered(text: str) -> str | None:
     """``text`` in lower case, or None when a gate must let it through."""
     for char in _UNFOLDED:
@@ -40,7 +43,7 @@ def _lowered(text: str) -> str | None:
     return text.lower()
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=_TEXTS)
 def _words(text: str) -> frozenset[str] | None:
     """The words (runs of ``\\w``) of ``text`` in lower case, or None as for :func:`_lowered`."""
     lowered = _lowered(text)
@@ -114,5 +117,14 @@ class GatedPattern:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.match(text, pos, endpos) if self.gate(text) else None
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, pos, endpos) if self.gate(text) else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.gate(text) else iter(())
+
+
+def gated(pattern: str, words: Iterable[str], *, whole: bool = True) -> GatedPattern:
+    """``pattern`` (case-insensitive) behind the gate of ``words``, which it must match as
+    :func:`~.text.alternation` matches them (with ``whole``, as whole words)."""
+    return GatedPattern(re.compile(pattern, re.IGNORECASE), words, whole=whole)

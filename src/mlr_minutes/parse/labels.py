@@ -257,6 +257,10 @@ def cell_field(key: str) -> str | None:
     return found
 
 
+_PREFIXES = tuple(LABEL_PREFIXES)
+"""Every prefix at once, for the one look that rules most keys out."""
+
+
 def metadata_field(key: str) -> str | None:
     """The metadata field that a label introduces (``Närvarande`` → ``attendees``,
     ``Närvarande (på plats och i Jitsi)`` and ``Närvarande röstberättigade medlemmar``
@@ -267,7 +271,7 @@ def metadata_field(key: str) -> str | None:
         found = _field_by_damaged_key().get(normalised)
     if found is None and normalised.isascii():
         found = _field_by_folded_key().get(normalised)
-    if found is None and len(normalised) <= 60:
+    if found is None and len(normalised) <= 60 and normalised.startswith(_PREFIXES):
         found = next(
             (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),
             None,

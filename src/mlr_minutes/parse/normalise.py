@@ -296,6 +296,8 @@ rule must add what it looks for here
 
 
 _BUILT_IN = NORMALISE.rules()
+_MAY_TOUCH = re.compile("[" + "".join(re.escape(c) for c in sorted(_UNTOUCHED)) + "]")
+"""Any character of :data:`_UNTOUCHED`, found by one scan of the line."""
 
 
 def _line_state(state: NormaliseState) -> bool:
@@ -318,7 +320,7 @@ def normalise(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     rules = NORMALISE.rules()
     skip = rules == _BUILT_IN  # a rule added to the ruler may look for anything
     for index, line in enumerate(lines):
-        if skip and _UNTOUCHED.isdisjoint(line) and index and not _line_state(state):
+        if skip and not _MAY_TOUCH.search(line) and index and not _line_state(state):
             continue  # no rule changes this line or the state (see _UNTOUCHED)
         for rule in rules:
             line = rule(state, index + 1, line)

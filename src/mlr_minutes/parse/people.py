@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from ..config import Config
 from ..model import Person
@@ -89,8 +89,10 @@ _STRUCK = re.compile(r"~~[^~]*~~")
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\]")
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
-    """Whitespace collapsed, tabs, bullets, edge punctuation and struck names gone."""
+    """Whitespace collapsed, tabs, bullets, edge punctuation and struck names gone (the same
+    name is cleaned many times over: remembered)."""
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
     if "[^" in text:

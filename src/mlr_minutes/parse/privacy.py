@@ -91,8 +91,8 @@ def _own_contacts(config: Config) -> tuple[str, ...]:
 def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
     """Every identity number (an error) and private contact detail (a warning) in
     ``text``, by line."""
-    if not any(ch.isdigit() for ch in text) and "@" not in text:
-        return []
+    if "@" not in text and _DECIMAL.search(text) is None:
+        return []  # (every pattern here needs an ``@`` or a decimal digit)
     mail, phones = _allowed(_own_contacts(config))
     problems: list[Diagnostic] = []
     lines = text.split("\n")
@@ -114,7 +114,8 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
             for match in numbers
         )
         taken = [m.span() for m in numbers]
-        if any(label in line.casefold() for label in LETTERHEAD_LABELS):
+        folded = line.casefold()
+        if any(label in folded for label in LETTERHEAD_LABELS):
             continue  # an organisation's letterhead: its own phone and address
         problems.extend(
             Diagnostic(
@@ -132,6 +133,7 @@ def personal_data(path: str, text: str, config: Config) -> list[Diagnostic]:
     return problems
 
 
+_DECIMAL = re.compile(r"\d")
 _WORTH_A_LOOK = re.compile(r"@|\d[\d \t()+-]{5}")
 """An ``@`` or six digits close together: what any of the patterns above needs."""
 

@@ -93,8 +93,9 @@ def _note_in_parentheses() -> re.Pattern[str]:
 
 
 @cache
-def _deadline() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+def _deadline() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(DEADLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+    return GatedPattern(pattern, DEADLINE_WORDS, whole=True)
 
 
 @cache
@@ -442,9 +443,10 @@ def _obligation() -> GatedPattern:
 
 
 @cache
-def _reported() -> re.Pattern[str]:
+def _reported() -> GatedPattern:
     verbs, clause = alternation(REPORTING_VERBS), alternation(REPORTED_CLAUSE_OPENINGS)
-    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", re.I)
+    pattern = re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:{clause})\s", re.I)
+    return GatedPattern(pattern, REPORTING_VERBS, whole=True)
 
 
 def obligation(text: str) -> bool:
@@ -538,8 +540,9 @@ def _external_plans(text: str, owners: Owners) -> bool:
 
 
 @cache
-def _reported_by() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", re.I)
+def _reported_by() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(REPORTED_BY_WORDS)})\s+(?P<who>\w+)", re.I)
+    return GatedPattern(pattern, REPORTED_BY_WORDS, whole=True)
 
 
 def narrative(text: str) -> bool:

@@ -22,6 +22,7 @@ from ..vocabulary import (
 from .blocks import BlockKind
 from .context import ParseContext
 from .dates import find_dates
+from .gates import GatedPattern
 from .outline import heading_key
 from .text import alternation, alternatives, collapse
 
@@ -30,9 +31,16 @@ _BETWEEN = 24
 
 
 @cache
-def _body_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def _body_pattern(names: tuple[str, ...]) -> re.Pattern[str] | GatedPattern:
     words = alternatives([re.escape(n) for n in sorted(names, key=len, reverse=True)])
-    return re.compile(rf"(?<!\w)(?P<name>{words})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?P<name>{words})(?!\w)", re.IGNORECASE)
+    if not all(_WORD.search(n) for n in names):
+        return pattern  # a name without a letter has no piece to gate on
+    # Each name escaped as written stands as a whole word: the gate of whole words holds.
+    return GatedPattern(pattern, names, whole=True)
+
+
+_WORD = re.compile(r"\w")
 
 
 def _bodies(config: Config, own_body: str) -> dict[str, str]:
@@ -96,8 +104,9 @@ _NEXT_WITHIN = 40
 
 
 @cache
-def _next_meeting() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+def _next_meeting() -> GatedPattern:
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(NEXT_MEETING_WORDS)})(?!\w)", re.IGNORECASE)
+    return GatedPattern(pattern, NEXT_MEETING_WORDS, whole=True)
 
 
 def next_meeting_date(ctx: ParseContext) -> dt.date | None:

@@ -59,6 +59,24 @@ _SIGNED_ENTRY = re.compile(
 _SIGNED_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s{3,}|\t")
 
 
+def _unparted(text: str) -> bool:
+    """Whether :data:`_SIGNED_SEPARATOR` cannot match in ``text``, without the scan: no
+    ``·``, ``•`` or ``|``, and no three spaces in a row where a space is the only
+    whitespace (every other whitespace character is unprintable, a tab too)."""
+    return (
+        text.isprintable()
+        and "   " not in text
+        and "|" not in text
+        and "·" not in text
+        and "•" not in text
+    )
+
+
+def _parts(text: str) -> list[str]:
+    """``_SIGNED_SEPARATOR.split(text)``, the common case of one part without the scan."""
+    return [text] if _unparted(text) else _SIGNED_SEPARATOR.split(text)
+
+
 def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     """``/Per Ek, sekreterare``, ``Per Ek (sekreterare)``, ``Sekreterare Per Ek`` or
     ``Ines Nord, sekreterare · Hugo Lax, mötesordförande``: (name, the office its role
@@ -69,13 +87,13 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     # ``Mötesordf. Anders Gran | Prot.förare Linda Åhs | Tid 09.00–11.00``: a header row of
     # offices among other facts; the cells that are no office are passed over.
     header_row = " | " in line
-    for part in _offices_in_a_row(line) or _SIGNED_SEPARATOR.split(line.strip()):
+    for part in _offices_in_a_row(line) or _parts(line.strip()):
         first, _, rest = part.strip().partition(" ")
         office = ROLES.get(first.casefold()) if first[:1].isupper() and rest else None
         if office is not None and re.fullmatch(_SIGNED_NAME, rest.strip()):
             entries.append((rest.strip(), office))
             continue
-        found = _SIGNED_ENTRY.fullmatch(part)
+        found = None if _too_many_words(part) else _SIGNED_ENTRY.fullmatch(part)
         if found is None:
             if header_row:
                 continue
@@ -96,11 +114,20 @@ def signed_entries(line: str) -> list[tuple[str, str | None]] | None:
     return entries
 
 
+def _too_many_words(part: str) -> bool:
+    """Whether ``part`` is too long for :data:`_SIGNED_ENTRY` to match it whole, without
+    the match: a name of three words at most (after a ``/``, or an office of one word),
+    and then nothing but a comma or a parenthesis before anything more."""
+    words = part.split()
+    return len(words) >= 5 and not any("," in word or "(" in word for word in words[:5])
+
+
 def _offices_in_a_row(line: str) -> list[str] | None:
     """``Underskrifter Sekreterare Ylva Berg Ordförande Eva Lind Justerande Ann Sjö``: a
     signature row flattened from a PDF, each office before its name, cut at the offices
     (None unless two or more)."""
-    if _SIGNED_SEPARATOR.search(line.strip()):
+    stripped = line.strip()
+    if not _unparted(stripped) and _SIGNED_SEPARATOR.search(stripped):
         return None  # parted already: read part by part
     words = line.split()
     starts = [

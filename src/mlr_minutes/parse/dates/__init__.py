@@ -175,6 +175,23 @@ def _gate() -> re.Pattern[str]:
 
 
 @cache
+def _words_gate() -> re.Pattern[str] | None:
+    """:func:`_gate` without its digit: the words alone, when every word is letters (and
+    spaces), so that no word can start at a digit and a digit's match hides none; else
+    None (the one scan of :func:`_gate` then)."""
+    relative = [word for words in RELATIVE_KINDS.values() for word in words]
+    if not all(char.isalpha() or char == " " for word in (*MONTHS, *relative) for char in word):
+        return None
+    return re.compile(
+        rf"(?<!\w)(?:(?P<month>{alternation(MONTHS)})|(?P<relative>{alternation(relative)}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
 def _relative_starts() -> re.Pattern[str]:
     """Where any relative word starts (zero-width, so that no word hides another)."""
     relative = [word for words in RELATIVE_KINDS.values() for word in words]
@@ -197,11 +214,14 @@ def _holds(text: str) -> frozenset[str]:
     relative word it holds (the keys of :data:`~.patterns.RELATIVE_KINDS`), so that each
     relative form runs only where its own words stand."""
     kinds: set[str] = set()
-    for match in _gate().finditer(text):
+    words = _words_gate()
+    if words is not None and _DIGIT.search(text) is not None:
+        kinds.add("digit")  # found once, not at every digit of a text full of numbers
+    for match in (_gate() if words is None else words).finditer(text):
         kind = match.lastgroup
         if kind is not None:
             kinds.add(kind)
-        if len(kinds) == 3:
+        if len(kinds) == 3 or (words is not None and len(kinds - {"digit"}) == 2):
             break
     if "digit" in kinds:
         # Kinds of a digit's own, each needed by several forms: one search for them all.

@@ -11,6 +11,7 @@ from ...vocabulary import (
     TIME_SPAN_WORDS,
     TIME_WORDS,
 )
+from ..gates import WordGate
 from ..text import alternation
 from .patterns import DASH, FLAGS, NUMBER_END
 
@@ -49,8 +50,16 @@ class _TimeMatch:
     valid: bool
 
 
+_TIME_WORD = WordGate(TIME_WORDS)
+"""Before the first pattern: a text without ``kl`` or its kin holds none of its times."""
+
+
 def time_matches(text: str) -> Iterator[_TimeMatch]:
-    for pattern in _TIME_PATTERNS:
+    # The first pattern needs a word for the clock, the second a ``:`` or a ``.``.
+    worth = (_TIME_WORD(text), ":" in text or "." in text)
+    for pattern, worth_trying in zip(_TIME_PATTERNS, worth, strict=True):
+        if not worth_trying:
+            continue
         for match in pattern.finditer(text):
             separator = match.groupdict().get("separator")
             if separator == "." and len(match["hour"]) == 1 and match["end_hour"] is None:

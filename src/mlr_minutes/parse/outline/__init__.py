@@ -26,6 +26,7 @@ from functools import cache
 from ...model import AgendaItem, Segment, SegmentKind
 from ...vocabulary import ATTACHMENT_WORDS, NUMBER_ABBREVIATIONS
 from ..blocks import Block, BlockKind
+from ..gates import GatedPattern
 from ..text import alternation
 from .block_rules import BLOCK_RULES
 from .heading_rules import HEADING_RULES
@@ -124,10 +125,13 @@ _DIGIT = re.compile(r"\d")
 
 
 @cache
-def _numbered_attachment() -> re.Pattern[str]:
-    words = alternation(w for w in ATTACHMENT_WORDS if " " not in w)
+def _numbered_attachment() -> GatedPattern:
+    single = [w for w in ATTACHMENT_WORDS if " " not in w]
     number = alternation(NUMBER_ABBREVIATIONS)
-    return re.compile(rf"\b(?:{words})\s+(?:(?:{number})\s*)?\d+[a-z]?\b", re.IGNORECASE)
+    pattern = re.compile(
+        rf"\b(?:{alternation(single)})\s+(?:(?:{number})\s*)?\d+[a-z]?\b", re.IGNORECASE
+    )
+    return GatedPattern(pattern, single)
 
 
 def _attachments_in(units: list[Unit], in_title: tuple[str, ...]) -> tuple[str, ...]:

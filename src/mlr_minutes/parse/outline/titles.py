@@ -18,6 +18,7 @@ from ...vocabulary import (
     LIST_JOINERS,
     MONTHS,
 )
+from ..gates import GatedPattern
 from ..labels import normalise_key
 from ..text import alternation
 from .state import Context
@@ -82,12 +83,13 @@ def split_attachments(title: str) -> tuple[str, tuple[str, ...]]:
 
 
 @cache
-def _diary_number() -> re.Pattern[str]:
-    return re.compile(
+def _diary_number() -> GatedPattern:
+    pattern = re.compile(
         rf"[\s,(–-]*(?<!\w)(?:{alternation(DIARY_NUMBER_WORDS)})\.?\s*:?\s*"
         r"(?P<number>(?:[A-ZÅÄÖ]{1,8}[ /-]?)?\d[\w./:-]*+)\)?",
         re.IGNORECASE,
     )
+    return GatedPattern(pattern, DIARY_NUMBER_WORDS)
 
 
 def split_diary_number(title: str) -> tuple[str, str | None]:

@@ -17,7 +17,7 @@ import yaml
 
 from ..config import Config
 from ..model import Diagnostic, Level
-from ..vocabulary import METADATA_KEYS
+from ..vocabulary import COMMENT_ORIGIN, METADATA_KEYS
 from .labels import metadata_field
 
 
@@ -28,7 +28,7 @@ class Explicit:
     values: dict[str, tuple[Any, int]]
     """Field → (raw value, line)."""
     origin: str
-    """``front matter`` or ``kommentar``, for messages."""
+    """``front matter`` or :data:`COMMENT_ORIGIN`, for messages."""
 
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
@@ -295,6 +295,6 @@ def split_comment_metadata(
                 if values or problems:
                     for blank in range(start, number + 1):
                         lines[blank] = ""
-                    return Explicit(values, "kommentar"), "\n".join(lines), problems
+                    return Explicit(values, COMMENT_ORIGIN), "\n".join(lines), problems
                 start, header = None, False
     return None, text, problems

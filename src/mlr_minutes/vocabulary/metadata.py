@@ -345,8 +345,13 @@ TABLE_ROLE_HEADERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Headers of an attendance table's role column (*sammankallande*, *sekr.*)."""
 
+COMMENT_ORIGIN: Final = "kommentar"
+"""What metadata written in an HTML comment is called in messages (beside *front
+matter*)."""
+
 TABLE_NOTE_HEADERS: Final[tuple[str, ...]] = (
     "anteckningar", "anteckning", "anmärkning", "anmärkningar", "noteringar", "notering",
+    "kommentar", "kommentarer",
 )  # fmt: skip
 """Headers of a register's column of notes on each person (*Ordförande*, *tjg för Kent
 Lindgren*, *§§ 143–147*): what it says goes with the person, as a role column's cell does."""

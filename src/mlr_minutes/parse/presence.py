@@ -4,11 +4,12 @@ who were away (``Ordförande: Camilla Nord`` at the top, Camilla Nord under *Fr�
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Person
-from ..vocabulary import ROLES
+from ..vocabulary import ABSENT_ANSWERS, ROLES
 from .attendance_values import legend
 from .person_notes import says_away
 
@@ -20,11 +21,15 @@ def legend_roles(meta: Metadata, lines: list[str]) -> None:
     """``Anna Ek* (S)`` with ``* mötesordförande`` below the list (or ``★ = mötesordförande``
     above it, ``- ★ Signe Hallberg``): the mark gives the person that role."""
     marks: dict[str, str] = {}
+    codes: dict[str, str | None] = {}
     for text in lines:
         for mark, written in (legend(text) or {}).items():
             role = ROLES.get(written.casefold())
             if role:
                 marks[mark] = role
+        codes.update(_code_legend(text) or {})
+    if codes:
+        _coded_cells(meta, lines, codes)
     if not marks:
         return
     for listed in (meta.attendees, meta.guests):
@@ -35,6 +40,54 @@ def legend_roles(meta: Metadata, lines: list[str]) -> None:
             for mark, role in marks.items():
                 if f"{person.name}{mark}" in written or f"{mark} {person.name}" in written:
                     listed[index] = replace(person, role=role)
+
+
+_CODE_ENTRY = re.compile(
+    r"^(?P<code>[A-ZÅÄÖ]{1,3}|[-–—x])\s*=\s*(?P<meaning>[a-zåäö][a-zåäö .]{2,30})$"
+)
+_CODE_SEPARATOR = re.compile(r"\s*[,;]\s*|\s{2,}")
+
+
+def _code_legend(line: str) -> dict[str, str | None] | None:
+    """``O = ordförande, S = sekreterare, – = ej närvarande``: what each code in a table's
+    cell means (code → role, or None for away); None unless every entry is such."""
+    text = line.strip()
+    if "=" not in text or len(text) > _LEGEND_LENGTH:
+        return None
+    found: dict[str, str | None] = {}
+    for part in _CODE_SEPARATOR.split(text):
+        entry = _CODE_ENTRY.match(part.strip())
+        if entry is None:
+            return None
+        meaning = entry["meaning"].strip().casefold()
+        if meaning in ABSENT_ANSWERS:
+            found[entry["code"]] = None
+        elif (role := ROLES.get(meaning)) is not None:
+            found[entry["code"]] = role
+        else:
+            return None
+    return found if len(found) >= _LEGEND_ENTRIES else None
+
+
+_LEGEND_LENGTH = 160
+_LEGEND_ENTRIES = 2
+
+
+def _coded_cells(meta: Metadata, lines: list[str], codes: dict[str, str | None]) -> None:
+    """``| Åsa Fransson | Region Mellanlanda | O |`` under the legend above: a cell that is
+    one of its codes gives the person that role, or says they were away."""
+    for listed in (meta.attendees, meta.guests):
+        for index, person in reversed(list(enumerate(listed))):
+            row = lines[person.line - 1] if 0 < person.line <= len(lines) else ""
+            if "|" not in row or not person.name or person.name not in row:
+                continue
+            cells = {cell.strip() for cell in row.strip().strip("|").split("|")}
+            for code in cells & codes.keys():
+                role = codes[code]
+                if role is None:
+                    meta.absent.append(listed.pop(index))
+                    break
+                listed[index] = replace(person, role=role)
 
 
 def away(person: Person) -> bool:

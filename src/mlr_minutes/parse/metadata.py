@@ -52,6 +52,7 @@ from .presence import (
     absent_officers_stand_down,
     away,
     everyone_called_came,
+    footnote_roles,
     legend_roles,
 )
 from .round_table import (
@@ -281,6 +282,7 @@ def collect(
     unlabelled_list_present(meta, outline, config)
     label_column_present(meta, lines, config)
     legend_roles(meta, lines)
+    footnote_roles(meta, lines)
     symbol_officers(meta, lines, config)
     resolve_initials(meta, lines, config)
     speakers_present(meta, lines, config)

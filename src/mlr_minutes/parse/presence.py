@@ -9,7 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Person
-from ..vocabulary import ABSENT_ANSWERS, ROLES
+from ..vocabulary import (
+    ABSENT_ANSWERS,
+    MEETING_CHAIR_ROLE,
+    OFFICER_PROSE_NAME_BEFORE,
+    ROLES,
+    SECRETARY_ROLE,
+)
 from .attendance_values import legend
 from .person_notes import says_away
 
@@ -88,6 +94,32 @@ def _coded_cells(meta: Metadata, lines: list[str], codes: dict[str, str | None])
                     meta.absent.append(listed.pop(index))
                     break
                 listed[index] = replace(person, role=role)
+
+
+_FOOTNOTE = re.compile(r"^\[\^(?P<id>[^\]\s]{1,10})\]:\s*(?P<text>.+)$")
+
+
+def footnote_roles(meta: Metadata, lines: list[str]) -> None:
+    """``| Kent Sjö[^1] | …`` with ``[^1]: Sammankallande lekmannarevisor; ledde mötet.``
+    at the foot (Word's footnotes as Pandoc writes them): the footnote says the person
+    led the meeting or wrote its minutes, in the words the prose rules know."""
+    notes = {m["id"]: m["text"] for line in lines if (m := _FOOTNOTE.match(line.strip()))}
+    if not notes:
+        return
+    for listed in (meta.attendees, meta.guests):
+        for index, person in enumerate(listed):
+            row = lines[person.line - 1] if 0 < person.line <= len(lines) else ""
+            if not person.name or f"{person.name}[^" not in row:
+                continue
+            mark = row.split(f"{person.name}[^", 1)[1].split("]", 1)[0]
+            said = f" {' '.join(notes.get(mark, '').casefold().split())} "
+            for office, role in (("chair", MEETING_CHAIR_ROLE), ("secretary", SECRETARY_ROLE)):
+                if any(
+                    f" {phrase} " in said.replace(";", " ").replace(".", " ")
+                    for phrase in OFFICER_PROSE_NAME_BEFORE[office]
+                    if " " in phrase
+                ):
+                    listed[index] = replace(person, role=role)
 
 
 def away(person: Person) -> bool:

@@ -31,6 +31,7 @@ import os
 import pickle
 import shutil
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,20 @@ ADDED_AT_MOST = 50
 
 FileId = tuple[int, int, int]
 """A file's inode, size and modification time (ns): it is still the file that was written."""
+
+SourceId = tuple[int, int, int, int]
+"""A minutes file's inode, size, modification and change time (ns): the change time cannot
+be set back by a program (``touch -d`` sets the modification time only), so a file with
+the same identity has not been written since."""
+
+CONTENTS = "contents.pickle"
+"""Each minutes file's identity and SHA-256 as last read, so that the next build hashes only
+the files written since."""
+
+SETTLED_NS = 2_000_000_000
+"""A file changed less than this long before it was read may be written again within the
+same tick of the file system's clock, its identity unchanged: its digest is not kept for
+the next build (git's "racily clean" files), which reads it again."""
 
 
 def _tree_digest(digest: Any, folder: Path) -> None:
@@ -146,8 +161,13 @@ class BuildCache:
     outputs: OutputMemo | None = None
     """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
-    _contents: dict[str, tuple[FileId, str]] = field(default_factory=dict)
-    """Each minutes file read by this cache: its identity when read, and its digest."""
+    _contents: dict[str, tuple[SourceId, str]] = field(default_factory=dict)
+    """Each minutes file read by this cache (or by the last build, :data:`CONTENTS`): its
+    identity when read, and its digest."""
+    _settled: set[str] = field(default_factory=set)
+    """The files of ``_contents`` unchanged for a while when read: kept for the next build."""
+    _looked: set[str] = field(default_factory=set)
+    """The files whose digest this cache was asked for (a removed file's is not kept)."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
@@ -170,6 +190,10 @@ class BuildCache:
         sites = cache._read("sites.pickle")
         if isinstance(sites, dict):
             cache.sites = sites
+        contents = cache._read(CONTENTS)
+        if isinstance(contents, dict):
+            cache._contents = contents
+            cache._settled = set(contents)
         cache._unread = True
         return cache
 
@@ -237,6 +261,9 @@ class BuildCache:
         if self._parsed:
             self._save_meetings()
         self._write("sites.pickle", self.sites)
+        if self._looked:
+            settled = self._looked & self._settled
+            self._write(CONTENTS, {k: v for k, v in self._contents.items() if k in settled})
         if self.outputs is not None and self.outputs.changed:
             self._write("outputs.pickle", self.outputs.current)
 
@@ -264,16 +291,24 @@ class BuildCache:
         self.sites[str(out.absolute())] = memory
 
     def _content_digest(self, path: Path) -> str:
-        """The SHA-256 of a minutes file, read again only when its inode, size or
-        modification time changed since this cache last read it (the dev server's cache
-        lives from one save to the next: a save re-reads the saved file, not all)."""
+        """The SHA-256 of a minutes file, read again only when its inode, size,
+        modification or change time changed since this cache (or the last build,
+        :data:`CONTENTS`) read it: the dev server's cache lives from one save to the next,
+        and a save re-reads the saved file, not all; a build after one edit hashes one."""
         found = os.lstat(path)
-        identity = (found.st_ino, found.st_size, found.st_mtime_ns)
-        known = self._contents.get(str(path))
+        identity = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        name = str(path)
+        self._looked.add(name)
+        known = self._contents.get(name)
         if known is not None and known[0] == identity and stat.S_ISREG(found.st_mode):
             return known[1]
+        reading = time.time_ns()
         content = hashlib.sha256(read_regular_file(path)).hexdigest()
-        self._contents[str(path)] = (identity, content)
+        self._contents[name] = (identity, content)
+        if max(found.st_mtime_ns, found.st_ctime_ns) < reading - SETTLED_NS:
+            self._settled.add(name)
+        else:
+            self._settled.discard(name)
         return content
 
     def sources(self, files: list[Path], config: Config, variant: str = "") -> str:

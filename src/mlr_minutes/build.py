@@ -186,6 +186,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     if problem is not None:
         diagnostics = (problem,)
         return result(ok=False, written=False)
+    # Nothing changed and the site is, file for file, as the last build left it: nothing
+    # is written, so the output need not be checked for being ours.
+    stamp = _stamp(options)
+    unchanged = _unchanged(options, stamp)
+    if unchanged is not None:
+        assert options.cache is not None
+        options.cache.save_contents()
+        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
+        return replace(unchanged, seconds=time.perf_counter() - started)
     try:
         if options.cache is not None:  # files untouched since the last build: not re-read
             trust(options.out.absolute().resolve(), options.cache.site(options.out).files)
@@ -193,11 +202,6 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     except UnsafeOutput as error:
         diagnostics = (_unsafe_output(options, error),)
         return result(ok=False, written=False)
-    stamp = _stamp(options)
-    unchanged = _unchanged(options, stamp)
-    if unchanged is not None:
-        progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
-        return replace(unchanged, seconds=time.perf_counter() - started)
     progress(f"Läser minnesanteckningar i {options.source} …")
     loaded = load_meetings(
         [options.source], options.config, public=not options.internal, cache=options.cache

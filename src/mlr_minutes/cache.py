@@ -168,6 +168,8 @@ class BuildCache:
     """The files of ``_contents`` unchanged for a while when read: kept for the next build."""
     _looked: set[str] = field(default_factory=set)
     """The files whose digest this cache was asked for (a removed file's is not kept)."""
+    _read_afresh: bool = False
+    """Whether a file was hashed since :data:`CONTENTS` was last written."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
@@ -261,11 +263,18 @@ class BuildCache:
         if self._parsed:
             self._save_meetings()
         self._write("sites.pickle", self.sites)
-        if self._looked:
-            settled = self._looked & self._settled
-            self._write(CONTENTS, {k: v for k, v in self._contents.items() if k in settled})
+        self.save_contents()
         if self.outputs is not None and self.outputs.changed:
             self._write("outputs.pickle", self.outputs.current)
+
+    def save_contents(self) -> None:
+        """Write the digests of the minutes files read by this build (:data:`CONTENTS`),
+        when any was read afresh (a build with nothing changed saves nothing else)."""
+        if self.folder is None or not self._read_afresh:
+            return
+        settled = self._looked & self._settled
+        self._write(CONTENTS, {k: v for k, v in self._contents.items() if k in settled})
+        self._read_afresh = False
 
     def _save_meetings(self) -> None:
         """The parses: those not in ``meetings.pickle`` go to a small file of their own
@@ -305,6 +314,7 @@ class BuildCache:
         reading = time.time_ns()
         content = hashlib.sha256(read_regular_file(path)).hexdigest()
         self._contents[name] = (identity, content)
+        self._read_afresh = True
         if max(found.st_mtime_ns, found.st_ctime_ns) < reading - SETTLED_NS:
             self._settled.add(name)
         else:

@@ -85,6 +85,54 @@ def test_the_archive_scan_kept_between_builds_follows_an_edited_meeting() -> Non
     assert any(m.meeting is edited for m in lomma.mentions)
 
 
+def test_the_archive_scan_kept_by_the_build_cache_gives_the_same_archive() -> None:
+    meetings = _meetings()
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    cold = build_archive(meetings, DEFAULT)
+    memo = OutputMemo()
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    assert build_archive(meetings, DEFAULT, memo, "public") == cold
+    assert {key.split(":")[0] for key in memo.current} == {"people", "focus"}
+    # The next build (a new process: nothing kept in memory) finds every scan, makes none.
+    kept = OutputMemo(previous=dict(memo.current))
+    made: list[str] = []
+    kept.put = lambda key, data: made.append(key)  # type: ignore[method-assign]
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    assert build_archive(meetings, DEFAULT, kept, "public") == cold
+    assert made == []
+    # Another way of parsing (the internal preview's) does not read the public scans.
+    other = OutputMemo(previous=dict(memo.current))
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    build_archive(meetings, DEFAULT, other, "internal")
+    assert other.made and not other.current.keys() & memo.current.keys()
+
+
+def test_an_edited_meeting_is_scanned_again_despite_the_kept_scans() -> None:
+    meetings = _meetings()
+    memo = OutputMemo()
+    build_archive(meetings, DEFAULT, memo, "public")
+    first = meetings[0]
+    item = first.items[0]
+    edited_item = dataclasses.replace(item, body=item.body + "\nLomma bjöd in till mötet.")
+    # Other bytes: another digest, as the file's edit gives it.
+    edited = dataclasses.replace(first, items=(edited_item, *first.items[1:]), digest="0" * 64)
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    kept = build_archive(
+        [edited, *meetings[1:]], DEFAULT, OutputMemo(previous=dict(memo.current)), "public"
+    )
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    cold = build_archive([edited, *meetings[1:]], DEFAULT)
+    assert kept == cold
+    lomma = next(m for m in kept.municipalities if m.name == "Lomma")
+    assert any(m.meeting is edited for m in lomma.mentions)
+
+
 def test_open_data_json_holds_what_parse_prints(tmp_path: Path) -> None:
     built = build(tmp_path / "site")
     meeting = next(m for m in _meetings() if m.id == "2016-04-19-kommundirektormote")

@@ -228,7 +228,11 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         + (f", {skipped} utelämnade på grund av fel" if skipped else "")
     )
 
-    archive = build_archive(meetings, options.config)
+    # Kept serialised parts from the last build: each meeting's scan for the archive's
+    # indexes, calendar events.
+    memo = options.cache.output_memo() if options.cache is not None else None
+    variant = "internal" if options.internal else PUBLIC_VARIANT
+    archive = build_archive(meetings, options.config, memo, variant)
     urls = Urls(normalise_base_url(options.base_url))
     origin = site_origin(options.base_url)
     site_url = f"{origin}{urls.base}" if origin else None
@@ -293,7 +297,6 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 else:
                     writer.write_bytes(*meeting_data_file(meeting, urls))
             progress("Skriver flöden, kalendrar och öppna data …")
-            memo = options.cache.output_memo() if options.cache is not None else None
             for data_path, data in (
                 *archive_files(archive, urls, site_url, options.config, memo, per_meeting=False),
                 *sitemap_files(listed, urls, origin),

@@ -42,7 +42,8 @@ def test_calendar_events_kept_from_the_last_build_give_the_same_bytes() -> None:
     memo = OutputMemo()
     first = dict(archive_files(archive, urls, None, DEFAULT, memo))
     assert first == fresh
-    assert memo.current and all(key.startswith("ics:") for key in memo.current)
+    assert any(key.startswith("ics:") for key in memo.current)
+    assert all(key.startswith(("ics:", "data:")) for key in memo.current)
     # The next build starts from what this one kept: every event found, none made.
     kept = OutputMemo(previous=dict(memo.current))
     made: list[str] = []
@@ -131,6 +132,44 @@ def test_an_edited_meeting_is_scanned_again_despite_the_kept_scans() -> None:
     assert kept == cold
     lomma = next(m for m in kept.municipalities if m.name == "Lomma")
     assert any(m.meeting is edited for m in lomma.mentions)
+
+
+def test_open_data_parts_kept_by_the_build_cache_give_the_same_bytes() -> None:
+    meetings = _meetings()
+    archive = build_archive(meetings, DEFAULT)
+    urls = Urls("/")
+    fresh = dict(archive_files(archive, urls, None, DEFAULT))
+    memo = OutputMemo()
+    assert dict(archive_files(archive, urls, None, DEFAULT, memo, scope="a")) == fresh
+    assert any(key.startswith("data:") for key in memo.current)
+    kept = OutputMemo(previous=dict(memo.current))
+    made: list[str] = []
+    kept.put = lambda key, data: made.append(key)  # type: ignore[method-assign]
+    assert dict(archive_files(archive, urls, None, DEFAULT, kept, scope="a")) == fresh
+    assert made == []
+    # Another scope (configuration, parse) or address finds none of them.
+    for scope, other_urls in (("b", urls), ("a", Urls("/arkiv/"))):
+        other = OutputMemo(previous=dict(memo.current))
+        list(archive_files(archive, other_urls, None, DEFAULT, other, scope=scope))
+        assert not other.current.keys() & {k for k in memo.current if k.startswith("data:")}
+
+
+def test_an_edited_decision_shows_in_the_open_data_despite_the_kept_parts() -> None:
+    meetings = _meetings()
+    urls = Urls("/")
+    memo = OutputMemo()
+    list(archive_files(build_archive(meetings, DEFAULT), urls, None, DEFAULT, memo))
+    index, first = next((i, m) for i, m in enumerate(meetings) if m.decisions)
+    decision = dataclasses.replace(first.decisions[0], text="Mötet beslutade om Ekobron.")
+    edited = dataclasses.replace(first, decisions=(decision, *first.decisions[1:]), digest="0" * 64)
+    moved = [*meetings[:index], edited, *meetings[index + 1 :]]
+    archive = build_archive(moved, DEFAULT)
+    kept = dict(
+        archive_files(archive, urls, None, DEFAULT, OutputMemo(previous=dict(memo.current)))
+    )
+    assert kept == dict(archive_files(archive, urls, None, DEFAULT))
+    assert "Ekobron" in kept["api/decisions.json"].decode()
+    assert "Ekobron" in kept["beslut.csv"].decode()
 
 
 def test_open_data_json_holds_what_parse_prints(tmp_path: Path) -> None:

@@ -298,7 +298,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                     writer.write_bytes(*meeting_data_file(meeting, urls))
             progress("Skriver flöden, kalendrar och öppna data …")
             for data_path, data in (
-                *archive_files(archive, urls, site_url, options.config, memo, per_meeting=False),
+                *archive_files(
+                    archive,
+                    urls,
+                    site_url,
+                    options.config,
+                    memo,
+                    per_meeting=False,
+                    scope=stamp_of((repr(options.config), variant)),
+                ),
                 *sitemap_files(listed, urls, origin),
             ):
                 writer.write_bytes(data_path, data)

@@ -43,7 +43,7 @@ def test_calendar_events_kept_from_the_last_build_give_the_same_bytes() -> None:
     first = dict(archive_files(archive, urls, None, DEFAULT, memo))
     assert first == fresh
     assert any(key.startswith("ics:") for key in memo.current)
-    assert all(key.startswith(("ics:", "data:")) for key in memo.current)
+    assert all(key.startswith(("ics:", "data-")) for key in memo.current)
     # The next build starts from what this one kept: every event found, none made.
     kept = OutputMemo(previous=dict(memo.current))
     made: list[str] = []
@@ -141,7 +141,7 @@ def test_open_data_parts_kept_by_the_build_cache_give_the_same_bytes() -> None:
     fresh = dict(archive_files(archive, urls, None, DEFAULT))
     memo = OutputMemo()
     assert dict(archive_files(archive, urls, None, DEFAULT, memo, scope="a")) == fresh
-    assert any(key.startswith("data:") for key in memo.current)
+    assert any(key.startswith("data-") for key in memo.current)
     kept = OutputMemo(previous=dict(memo.current))
     made: list[str] = []
     kept.put = lambda key, data: made.append(key)  # type: ignore[method-assign]
@@ -151,7 +151,7 @@ def test_open_data_parts_kept_by_the_build_cache_give_the_same_bytes() -> None:
     for scope, other_urls in (("b", urls), ("a", Urls("/arkiv/"))):
         other = OutputMemo(previous=dict(memo.current))
         list(archive_files(archive, other_urls, None, DEFAULT, other, scope=scope))
-        assert not other.current.keys() & {k for k in memo.current if k.startswith("data:")}
+        assert not other.current.keys() & {k for k in memo.current if k.startswith("data-")}
 
 
 def test_an_edited_decision_shows_in_the_open_data_despite_the_kept_parts() -> None:

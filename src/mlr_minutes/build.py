@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -297,18 +298,14 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 else:
                     writer.write_bytes(*meeting_data_file(meeting, urls))
             progress("Skriver flöden, kalendrar och öppna data …")
-            for data_path, data in (
-                *archive_files(
-                    archive,
-                    urls,
-                    site_url,
-                    options.config,
-                    memo,
-                    per_meeting=False,
+            # One file at a time: the open data of a large archive is tens of megabytes.
+            for data_path, data in itertools.chain(
+                archive_files(
+                    archive, urls, site_url, options.config, memo, per_meeting=False,
                     scope=stamp_of((repr(options.config), variant)),
                 ),
-                *sitemap_files(listed, urls, origin),
-            ):
+                sitemap_files(listed, urls, origin),
+            ):  # fmt: skip
                 writer.write_bytes(data_path, data)
             bundle = urls.relative(urls.search_bundle()).rstrip("/")
             # A meeting's decision and action records follow from its file and the

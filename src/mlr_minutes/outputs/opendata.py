@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import json
-import pickle
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,9 +61,9 @@ def _csv_rows(rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def _csv(header: list[str], rows: list[list[str]], made: str = "") -> bytes:
-    """A spreadsheet: ``header``, ``rows``, then rows ``made`` already (:func:`_csv_rows`)."""
-    return (CSV_BOM + _csv_rows([header, *rows]) + made).encode("utf-8")
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    """A spreadsheet: ``header`` and ``rows`` (rows made apart may follow)."""
+    return (CSV_BOM + _csv_rows([header, *rows])).encode("utf-8")
 
 
 def decision_record(archive: Archive, urls: Urls, meeting: Meeting, decision: Decision) -> Record:
@@ -155,44 +154,47 @@ def meeting_entry(meeting: Meeting, urls: Urls) -> Record:
     }
 
 
-_Parts = tuple[str, str, str]
-"""A meeting's parts of the archive-wide files: its line in the index of meetings, its
-decisions' lines in the decisions' JSON and their rows in the spreadsheet."""
+_PARTS = ("index", "decisions", "rows")
+"""A meeting's parts of the archive-wide files (UTF-8): its line in the index of meetings,
+its decisions' lines in the decisions' JSON and their rows in the spreadsheet."""
 
 
-def _meeting_parts(archive: Archive, urls: Urls, meeting: Meeting) -> _Parts:
+def _meeting_parts(archive: Archive, urls: Urls, meeting: Meeting) -> tuple[bytes, ...]:
     records = [decision_record(archive, urls, meeting, d) for d in meeting.decisions]
     return (
-        _COMPACT.encode(meeting_entry(meeting, urls)),
-        ",\n  ".join(_COMPACT.encode(record) for record in records),
-        _csv_rows([_decision_row(record) for record in records]),
+        _COMPACT.encode(meeting_entry(meeting, urls)).encode("utf-8"),
+        ",\n  ".join(_COMPACT.encode(record) for record in records).encode("utf-8"),
+        _csv_rows([_decision_row(record) for record in records]).encode("utf-8"),
     )
 
 
-def _parts(archive: Archive, urls: Urls, memo: OutputMemo | None, scope: str) -> list[_Parts]:
+def _parts(
+    archive: Archive, urls: Urls, memo: OutputMemo | None, scope: str
+) -> list[tuple[bytes, ...]]:
     """Every meeting's parts, newest first; ``memo`` keeps them for the next build, by the
     meeting's file and bytes and ``scope`` (what else decides them: how the meetings were
     parsed, the configured focus areas, the site's address)."""
     prefix = hashlib.sha256(repr((scope, urls.base)).encode()).hexdigest()[:32]
     found = []
     for meeting in reversed(archive.meetings):
-        key = f"data:{prefix}:{meeting.source}\0{meeting.digest}"
-        kept = memo.get(key) if memo is not None else None
-        if kept is not None:
-            found.append(pickle.loads(kept))
+        keys = [f"data-{part}:{prefix}:{meeting.source}\0{meeting.digest}" for part in _PARTS]
+        kept = [memo.get(key) for key in keys] if memo is not None else []
+        if kept and all(part is not None for part in kept):
+            found.append(tuple(part for part in kept if part is not None))
             continue
         parts = _meeting_parts(archive, urls, meeting)
         if memo is not None:
-            memo.put(key, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
+            for key, part in zip(keys, parts, strict=True):
+                memo.put(key, part)
         found.append(parts)
     return found
 
 
-def _listing(lines: list[str]) -> bytes:
+def _listing(lines: list[bytes]) -> bytes:
     """:func:`_json` of a list, from its entries' JSON."""
     if not lines:
         return b"[]\n"
-    return ("[\n  " + ",\n  ".join(lines) + "\n]\n").encode("utf-8")
+    return b"[\n  " + b",\n  ".join(lines) + b"\n]\n"
 
 
 def meeting_data_file(meeting: Meeting, urls: Urls) -> tuple[str, bytes]:
@@ -223,8 +225,8 @@ def open_data_files(
     yield urls.file(urls.actions_data()), _json(actions)
     for name in SCHEMAS:
         yield urls.file(urls.schema(name)), _json(schema(name))
-    rows = "".join(rows for _, _, rows in parts)
-    yield urls.file(urls.decisions_csv()), _csv(DECISION_COLUMNS, [], rows)
+    rows = b"".join(rows for _, _, rows in parts)
+    yield urls.file(urls.decisions_csv()), _csv(DECISION_COLUMNS, []) + rows
     yield (
         urls.file(urls.actions_csv()),
         _csv(

@@ -265,3 +265,42 @@ def test_a_meeting_read_back_from_the_cache_is_the_meeting_parsed() -> None:
         person.name = "x"  # type: ignore[misc]
     folder_cache = BuildCache(None, "v")
     assert folder_cache._read("meetings.pickle") is None
+
+
+def test_kept_register_rows_are_rendered_again_only_for_the_edited_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A decision more changes every register page (each shows the total), but only the
+    # edited year's rows are rendered again; the rest come from the last build, and the
+    # site is the one a cold build writes.
+    from test_search import _digest
+
+    source = tmp_path / "minutes"
+    shutil.copytree(ARCHIVE, source)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+    def build_once(out: Path, cache: BuildCache | None) -> None:
+        assert build_site(BuildOptions(source, out, cache=cache), lambda _: None).written
+
+    build_once(tmp_path / "site", BuildCache.open(folder))
+    made: list[str] = []
+    real_put = OutputMemo.put
+
+    def put(memo: OutputMemo, key: str, data: bytes) -> None:
+        if key.startswith("html:"):
+            made.append(data.decode())
+        real_put(memo, key, data)
+
+    monkeypatch.setattr(OutputMemo, "put", put)
+    edited = source / "2017-05-23-styrelsemote.md"
+    text = edited.read_text("utf-8")
+    old = "- Strukturplan MalmöLundregionen antogs efter remissen\n"
+    new = old + "- Styrelsen antog Ekobrons tidplan\n"
+    edited.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build_once(tmp_path / "site", BuildCache.open(folder))
+    assert made and all("Ekobron" in html for html in made), "only 2017's rows made"
+    build_once(tmp_path / "cold", None)
+    assert _digest(tmp_path / "site") == _digest(tmp_path / "cold")
+    page = (tmp_path / "site" / "beslut" / "2017" / "index.html").read_text("utf-8")
+    assert "Ekobrons tidplan" in page

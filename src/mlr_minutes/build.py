@@ -254,6 +254,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     context = Context.of(archive, urls, today, options.config)
     frame = site_view(context, origin)
     renderer = Renderer(frame, options.templates)
+    if memo is not None:
+        renderer.keep_rendered(memo)
     settings = stamp_of((repr(options.config), str(options.internal), today.isoformat()))
     reuse = PageReuse(options.cache, options.out, frame, settings)
 

@@ -433,6 +433,7 @@ class PageReuse:
         self.enabled = cache is not None
         self.memory = cache.site(out) if cache is not None else SiteMemory()
         self.out = out.absolute()
+        self._out = os.fspath(self.out)
         self.frame = repr(frame).encode() if cache is not None else b""
         self.settings = settings.encode()
         """What every page may read besides the frame (configuration, build date, variant)."""
@@ -449,10 +450,17 @@ class PageReuse:
     def unchanged(self, relative: str) -> Path | None:
         """The previous site's file ``relative`` when it is still the one that build wrote."""
         found = self.memory.files.get(relative)
-        previous = self.out / relative
-        if found is None or found != file_id(previous):
+        if found is None:
             return None
-        return previous
+        # A string path and os.lstat, not pathlib: asked of tens of thousands of files.
+        previous = f"{self._out}/{relative}"
+        try:
+            now = os.lstat(previous)
+        except OSError:
+            return None
+        if (now.st_ino, now.st_size, now.st_mtime_ns) != found:
+            return None
+        return Path(previous)
 
     def shard_reuse(self) -> ShardReuse:
         """The previous build's parts of the search index, to link those that would come

@@ -447,8 +447,9 @@ class PageReuse:
         self.groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         """This build's groups of list pages (:meth:`group`), for the next build."""
 
-    def unchanged(self, relative: str) -> Path | None:
-        """The previous site's file ``relative`` when it is still the one that build wrote."""
+    def unchanged(self, relative: str) -> str | None:
+        """The previous site's file ``relative`` (its path as a string: asked of tens of
+        thousands of files) when it is still the one that build wrote."""
         found = self.memory.files.get(relative)
         if found is None:
             return None
@@ -460,14 +461,14 @@ class PageReuse:
             return None
         if (now.st_ino, now.st_size, now.st_mtime_ns) != found:
             return None
-        return Path(previous)
+        return previous
 
     def shard_reuse(self) -> ShardReuse:
         """The previous build's parts of the search index, to link those that would come
         out the same."""
         return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
 
-    def kept(self, path: str, inputs: str) -> Path | None:
+    def kept(self, path: str, inputs: str) -> str | None:
         """The previous site's file ``path`` when it was rendered from the same ``inputs``
         (everything its view is built from, with the frame and the settings) and is still
         as rendered: its view is then the same, and is neither built nor hashed again.
@@ -490,7 +491,7 @@ class PageReuse:
             b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
         ).hexdigest()
 
-    def group(self, key: str, inputs: str) -> list[tuple[Path, str]] | None:
+    def group(self, key: str, inputs: str) -> list[tuple[str, str]] | None:
         """(previous file, path) of every page of the group ``key`` when the last build
         built them from the same ``inputs`` (everything their views are built from, with
         the frame and the settings) and they are still as written: the pages are then the
@@ -521,14 +522,14 @@ class PageReuse:
         if key in self.groups:
             self.groups[key] = (self.groups[key][0], paths)
 
-    def previous(self, page: Any) -> Path | None:
+    def previous(self, page: Any) -> str | None:
         """The previous site's file of ``page`` when its view has not changed and the file
         is still the one rendered from it; None when the page must be rendered."""
         if not self.enabled:
             return None
         return self.previous_file(str(page.path), view_digest(self.frame, page))
 
-    def previous_file(self, path: str, digest: str) -> Path | None:
+    def previous_file(self, path: str, digest: str) -> str | None:
         """The previous site's file ``path`` when it was made from what ``digest`` names
         (a page's view, a source file's bytes) and is still as made; None when it must be
         written.  ``digest`` is remembered for the next build."""

@@ -214,6 +214,9 @@ class BuildCache:
         except Exception:  # missing, truncated or foreign: start afresh
             return None
         finally:
+            # What was read lives as long as the cache: frozen, the collector does not walk
+            # it again each time it runs (a build gives its frozen objects back at its end).
+            gc.freeze()
             if collecting:
                 gc.enable()
         if isinstance(saved, dict) and saved.get("version") == self.version:

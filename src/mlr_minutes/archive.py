@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .archive_scan import (
     Focus,
     KeptScans,
+    Memo,
     People,
     Places,
     listed,
@@ -37,9 +37,6 @@ from .model import (
     Precision,
     Reference,
 )
-
-if TYPE_CHECKING:
-    from .outputs.memo import OutputMemo
 
 __all__ = ["municipality_of", "slugify"]
 
@@ -476,7 +473,7 @@ def _people_and_places(
 def build_archive(
     meetings: Sequence[Meeting],
     config: Config,
-    memo: OutputMemo | None = None,
+    memo: Memo | None = None,
     variant: str = "",
 ) -> Archive:
     """Index ``meetings`` (already ordered by date then id) across the archive; ``memo``

@@ -16,13 +16,21 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .model import FocusAreaStatus, Meeting, Person
 from .parse.text import slugify as slug_of
 
-if TYPE_CHECKING:
-    from .outputs.memo import OutputMemo
+
+class Memo(Protocol):
+    """Serialised parts kept from one build to the next (the build cache's
+    :class:`~mlr_minutes.outputs.memo.OutputMemo`, which this layer does not import)."""
+
+    def get(self, key: str) -> bytes | None:
+        """The part under ``key``, None when it must be made."""
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keep a part just made."""
 
 
 @lru_cache(maxsize=65_536)
@@ -174,7 +182,7 @@ class KeptScans:
     """The compact scans of the last build, by meeting file and bytes (``memo``, the build
     cache's); without a memo every meeting is scanned."""
 
-    def __init__(self, memo: OutputMemo | None, variant: str, settings: object) -> None:
+    def __init__(self, memo: Memo | None, variant: str, settings: object) -> None:
         self._memo = memo
         # What else decides a scan: how the meetings were parsed (the public site's parse
         # leaves internal sections out) and the configured names it looks for.

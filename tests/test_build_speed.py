@@ -112,6 +112,20 @@ def test_the_archive_scan_kept_by_the_build_cache_gives_the_same_archive() -> No
     assert other.made and not other.current.keys() & memo.current.keys()
 
 
+def test_kept_scans_are_not_read_under_another_configuration() -> None:
+    # The configuration decides the parse, so the meeting a file's bytes stand for: any
+    # change of it (here the organisation's name, no name the scan looks for) is another key.
+    meetings = _meetings()
+    memo = OutputMemo()
+    build_archive(meetings, DEFAULT, memo, "public")
+    other = OutputMemo(previous=dict(memo.current))
+    archive_module._SCANNED.clear()
+    archive_module._FOCUSED.clear()
+    build_archive(meetings, dataclasses.replace(DEFAULT, organisation="Annan region"), other,
+                  "public")  # fmt: skip
+    assert other.made and not other.current.keys() & memo.current.keys()
+
+
 def test_an_edited_meeting_is_scanned_again_despite_the_kept_scans() -> None:
     meetings = _meetings()
     memo = OutputMemo()
@@ -304,3 +318,30 @@ def test_kept_register_rows_are_rendered_again_only_for_the_edited_year(
     assert _digest(tmp_path / "site") == _digest(tmp_path / "cold")
     page = (tmp_path / "site" / "beslut" / "2017" / "index.html").read_text("utf-8")
     assert "Ekobrons tidplan" in page
+
+
+def test_kept_register_rows_are_not_read_under_another_scope() -> None:
+    # Rows kept by a build of the public site are not those of the internal preview (its
+    # meetings keep their internal sections), nor of another configuration.
+    import datetime as dt
+
+    from mlr_minutes.render import Renderer
+    from mlr_minutes.views import decisions
+    from mlr_minutes.views.context import Context
+    from mlr_minutes.views.site import site_view
+
+    context = Context.of(build_archive(_meetings(), DEFAULT), Urls("/"), dt.date(2020, 1, 1),
+                         DEFAULT)  # fmt: skip
+    renderer = Renderer(site_view(context, None))
+    memo = OutputMemo()
+    renderer.keep_rendered(memo, "public")
+    first = [renderer.render(page) for page in decisions.pages(context)]
+    assert any(key.startswith("html:") for key in memo.current)
+    same = OutputMemo(previous=dict(memo.current))
+    renderer.keep_rendered(same, "public")
+    assert [renderer.render(page) for page in decisions.pages(context)] == first
+    assert not same.made
+    other = OutputMemo(previous=dict(memo.current))
+    renderer.keep_rendered(other, "internal")
+    assert [renderer.render(page) for page in decisions.pages(context)] == first
+    assert other.made and not other.current.keys() & memo.current.keys()

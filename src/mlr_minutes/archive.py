@@ -482,7 +482,9 @@ def build_archive(
     ordered = tuple(sorted(meetings, key=lambda m: (m.date or dt.date.max, m.id)))
     bodies = _bodies(ordered, config)
     resolved, cited_by = _references(ordered, bodies)
-    kept = KeptScans(memo, variant, (config.municipalities, config.focus_area_names()))
+    # The whole configuration, not only the names scanned for: it decides the parse, and
+    # so the meeting the file and bytes stand for.
+    kept = KeptScans(memo, variant, repr(config))
     focus_areas, decision_focus, action_focus = _focus(ordered, config, kept)
     tracks, track_of = _tracks(ordered)
     municipalities, people = _people_and_places(ordered, config, kept)

@@ -185,7 +185,7 @@ class KeptScans:
     def __init__(self, memo: Memo | None, variant: str, settings: object) -> None:
         self._memo = memo
         # What else decides a scan: how the meetings were parsed (the public site's parse
-        # leaves internal sections out) and the configured names it looks for.
+        # leaves internal sections out) and the configuration (the parse and the names).
         self._prefix = hashlib.sha256(repr((variant, settings)).encode()).hexdigest()[:32]
 
     def _kept(self, kind: str, meeting: Meeting) -> tuple[str, object | None]:

@@ -243,6 +243,8 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     # indexes, calendar events.
     memo = options.cache.output_memo() if options.cache is not None else None
     variant = "internal" if options.internal else PUBLIC_VARIANT
+    # What decides the meetings besides their files' bytes: kept parts are keyed by it.
+    parsed = stamp_of((repr(options.config), variant))
     with _collector_paused():  # hundreds of thousands of records made, none garbage
         archive = build_archive(meetings, options.config, memo, variant)
     urls = Urls(normalise_base_url(options.base_url))
@@ -267,7 +269,7 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     gc.freeze()  # the archive's indexes, as the meetings above
     renderer = Renderer(frame, options.templates)
     if memo is not None:
-        renderer.keep_rendered(memo)
+        renderer.keep_rendered(memo, parsed)
     settings = stamp_of((repr(options.config), str(options.internal), today.isoformat()))
     reuse = PageReuse(options.cache, options.out, frame, settings)
 
@@ -316,7 +318,7 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             for data_path, data in itertools.chain(
                 archive_files(
                     archive, urls, site_url, options.config, memo, per_meeting=False,
-                    scope=stamp_of((repr(options.config), variant)),
+                    scope=parsed,
                 ),
                 sitemap_files(listed, urls, origin),
             ):  # fmt: skip

@@ -318,6 +318,7 @@ class Renderer:
         self._env.filters["marks"] = render_marks
         self._site = site
         self._kept: OutputMemo | None = None
+        self._scope = ""
         self._frame = hashlib.sha256(repr(site).encode()).hexdigest()[:32]
         self._folders = tuple(folder.resolve() for folder in template_dirs(override))
 
@@ -329,17 +330,20 @@ class Renderer:
         other._frame = hashlib.sha256(repr(site).encode()).hexdigest()[:32]
         return other
 
-    def keep_rendered(self, memo: OutputMemo) -> None:
+    def keep_rendered(self, memo: OutputMemo, scope: str) -> None:
         """Keep the rows the templates mark with ``keep`` in ``memo`` (the build cache's),
-        rendered, for the next build: rows under the same key are not built again."""
+        rendered, for the next build: rows under the same key are not built again.
+        ``scope`` names what decides the meetings besides their files (how they were
+        parsed: the configuration, the internal preview's sections)."""
         self._kept = memo
+        self._scope = scope
 
     def _keep(self, rows: Kept, caller: Callable[[], str]) -> Markup:
         """``{% call keep(rows) %}…{% endcall %}``: the block as rendered under the rows'
         key (and this frame) by the last build, else rendered now."""
         if self._kept is None:
             return Markup(caller())
-        key = f"html:{self._frame}:{rows.key}"
+        key = f"html:{self._frame}:{self._scope}:{rows.key}"
         found = self._kept.get(key)
         if found is not None:
             return Markup(found.decode("utf-8"))

@@ -276,3 +276,19 @@ def test_a_site_built_on_tmpfs_and_on_disk_is_byte_identical(tmp_path: Path) -> 
         assert tree(in_memory.out) == tree(on_disk.out)
     finally:
         shutil.rmtree(shm)
+
+
+def test_a_stale_retired_site_is_deleted_in_the_background(tmp_path: Path) -> None:
+    # A replaced site may still be deleted by its build's rm when the next build starts:
+    # the next build puts it out of the way at once, and it is gone soon after.
+    out = tmp_path / "site"
+    build(out)
+    old = tmp_path / f".site.old-{_dead_pid()}"
+    (old / "moten" / "x").mkdir(parents=True)
+    (old / "moten" / "x" / "index.html").write_text("gammal", encoding="utf-8")
+    assert build(out).result.written
+    assert not old.exists()
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

@@ -12,10 +12,20 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .archive_scan import (
+    Focus,
+    KeptScans,
+    Memo,
+    People,
+    Places,
+    listed,
+    municipality_of,
+    names_pattern,
+    slugify,
+)
 from .config import Config
 from .model import (
     ActionItem,
@@ -27,14 +37,8 @@ from .model import (
     Precision,
     Reference,
 )
-from .parse.text import slugify as slug_of
 
-
-@lru_cache(maxsize=65_536)
-def slugify(text: str) -> str:
-    """A URL slug (see :func:`mlr_minutes.parse.text.slugify`), never empty.  Memoised: the
-    same names are slugged for every meeting that lists them."""
-    return slug_of(text) or "x"
+__all__ = ["municipality_of", "slugify"]
 
 
 _WORD = re.compile(r"\w+")
@@ -43,19 +47,6 @@ _WORD = re.compile(r"\w+")
 def normalise_text(text: str) -> str:
     """Text reduced to its words, for recognising the same action in later minutes."""
     return " ".join(_WORD.findall(text.casefold()))
-
-
-def _names_pattern(names: Iterable[str], genitive: bool = False) -> re.Pattern[str] | None:
-    """One regex matching any of ``names`` as whole words, longest first."""
-    unique = sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n))
-    if not unique:
-        return None
-    suffix = "s?" if genitive else ""
-    alternatives = "|".join(re.escape(n) for n in unique)
-    # The first letters as a class before the alternation: a cheap test at each position
-    # that halves the scan of a long text (same matches: the class folds case too).
-    first = re.escape("".join(sorted({n[0] for n in unique})))
-    return re.compile(rf"(?<!\w)(?=[{first}])(?:{alternatives}){suffix}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,67 +302,32 @@ _FOCUSED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Meeting, _Focused]
 """The last archive's meetings' focus areas (kept as :data:`_SCANNED` is)."""
 
 
-def _meeting_focus(
-    meeting: Meeting, names: Mapping[str, str], pattern: re.Pattern[str] | None
-) -> _Focused:
-    def tagged(
-        text: str,
-        item: str | None,
-        line: int,
-        by_item: Mapping[str | None, list[str]],
-        spans: Sequence[FocusAreaStatus],
-    ) -> tuple[str, ...]:
-        # Written inside one focus area's status: that area only; elsewhere in a focus
-        # item: every area reported there.
-        inside = [s.name for s in spans if s.item == item and s.line <= line < s.end_line]
-        found = inside or (list(by_item.get(item, [])) if item is not None else [])
-        if pattern is not None:
-            for match in pattern.finditer(text):
-                found.append(names[match.group(0).casefold()])
-        return tuple(dict.fromkeys(found))
-
-    by_item: dict[str | None, list[str]] = defaultdict(list)
-    statuses: dict[str, list[FocusAreaStatus]] = defaultdict(list)
-    for status in meeting.focus_areas:
-        by_item[status.item].append(status.name)
-        statuses[status.name].append(status)
-    decision_focus = []
-    decisions: dict[str, list[Decision]] = defaultdict(list)
-    for decision in meeting.decisions:
-        text = " ".join((decision.text, *decision.points))
-        areas = tagged(text, decision.item, decision.line, by_item, meeting.focus_areas)
-        decision_focus.append(((meeting.id, decision.id), areas))
-        for area in areas:
-            decisions[area].append(decision)
-    action_focus = []
-    actions: dict[str, list[ActionItem]] = defaultdict(list)
-    for action in meeting.action_items:
-        areas = tagged(action.text, action.item, action.line, by_item, meeting.focus_areas)
-        action_focus.append(((meeting.id, action.id), areas))
-        for area in areas:
-            actions[area].append(action)
-    entries = tuple(
-        (area, FocusEntry(meeting, tuple(statuses.get(area, ())),
-                          tuple(decisions.get(area, ())), tuple(actions.get(area, ()))))
-        for area in dict.fromkeys((*statuses, *decisions, *actions))
-    )  # fmt: skip
+def _meeting_focus(meeting: Meeting, found: Focus) -> _Focused:
+    """The records of a meeting's focus areas, from its scan."""
+    status_names, decided, acted, timeline = found
+    decisions, actions, statuses = meeting.decisions, meeting.action_items, meeting.focus_areas
     return (
-        tuple(s.name for s in meeting.focus_areas),
-        tuple(decision_focus),
-        tuple(action_focus),
-        entries,
-    )
+        status_names,
+        tuple(((meeting.id, decisions[i].id), areas) for i, areas in decided),
+        tuple(((meeting.id, actions[i].id), areas) for i, areas in acted),
+        tuple(
+            (area, FocusEntry(meeting, tuple(statuses[i] for i in shown),
+                              tuple(decisions[i] for i in tagged_decisions),
+                              tuple(actions[i] for i in tagged_actions)))
+            for area, shown, tagged_decisions, tagged_actions in timeline
+        ),
+    )  # fmt: skip
 
 
 def _focus(
-    meetings: Sequence[Meeting], config: Config
+    meetings: Sequence[Meeting], config: Config, kept: KeptScans
 ) -> tuple[
     tuple[FocusArea, ...],
     dict[tuple[str, str], tuple[str, ...]],
     dict[tuple[str, str], tuple[str, ...]],
 ]:
     names = config.focus_area_names()
-    pattern = _names_pattern(names)
+    pattern = names_pattern(names)
     order = list(config.focus_areas)
     entries: dict[str, list[FocusEntry]] = defaultdict(list)
     decision_focus: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -382,7 +338,7 @@ def _focus(
         key = (id(meeting), names_key)
         known = _FOCUSED.get(key)
         if known is None or known[0] is not meeting:
-            known = (meeting, _meeting_focus(meeting, names, pattern))
+            known = (meeting, _meeting_focus(meeting, kept.focus(meeting, names, pattern)))
         focused[key] = known
         status_names, decided, acted, timeline = known[1]
         for name in status_names:
@@ -453,34 +409,6 @@ def _tracks(
     return tuple(tracks), track_of
 
 
-def _listed(meeting: Meeting) -> Iterable[tuple[Person, str]]:
-    """Everyone listed, members first, so that a chair also listed present counts once."""
-    for person in meeting.attendees:
-        yield person, "närvarande"
-    for person in meeting.guests:
-        yield person, "övrig deltagare"
-    for person in meeting.absent:
-        yield person, "frånvarande"
-    if meeting.chair is not None:
-        yield meeting.chair, "ordförande"
-    for person in meeting.adjusters:
-        yield person, "justerare"
-    if meeting.secretary is not None:
-        yield meeting.secretary, "vid protokollet"
-
-
-def municipality_of(organisation: str | None, pattern: re.Pattern[str] | None,
-                    canonical: Mapping[str, str]) -> str | None:  # fmt: skip
-    """The configured municipality an organisation names (``Lunds kommun`` → ``Lund``)."""
-    if organisation is None or pattern is None:
-        return None
-    match = pattern.search(organisation)
-    if match is None:
-        return None
-    word = match.group(0).casefold()
-    return canonical.get(word) or canonical.get(word[:-1])
-
-
 _Listed = tuple[tuple[str | None, str | None, Attendance], ...]
 """A meeting's listed people: (slug of the name, municipality, the attendance record)."""
 _Named = tuple[tuple[str, Mention], ...]
@@ -492,39 +420,24 @@ kept alive here so that its id is not reused): the dev server builds the archive
 every save, and all but the edited meeting are the same objects."""
 
 
-def _scan(meeting: Meeting, pattern: re.Pattern[str] | None,
-          canonical: Mapping[str, str]) -> tuple[_Listed, _Named]:  # fmt: skip
-    """Who ``meeting`` lists (each named person once) and the municipalities it names."""
-    seen_people: set[str] = set()
-    listed = []
-    for person, capacity in _listed(meeting):
-        slug = None
-        if person.name is not None:
-            slug = slugify(person.name)
-            if slug in seen_people:
-                continue
-            seen_people.add(slug)
-        municipality = municipality_of(person.organisation, pattern, canonical)
-        listed.append((slug, municipality, Attendance(meeting, person, capacity)))
-    if pattern is None:
-        return tuple(listed), ()
-    places: list[tuple[str | None, str, str, str]] = [
-        (None, f"beslut {d.number}: {d.text}", d.id, d.text) for d in meeting.decisions
-    ]
-    places += [(i.number, i.title, i.anchor, f"{i.title}\n{i.body}") for i in meeting.items]
-    named_places = []
-    for number, title, anchor, text in places:
-        named = {municipality_of(m.group(0), pattern, canonical) for m in pattern.finditer(text)}
-        named_places += [(name, Mention(meeting, number, title, anchor))
-                         for name in sorted(n for n in named if n is not None)]  # fmt: skip
-    return tuple(listed), tuple(named_places)
+def _scan(meeting: Meeting, found: tuple[People, Places]) -> tuple[_Listed, _Named]:
+    """The records of who ``meeting`` lists and the municipalities it names, from its scan."""
+    people, places = found
+    everyone = list(listed(meeting)) if people else []
+    return (
+        tuple((slug, place, Attendance(meeting, *everyone[i])) for slug, place, i in people),
+        tuple(
+            (name, Mention(meeting, number, title, anchor))
+            for name, number, title, anchor in places
+        ),
+    )
 
 
 def _people_and_places(
-    meetings: Sequence[Meeting], config: Config
+    meetings: Sequence[Meeting], config: Config, kept: KeptScans
 ) -> tuple[tuple[Municipality, ...], tuple[PersonRecord, ...]]:
     canonical = {name.casefold(): name for name in config.municipalities}
-    pattern = _names_pattern(config.municipalities, genitive=True)
+    pattern = names_pattern(config.municipalities, genitive=True)
     attendance: dict[str, list[Attendance]] = defaultdict(list)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     people: dict[str, list[Attendance]] = defaultdict(list)
@@ -533,10 +446,10 @@ def _people_and_places(
         key = (id(meeting), config.municipalities)
         known = _SCANNED.get(key)
         if known is None or known[0] is not meeting:
-            known = (meeting, *_scan(meeting, pattern, canonical))
+            known = (meeting, *_scan(meeting, kept.people(meeting, pattern, canonical)))
         scanned[key] = known
-        _, listed, named_places = known
-        for slug, municipality, record in listed:
+        _, listing, named_places = known
+        for slug, municipality, record in listing:
             if slug is not None:
                 people[slug].append(record)
             if municipality is not None:
@@ -557,14 +470,24 @@ def _people_and_places(
     return municipalities, records
 
 
-def build_archive(meetings: Sequence[Meeting], config: Config) -> Archive:
-    """Index ``meetings`` (already ordered by date then id) across the archive."""
+def build_archive(
+    meetings: Sequence[Meeting],
+    config: Config,
+    memo: Memo | None = None,
+    variant: str = "",
+) -> Archive:
+    """Index ``meetings`` (already ordered by date then id) across the archive; ``memo``
+    (the build cache's) keeps what each meeting's own scan found for the next build, by
+    its file and bytes and ``variant`` (how the meetings were parsed)."""
     ordered = tuple(sorted(meetings, key=lambda m: (m.date or dt.date.max, m.id)))
     bodies = _bodies(ordered, config)
     resolved, cited_by = _references(ordered, bodies)
-    focus_areas, decision_focus, action_focus = _focus(ordered, config)
+    # The whole configuration, not only the names scanned for: it decides the parse, and
+    # so the meeting the file and bytes stand for.
+    kept = KeptScans(memo, variant, repr(config))
+    focus_areas, decision_focus, action_focus = _focus(ordered, config, kept)
     tracks, track_of = _tracks(ordered)
-    municipalities, people = _people_and_places(ordered, config)
+    municipalities, people = _people_and_places(ordered, config, kept)
     return Archive(
         meetings=ordered,
         bodies=bodies,

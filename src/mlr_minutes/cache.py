@@ -31,6 +31,7 @@ import os
 import pickle
 import shutil
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,20 @@ ADDED_AT_MOST = 50
 
 FileId = tuple[int, int, int]
 """A file's inode, size and modification time (ns): it is still the file that was written."""
+
+SourceId = tuple[int, int, int, int]
+"""A minutes file's inode, size, modification and change time (ns): the change time cannot
+be set back by a program (``touch -d`` sets the modification time only), so a file with
+the same identity has not been written since."""
+
+CONTENTS = "contents.pickle"
+"""Each minutes file's identity and SHA-256 as last read, so that the next build hashes only
+the files written since."""
+
+SETTLED_NS = 2_000_000_000
+"""A file changed less than this long before it was read may be written again within the
+same tick of the file system's clock, its identity unchanged: its digest is not kept for
+the next build (git's "racily clean" files), which reads it again."""
 
 
 def _tree_digest(digest: Any, folder: Path) -> None:
@@ -146,8 +161,15 @@ class BuildCache:
     outputs: OutputMemo | None = None
     """Serialised parts of the outputs (calendar events), read when a build asks."""
     _used: set[str] = field(default_factory=set)
-    _contents: dict[str, tuple[FileId, str]] = field(default_factory=dict)
-    """Each minutes file read by this cache: its identity when read, and its digest."""
+    _contents: dict[str, tuple[SourceId, str]] = field(default_factory=dict)
+    """Each minutes file read by this cache (or by the last build, :data:`CONTENTS`): its
+    identity when read, and its digest."""
+    _settled: set[str] = field(default_factory=set)
+    """The files of ``_contents`` unchanged for a while when read: kept for the next build."""
+    _looked: set[str] = field(default_factory=set)
+    """The files whose digest this cache was asked for (a removed file's is not kept)."""
+    _read_afresh: bool = False
+    """Whether a file was hashed since :data:`CONTENTS` was last written."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
     _unread: bool = False
@@ -170,6 +192,10 @@ class BuildCache:
         sites = cache._read("sites.pickle")
         if isinstance(sites, dict):
             cache.sites = sites
+        contents = cache._read(CONTENTS)
+        if isinstance(contents, dict):
+            cache._contents = contents
+            cache._settled = set(contents)
         cache._unread = True
         return cache
 
@@ -188,6 +214,9 @@ class BuildCache:
         except Exception:  # missing, truncated or foreign: start afresh
             return None
         finally:
+            # What was read lives as long as the cache: frozen, the collector does not walk
+            # it again each time it runs (a build gives its frozen objects back at its end).
+            gc.freeze()
             if collecting:
                 gc.enable()
         if isinstance(saved, dict) and saved.get("version") == self.version:
@@ -237,8 +266,18 @@ class BuildCache:
         if self._parsed:
             self._save_meetings()
         self._write("sites.pickle", self.sites)
+        self.save_contents()
         if self.outputs is not None and self.outputs.changed:
             self._write("outputs.pickle", self.outputs.current)
+
+    def save_contents(self) -> None:
+        """Write the digests of the minutes files read by this build (:data:`CONTENTS`),
+        when any was read afresh (a build with nothing changed saves nothing else)."""
+        if self.folder is None or not self._read_afresh:
+            return
+        settled = self._looked & self._settled
+        self._write(CONTENTS, {k: v for k, v in self._contents.items() if k in settled})
+        self._read_afresh = False
 
     def _save_meetings(self) -> None:
         """The parses: those not in ``meetings.pickle`` go to a small file of their own
@@ -264,16 +303,25 @@ class BuildCache:
         self.sites[str(out.absolute())] = memory
 
     def _content_digest(self, path: Path) -> str:
-        """The SHA-256 of a minutes file, read again only when its inode, size or
-        modification time changed since this cache last read it (the dev server's cache
-        lives from one save to the next: a save re-reads the saved file, not all)."""
+        """The SHA-256 of a minutes file, read again only when its inode, size,
+        modification or change time changed since this cache (or the last build,
+        :data:`CONTENTS`) read it: the dev server's cache lives from one save to the next,
+        and a save re-reads the saved file, not all; a build after one edit hashes one."""
         found = os.lstat(path)
-        identity = (found.st_ino, found.st_size, found.st_mtime_ns)
-        known = self._contents.get(str(path))
+        identity = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        name = str(path)
+        self._looked.add(name)
+        known = self._contents.get(name)
         if known is not None and known[0] == identity and stat.S_ISREG(found.st_mode):
             return known[1]
+        reading = time.time_ns()
         content = hashlib.sha256(read_regular_file(path)).hexdigest()
-        self._contents[str(path)] = (identity, content)
+        self._contents[name] = (identity, content)
+        self._read_afresh = True
+        if max(found.st_mtime_ns, found.st_ctime_ns) < reading - SETTLED_NS:
+            self._settled.add(name)
+        else:
+            self._settled.discard(name)
         return content
 
     def sources(self, files: list[Path], config: Config, variant: str = "") -> str:
@@ -388,6 +436,7 @@ class PageReuse:
         self.enabled = cache is not None
         self.memory = cache.site(out) if cache is not None else SiteMemory()
         self.out = out.absolute()
+        self._out = os.fspath(self.out)
         self.frame = repr(frame).encode() if cache is not None else b""
         self.settings = settings.encode()
         """What every page may read besides the frame (configuration, build date, variant)."""
@@ -401,11 +450,19 @@ class PageReuse:
         self.groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         """This build's groups of list pages (:meth:`group`), for the next build."""
 
-    def unchanged(self, relative: str) -> Path | None:
-        """The previous site's file ``relative`` when it is still the one that build wrote."""
+    def unchanged(self, relative: str) -> str | None:
+        """The previous site's file ``relative`` (its path as a string: asked of tens of
+        thousands of files) when it is still the one that build wrote."""
         found = self.memory.files.get(relative)
-        previous = self.out / relative
-        if found is None or found != file_id(previous):
+        if found is None:
+            return None
+        # A string path and os.lstat, not pathlib: asked of tens of thousands of files.
+        previous = f"{self._out}/{relative}"
+        try:
+            now = os.lstat(previous)
+        except OSError:
+            return None
+        if (now.st_ino, now.st_size, now.st_mtime_ns) != found:
             return None
         return previous
 
@@ -414,7 +471,7 @@ class PageReuse:
         out the same."""
         return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
 
-    def kept(self, path: str, inputs: str) -> Path | None:
+    def kept(self, path: str, inputs: str) -> str | None:
         """The previous site's file ``path`` when it was rendered from the same ``inputs``
         (everything its view is built from, with the frame and the settings) and is still
         as rendered: its view is then the same, and is neither built nor hashed again.
@@ -437,7 +494,7 @@ class PageReuse:
             b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
         ).hexdigest()
 
-    def group(self, key: str, inputs: str) -> list[tuple[Path, str]] | None:
+    def group(self, key: str, inputs: str) -> list[tuple[str, str]] | None:
         """(previous file, path) of every page of the group ``key`` when the last build
         built them from the same ``inputs`` (everything their views are built from, with
         the frame and the settings) and they are still as written: the pages are then the
@@ -468,14 +525,14 @@ class PageReuse:
         if key in self.groups:
             self.groups[key] = (self.groups[key][0], paths)
 
-    def previous(self, page: Any) -> Path | None:
+    def previous(self, page: Any) -> str | None:
         """The previous site's file of ``page`` when its view has not changed and the file
         is still the one rendered from it; None when the page must be rendered."""
         if not self.enabled:
             return None
         return self.previous_file(str(page.path), view_digest(self.frame, page))
 
-    def previous_file(self, path: str, digest: str) -> Path | None:
+    def previous_file(self, path: str, digest: str) -> str | None:
         """The previous site's file ``path`` when it was made from what ``digest`` names
         (a page's view, a source file's bytes) and is still as made; None when it must be
         written.  ``digest`` is remembered for the next build."""

@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import itertools
 import os
 import re
 import shutil
@@ -81,8 +82,11 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale(out: Path) -> list[Path]:
-    """Remove the staging folders beside ``out`` whose process is gone; returns them."""
-    pattern = re.compile(rf"\.{re.escape(out.name)}\.(?:new|old)-(\d+)")
+    """Remove the staging folders beside ``out`` whose process is gone; returns them.  They
+    are renamed out of the way at once and deleted by a detached ``rm`` (a replaced site
+    of tens of thousands of files takes seconds to delete, and its own ``rm`` may still be
+    at it when the next build starts)."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.(?:new|old|gone)-(\d+)(?:-\d+)?")
     removed: list[Path] = []
     if not out.parent.is_dir():
         return removed
@@ -97,7 +101,15 @@ def remove_stale(out: Path) -> list[Path]:
             for name in KEPT:
                 if (entry / name).exists() and not (out / name).exists():
                     (entry / name).rename(out / name)
-        shutil.rmtree(entry, ignore_errors=True)
+        # Named after this process (alive while the name is new: no other build takes
+        # the folder for stale meanwhile), numbered (an earlier one may still be deleted).
+        gone = out.parent / f".{out.name}.gone-{os.getpid()}-{next(_GONE)}"
+        try:
+            entry.rename(gone)
+        except OSError:
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            _remove_in_background(gone)
         removed.append(entry)
     return removed
 
@@ -152,6 +164,11 @@ def _retire(folder: Path, out: Path) -> None:
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
+    _remove_in_background(old)
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete ``folder`` by a detached ``rm`` (inline where there is none)."""
     for pid in list(_REMOVING):  # reap the dev server's earlier removals
         with contextlib.suppress(ChildProcessError):
             if os.waitpid(pid, os.WNOHANG)[0] == 0:
@@ -159,13 +176,16 @@ def _retire(folder: Path, out: Path) -> None:
         _REMOVING.remove(pid)
     quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
     try:
-        pid = os.posix_spawnp("rm", ["rm", "-rf", "--", str(old)], os.environ,
+        pid = os.posix_spawnp("rm", ["rm", "-rf", "--", str(folder)], os.environ,
                               file_actions=quiet, setsid=True)  # fmt: skip
     except (OSError, AttributeError):  # no rm, or no posix_spawn here
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         return
     _REMOVING.append(pid)
 
+
+_GONE = itertools.count()
+"""Numbers the stale folders this process put out of the way."""
 
 _REMOVING: list[int] = []
 """Detached removals started by this process and not yet reaped."""

@@ -25,10 +25,12 @@ and a link may use a definition written in another segment.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MethodType
+from typing import TYPE_CHECKING
 
 import jinja2
 from markdown_it.renderer import RendererHTML
@@ -37,7 +39,10 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
 from .markdown import INTERNAL_CLOSE, INTERNAL_OPEN, markdown_parser
-from .views.types import Mark, MarkdownText, Page, SiteView
+from .views.types import Kept, Mark, MarkdownText, Page, SiteView
+
+if TYPE_CHECKING:
+    from .outputs.memo import OutputMemo
 
 TASK_PREFIXES = {"[ ] ": False, "[x] ": True, "[X] ": True}
 """Task-list markers as written at the start of a list item, and whether they mean done."""
@@ -312,6 +317,9 @@ class Renderer:
         self._env.filters["inline"] = render_inline
         self._env.filters["marks"] = render_marks
         self._site = site
+        self._kept: OutputMemo | None = None
+        self._scope = ""
+        self._frame = hashlib.sha256(repr(site).encode()).hexdigest()[:32]
         self._folders = tuple(folder.resolve() for folder in template_dirs(override))
 
     def for_site(self, site: SiteView) -> Renderer:
@@ -319,13 +327,35 @@ class Renderer:
         renders an edited page without compiling its templates again)."""
         other = copy.copy(self)
         other._site = site
+        other._frame = hashlib.sha256(repr(site).encode()).hexdigest()[:32]
         return other
+
+    def keep_rendered(self, memo: OutputMemo, scope: str) -> None:
+        """Keep the rows the templates mark with ``keep`` in ``memo`` (the build cache's),
+        rendered, for the next build: rows under the same key are not built again.
+        ``scope`` names what decides the meetings besides their files (how they were
+        parsed: the configuration, the internal preview's sections)."""
+        self._kept = memo
+        self._scope = scope
+
+    def _keep(self, rows: Kept, caller: Callable[[], str]) -> Markup:
+        """``{% call keep(rows) %}…{% endcall %}``: the block as rendered under the rows'
+        key (and this frame) by the last build, else rendered now."""
+        if self._kept is None:
+            return Markup(caller())
+        key = f"html:{self._frame}:{self._scope}:{rows.key}"
+        found = self._kept.get(key)
+        if found is not None:
+            return Markup(found.decode("utf-8"))
+        html = caller()
+        self._kept.put(key, html.encode("utf-8"))
+        return Markup(html)
 
     def render(self, page: Page) -> str:
         """The page's HTML; a template problem becomes a :class:`RenderError`."""
         try:
             template = self._env.get_template(page.template)
-            return template.render(site=self._site, page=page, view=page.view)
+            return template.render(site=self._site, page=page, view=page.view, keep=self._keep)
         except jinja2.TemplateSyntaxError as error:
             raise RenderError(
                 page, error.filename or page.template, error.lineno, error.message or str(error)

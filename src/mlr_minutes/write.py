@@ -96,14 +96,14 @@ class SiteWriter:
         """Write bytes as given (feeds, calendars, open data)."""
         self._put(relative, data, what)
 
-    def link(self, source: Path, relative: str) -> None:
+    def link(self, source: Path | str, relative: str) -> None:
         """Hard-link an unchanged file of the previous site (incremental builds); a copy
         where the file system has no links."""
         target = self._target(relative)
         try:
             os.link(source, target)
         except OSError:
-            target.write_bytes(source.read_bytes())
+            target.write_bytes(Path(source).read_bytes())
         self.files += 1
 
     def copy(self, source: Path, relative: str) -> None:

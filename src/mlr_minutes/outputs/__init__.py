@@ -29,14 +29,17 @@ def archive_files(
     config: Config,
     memo: OutputMemo | None = None,
     per_meeting: bool = True,
+    scope: str = "",
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) of every feed, calendar and open-data file, the open-data
     catalogue and the search description; ``memo`` keeps serialised parts (calendar
     events) from one build to the next, keyed by what decides their bytes.  Each
-    meeting's open data only with ``per_meeting`` (the build links unchanged ones)."""
+    meeting's open data only with ``per_meeting`` (the build links unchanged ones).
+    ``scope`` names what decides the kept parts besides each meeting's file and bytes and
+    the site's address (how the meetings were parsed, the configuration)."""
     yield from feed_files(archive, urls, site_url, config)
     yield from calendar_files(archive, urls, site_url, config, memo)
-    yield from open_data_files(archive, urls, per_meeting)
+    yield from open_data_files(archive, urls, per_meeting, memo, scope)
     yield from data_package_files(urls, site_url, config)
     yield from catalogue_files(archive, urls, site_url, config)
     yield from opensearch_files(urls, site_url, config)

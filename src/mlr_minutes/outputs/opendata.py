@@ -9,18 +9,22 @@ files carry a UTF-8 byte order mark, without which Excel reads å/ä/ö wrong.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from ..archive import ActionTrack, Archive
-from ..model import Meeting, Outcome
+from ..model import Decision, Meeting, Outcome
 from ..serialize import SCHEMAS, meeting_to_json, schema
 from ..views.text import OUTCOME_TEXT
 from ..views.urls import Urls
+from .memo import OutputMemo
 
 CSV_BOM = "\ufeff"
+
+Record = dict[str, Any]
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
@@ -49,35 +53,53 @@ def spreadsheet_cell(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+def _csv_rows(rows: list[list[str]]) -> str:
+    """Spreadsheet rows (each row stands alone: rows made apart join into the same text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
     writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
-    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
+    return buffer.getvalue()
 
 
-def decision_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
-    """Every decision, newest meeting first, with its meeting and focus areas."""
-    records: list[dict[str, Any]] = []
-    for meeting in reversed(archive.meetings):
-        for decision in meeting.decisions:
-            records.append(
-                {
-                    "meeting": meeting.id,
-                    "date": meeting.date.isoformat() if meeting.date else None,
-                    "body": meeting.body,
-                    "id": decision.id,
-                    "item": decision.item,
-                    "text": decision.text,
-                    "points": list(decision.points),
-                    "outcome": decision.outcome.value if decision.outcome else None,
-                    "focus_areas": list(archive.decision_focus.get((meeting.id, decision.id), ())),
-                    "url": f"{urls.meeting(meeting.id)}#{decision.id}",
-                    "line": decision.line,
-                }
-            )
-    return records
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    """A spreadsheet: ``header`` and ``rows`` (rows made apart may follow)."""
+    return (CSV_BOM + _csv_rows([header, *rows])).encode("utf-8")
+
+
+def decision_record(archive: Archive, urls: Urls, meeting: Meeting, decision: Decision) -> Record:
+    """A decision with its meeting and focus areas."""
+    return {
+        "meeting": meeting.id,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "body": meeting.body,
+        "id": decision.id,
+        "item": decision.item,
+        "text": decision.text,
+        "points": list(decision.points),
+        "outcome": decision.outcome.value if decision.outcome else None,
+        "focus_areas": list(archive.decision_focus.get((meeting.id, decision.id), ())),
+        "url": f"{urls.meeting(meeting.id)}#{decision.id}",
+        "line": decision.line,
+    }
+
+
+DECISION_COLUMNS = [
+    "datum", "organ", "möte", "punkt", "beslut", "underpunkter", "utfall", "fokusfrågor", "länk"
+]  # fmt: skip
+
+
+def _decision_row(d: Record) -> list[str]:
+    return [
+        d["date"] or "",
+        d["body"],
+        d["meeting"],
+        d["item"] or "",
+        d["text"],
+        " | ".join(d["points"]),
+        OUTCOME_TEXT[Outcome(d["outcome"])] if d["outcome"] else "",
+        "; ".join(d["focus_areas"]),
+        d["url"],
+    ]
 
 
 def action_record(track: ActionTrack, urls: Urls) -> dict[str, Any]:
@@ -117,22 +139,62 @@ def action_records(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
     return [action_record(track, urls) for track in sorted(archive.tracks, key=key)]
 
 
-def meeting_index(archive: Archive, urls: Urls) -> list[dict[str, Any]]:
-    """One line per meeting, newest first, pointing at its page and its JSON."""
-    return [
-        {
-            "id": m.id,
-            "title": m.title,
-            "body": m.body,
-            "date": m.date.isoformat() if m.date else None,
-            "decisions": len(m.decisions),
-            "action_items": len(m.action_items),
-            "focus_areas": [f.name for f in m.focus_areas],
-            "url": urls.meeting(m.id),
-            "json": urls.meeting_data(m.id),
-        }
-        for m in reversed(archive.meetings)
-    ]
+def meeting_entry(meeting: Meeting, urls: Urls) -> Record:
+    """The meeting's line in the index of meetings, pointing at its page and its JSON."""
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "body": meeting.body,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "decisions": len(meeting.decisions),
+        "action_items": len(meeting.action_items),
+        "focus_areas": [f.name for f in meeting.focus_areas],
+        "url": urls.meeting(meeting.id),
+        "json": urls.meeting_data(meeting.id),
+    }
+
+
+_PARTS = ("index", "decisions", "rows")
+"""A meeting's parts of the archive-wide files (UTF-8): its line in the index of meetings,
+its decisions' lines in the decisions' JSON and their rows in the spreadsheet."""
+
+
+def _meeting_parts(archive: Archive, urls: Urls, meeting: Meeting) -> tuple[bytes, ...]:
+    records = [decision_record(archive, urls, meeting, d) for d in meeting.decisions]
+    return (
+        _COMPACT.encode(meeting_entry(meeting, urls)).encode("utf-8"),
+        ",\n  ".join(_COMPACT.encode(record) for record in records).encode("utf-8"),
+        _csv_rows([_decision_row(record) for record in records]).encode("utf-8"),
+    )
+
+
+def _parts(
+    archive: Archive, urls: Urls, memo: OutputMemo | None, scope: str
+) -> list[tuple[bytes, ...]]:
+    """Every meeting's parts, newest first; ``memo`` keeps them for the next build, by the
+    meeting's file and bytes and ``scope`` (what else decides them: how the meetings were
+    parsed, the configured focus areas, the site's address)."""
+    prefix = hashlib.sha256(repr((scope, urls.base)).encode()).hexdigest()[:32]
+    found = []
+    for meeting in reversed(archive.meetings):
+        keys = [f"data-{part}:{prefix}:{meeting.source}\0{meeting.digest}" for part in _PARTS]
+        kept = [memo.get(key) for key in keys] if memo is not None else []
+        if kept and all(part is not None for part in kept):
+            found.append(tuple(part for part in kept if part is not None))
+            continue
+        parts = _meeting_parts(archive, urls, meeting)
+        if memo is not None:
+            for key, part in zip(keys, parts, strict=True):
+                memo.put(key, part)
+        found.append(parts)
+    return found
+
+
+def _listing(lines: list[bytes]) -> bytes:
+    """:func:`_json` of a list, from its entries' JSON."""
+    if not lines:
+        return b"[]\n"
+    return b"[\n  " + b",\n  ".join(lines) + b"\n]\n"
 
 
 def meeting_data_file(meeting: Meeting, urls: Urls) -> tuple[str, bytes]:
@@ -144,50 +206,27 @@ def meeting_data_file(meeting: Meeting, urls: Urls) -> tuple[str, bytes]:
 
 
 def open_data_files(
-    archive: Archive, urls: Urls, per_meeting: bool = True
+    archive: Archive,
+    urls: Urls,
+    per_meeting: bool = True,
+    memo: OutputMemo | None = None,
+    scope: str = "",
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, bytes) for every open-data file; without each meeting's own file
-    (:func:`meeting_data_file`) unless ``per_meeting``."""
-    yield urls.file(urls.meetings_data()), _json(meeting_index(archive, urls))
+    (:func:`meeting_data_file`) unless ``per_meeting``; ``memo`` and ``scope`` as for
+    :func:`_parts`."""
+    parts = _parts(archive, urls, memo, scope)
+    yield urls.file(urls.meetings_data()), _listing([index for index, _, _ in parts])
     if per_meeting:
         for meeting in archive.meetings:
             yield meeting_data_file(meeting, urls)
-    decisions = decision_records(archive, urls)
     actions = action_records(archive, urls)
-    yield urls.file(urls.decisions_data()), _json(decisions)
+    yield urls.file(urls.decisions_data()), _listing([lines for _, lines, _ in parts if lines])
     yield urls.file(urls.actions_data()), _json(actions)
     for name in SCHEMAS:
         yield urls.file(urls.schema(name)), _json(schema(name))
-    yield (
-        urls.file(urls.decisions_csv()),
-        _csv(
-            [
-                "datum",
-                "organ",
-                "möte",
-                "punkt",
-                "beslut",
-                "underpunkter",
-                "utfall",
-                "fokusfrågor",
-                "länk",
-            ],
-            [
-                [
-                    d["date"] or "",
-                    d["body"],
-                    d["meeting"],
-                    d["item"] or "",
-                    d["text"],
-                    " | ".join(d["points"]),
-                    OUTCOME_TEXT[Outcome(d["outcome"])] if d["outcome"] else "",
-                    "; ".join(d["focus_areas"]),
-                    d["url"],
-                ]
-                for d in decisions
-            ],
-        ),
-    )
+    rows = b"".join(rows for _, _, rows in parts)
+    yield urls.file(urls.decisions_csv()), _csv(DECISION_COLUMNS, []) + rows
     yield (
         urls.file(urls.actions_csv()),
         _csv(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .context import Context
-from .types import DecisionRow, Link, Page, PageGroup, meeting_key
+from .types import DecisionRow, Kept, Link, Page, PageGroup, meeting_key
 from .years import YearLink, by_year, year_key, year_nav, year_text, year_title
 
 
@@ -19,8 +20,13 @@ class DecisionYear:
     """The year."""
     anchor: str
     """Fragment id."""
-    decisions: tuple[DecisionRow, ...]
-    """Newest first."""
+    rows: Kept
+    """Its decisions' rows, newest first (kept rendered from one build to the next)."""
+
+    @property
+    def decisions(self) -> tuple[DecisionRow, ...]:
+        """The rows, newest first."""
+        return self.rows.make()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +67,20 @@ def groups(ctx: Context) -> Iterator[PageGroup]:
     newest = keys[0] if keys else None
     register = f"{total}\x1f{counts!r}"
 
+    # What a year's rows show besides its meetings: the configuration (focus areas) and
+    # the site's address.
+    settings = repr((ctx.config, urls.base))
+
     def decision_year(key: str) -> DecisionYear:
-        rows = tuple(ctx.decision_row(m, d) for m in meetings[key] for d in m.decisions)
-        return DecisionYear(year_text(key), f"ar-{key}", rows)
+        shown = meetings[key]
+
+        @functools.cache
+        def rows() -> tuple[DecisionRow, ...]:
+            return tuple(ctx.decision_row(m, d) for m in shown for d in m.decisions)
+
+        inputs = "\x1f".join((settings, *(meeting_key(m) for m in shown)))
+        digest = hashlib.sha256(inputs.encode()).hexdigest()
+        return DecisionYear(year_text(key), f"ar-{key}", Kept(digest, counts[key], rows))
 
     def inputs(key: str | None) -> str:
         shown = meetings[key] if key is not None else []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Meeting
 
@@ -123,6 +124,22 @@ class PageGroup:
     linked only when its view is unchanged."""
     pages: Callable[[], Iterator[Page]]
     """Builds the pages, in the order a cold build writes them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Rows of a page that the renderer may keep, as rendered, from one build to the next
+    (``keep`` in the templates, :class:`mlr_minutes.render.Renderer`): the rows are built
+    only when they must be rendered.  ``key`` names everything they show (their meetings'
+    files and bytes, the configuration, the site's address), so the view's ``repr``, which
+    decides whether a page changed, shows the key and not the rows."""
+
+    key: str
+    """Everything the rows show, as a digest."""
+    count: int
+    """How many rows."""
+    make: Callable[[], tuple[Any, ...]] = field(repr=False, compare=False)
+    """Builds the rows (once)."""
 
 
 def meeting_key(meeting: Meeting) -> str:

@@ -138,7 +138,7 @@ def _files_below(root: Path, folder: str, primary: bool) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _link(source: Path, target: Path, folders: set[Path]) -> None:
+def _link(source: str, target: Path, folders: set[Path]) -> None:
     if target.parent not in folders:
         target.parent.mkdir(parents=True, exist_ok=True)
         folders.add(target.parent)
@@ -154,10 +154,10 @@ class ShardReuse:
 
     previous: Mapping[str, ShardRecord]
     """Folder → (digest, files) of the previous build's parts."""
-    unchanged: Callable[[str], Path | None]
+    unchanged: Callable[[str], str | None]
     """A previous site's file (relative path) when it is still as that build left it."""
 
-    def files(self, shard: ShardInput) -> list[tuple[Path, str]] | None:
+    def files(self, shard: ShardInput) -> list[tuple[str, str]] | None:
         """(previous file, relative path) of every file of ``shard`` when it can be
         linked from the previous site; None when it must be indexed."""
         found = self.previous.get(shard.folder)

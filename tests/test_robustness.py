@@ -88,3 +88,18 @@ def test_any_input_parses_without_crashing(parts: list[str], newline: str, bom: 
 def test_any_bytes_decode_with_a_diagnostic_not_an_exception(data: bytes) -> None:
     meeting = parse_source(decode(data, "bytes.md"), DEFAULT)
     assert meeting.source == "bytes.md"
+
+
+def test_a_label_split_by_a_tab_or_a_line_break_is_read_not_crashed_on() -> None:
+    # ``Närvarande`` and its names with a tab, two spaces or a line break between the
+    # words: the value's offset is found in the text as written (it raised ValueError).
+    from mlr_minutes.parse.labels import match_metadata
+
+    for text in (
+        "Ej\tnärvarande Gert Nilsson",
+        "Ej närvarande\nGert Nilsson",
+        "Ej  närvarande Gert",
+    ):
+        match_metadata(text, loose=True)
+    found = match_metadata("Frånvarande Gert Nilsson", loose=True)
+    assert found is not None and found[1].value == "Gert Nilsson"

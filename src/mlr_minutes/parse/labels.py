@@ -161,7 +161,9 @@ def space_form(body: str, start: int) -> Label | None:
         if normalise_key(key) in GROUP_NOUN_KEYS:
             continue  # ``Styrgrupp Nya Tallmoskolan – möte 3``: a title, not a list
         if _field_by_key().get(normalise_key(key)) in _PEOPLE_LISTS and not key.endswith(":"):
-            at = body.index(words[size], body.index(key) + len(key))
+            # (The words as written: a tab or two spaces may stand between them.)
+            written = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:size])), body)
+            at = body.index(words[size], written.end() if written else 0)
             if body[at - 2 : at] == "  ":
                 continue  # wider apart: a column, which ``wide_space_form`` reads
             return Label(key, body[at:].strip(), start + at)

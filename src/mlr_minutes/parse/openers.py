@@ -20,6 +20,7 @@ from ..vocabulary import (
     OPENING_VERBS,
 )
 from .elections import is_capitalised_name, item_texts, named_person, prose_texts
+from .labels import match_metadata
 from .outline import Outline
 from .people import parse_person, role_of
 from .person_notes import aliases_of
@@ -74,7 +75,13 @@ def opener(meta: Metadata, outline: Outline, config: Config) -> None:
     present = [*meta.attendees, *meta.guests]
     # A file whose items were not found (a PDF's text run together): its first paragraphs.
     texts = [(text, line) for _, text, line in item_texts(outline)[:3]]
-    for text, line in texts or prose_texts(outline)[:5]:
+    # (Past the labels at the top: texts of ``Datum: …``, ``Tid och plats: …`` only.)
+    prose = [
+        (text, line)
+        for text, line in prose_texts(outline)
+        if not all(match_metadata(row, loose=True) for row in text.split("\n"))
+    ]
+    for text, line in texts or prose[:5]:
         who_opened = _who_opened(text)
         if who_opened is None:
             continue

@@ -38,7 +38,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
-from .markdown import INTERNAL_CLOSE, INTERNAL_OPEN, markdown_parser
+from .markdown import INTERNAL_CLOSE, INTERNAL_OPEN, markdown_parser, parser_for
 from .views.types import Kept, Mark, MarkdownText, Page, SiteView
 
 if TYPE_CHECKING:
@@ -260,7 +260,9 @@ a build anyway)."""
 @lru_cache(maxsize=MEMO_TEXTS)
 def render_markdown(text: MarkdownText) -> Markup:
     """The Markdown as safe HTML, with its marks in place (unplaced marks listed after)."""
-    tokens = _MD.parse(text.markdown)
+    # The parser without the rules that cannot match in this text: the same tokens
+    # (tests/test_markdown_gates.py), fewer rules tried at every line.
+    tokens = parser_for(text.markdown).parse(text.markdown)
     _shift_headings(tokens, text.heading_level)
     _apply_tasks(tokens)
     missed = _apply_marks(tokens, text.marks, text.line)

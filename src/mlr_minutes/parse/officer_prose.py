@@ -13,6 +13,7 @@ from ..config import Config
 from ..model import Person
 from ..vocabulary import (
     ABBREVIATIONS,
+    ALSO_WORDS,
     DECIDING_VERBS,
     GENITIVE_ENDINGS,
     LIST_JOINERS,
@@ -81,7 +82,11 @@ def _taking_over() -> re.Pattern[str]:
 @cache
 def _relative() -> re.Pattern[str]:
     """``…, som`` before the verb: a relative clause about the name before the comma."""
-    return re.compile(rf",\s*(?:{alternation(RELATIVE_PRONOUNS)})\s*$", re.IGNORECASE)
+    # (``…, som även förde protokollet``: the same person, in a second office.)
+    also = alternation(ALSO_WORDS)
+    return re.compile(
+        rf",\s*(?:{alternation(RELATIVE_PRONOUNS)})(?:\s+(?:{also}))?\s*$", re.IGNORECASE
+    )
 
 
 @cache

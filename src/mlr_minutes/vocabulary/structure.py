@@ -420,6 +420,10 @@ RELATIVE_PRONOUNS: Final[tuple[str, ...]] = ("som", "vilken", "vilket")
 """Words that open a relative clause about the name before them (*… till Ingrid Hov, som
 ledde resten av mötet*)."""
 
+ALSO_WORDS: Final[tuple[str, ...]] = ("även", "också", "dessutom", "samtidigt", "därtill")
+"""Words that say one person held a second office (*valdes Per Ek, som även förde
+protokollet*)."""
+
 ELECTION_LINKS: Final[tuple[str, ...]] = ("till", "som", "as")
 """Words between an election's verb and the office (*valdes till sekreterare*)."""
 

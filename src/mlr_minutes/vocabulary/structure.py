@@ -382,6 +382,8 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "skrev minnesanteckningarna", "för minnesanteckningar", "förde minnesanteckningarna",
         "höll i pennan", "håller i pennan", "höll pennan", "håller pennan",
         "satt vid pennan", "sitter vid pennan", "satt vid tangentbordet",
+        "skulle föra protokollet", "skulle föra dagens protokoll", "skulle föra protokoll",
+        "ska föra protokollet", "ska föra dagens protokoll", "ska föra protokoll",
     ),
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde

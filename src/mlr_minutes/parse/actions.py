@@ -69,7 +69,7 @@ from .prose_actions import (
     read_action,
     subject_owner,
 )
-from .recaps import without_recapped
+from .recaps import DUPLICATE_SIMILARITY, without_recaps
 from .ruler import Ruler
 from .standup_actions import (
     chat_action,
@@ -84,8 +84,6 @@ from .standup_actions import (
     under_report_heading,
 )
 from .text import alternation, collapse, similarity
-
-_DUPLICATE_SIMILARITY = 0.6
 
 
 @dataclass
@@ -548,7 +546,7 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
         if candidate.summary and candidate.item is None:
             above = [d for d in decisions if d.line <= candidate.line]
             candidate.item = above[-1].item if above else None
-    kept = without_recapped(_without_recaps(drop_repeats(found, _repeats)), ctx.source.split("\n"))
+    kept = without_recaps(drop_repeats(found, _repeats), ctx.source.split("\n"))
     numbered = number_and_check(
         kept,
         ctx,
@@ -574,24 +572,8 @@ def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[Action
     ]
 
 
-def _without_recaps(kept: list[ActionCandidate]) -> list[ActionCandidate]:
-    """Without the tasks an action list at the end says again (*Action items* after a
-    meeting bot's log, an *Åtgärdslista* recapping the items): the task stays where it
-    was first given."""
-    unique: list[ActionCandidate] = []
-    for candidate in kept:
-        if not any(
-            earlier.line < candidate.line
-            and set(earlier.owners) == set(candidate.owners)
-            and similarity(earlier.text, candidate.text) >= _DUPLICATE_SIMILARITY
-            for earlier in unique
-        ):
-            unique.append(candidate)
-    return unique
-
-
 def _repeats(candidate: ActionCandidate, summary: ActionCandidate) -> bool:
-    return similarity(candidate.text, summary.text) >= _DUPLICATE_SIMILARITY and summary.item in (
+    return similarity(candidate.text, summary.text) >= DUPLICATE_SIMILARITY and summary.item in (
         None,
         candidate.item,
     )

@@ -112,13 +112,11 @@ def footnote_roles(meta: Metadata, lines: list[str]) -> None:
             if not person.name or f"{person.name}[^" not in row:
                 continue
             mark = row.split(f"{person.name}[^", 1)[1].split("]", 1)[0]
-            said = f" {' '.join(notes.get(mark, '').casefold().split())} "
+            # The note's words between spaces: ``…; ledde mötet.`` holds `` ledde mötet ``.
+            said = f" {' '.join(re.sub(r'[;.,]', ' ', notes.get(mark, '')).casefold().split())} "
             for office, role in (("chair", MEETING_CHAIR_ROLE), ("secretary", SECRETARY_ROLE)):
-                if any(
-                    f" {phrase} " in said.replace(";", " ").replace(".", " ")
-                    for phrase in OFFICER_PROSE_NAME_BEFORE[office]
-                    if " " in phrase
-                ):
+                phrases = (p for p in OFFICER_PROSE_NAME_BEFORE[office] if " " in p)
+                if any(f" {phrase} " in said for phrase in phrases):
                     listed[index] = replace(person, role=role)
 
 

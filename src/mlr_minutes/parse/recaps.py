@@ -24,20 +24,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .text import content_words, shared
+from .text import content_words, shared, similarity
 
 if TYPE_CHECKING:
     from .actions import ActionCandidate
+
+DUPLICATE_SIMILARITY = 0.6
+"""Share of content words two tasks (or a task and a summary's) have in common to be one."""
 
 _RECAP_LENGTH = 2
 """Bullets of a list that must repeat earlier tasks for the list to be a recap."""
 
 
-def without_recapped(
-    found: Sequence[ActionCandidate], lines: Sequence[str]
-) -> list[ActionCandidate]:
-    """``found`` (in line order) without the bullets of a recap list that repeat a task
-    read out of the prose above them."""
+def without_recaps(found: Sequence[ActionCandidate], lines: Sequence[str]) -> list[ActionCandidate]:
+    """``found`` (in line order) without the tasks an action list at the end says again:
+    in nearly the same words (*Action items* after a meeting bot's log), or rephrased
+    (:func:`_recapped`)."""
+    return _recapped(_said_again(found), lines)
+
+
+def _said_again(found: Sequence[ActionCandidate]) -> list[ActionCandidate]:
+    """Without a task that an earlier one of the same owners says in nearly the same
+    words (an *Åtgärdslista* recapping the items): the task stays where first given."""
+    unique: list[ActionCandidate] = []
+    for candidate in found:
+        if not any(
+            earlier.line < candidate.line
+            and set(earlier.owners) == set(candidate.owners)
+            and similarity(earlier.text, candidate.text) >= DUPLICATE_SIMILARITY
+            for earlier in unique
+        ):
+            unique.append(candidate)
+    return unique
+
+
+def _recapped(found: Sequence[ActionCandidate], lines: Sequence[str]) -> list[ActionCandidate]:
+    """``found`` without the bullets of a recap list that repeat, rephrased, a task read
+    out of the prose above them."""
     repeats: dict[int, ActionCandidate] = {}
     for index, candidate in enumerate(found):
         earlier = _first_given(candidate, found[:index], lines)

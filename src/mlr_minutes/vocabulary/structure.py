@@ -322,6 +322,17 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
 """Phrases a sentence names who led the meeting or wrote its minutes after (*Mötet leddes
 av Wilma*)."""
 
+LEADING_VERBS: Final[tuple[str, ...]] = ("ledde", "leder", "höll i", "håller i")
+"""Verbs of leading, before what was led (*Karin Ek ledde avstämningen*)."""
+
+LED_MEETINGS: Final[tuple[str, ...]] = (
+    "avstämningen", "dagens avstämning", "samtalet", "workshopen", "dagens workshop",
+    "seminariet", "sittningen", "retron", "retrospektivet", "planeringen", "sprintplaneringen",
+    "veckomötet", "nätverksträffen", "styrgruppsmötet", "styrelsemötet", "årsmötet",
+)  # fmt: skip
+"""What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
+each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""
+
 OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "ledde mötet", "ledde dagens möte", "ledde sammanträdet", "ledde årsmötet",
@@ -353,6 +364,7 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "vid klubban", "satt vid klubban", "höll i klubban",
         "ledde genomgången", "ledde dagens genomgång", "höll i scrumen", "håller i scrumen",
         "höll i dagens scrum", "ledde scrumen", "leder scrumen",
+        *(f"{verb} {led}" for verb in LEADING_VERBS for led in LED_MEETINGS),
     ),
     "secretary": (
         "förde protokollet", "förde dagens protokoll", "förde anteckningar",
@@ -388,22 +400,6 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 """Phrases a sentence names who led the meeting or wrote its minutes before (*Ebba förde
 anteckningar*, *Sofia Ljung hälsade välkommen och ledde mötet*)."""
-
-LEADING_VERBS: Final[tuple[str, ...]] = ("ledde", "leder", "höll i", "håller i")
-"""Verbs of leading, before what was led (*Karin Ek ledde avstämningen*)."""
-
-LED_MEETINGS: Final[tuple[str, ...]] = (
-    "avstämningen", "dagens avstämning", "samtalet", "workshopen", "dagens workshop",
-    "seminariet", "sittningen", "retron", "retrospektivet", "planeringen", "sprintplaneringen",
-    "veckomötet", "nätverksträffen", "styrgruppsmötet", "styrelsemötet", "årsmötet",
-)  # fmt: skip
-"""What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
-each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""
-
-OFFICER_PROSE_NAME_BEFORE["chair"] = (
-    *OFFICER_PROSE_NAME_BEFORE["chair"],
-    *(f"{verb} {led}" for verb in LEADING_VERBS for led in LED_MEETINGS),
-)
 
 CHAIR_ROLE_WORDS: Final[tuple[str, ...]] = (
     "ordföranden", "ordförande", "mötesordföranden", "mötesordförande", "ordf", "talman",

@@ -124,6 +124,16 @@ def test_images_are_not_fetched() -> None:
     assert "logga" in html
 
 
+def test_a_table_of_the_minutes_scrolls_in_its_own_frame() -> None:
+    # A wide table must not widen the page on a phone (WCAG 1.4.10): it gets the frame
+    # the site's own tables have, a focusable region that scrolls sideways.
+    html = render_markdown(MarkdownText("| Namn | Uppdrag |\n|---|---|\n| Lars Öst | Revisor |\n"))
+    frame = '<div class="table-wrap" role="region" aria-label="Tabell" tabindex="0">'
+    assert html.startswith(frame + "\n<table>")
+    assert html.rstrip().endswith("</table>\n</div>")
+    assert "<td>Lars Öst</td>" in html
+
+
 def test_headings_inside_text_are_kept_below_the_page_headings() -> None:
     html = render_markdown(MarkdownText("# Stor rubrik\n\ntext", heading_level=4))
     assert "<h4>Stor rubrik</h4>" in html

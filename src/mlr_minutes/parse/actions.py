@@ -44,6 +44,7 @@ from .candidates import (
     Line,
     Sentence,
     drop_repeats,
+    in_preamble,
     in_the_minutes,
     is_readable,
     number_and_check,
@@ -446,7 +447,7 @@ def inferred_task(state: ActionState, unit: Unit, sentence: Sentence) -> bool:
     """A deadline, a planned date or a known owner's doing verb: *Utskick planeras till 3
     maj*, *senast 30/9*, *tar koordinatorn fram lista …*, *Kassören beställer muggar*."""
     candidate = _inferred(sentence.text, sentence.line, unit, state)
-    if candidate is None:
+    if candidate is None or (candidate.due is None and in_preamble(state.ctx, unit)):
         return False
     state.found.append(candidate)
     return True

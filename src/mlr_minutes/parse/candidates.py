@@ -85,6 +85,8 @@ _OPENS_NEW = re.compile(
     rf"^(?:(?:{alternation(CLAUSE_WORDS)})\s|[-•*–]\s|\d+[.)]\s|[A-ZÅÄÖ][\wåäö ]{{0,30}}:\s)",
     re.IGNORECASE,
 )
+_LOWER_LABEL = re.compile(r"^[a-zåäö][\wåäö ]{0,30}:\s")
+_ANY_LABEL = re.compile(r"\w:\s")
 
 
 def continues(previous: str, following: str) -> bool:
@@ -99,6 +101,10 @@ def continues(previous: str, following: str) -> bool:
         (after[0].isdigit() or after[0] == "[") and STAMPED_SPEAKER.match(after)
     ):
         return False  # the next line of a chat log: someone else speaking
+    if len(before) >= WRAP_WIDTH and _LOWER_LABEL.match(after) and not _ANY_LABEL.search(before):
+        # ``… däribland hela`` / ``styrelsen: ordföranden Gunilla Hed, …``: the wrap fell
+        # before a colon; a run of ``olle: boka lokal`` lines is each a line of its own.
+        return True
     if _OPENS_NEW.match(after):
         return bool(_CLAUSE.match(after)) and _ends_with_proposal(before)
     return after[0].islower() or after[0].isdigit() or len(before) >= WRAP_WIDTH
@@ -235,15 +241,34 @@ def wrapped_groups(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def in_the_minutes(ctx: ParseContext, unit: Unit) -> bool:
-    """Whether ``unit`` is the minutes' own text, not metadata or the title's preamble.
+    """Whether ``unit`` is the minutes' own text, not metadata.
 
-    The text under the title counts when nothing else does: a stand-up pasted under
-    ``# Avstämning 2025-09-04`` has no items, and its lines are its minutes."""
-    if unit.segment is SegmentKind.METADATA:
-        return False
-    if unit.segment is not SegmentKind.TITLE or not ctx.outline.items:
-        return True
-    return is_chat_log(unit.block.markdown)  # a meeting held in a chat, pasted whole
+    The text under the title counts: a board's news post of its meeting holds every
+    decision under the title and one later heading, and a stand-up pasted under
+    ``# Avstämning 2025-09-04`` has no items at all."""
+    return unit.segment is not SegmentKind.METADATA
+
+
+def in_preamble(ctx: ParseContext, unit: Unit) -> bool:
+    """Whether ``unit`` stands under the title of a file that has items: a preamble that
+    says what the project does (*Projektet tar fram en e-tjänst*) or how the notes are
+    kept (*Vi skriver en sektion per standup*), where a present-tense verb is no task."""
+    return (
+        unit.segment is SegmentKind.TITLE
+        and bool(ctx.outline.items)
+        and not is_chat_log(unit.block.markdown)
+    )
+
+
+def preamble_lines(ctx: ParseContext) -> frozenset[int]:
+    """The lines of text under the title, before any item: a decision there is placed
+    where its writer put it, and no warning asks for an item."""
+    return frozenset(
+        line
+        for unit in ctx.outline.units
+        if unit.segment is SegmentKind.TITLE
+        for line in range(unit.block.line, unit.block.end_line)
+    )
 
 
 def is_readable(unit: Unit) -> bool:

@@ -51,6 +51,7 @@ from .candidates import (
     is_readable,
     number_and_check,
     passage_sentences,
+    preamble_lines,
     run_rules,
     unit_lines,
     with_points,
@@ -559,13 +560,14 @@ def extract_decisions(ctx: ParseContext) -> list[Decision]:
         for candidate in summaries:
             candidate.item = matcher.best(" ".join([candidate.text, *candidate.points]))
     kept = drop_repeats(candidates, _repeats_summary)
+    preamble = preamble_lines(ctx)
     numbered = number_and_check(
         kept,
         ctx,
         code="decision-without-item",
         message="beslutet kunde inte knytas till någon punkt: ”{text}”",
         hint="skriv beslutet under sin punkt, eller använd punktens rubrikord i beslutslistan",
-        unplaced=lambda c: c.item is None,
+        unplaced=lambda c: c.item is None and c.line not in preamble,
     )
     return [
         Decision(

@@ -261,6 +261,7 @@ def parse_date(
     next_meeting: dt.date | None = None,
     *,
     strict: bool = False,
+    max_extra_words: int = MAX_EXTRA_WORDS,
 ) -> DateValue | None:
     """``text`` as a single date phrase (surrounding words such as *den*, *senast* allowed).
 
@@ -268,7 +269,7 @@ def parse_date(
     clock times and metadata labels such as *Datum*, are few; it is None when the phrase
     names no real day, or needs a year that ``meeting_date`` cannot give.  A four-digit
     year with nothing else around it is read as that year.  ``strict`` adds the compact
-    forms of :func:`find_dates`.
+    forms of :func:`find_dates`; ``max_extra_words=0`` asks for the date and nothing else.
     """
     chosen = _select(_candidates(text, Anchor(meeting_date, next_meeting), strict))
     times = [(c.start, c.end) for c in chosen if not c.is_date]
@@ -277,7 +278,7 @@ def parse_date(
         return _parse_year(text, times)
     if first.value is None:
         return None
-    if _extra_words(text, [*times, (first.start, first.end)]) > MAX_EXTRA_WORDS:
+    if _extra_words(text, [*times, (first.start, first.end)]) > max_extra_words:
         return None
     return first.value
 

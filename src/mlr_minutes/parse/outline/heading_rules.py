@@ -135,8 +135,13 @@ def document_type_heading(state: OutlineState, heading: Heading) -> bool:
     kind = document_type_of(heading.key)
     if state.seen_item or kind is None:
         return False
-    if state.document_type is not None and heading.key in DOCUMENT_TYPES:
-        return False  # a second ``## Anteckningar`` heads the notes themselves
+    if heading.key in DOCUMENT_TYPES and (
+        state.document_type is not None or (state.title is not None and state.headings_are_items)
+    ):
+        # A second ``## Anteckningar``, or one under the title of notes without numbered
+        # items, heads the notes themselves.
+        state.document_type = state.document_type or kind
+        return False
     state.document_type = state.document_type or kind
     if state.title is None and heading.key not in DOCUMENT_TYPES:
         state.title, state.title_line = heading.text, heading.block.line
@@ -147,8 +152,8 @@ def document_type_heading(state: OutlineState, heading: Heading) -> bool:
 
 def date_heading(state: OutlineState, heading: Heading) -> bool:
     """A heading that is only the date (``## 14 mars 2022``), before any item: part of
-    the title, never an item."""
-    if state.seen_item or parse_date(heading.text, None, strict=True) is None:
+    the title, never an item.  ``# Veckomöte 2025-03-04`` is a title, not only a date."""
+    if state.seen_item or parse_date(heading.text, None, strict=True, max_extra_words=0) is None:
         return False
     state.dated_at = heading.level if state.dated_at is None else state.dated_at
     _open_heading(state, SegmentKind.TITLE, heading)

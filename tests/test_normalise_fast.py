@@ -18,7 +18,7 @@ PIECES = (
     ";", "Ordförande;", "Närvarande;", "\\documentclass{article}", "\\datum{3}{maj}{2025}",
     "\\begin{document}", "\\person{Eva Lind}{ordförande}", "#set", "= Rubrik", "{", "}",
     "\\-", "2026\\-04", "\\- ", "3\\. ", "==", "===== ", "<todo", "<todo #@kim>", "</todo>",
-    "* ",
+    "* ", "|", "| NaN ", "| Unnamed: 1 ", "NaN",
 )  # fmt: skip
 """What the lines are made of: every mark a rule looks for, and plain words."""
 
@@ -50,4 +50,5 @@ def test_the_fast_path_knows_every_rule() -> None:
         "double_encoding",
         "replacement_character",
         "escapes",
+        "spreadsheet_blanks",
     ]

@@ -266,6 +266,22 @@ def escapes(state: NormaliseState, number: int, line: str) -> str:
     return line
 
 
+def spreadsheet_blanks(state: NormaliseState, number: int, line: str) -> str:
+    """A spreadsheet's table as pandas writes it (markitdown, ``DataFrame.to_markdown``):
+    an empty cell reads ``NaN`` and an unnamed column's header ``Unnamed: 1``.  Both are
+    blank cells, so ``| Ordförande | Ulrika Bengtsson | NaN |`` is a label and a name and
+    ``| NaN | NaN |`` names no one."""
+    if state.in_fence or "|" not in line or not line.lstrip().startswith("|"):
+        return line
+    blanked = _PANDAS_BLANK.sub("| ", line)
+    if blanked != line:
+        state.found("spreadsheet-blanks", number)
+    return blanked
+
+
+_PANDAS_BLANK = re.compile(r"\|\s*(?:NaN|nan|Unnamed: \d+)\s*(?=\|)")
+
+
 NORMALISE: Ruler[LineRule] = Ruler(
     [
         ("latex_source", latex_source),
@@ -280,18 +296,19 @@ NORMALISE: Ruler[LineRule] = Ruler(
         ("double_encoding", double_encoding),
         ("replacement_character", replacement_character),
         ("escapes", escapes),
+        ("spreadsheet_blanks", spreadsheet_blanks),
     ]
 )
 """The clean-up rules, each run on every line in order."""
 
 
-_UNTOUCHED = frozenset("`~<#;=\u00c3\u00c2\u00e2\ufffd\\")
+_UNTOUCHED = frozenset("`~<#;=\u00c3\u00c2\u00e2\ufffd\\|")
 """Every character a rule of :data:`NORMALISE` looks for before it changes a line or the
 state (a fence's backtick or tilde, a comment's or a tag's ``<``, a heading's ``#``, a
-spreadsheet row's ``;``, a DokuWiki heading's ``=``, the first character of a double
-encoding, U+FFFD, an escape's backslash): a line without any of them, past the first and
-outside a comment, a title block, Typst and LaTeX, is left as it is by every rule.  A new
-rule must add what it looks for here
+spreadsheet row's ``;``, a table row's ``|``, a DokuWiki heading's ``=``, the first
+character of a double encoding, U+FFFD, an escape's backslash): a line without any of
+them, past the first and outside a comment, a title block, Typst and LaTeX, is left as
+it is by every rule.  A new rule must add what it looks for here
 (``tests/test_normalise_fast.py`` lists the rules this was written for)."""
 
 
@@ -364,6 +381,12 @@ def _problems(state: NormaliseState) -> Iterator[Diagnostic]:
             message="texten var kodad två gånger ({count} rader, t.ex. Ã¤ för ä); den lästes "
             "som den skrevs",
             hint="spara filen som UTF-8 från originalet, så att å, ä och ö står rätt i källan",
+        ),
+        warning(
+            code="spreadsheet-blanks",
+            message="tabellen kommer från ett kalkylark: tomma celler stod som NaN eller "
+            "Unnamed ({count} rader); de lästes som tomma",
+            hint="töm cellerna i källan, eller exportera kalkylarket med tomma celler",
         ),
         warning(
             code="replacement-character",

@@ -335,7 +335,7 @@ def _officers_by_function(meta: Metadata) -> None:
         written = words and (words[0][:1].islower() or (len(words) == 1 and words[0].isupper()))
         if not written or not is_role_word(words[0]):
             continue
-        holders = [p for p in present if p.role and p.role.casefold() == words[0].casefold()]
+        holders = [p for p in present if words[0].casefold() in _functions(p)]
         if len(holders) != 1 and len(words) > 1:
             # Two with the function: the one whose description shares its other words.
             rest = {w.casefold() for w in words[1:]}
@@ -347,9 +347,16 @@ def _officers_by_function(meta: Metadata) -> None:
 _GENITIVE_OWNER = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+s$")
 
 
+def _functions(person: Person) -> set[str]:
+    """What the list says ``person`` is: the role, and a second function kept as a note
+    (``Annika Roos  IT-chef, projektägare``)."""
+    notes = (person.note or "").casefold().split(", ")
+    return {(person.role or "").casefold(), *(n for n in notes if n and is_role_word(n))}
+
+
 def _indefinite(word: str, present: list[Person]) -> str:
     """``kassören``, ``byggledaren``: the function as the list writes it (*kassör*)."""
-    roles = {p.role.casefold() for p in present if p.role}
+    roles = {function for p in present for function in _functions(p)}
     for form in (word, word.removesuffix("en"), word.removesuffix("n"), word.removesuffix("et")):
         if form.casefold() in roles:
             return form

@@ -15,6 +15,7 @@ from ..vocabulary import (
     ABBREVIATIONS,
     ALSO_WORDS,
     DECIDING_VERBS,
+    FRONTING_WORDS,
     GENITIVE_ENDINGS,
     LIST_JOINERS,
     METADATA_KEYS,
@@ -260,6 +261,11 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     continue  # ``Marianne ledde … och jag förde anteckningarna``: the writer
                 named = [p for p in pieces if re.search(r"[A-ZÅÄÖ@]", p)]
                 who = named[-1] if named else who
+                opener, _, after_opener = who.strip().partition(" ")
+                if opener.casefold() in FRONTING_WORDS and not re.search(
+                    r"[A-ZÅÄÖ@]", after_opener
+                ):
+                    continue  # ``Enligt arbetsordningen leder …``: a fronted phrase, no name
             person = named_person(who.strip(), line, present, config) if who.strip() else None
             if person is not None and not person.name:
                 person = None  # ``Sekreteraren var sjuk``: an office, not who held it

@@ -280,6 +280,8 @@ def _attributes(
                 organisation = part
         elif role is None:
             role = part.casefold()
+        elif part[:1].islower() and is_role_word(part):
+            notes.append(part)  # ``IT-chef, projektägare``: a second function, kept
     return organisation, role, party, notes
 
 

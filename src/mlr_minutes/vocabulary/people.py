@@ -182,6 +182,16 @@ Ström, Marie Ström*)."""
 PRONOUNS: Final[tuple[str, ...]] = ("jag", "vi", "hon", "han", "hen", "de", "dom", "du", "ni")
 """Pronouns where a name would stand (*Pelle höll i mötet, jag skrev*): no one named."""
 
+FRONTING_WORDS: Final[tuple[str, ...]] = (
+    "enligt", "efter", "under", "vid", "i", "på", "till", "med", "inför", "sedan",
+    "därefter", "eftersom", "när", "då", "för", "av", "om", "trots", "utan", "innan",
+    "medan", "nu", "först", "slutligen", "tyvärr", "som", "liksom", "precis", "normalt",
+    "vanligtvis", "oftast", "alltid", "numera", "framöver", "hädanefter",
+)  # fmt: skip
+"""Words that open a fronted phrase (*Enligt arbetsordningen leder värdkommunens
+representant mötet och skriver minnesanteckningarna*): the verb comes second, and the
+capitalised word before it is no one's name."""
+
 ROLE_QUALIFIERS: Final[tuple[str, ...]] = (
     "vice", "1:e", "2:e", "förste", "andre", "biträdande", "tf.", "tf", "t.f.",
     "ställföreträdande", "adjungerad", "ordinarie", "sakkunnigt", "sakkunnig",

@@ -22,6 +22,7 @@ from .labels import metadata_field
 from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
 from .outline import Outline
+from .presence import away
 from .respective import respective_officers
 from .ruler import Ruler
 
@@ -61,7 +62,9 @@ def fill_officers(meta: Metadata, outline: Outline, config: Config) -> None:
             officer = getattr(meta, field)
             if officer is had or not officer or not officer.name:
                 continue
-            if not is_name_like(officer.name) or _away(meta, officer.name):
+            if not is_name_like(officer.name) or _away(meta, officer.name) or away(officer):
+                # ``Ingrid Wahl (S), ordförande – anmält förhinder``: the office is hers,
+                # but someone else held it at this meeting.
                 setattr(meta, field, had)
 
 

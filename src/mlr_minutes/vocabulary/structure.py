@@ -264,6 +264,14 @@ OPENED_STATES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """The state a meeting is declared in when opened (*förklarade mötet för öppnat*)."""
 
+LED_MEETINGS: Final[tuple[str, ...]] = (
+    "avstämningen", "dagens avstämning", "samtalet", "workshopen", "dagens workshop",
+    "seminariet", "sittningen", "retron", "retrospektivet", "planeringen", "sprintplaneringen",
+    "veckomötet", "nätverksträffen", "styrgruppsmötet", "styrelsemötet", "årsmötet",
+)  # fmt: skip
+"""What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
+each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""
+
 OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
         "mötet leddes av", "leddes mötet av", "leds mötet av", "leddes av",
@@ -288,6 +296,12 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "meeting started by", "the chair was", "ordförande för dagen var",
         "dagens ordförande var", "ordförande för dagen är", "dagens mötesledare var",
         "öppnades av", "förklarades öppnat av", "förklarades öppnad av",
+        # ``Sammanträdet leds av Björn Ekdahl (M)``, ``Stämman leddes av …``.
+        *(
+            f"{led} {verb}"
+            for led in (*LED_MEETINGS, "sammanträdet", "stämman", "dagens möte")
+            for verb in ("leds av", "leddes av")
+        ),
     ),
     "secretary": (
         "minnesanteckningar:", "anteckningar:", "sekreterare:", "vid pennan:", "antecknare:",
@@ -324,14 +338,6 @@ av Wilma*)."""
 
 LEADING_VERBS: Final[tuple[str, ...]] = ("ledde", "leder", "höll i", "håller i")
 """Verbs of leading, before what was led (*Karin Ek ledde avstämningen*)."""
-
-LED_MEETINGS: Final[tuple[str, ...]] = (
-    "avstämningen", "dagens avstämning", "samtalet", "workshopen", "dagens workshop",
-    "seminariet", "sittningen", "retron", "retrospektivet", "planeringen", "sprintplaneringen",
-    "veckomötet", "nätverksträffen", "styrgruppsmötet", "styrelsemötet", "årsmötet",
-)  # fmt: skip
-"""What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
-each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""
 
 OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
     "chair": (
@@ -388,7 +394,10 @@ OFFICER_PROSE_NAME_BEFORE: Final[dict[str, tuple[str, ...]]] = {
         "som protokollförare",
         "för dagens protokoll", "för mötets protokoll", "skriver protokollet",
         "skriver dagens protokoll", "skriver protokoll",
-        "skrev ihop", "skriver ihop", "skriver anteckningar", "sammanställde anteckningarna",
+        "skrev ihop det här", "skriver ihop det här", "skrev ihop detta",
+        "skrev ihop protokollet", "skriver ihop protokollet", "skrev ihop anteckningarna",
+        "skriver ihop anteckningarna", "skriver ihop minnesanteckningarna",
+        "skriver anteckningar", "sammanställde anteckningarna",
         "har renskrivit", "renskrev", "har sammanställt anteckningarna",
         "skriver minnesanteckningar", "skrev minnesanteckningar", "skriver minnesanteckningarna",
         "skrev minnesanteckningarna", "för minnesanteckningar", "förde minnesanteckningarna",

@@ -28,6 +28,9 @@ from .labels import normalise_key
 from .people import clean, is_role_word
 from .text import alternation
 
+WRAP_WIDTH = 45
+"""A line at least this long that does not end a sentence was probably wrapped."""
+
 
 @cache
 def prose_pattern() -> re.Pattern[str]:
@@ -184,6 +187,9 @@ def prose_attendance(lines: list[str], raw: str, number: int) -> Iterator[Found]
         following = lines[last].strip()
         carried = (
             following[:1].islower()
+            # ``… och Linnea Frost (demenssjuksköterska) från`` / ``Tallmo kommun, …``: a
+            # long line that ends no sentence was wrapped.
+            or len(lines[last - 1].strip()) >= WRAP_WIDTH
             or text.rstrip().endswith(",")
             or text.count("(") > text.count(")")
             # ``… Ingrid Vall och`` / ``Maud Engström.``: the list goes on.

@@ -289,10 +289,11 @@ def _attributes(
 def _organisation_link() -> re.Pattern[str]:
     links = alternation(ORGANISATION_LINKS)
     # ``Göran Ahlberg från Idrottens Distriktsförbund``; ``Kent från kommunens GIS-enhet``
-    # (a first name, and a unit named by its owner's genitive).
+    # (a first name, and a unit named by its owner's genitive); ``Birgitta Ohlsson från
+    # minnesmottagningen`` (a unit by its definite form, after a name in full).
     return re.compile(
         rf"^(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+(?:\s+[A-ZÅÄÖ][\w'\ufffd-]+){{0,3}})\s+(?:{links})\s+"
-        r"(?P<organisation>[A-ZÅÄÖ].*|[a-zåäö]{3,}s\s+\S.*)$"
+        r"(?P<organisation>[A-ZÅÄÖ].*|[a-zåäö]{3,}s\s+\S.*|[a-zåäö]{5,}(?:n|et|na)(?:\s.*)?)$"
     )
 
 
@@ -426,8 +427,14 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if len(dash) == 2:
         name_part, attributes = dash[0], [dash[1], *attributes]
     linked = _organisation_link().match(name_part)
-    if linked and " " not in linked["name"] and linked["organisation"][:1].isupper():
-        linked = None  # ``Anna från Tallmo``: may be a place, and one name is too little
+    if (
+        linked
+        and " " not in linked["name"]
+        and (linked["organisation"][:1].isupper() or not _genitive(linked["organisation"]))
+    ):
+        # ``Anna från Tallmo``: may be a place, and one name is too little; ``Kent från
+        # kommunens GIS-enhet`` names the unit by its owner.
+        linked = None
     if linked:
         # ``Göran Ahlberg från Idrottens Distriktsförbund``
         name_part, attributes = linked["name"], [linked["organisation"], *attributes]

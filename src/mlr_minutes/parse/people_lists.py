@@ -44,6 +44,8 @@ def _employer(fragment: str, before: str, config: Config) -> bool:
     person named in full is where they come from; after another organisation (*Skatteverket,
     Bolagsverket*) it is one more organisation present."""
     name = clean(PAREN.sub(" ", before.split(",")[0]))
+    if _person_from(fragment):
+        return False  # ``…, Linnea Frost (sjuksköterska) från Tallmo kommun``: one more
     words = fragment.split()
     shaped = len(words) >= 2 and words[0].isupper() and len(words[0]) > 1  # ``PRO Tallmo``
     return (
@@ -54,6 +56,14 @@ def _employer(fragment: str, before: str, config: Config) -> bool:
         # word after a name may be one more organisation present: *Skatteverket*).
         and ("," in before or _company(fragment) or len(fragment.split()) >= 2)
     )
+
+
+def _person_from(fragment: str) -> bool:
+    """``Linnea Frost (demenssjuksköterska) från Tallmo kommun``: a name in full, then
+    where the person comes from."""
+    words = clean(PAREN.sub(" ", fragment)).split()
+    at = next((i for i, w in enumerate(words[:4]) if w.casefold() in ORGANISATION_LINKS), 0)
+    return at >= 2 and FULL_NAME.match(" ".join(words[:at])) is not None
 
 
 def _company(fragment: str) -> bool:
@@ -90,6 +100,11 @@ def _joiner() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(NAME_JOINERS)})\s+", re.IGNORECASE)
 
 
+@cache
+def _joiner_first() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation(NAME_JOINERS)})\s+(?=(?-i:[A-ZÅÄÖ@]))", re.IGNORECASE)
+
+
 def _split_joined(fragment: str, config: Config) -> list[str]:
     """``Olle Dahl & Per Holm`` → two people; ``Havs- och vattenmyndigheten`` and
     ``Greater Copenhagen & Skåne Committee`` stay whole (parentheses are never split)."""
@@ -115,6 +130,8 @@ def _split_joined(fragment: str, config: Config) -> list[str]:
 def _carries_on_a_name(following: str) -> bool:
     """``… & Skåne Committee``: the words after the joiner end an organisation's name."""
     words = clean(PAREN.sub(" ", following)).split()
+    if any(w.casefold() in ORGANISATION_LINKS for w in words[1:-1]):
+        return False  # ``… och Linnea Frost från Tallmo kommun``: a person, and her employer
     return len(words) >= 2 and words[-1].casefold().endswith(ORGANISATION_SUFFIXES)
 
 
@@ -239,7 +256,8 @@ def _fragments(text: str, config: Config) -> list[str]:
     pieces = [
         handle
         for fragment in split_top_level(text)
-        for piece in _split_joined(fragment, config)
+        # ``…, samt Birgitta Ohlsson``: the joiner after the comma opens the last one.
+        for piece in _split_joined(_joiner_first().sub("", fragment), config)
         for handle in _handles_apart(piece)
     ]
     if pieces and _role_then_name(pieces[0]):

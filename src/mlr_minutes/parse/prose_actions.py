@@ -29,6 +29,7 @@ from ..vocabulary import (
     FIRST_PERSON_WORDS,
     GOING_TIME_WORDS,
     GOING_WORDS,
+    INTENT_VERBS,
     LIST_JOINERS,
     MODAL_WORDS,
     NAMED_OWNER_OPENINGS,
@@ -144,6 +145,11 @@ def _not_task_verbs() -> frozenset[str]:
     # A body that decides (*Styrelsen beslutar*) is deciding, not taking on a task.
     deciding = (verb for verb in DECIDING_VERBS if " " not in verb)
     return frozenset((*NOT_TASK_VERBS, *deciding))
+
+
+@cache
+def _intent() -> GatedPattern:
+    return _words_pattern(INTENT_VERBS)
 
 
 @cache
@@ -533,6 +539,14 @@ def _external_plans(text: str, owners: Owners) -> bool:
             and not owners.known(" ".join(words[:size]))
             and _external_plan().search(" ".join(words[size : size + 3]))
         ):
+            return True
+    intent = _intent().search(text)
+    subject = text[: intent.start()].strip() if intent is not None else ""
+    if subject and len(subject.split()) <= 4:
+        # ``Tallmo planerar att starta …``, ``Leverantören planerar …``: the plans of
+        # someone who takes no task here (*Mattias och Annika planerar programmet* do).
+        parts = [p for p in _SPLIT_OWNERS.split(subject) if p]
+        if not any(owners.known(p) or owners.known(p.split()[0]) for p in parts):
             return True
     # ``Ägarsamrådet ska enligt kommunen hållas …``: what another organisation says.
     said = _reported_by().search(text)

@@ -147,6 +147,13 @@ EXTERNAL_PLAN_VERBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Verbs of another organisation's own plans (*Trafikverket planerar att bygga om …*)."""
 
+INTENT_VERBS: Final[tuple[str, ...]] = (
+    "planerar", "planerade", "avser", "har för avsikt", "siktar på", "räknar med",
+)  # fmt: skip
+"""Verbs of an intention told the meeting (*Tallmo planerar att starta ett hälsocafé*,
+*Leverantören planerar att sätta in två utvecklare*): whoever is not among those who
+take on the meeting's tasks, their plans are theirs, not tasks."""
+
 DONE_MARKS: Final[tuple[str, ...]] = ("✅", "✔️", "✔", "✓", "☑️", "☑", "(klart)", "[klart]")
 """Marks that say a listed task is done (*✅ Boka lokal*)."""
 

@@ -268,6 +268,9 @@ LED_MEETINGS: Final[tuple[str, ...]] = (
     "avstämningen", "dagens avstämning", "samtalet", "workshopen", "dagens workshop",
     "seminariet", "sittningen", "retron", "retrospektivet", "planeringen", "sprintplaneringen",
     "veckomötet", "nätverksträffen", "styrgruppsmötet", "styrelsemötet", "årsmötet",
+    "dagarna", "de två dagarna", "båda dagarna", "kvällen", "eftermiddagen", "förmiddagen",
+    "konferensen", "internatet", "utbildningsdagen", "planeringsdagen", "dialogmötet",
+    "samrådet", "samrådsmötet", "arbetsmötet", "uppstartsmötet", "uppföljningsmötet",
 )  # fmt: skip
 """What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
 each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""

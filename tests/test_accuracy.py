@@ -56,6 +56,7 @@ FLOORS = {
     "dev37": {"date": 0.99, "roles": 0.91, "present": 0.93, "decisions": 0.94, "actions": 0.9},
     "dev38": {"date": 0.99, "roles": 0.82, "present": 0.84, "decisions": 0.87, "actions": 0.83},
     "dev39": {"date": 0.99, "roles": 0.69, "present": 0.91, "decisions": 0.93, "actions": 0.77},
+    "dev40": {"date": 0.99, "roles": 0.62, "present": 0.93, "decisions": 0.91, "actions": 0.85},
     "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 

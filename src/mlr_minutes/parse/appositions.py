@@ -146,7 +146,8 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
         for offset, line in enumerate(rows):
             # ``Sammankallande Lena Hedlund 070-612 44 08 lena.hedlund@…``: a letterhead's
             # contact line; the phone and the address are no part of the name.
-            entries = signed_entries(_without_contact(line))
+            entries = _names_over_offices(rows[offset - 1], line) if offset else None
+            entries = entries or signed_entries(_without_contact(line))
             if entries is None and line.rstrip().endswith(":") and offset + 1 < len(rows):
                 entries = _signed_after_colon(f"{line.rstrip()} {rows[offset + 1]}")
             entries = entries or _signed_after_colon(line)
@@ -154,6 +155,8 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                 continue
             slashed = line.lstrip().startswith("/")
             for name, role in entries:
+                if name.strip(" /").casefold() in ROLES:
+                    continue  # ``Ordförande Sekreterare``: offices, no one's name
                 if role in CHAIR_LIKE_ROLES:
                     field = "chair"
                 elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
@@ -166,11 +169,29 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
                         setattr(meta, field, person)
 
 
+_CAPITALISED_WORD = re.compile(r"[A-ZÅÄÖ][\w'-]+")
+
+
+def _names_over_offices(above: str, line: str) -> list[tuple[str, str | None]] | None:
+    """``Anna Berg Per Ek`` / ``Ordförande Sekreterare``: a row of names signed above a
+    row of their offices, one space apart; each full name (two words) over its office."""
+    offices = line.split()
+    if len(offices) < 2 or not all(o.casefold() in ROLES for o in offices):
+        return None
+    words = above.split()
+    if len(words) != 2 * len(offices) or not all(_CAPITALISED_WORD.fullmatch(w) for w in words):
+        return None
+    return [
+        (f"{words[2 * at]} {words[2 * at + 1]}", ROLES[office.casefold()])
+        for at, office in enumerate(offices)
+    ]
+
+
 def paired_offices(line: str) -> list[tuple[str, str]]:
     """``Ordf. Per Holm, sekr. Maja Lind`` (a line, or a title's parenthesis, that holds
     nothing else): each office before its holder, joined by commas; (office, name) for the
     chair and the secretary, nothing unless both are named."""
-    for part in [*re.findall(r"\(([^()]*)\)", line), line]:
+    for part in [*re.findall(r"\(([^()]*)\)", line), line.rstrip(" .")]:
         pieces = [offices_named(piece, whole=True) for piece in re.split(r"\s*[,;]\s*", part)]
         if all(pieces) and {office for ((office, _),) in pieces} == {"chair", "secretary"}:
             return [found for (found,) in pieces]
@@ -179,12 +200,11 @@ def paired_offices(line: str) -> list[tuple[str, str]]:
 
 def offices_paired_with_names(meta: Metadata, outline: Outline, config: Config) -> None:
     """The chair and the secretary named together, each after an office, on the title's
-    line or a line of its own before the items: ``# Minnesanteckningar LSG 2026-11-12
-    (ordf. Per Holm, sekr. Maja Lind)``, ``Ordf. Per Holm, sekr. Maja Lind``."""
+    line or a line of its own: ``# Minnesanteckningar LSG 2026-11-12 (ordf. Per Holm,
+    sekr. Maja Lind)``, ``Ordf. Per Holm, sekr. Maja Lind``, ``Ordförande Anna Berg,
+    sekreterare Per Ek.`` under the item electing them."""
     present = [*meta.attendees, *meta.guests]
     for unit in outline.units:
-        if unit.item is not None:
-            break
         if unit.block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
             continue
         for offset, line in enumerate(unit.block.text.split("\n")):

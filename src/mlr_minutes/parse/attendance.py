@@ -305,7 +305,8 @@ class _Reader:
             if (
                 field_name in PERSON_FIELDS
                 and value
-                and not looks_like_people(value)
+                # ``Ordförande/sekreterare: Anna Berg/Per Ek``: the slash pairs the names.
+                and not looks_like_people(value.replace("/", ", ") if "/" in label.key else value)
                 and not (
                     function  # ``Ordförande: verksamhetschef primärvården Tallmo``
                 )

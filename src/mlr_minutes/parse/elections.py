@@ -262,7 +262,7 @@ def offices_named(text: str, *, whole: bool = False) -> list[tuple[str, str]]:
     for match in matches if whole else _office_named().finditer(text):
         if match is None:
             continue
-        if not match["office"][:1].isupper() and not match["office"].endswith("."):
+        if not whole and not match["office"][:1].isupper() and not match["office"].endswith("."):
             continue  # ``… valdes till ordförande Anna`` is a sentence, read elsewhere
         role = ROLES[match["office"].casefold()]
         found.append(("secretary" if role == SECRETARY_ROLE else "chair", match["name"]))
@@ -298,15 +298,22 @@ def _election(field: str, plain: bool, damaged: bool = False) -> re.Pattern[str]
     verbs = rf"(?:{verbs})(?:\s+(?:{adverbs}))*"
     links = alternation(ELECTION_LINKS, damaged=damaged)
     joiners = alternation(LIST_JOINERS, damaged=damaged)
+    cap_links = "|".join(re.escape(link.capitalize()) for link in ELECTION_LINKS)
     return re.compile(
         rf"(?:(?:{links})\s+|^)(?:{officer})\s+(?:{verbs})\s+(?P<after>[^.;]{{2,120}})"
-        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s)[^.;,]){{2,60}}?)"
-        rf"\s+(?:(?:{links})\s+)?"
+        # (``… valdes Anna Berg Till sekreterare för årsmötet valdes Per Ek``: in a PDF's
+        # flattened text a capitalised link word starts the next sentence.)
+        rf"|(?<!\w)(?:{verbs})\s+(?P<middle>(?:(?!\s(?:{joiners})\s|\s(?-i:{cap_links})\s)[^.;,])"
+        rf"{{2,60}}?)"
+        rf"\s+(?:(?-i:{links})\s+)?"
         rf"(?:{officer})(?!\w)"
         rf"|(?P<before>[^.;]{{2,120}}?)\s+(?:{verbs})\s+(?:(?:{links})\s+)?(?:{officer})(?!\w)"
         # ``… valdes Rune Lindahl och till sekreterare för mötet Gun Holmgren``: the verb
         # of the first election serves the next.
         rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{links})\s+(?:{officer})\s+(?P<elided>[^.;,]{{2,60}})"
+        # ``… valdes Anna Berg och sekreterare Per Ek``: the link left out too, a name after.
+        rf"|(?:(?<!\w)(?:{joiners})\s+|,\s*)(?:{officer})\s+"
+        rf"(?P<unlinked>(?-i:[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){{1,2}}))(?!\s+(?:{verbs}))"
         # ``valde X till ordförande och Sara Lind till sekreterare``, ``…, Elin Sandberg
         # till sekreterare``, ``… och spole till sekreterare`` (a nickname in lower case;
         # a name's later words are capitalised, *till* is none)
@@ -332,7 +339,7 @@ def _next_election() -> re.Pattern[str]:
     return re.compile(rf"(?:,?\s(?:{joiners})|,)\s+(?:{links})\s", re.IGNORECASE)
 
 
-_NAME_GROUPS = ("after", "middle", "before", "elided", "named")
+_NAME_GROUPS = ("after", "middle", "before", "elided", "unlinked", "named")
 """The groups of an election's pattern that hold the names, in the order they are read."""
 
 
@@ -389,6 +396,19 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     """*Till mötesordförande valdes Anna Berg*, *Per Ek valdes till sekreterare för mötet*,
     *Lisa Ng valdes att jämte ordföranden justera protokollet*; the plain *ordförande* only
     in an item about the meeting's officers."""
+    _elections(meta, outline, config, untitled=False)
+
+
+def untitled_elections(meta: Metadata, outline: Outline, config: Config) -> None:
+    """In a file the outline found no items in, any paragraph: *Mötet valde Anna Berg
+    till mötesordförande.* below a list entry *4. Val av mötesordförande.*; read after
+    the items and the lists had their say, since such a file may hold more than one
+    meeting."""
+    if not outline.items:
+        _elections(meta, outline, config, untitled=True)
+
+
+def _elections(meta: Metadata, outline: Outline, config: Config, *, untitled: bool) -> None:
     present = [*meta.attendees, *meta.guests]
     # ``§3 grus valdes till mötesordförande``: an item whose title is the sentence.
     titled = [(heading_key(i.title), i.title, i.line) for i in outline.items if i.title]
@@ -398,18 +418,22 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     # sekreterare för mötet*).
     # With no items at all, a paragraph that opens with a short line (``Val av
     # mötesfunktionärer`` / ``Selma … valdes …``) is an item the outline missed, that
-    # line its title.
+    # line its title (any other paragraph: :func:`untitled_elections`).
     first = min((i.line for i in outline.items), default=0)
     loose: list[tuple[str, str, int]] = []
     for unit in outline.units:
         block = unit.block
         if unit.item is not None or unit.noise or block.kind not in _PROSE:
             continue
-        if block.line < first:
+        if untitled:
+            if not _first_line_title(block.text):
+                loose.append(("", block.text, block.line))
+        elif block.line < first:
             loose.append(("", block.text, block.line))
         elif not first and (heading := _first_line_title(block.text)):
             loose.append((heading, block.text, block.line))
-    for title, text, line in [*_item_texts(outline), *titled, *loose]:
+    texts = loose if untitled else [*_item_texts(outline), *titled, *loose]
+    for title, text, line in texts:
         damaged = "\ufffd" in text
         verbs = election_verbs(damaged)
         if not _ELECTED(text) or not verbs.search(text):

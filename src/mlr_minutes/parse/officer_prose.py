@@ -181,6 +181,8 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
                     after = after.replace("\n", " ")
                 pieces = _clauses(_time_qualifier().sub("", after, count=1), maxsplit=2)
                 who = pieces[0]
+                if who.split()[:1] and who.split()[0].strip(".,").casefold() in PRONOUNS:
+                    continue  # ``Som protokollförare tjänstgjorde undertecknad.``: the writer
                 if _SENTENCE_START.match(who) or _REPORT_LABEL.match(text, match.end()):
                     continue  # ``Anteckningar:`` / ``Inga synpunkter, …`` or ``Ann-Sofie: …``
                 first = who.split()

@@ -15,6 +15,7 @@ from .elections import (
     election_items,
     election_sentences,
     roles_in_attendance,
+    untitled_elections,
 )
 from .inverted_officers import inverted_officers
 from .label_order import names_in_label_order
@@ -23,7 +24,7 @@ from .officer_prose import officers_in_prose
 from .openers import chair_by_title, opener
 from .outline import Outline
 from .presence import away
-from .respective import respective_officers
+from .respective import officers_in_title_order, respective_officers
 from .ruler import Ruler
 
 if TYPE_CHECKING:
@@ -33,9 +34,11 @@ OfficerRule = Callable[["Metadata", Outline, Config], None]
 
 OFFICER_RULES: Ruler[OfficerRule] = Ruler(
     [
+        ("respective_officers", respective_officers),
+        ("officers_in_title_order", officers_in_title_order),
         ("election_sentences", election_sentences),
         ("election_items", election_items),
-        ("respective_officers", respective_officers),
+        ("untitled_elections", untitled_elections),
         ("officers_in_prose", officers_in_prose),
         ("inverted_officers", inverted_officers),
         ("chat_starter", chat_starter),

@@ -4,7 +4,11 @@
     Mötesledare och sekreterare roterar inom gruppen. I dag var det Malin respektive Oskar.
 
 The offices come first (in the sentence, or the one before it), the names after, each
-name holding the office in the same place.
+name holding the office in the same place.  An item that elects both names them in its
+title, and its text gives the two names in the same order::
+
+    ## 2. Val av mötesordförande och mötessekreterare
+    Mötet valde Anna Berg och Per Ek.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from ..vocabulary import (
     ROLES,
     SECRETARY_ROLE,
 )
-from .elections import named_person, prose_texts
+from .elections import CAPITALISED_NAME, item_texts, named_person, prose_texts
 from .outline import Outline
 from .text import alternation, sentences
 
@@ -39,7 +43,7 @@ def _paired() -> re.Pattern[str]:
 
 
 def _office(word: str) -> str | None:
-    role = ROLES.get(word)
+    role = ROLES.get(word) or ROLES.get(word.rstrip("."))  # ``ordf.``, ``… ordförande.``
     if role in CHAIR_LIKE_ROLES or role == MEETING_CHAIR_ROLE:
         return "chair"
     return "secretary" if role == SECRETARY_ROLE else None
@@ -71,3 +75,40 @@ def respective_officers(meta: Metadata, outline: Outline, config: Config) -> Non
                     if person is not None and person.name:
                         setattr(meta, office, person)
             return
+
+
+def offices_in_order(text: str) -> list[str]:
+    """``chair`` and ``secretary`` in the order ``text`` names their offices, each once."""
+    words = re.findall(r"[\wåäö.]+", text.casefold())
+    return list(dict.fromkeys(o for o in map(_office, words) if o is not None))
+
+
+def officers_in_title_order(meta: Metadata, outline: Outline, config: Config) -> None:
+    """``## Val av mötesordförande och sekreterare`` / ``Anna Berg och Per Ek valdes till
+    mötesordförande respektive sekreterare``: an item electing both offices, whose first
+    sentence names two people; they hold the offices in the order the sentence names
+    them, or else the title."""
+    if meta.chair is not None and meta.secretary is not None:
+        return
+    present = [*meta.attendees, *meta.guests]
+    for title, text, line in item_texts(outline):
+        if sorted(offices_in_order(title)) != ["chair", "secretary"]:
+            continue
+        said = sentences(text)
+        first = said[0].text if said else ""
+        people = [
+            person
+            for match in CAPITALISED_NAME.finditer(first)
+            if (person := named_person(match.group(), line, present, config)) is not None
+            and person.name
+        ]
+        names = list(dict.fromkeys(p.name for p in people))
+        if len(names) != 2:
+            continue
+        offices = offices_in_order(first)
+        if sorted(offices) != ["chair", "secretary"]:
+            offices = offices_in_order(title)
+        for office, name in zip(offices, names, strict=True):
+            if getattr(meta, office) is None:
+                setattr(meta, office, next(p for p in people if p.name == name))
+        return

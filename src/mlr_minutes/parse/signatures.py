@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from ..vocabulary import METADATA_KEYS, ROLES
 from .attendance_values import PERSON_FIELDS, Found, OpenLabel, looks_like_people
@@ -73,8 +74,25 @@ def _unparted(text: str) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    """``_SIGNED_SEPARATOR.split(text)``, the common case of one part without the scan."""
-    return [text] if _unparted(text) else _SIGNED_SEPARATOR.split(text)
+    """``_SIGNED_SEPARATOR.split(text)``, the common case of one part without the scan.
+    Signatures a PDF ran together on one line (``Anna Berg, ordf. Per Ek, sekr.``) part
+    after each office that a full name follows."""
+    if not _unparted(text):
+        return _SIGNED_SEPARATOR.split(text)
+    if "," not in text:
+        return [text]
+    cuts = [m.start("cut") for m in _run_together().finditer(text)]
+    if not cuts:
+        return [text]
+    return [text[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(text)])]
+
+
+@cache
+def _run_together() -> re.Pattern[str]:
+    offices = "|".join(sorted((re.escape(w) for w in ROLES if " " not in w), key=len, reverse=True))
+    return re.compile(
+        rf",\s*(?:{offices})(?P<cut>\s+)(?=[A-ZÅÄÖ][\w'-]+\s+[A-ZÅÄÖ][\w'-]+,)", re.IGNORECASE
+    )
 
 
 def signed_entries(line: str) -> list[tuple[str, str | None]] | None:

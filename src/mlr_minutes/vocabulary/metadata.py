@@ -106,6 +106,7 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "minute taker", "minute-taker", "minutes taker", "taking minutes",
         "recorder", "recorded by", "minutes by", "notes by", "minutes recorded by",
         "rapporteur", "anteckningsansvarig", "ansvarig för anteckningarna", "protokollföring",
+        "vid datorn", "vid datorn idag",
         "dokumenterat av", "protokollansvarig", "kvällens sekreterare", "kvällens antecknare",
         "vid tangenterna", "protokollet uppgjort av", "uppgjort av", "anteckn.", "anteckn",
     ),

@@ -179,8 +179,11 @@ DWELLING_WORDS: Final[tuple[str, ...]] = (
 """A housing cooperative's röstlängd lists each flat before its members (*lgh 1002  Kjell
 Ström, Marie Ström*)."""
 
-PRONOUNS: Final[tuple[str, ...]] = ("jag", "vi", "hon", "han", "hen", "de", "dom", "du", "ni")
-"""Pronouns where a name would stand (*Pelle höll i mötet, jag skrev*): no one named."""
+PRONOUNS: Final[tuple[str, ...]] = (
+    "jag", "vi", "hon", "han", "hen", "de", "dom", "du", "ni", "undertecknad", "undertecknade",
+)  # fmt: skip
+"""Pronouns where a name would stand (*Pelle höll i mötet, jag skrev*, *Som
+protokollförare tjänstgjorde undertecknad*): no one named."""
 
 FRONTING_WORDS: Final[tuple[str, ...]] = (
     "enligt", "efter", "under", "vid", "i", "på", "till", "med", "inför", "sedan",

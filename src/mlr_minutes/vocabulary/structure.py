@@ -206,6 +206,7 @@ PLAIN_OFFICER_WORDS: Final[dict[str, tuple[str, ...]]] = {
 
 OFFICER_ITEM_WORDS: Final[tuple[str, ...]] = (
     "möte", "funktionär", "sammanträd", "stämma", "sekreterare", "justerare", "mötesledare",
+    "formalia",
 )  # fmt: skip
 """Words of an item title about the meeting's own officers (*Val av mötesfunktionärer*,
 *Sekreterare och justerare*)."""
@@ -299,6 +300,9 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "meeting started by", "the chair was", "ordförande för dagen var",
         "dagens ordförande var", "ordförande för dagen är", "dagens mötesledare var",
         "öppnades av", "förklarades öppnat av", "förklarades öppnad av",
+        "ordförande för dagens möte var", "ordförande vid dagens möte var",
+        "ordförande vid mötet är", "mötets ordförande var", "som ordförande tjänstgjorde",
+        "som mötesordförande tjänstgjorde", "som mötesledare fungerade",
         # ``Sammanträdet leds av Björn Ekdahl (M)``, ``Stämman leddes av …``.
         *(
             f"{led} {verb}"
@@ -313,6 +317,11 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "sekr:", "sekr.:", "protokollförare:", "mötessekreterare:", "notes:",
         "protokollet fördes av", "anteckningarna fördes av", "anteckningar fördes av",
         "protokollförare var", "mötessekreterare var", "sekreterare för mötet var",
+        "sekreterare för dagens möte var", "sekreterare vid dagens möte var",
+        "sekreterare vid mötet var", "mötets sekreterare var", "dagens sekreterare var",
+        "som sekreterare tjänstgjorde", "som sekreterare fungerade",
+        "som protokollförare tjänstgjorde", "som protokollförare fungerade",
+        "som mötessekreterare tjänstgjorde", "som mötessekreterare fungerade",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",
         "protokoll av", "protokollet av", "anteckningar av", "minnesanteckningar av",
         "som sekreterare fungerade", "som mötessekreterare fungerade", "protokollförare:",

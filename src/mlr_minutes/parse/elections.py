@@ -30,6 +30,7 @@ from ..vocabulary import (
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
+    NEXT_MEETING_WORDS,
     NOT_NAME_WORDS,
     OFFICER_ITEM_WORDS,
     OFFICER_WORDS,
@@ -41,6 +42,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
 )
 from .blocks import BlockKind
+from .candidates import continues
 from .gates import WordGate
 from .labels import another_meetings
 from .outline import Outline, heading_key
@@ -131,6 +133,27 @@ def _item_texts(outline: Outline) -> list[tuple[str, str, int]]:
 def prose_texts(outline: Outline) -> list[tuple[str, int]]:
     """(text, first line) of every paragraph and list entry, items or not."""
     return _texts(outline)[2]
+
+
+def this_meetings_texts(outline: Outline) -> list[tuple[str, int]]:
+    """:func:`prose_texts` without what is said of the next meeting: the first paragraph
+    of an item *Nästa möte*, and a line that opens with it (*Nästa möte: måndag 26/3,
+    Omar håller i det*), name who will chair then, not who chaired (the lines after may
+    sign this meeting off: *Antecknat av Tina Sjöberg*)."""
+    later = {i.number for i in outline.items if heading_key(i.title).startswith(NEXT_MEETING_WORDS)}
+    skipped: set[int] = set()
+    for unit in outline.units:
+        if unit.item in later and unit.block.kind in _PROSE:
+            skipped.add(unit.block.line)
+            later.discard(unit.item)
+    kept = []
+    for text, line in prose_texts(outline):
+        if line in skipped:
+            continue
+        if heading_key(text[:40]).startswith(NEXT_MEETING_WORDS):
+            text = "\n" + text.partition("\n")[2]  # the line only, the numbering kept
+        kept.append((text, line))
+    return kept
 
 
 _HYPHEN_WRAP = re.compile(
@@ -399,6 +422,25 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     _elections(meta, outline, config, untitled=False)
 
 
+def _written_lines(lines: list[str]) -> list[list[str]]:
+    """``lines`` in runs of one written line each, hard wraps joined."""
+    runs: list[list[str]] = []
+    for line in lines:
+        if runs and continues(runs[-1][-1], line):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _about_the_board(text: str) -> bool:
+    """Whether lower-cased ``text`` speaks of the organisation's board or a term of office
+    (*styrelse*, *förening*, *på två år*): an election there is not of the meeting's own
+    officers."""
+    words = text.split()
+    return any(word in words or f"{word}en" in text for word in BOARD_ITEM_WORDS)
+
+
 def untitled_elections(meta: Metadata, outline: Outline, config: Config) -> None:
     """In a file the outline found no items in, any paragraph: *Mötet valde Anna Berg
     till mötesordförande.* below a list entry *4. Val av mötesordförande.*; read after
@@ -441,14 +483,24 @@ def _elections(meta: Metadata, outline: Outline, config: Config, *, untitled: bo
         # The title as written: its key leaves out what the parentheses say (``Formalia
         # (ordförande, sekreterare och justeringsman)``).
         written = full_titles.get(title, title)
-        plain = any(word in written for word in OFFICER_ITEM_WORDS) and not any(
-            word in written.split() or f"{word}en" in written for word in BOARD_ITEM_WORDS
+        plain = any(word in written for word in OFFICER_ITEM_WORDS) and not _about_the_board(
+            written
         )
-        for sentence in sentences(text):
+        # (Untitled: a paragraph of lines without full stops, ``Närvarande: …`` /
+        # ``Kerstin valdes till ordförande`` / ``Tiina valdes till sekreterare``, is read
+        # line by line, hard wraps joined.)
+        chunks = [" ".join(g) for g in _written_lines(text.split("\n"))] if untitled else [text]
+        for sentence in (s for chunk in chunks for s in sentences(chunk)):
             if not _ELECTED(sentence.text) or not verbs.search(sentence.text):
                 continue
             # *Mötet valde Johan Berg till ordförande* in an item called *Formalia*.
-            plain_here = plain or bool(_meeting_subject().match(sentence.text))
+            plain_here = (
+                plain
+                or bool(_meeting_subject().match(sentence.text))
+                # ``Kerstin valdes till ordförande`` at the top of a network's notes: no
+                # board is elected there unless the sentence says for how long or of what.
+                or (untitled and not _about_the_board(sentence.text.casefold()))
+            )
             for field in ("chair", "secretary", "adjusters"):
                 if field != "adjusters" and getattr(meta, field) is not None:
                     continue

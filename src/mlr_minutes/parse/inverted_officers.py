@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..vocabulary import OFFICER_PROSE_NAME_BEFORE
-from .elections import named_person, prose_texts
+from .elections import named_person, this_meetings_texts
 from .gates import WordGate
 from .outline import Outline
 from .text import alternation
@@ -68,7 +68,7 @@ def inverted_officers(meta: Metadata, outline: Outline, config: Config) -> None:
     for field in ("chair", "secretary"):
         if getattr(meta, field) is not None:
             continue
-        for text, line in prose_texts(outline):
+        for text, line in this_meetings_texts(outline):
             if not _gate(field)(text):
                 continue
             match = next((m for m in _inverted(field).finditer(text) if _belong(m, field)), None)

@@ -39,7 +39,7 @@ from .text import alternation
 if TYPE_CHECKING:
     from .metadata import Metadata
 
-from .elections import CAPITALISED_NAME, election_verbs, named_person, prose_texts
+from .elections import CAPITALISED_NAME, election_verbs, named_person, this_meetings_texts
 
 
 def officer_phrase(field: str) -> re.Pattern[str]:
@@ -157,7 +157,7 @@ def officers_in_prose(meta: Metadata, outline: Outline, config: Config) -> None:
         # An item's title may be its first sentence (``§ 1. Stämman öppnades av …``).
         titles = [(i.title, i.line) for i in outline.items if len(i.title.split()) > 3]
         gate = _officer_prose_gate(field)
-        for text, line in [*prose_texts(outline), *titles]:
+        for text, line in [*this_meetings_texts(outline), *titles]:
             if not gate(text):
                 continue
             # ``Vice ordförande är Olle Ek. Ordförande är Pia Lo``: not the deputy.

@@ -46,7 +46,7 @@ ENGLISH_IN_VOCABULARY = _word_set(
     yesterday today blockers problem plan online meet teams zoom jitsi ok version committee
     type document the and on to do items point decision adjusters ignored organisation
     place_and_time document_type del people chaired handle nick week alias standup this signed
-    start sprint attendance invited minute election signature action todo lead
+    start sprint attendance invited minute election signature action todo lead role
     """
 )
 """English words the vocabulary holds too (for English labels), which code may use."""

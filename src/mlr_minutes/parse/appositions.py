@@ -25,6 +25,7 @@ from ..vocabulary import (
     ROLE_QUALIFIERS,
     ROLES,
     SECRETARY_ROLE,
+    SIGNING_ROLE_LABELS,
 )
 from .blocks import BlockKind
 from .elections import named_person, offices_named, prose_texts
@@ -157,6 +158,8 @@ def signed_names(meta: Metadata, outline: Outline, config: Config) -> None:
             for name, role in entries:
                 if name.strip(" /").casefold() in ROLES:
                     continue  # ``Ordförande Sekreterare``: offices, no one's name
+                if name.strip(" /").isupper() and not any(p.name == name for p in present):
+                    continue  # ``Protokoll KFN 2029-05-22``: a body's initials in a title
                 if role in CHAIR_LIKE_ROLES:
                     field = "chair"
                 elif role == SECRETARY_ROLE or (role is None and slashed and len(entries) == 1):
@@ -213,3 +216,44 @@ def offices_paired_with_names(meta: Metadata, outline: Outline, config: Config) 
                     person = named_person(name, unit.block.line + offset, present, config)
                     if person is not None and person.name:
                         setattr(meta, office, person)
+
+
+@cache
+def _signing_role() -> re.Pattern[str]:
+    labels = alternation(SIGNING_ROLE_LABELS)
+    return re.compile(rf"^\s*(?:{labels})\s*:\s*(?P<office>[^\s:][^:]{{1,40}}?)\s*$", re.IGNORECASE)
+
+
+_SIGNER = re.compile(
+    r"^\s*(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){1,3})(?:\s+\([^()]{1,8}\))?\s*$"
+)
+
+
+def signing_roles(meta: Metadata, outline: Outline, config: Config) -> None:
+    """An e-signing service's verification page: each signer's name, their organisation,
+    and ``Roll: Ordförande`` / ``Roll: Sekreterare`` (*Jonas Dahl (JD)* / *Lindviks
+    kommun* / *Roll: Sekreterare* / *Signerade 2029-05-23 08:14*): the name above the
+    role holds the office."""
+    present = [*meta.attendees, *meta.guests]
+    for unit in outline.units:
+        if unit.block.kind is not BlockKind.PARAGRAPH or ":" not in unit.block.text:
+            continue
+        rows = unit.block.text.split("\n")
+        for offset, row in enumerate(rows):
+            found = _signing_role().match(row)
+            role = ROLES.get(found["office"].casefold()) if found else None
+            field = (
+                "chair"
+                if role in CHAIR_LIKE_ROLES
+                else "secretary"
+                if role == SECRETARY_ROLE
+                else None
+            )
+            if field is None or getattr(meta, field) is not None:
+                continue
+            above = (_SIGNER.match(r) for r in reversed(rows[max(0, offset - 3) : offset]))
+            signer = next((m["name"] for m in above if m is not None), None)
+            if signer is not None:
+                person = named_person(signer, unit.block.line + offset, present, config)
+                if person is not None and person.name:
+                    setattr(meta, field, person)

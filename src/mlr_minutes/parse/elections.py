@@ -32,6 +32,7 @@ from ..vocabulary import (
     MEETING_SUBJECTS,
     NEXT_MEETING_WORDS,
     NOT_NAME_WORDS,
+    NOT_SECRETARY_ROLES,
     OFFICER_ITEM_WORDS,
     OFFICER_WORDS,
     PLAIN_OFFICER_WORDS,
@@ -197,7 +198,11 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
         )
     if meta.secretary is None:
         # ``Daniel Frisk, nämndsekreterare``: the body's own secretary, when only one is.
-        secretaries = [p for p in present if (p.role or "").endswith(SECRETARY_ROLE)]
+        secretaries = [
+            p
+            for p in present
+            if (p.role or "").endswith(SECRETARY_ROLE) and p.role not in NOT_SECRETARY_ROLES
+        ]
         if len(secretaries) == 1:
             meta.secretary = secretaries[0]
     # ``Justeras:`` / ``Anna Berg, ordförande`` / ``Per Ek, sekreterare``: the signatures

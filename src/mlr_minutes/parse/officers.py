@@ -8,7 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from .appositions import officers_in_apposition, offices_paired_with_names, signed_names
+from .appositions import (
+    officers_in_apposition,
+    offices_paired_with_names,
+    signed_names,
+    signing_roles,
+)
 from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .chat_officers import chat_starter
 from .elections import (
@@ -46,6 +51,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("offices_paired_with_names", offices_paired_with_names),
         ("roles_in_attendance", roles_in_attendance),
         ("signed_names", signed_names),
+        ("signing_roles", signing_roles),
         ("names_in_label_order", names_in_label_order),
         ("opener", opener),
         ("chair_by_title", chair_by_title),

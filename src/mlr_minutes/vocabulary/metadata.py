@@ -106,6 +106,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "minute taker", "minute-taker", "minutes taker", "taking minutes",
         "recorder", "recorded by", "minutes by", "notes by", "minutes recorded by",
         "rapporteur", "anteckningsansvarig", "ansvarig för anteckningarna", "protokollföring",
+        "protokollskrivare", "underskrift sekreterare", "sekreterarens underskrift",
+        "sekreterare vid sammanträdet",
         "vid datorn", "vid datorn idag",
         "dokumenterat av", "protokollansvarig", "kvällens sekreterare", "kvällens antecknare",
         "vid tangenterna", "protokollet uppgjort av", "uppgjort av", "anteckn.", "anteckn",
@@ -132,12 +134,14 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "kvällens ordförande", "kvällens mötesordförande", "kvällens mötesledare",
         "sammankallare", "medordförande", "medordförande idag",
         "meeting lead", "meeting leader", "meeting chair", "chaired by", "chair of the meeting",
+        "ordförande vid sammanträdet", "underskrift ordförande", "ordförandens underskrift",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",
         "faciliterade", "faciliterar", "faciliterat av", "faciliteras av", "håller i",
         "höll i", "håller i mötet", "höll i mötet", "leder", "ledde",
         "mødeleder", "møteleder", "møteleiar", "ordstyrer", "dirigent", "mødets formand",
     ),
     "adjusters": (
+        "underskrift justerare", "justerarens underskrift",
         "justerare", "justeras", "justeringsperson", "justeringspersoner", "justerat",
         "utses att justera", "utsedd att justera", "utsedda att justera", "att justera",
         "protokolljusterare", "justerande", "justeras av", "justerad av", "justerade",
@@ -387,3 +391,9 @@ TABLE_PRESENCE_HEADERS: Final[tuple[str, ...]] = (
     "närvaro", "närvarande", "status", "närv", "var", "där", "deltog", "present",
 )  # fmt: skip
 """Headers of an attendance table's presence column."""
+
+SIGNING_ROLE_LABELS: Final[tuple[str, ...]] = (
+    "roll", "role", "signerar som", "undertecknar som", "signerat som", "undertecknat som",
+)  # fmt: skip
+"""Labels of an e-signing service's verification page, each signer's role under their
+name (*Jonas Dahl (JD)* / *Lindviks kommun* / *Roll: Sekreterare* / *Signerade …*)."""

@@ -54,7 +54,7 @@ ROLES: Final[dict[str, str]] = {
     "notetaker": "sekreterare", "minute taker": "sekreterare", "mötesägare": "ordförande",
     "anteckningar": "sekreterare", "antecknar": "sekreterare",
     "håller i mötet": "mötesordförande", "höll i mötet": "mötesordförande",
-    "leder mötet": "mötesordförande", "skriver": "sekreterare",
+    "leder mötet": "mötesordförande", "skriver": "sekreterare", "protokollskrivare": "sekreterare",
     "skriver protokollet": "sekreterare", "skriver anteckningarna": "sekreterare",
     "mötesordf": "mötesordförande", "mötesordf.": "mötesordförande",
     "1:e vice ordförande": "vice ordförande",
@@ -291,3 +291,9 @@ Distriktsförbund*)."""
 GENITIVE_ENDINGS: Final[tuple[str, ...]] = ("ernas", "arnas", "ornas", "ens", "ets")
 """Endings of a body's name in the genitive before what belongs to it (*Kommunernas
 ledamöter*, *Beställarens byggledare*, *Revisorernas ordförande*)."""
+
+NOT_SECRETARY_ROLES: Final[tuple[str, ...]] = (
+    "socialsekreterare", "generalsekreterare", "statssekreterare",
+)  # fmt: skip
+"""Offices that end in *sekreterare* and are no one's minutes: a social worker, a
+federation's chief executive, a state secretary."""

@@ -320,6 +320,8 @@ OFFICER_PROSE_NAME_AFTER: Final[dict[str, tuple[str, ...]]] = {
         "sekreterare för dagens möte var", "sekreterare vid dagens möte var",
         "sekreterare vid mötet var", "mötets sekreterare var", "dagens sekreterare var",
         "som sekreterare tjänstgjorde", "som sekreterare fungerade",
+        # ``Som ordförande fungerade Karin Åström och som sekreterare Jonas Björk``.
+        "och som sekreterare", "och som protokollförare", "och som mötessekreterare",
         "som protokollförare tjänstgjorde", "som protokollförare fungerade",
         "som mötessekreterare tjänstgjorde", "som mötessekreterare fungerade",
         "antecknades av", "protokollet skrevs av", "antecknat av", "antecknat:",

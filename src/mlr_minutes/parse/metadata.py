@@ -57,6 +57,7 @@ from .presence import (
 )
 from .round_table import (
     round_table_present,
+    standup_headings_present,
     standup_table_present,
     unlabelled_list_present,
 )
@@ -287,6 +288,7 @@ def collect(
     resolve_initials(meta, lines, config)
     speakers_present(meta, lines, config)
     named_in_full(meta, lines, config)
+    standup_headings_present(meta, outline, config)
     fill_officers(meta, outline, config)
     first_person_officers(meta, lines, config)
     first_item = min((item.line for item in outline.items), default=len(source) + 1)

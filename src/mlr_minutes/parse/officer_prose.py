@@ -312,20 +312,27 @@ def _before(text: str, at: int) -> str:
     return text[start:at]
 
 
-_SUBJECT_FIRST = re.compile(r"\s*[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*\s+[a-zåäö]")
+_SUBJECT_FIRST = re.compile(r"\s*(?P<name>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+)*)\s+[a-zåäö]")
 
 
 def _subject_of_verbs(clauses: list[str], before: str) -> str | None:
     """``Kasper Nilsson hälsade välkomna, delade skärm och lotsade oss genom tavlan``:
     verb phrases in a row, the last joined by *och*, share the subject of the first; the
-    clause that begins with that name, when every clause after it is in lower case."""
-    if re.search(r"[A-ZÅÄÖ@]", clauses[-1]) or not _joiner_at_end().search(before):
+    clause that begins with that name, when every clause after it is in lower case.  Two
+    phrases in one clause share it the same way (``Projektledaren håller i dailyn och
+    skriver anteckningarna``)."""
+    if not _joiner_at_end().search(before) or before.count("(") != before.count(")"):
         return None
-    if before.count("(") != before.count(")"):
+    if len(clauses) == 1:
+        alone = _SUBJECT_FIRST.match(clauses[0])
+        rest = clauses[0][alone.end("name") :] if alone else ""
+        return alone["name"] if alone and not re.search(r"[A-ZÅÄÖ@]", rest) else None
+    if re.search(r"[A-ZÅÄÖ@]", clauses[-1]):
         return None
     for clause in reversed(clauses[:-1]):
         if re.search(r"[A-ZÅÄÖ@]", clause):
-            return clause if _SUBJECT_FIRST.match(clause) else None
+            subject = _SUBJECT_FIRST.match(clause)
+            return subject["name"] if subject else None
     return None
 
 

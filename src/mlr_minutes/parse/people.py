@@ -365,8 +365,8 @@ _MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
 _TITLED_NAME = re.compile(
     r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
 )
-_HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]")
-"""``23 röstberättigade medlemmar``: a head count, no one by name."""
+_HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]|^\d+\s*/\s*\d+(?!\S)")
+"""``23 röstberättigade medlemmar``, ``4/5 (Johan sjuk)``: a head count, no one by name."""
 
 
 _INITIALS_FIRST = re.compile(r"^(?P<initials>[A-ZÅÄÖ]{2,4})\s+(?P<rest>[A-ZÅÄÖ][a-zåäöé].*)$")

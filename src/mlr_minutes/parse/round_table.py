@@ -28,7 +28,9 @@ from ..vocabulary import (
     EMPTY_CELLS,
     ROUND_TABLE_ABSENCE,
     ROUND_TABLE_TITLES,
+    STANDUP_OTHER_LABELS,
     STANDUP_TABLE_HEADERS,
+    STANDUP_TODAY_LABELS,
 )
 from .action_tables import is_plan_header
 from .blocks import BlockKind
@@ -152,6 +154,50 @@ def round_table_present(meta: Metadata, outline: Outline, config: Config) -> Non
             if key and key not in known:
                 known.add(key)
                 into.append(person)
+
+
+_REPORTER = re.compile(
+    r"^(?P<name>@?[A-ZÅÄÖ][\w.@-]*(?:\s+[A-ZÅÄÖ][\w-]+){0,2})(?:\s*\((?P<role>[^()]{1,40})\))?:?$"
+)
+"""A heading that is a person's name, with their role after it (``### Ahmed
+(projektledare)``)."""
+
+
+@cache
+def _standup_line() -> re.Pattern[str]:
+    labels = alternation((*STANDUP_TODAY_LABELS, *STANDUP_OTHER_LABELS))
+    return re.compile(rf"^\W*(?:{labels})\s*[:?]", re.IGNORECASE)
+
+
+def standup_headings_present(meta: Metadata, outline: Outline, config: Config) -> None:
+    """A stand-up written as one heading a person (``### Ahmed (projektledare)`` /
+    ``- Igår: …`` / ``- Idag: …`` / ``- Hinder: …``): each person who reports under their
+    heading was there, with the role the heading gives them."""
+    reporters: dict[str, tuple[str, int]] = {}
+    for unit in outline.units:
+        block = unit.block
+        if block.kind is BlockKind.HEADING:
+            found = _REPORTER.match(block.text.strip())
+            if found is not None and not is_role_word(found["name"].casefold()):
+                reporters[unit.item or ""] = (block.text.strip(), block.line)
+    if len(reporters) < 2:
+        return
+    reported = {
+        unit.item or ""
+        for unit in outline.units
+        if unit.block.kind is not BlockKind.HEADING
+        and (unit.item or "") in reporters
+        and _standup_line().match(unit.block.text)
+    }
+    if len(reported) < 2:
+        return
+    known = {p.name.casefold() for p in (*meta.attendees, *meta.guests, *meta.absent) if p.name}
+    known |= {p.name.split()[0].casefold() for p in meta.absent if p.name}
+    for item in sorted(reported, key=lambda i: reporters[i][1]):
+        person = parse_person(*reporters[item], config)
+        if person is not None and person.name and person.name.casefold() not in known:
+            known.add(person.name.casefold())
+            meta.attendees.append(person)
 
 
 _ROLE_THEN_NAME_LINE = re.compile(

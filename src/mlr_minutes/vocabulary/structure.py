@@ -272,6 +272,7 @@ LED_MEETINGS: Final[tuple[str, ...]] = (
     "dagarna", "de två dagarna", "båda dagarna", "kvällen", "eftermiddagen", "förmiddagen",
     "konferensen", "internatet", "utbildningsdagen", "planeringsdagen", "dialogmötet",
     "samrådet", "samrådsmötet", "arbetsmötet", "uppstartsmötet", "uppföljningsmötet",
+    "dailyn", "standupen", "stand-upen", "morgonmötet", "avstämningsmötet",
 )  # fmt: skip
 """What a meeting is called when someone led it (*ledde avstämningen*, *höll i retron*):
 each with each verb of :data:`LEADING_VERBS` is one more of the chair's phrases."""

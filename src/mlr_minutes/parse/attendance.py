@@ -194,14 +194,15 @@ class _Reader:
             officers = yield from officer_table_row(self.officer_columns, raw, number, below)
             if officers:
                 return
-        if (
-            not in_fence
-            and "|" in raw
-            and (self.open is None or self.open.columns is None)
-            and not _TABLE_RULE.match(below)  # a header row, not a label and its value
-        ):
+        if not in_fence and "|" in raw and (self.open is None or self.open.columns is None):
             pair = [c for c in row_cells(raw) if c]
             field_name = cell_field(pair[0]) if len(pair) == 2 else None
+            if _TABLE_RULE.match(below) and not (
+                # ``| Beslutande | Anna Berg (S), ordförande; Lisa Holm (M) |`` above the
+                # rule: a converter made the first row of labels the header.
+                field_name is not None and looks_like_people(pair[1], strong=True)
+            ):
+                field_name = None  # a header row, not a label and its value
             if field_name in PERSON_FIELDS or (front and field_name not in (None, "ignored")):
                 # ``| Mötesordförande | Selma Virtanen |``: a table of labels and values.
                 assert field_name is not None
@@ -313,7 +314,8 @@ class _Reader:
             ):
                 # ``Sekreterare ........ §§ 88–97`` with the name below it; ``Ordförande:
                 # har haft möte med …`` is a report by the chair, not the chair's name.
-                if value[:1] == "§" or is_note(value):
+                # (``Sekreterare ……… Paragrafer 1–5``: the next label on the same line.)
+                if value[:1] == "§" or is_note(value) or metadata_field(value.split()[0]):
                     value = ""
                 else:
                     continue

@@ -53,7 +53,7 @@ from .candidates import (
     unit_lines,
 )
 from .context import ParseContext
-from .decisions import is_decision_sentence
+from .decision_sentences import is_decision_sentence
 from .done_marks import marked_done, without_done_mark
 from .labels import normalise_key, split_label
 from .outline import Context, Unit, heading_key

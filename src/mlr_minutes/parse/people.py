@@ -363,7 +363,7 @@ def _is_title(word: str) -> bool:
 
 _MARKS_OFF = str.maketrans("", "", "*†‡★☆✎◎")
 _TITLED_NAME = re.compile(
-    r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
+    r"^(?P<title>[A-ZÅÄÖ][\wåäö-]+\.?)\s+(?P<name>[A-ZÅÄÖ][\w'\ufffd-]+\s+[A-ZÅÄÖ][\w'\ufffd-]+)$"
 )
 _HEADCOUNT = re.compile(r"^(?:ca\.?\s*)?\d+\s+[a-zåäö]|^\d+\s*/\s*\d+(?!\S)")
 """``23 röstberättigade medlemmar``, ``4/5 (Johan sjuk)``: a head count, no one by name."""
@@ -459,7 +459,9 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     words = name_part.split()
     if (
         len(words) >= 3
-        and words[-1].casefold() in ROLES  # the word itself: *Lindqvist* ends like a role
+        # The word itself (*Lindqvist* ends like a role), or a long compound capitalised as
+        # a column's cell (*Per Ek Nämndsekreterare*).
+        and (words[-1].casefold() in ROLES or (len(words[-1]) > 10 and is_role_word(words[-1])))
         and FULL_NAME.match(" ".join(words[:-1]))
         and not name_part.isupper()  # ``VAL AV JUSTERARE``: a heading in capitals
     ):

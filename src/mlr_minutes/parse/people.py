@@ -34,6 +34,7 @@ from ..vocabulary import (
     COMPANY_FORMS,
     DEFINITE_TITLE_ENDINGS,
     GENITIVE_ENDINGS,
+    ITEM_COLUMN_HEADERS,
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     NAME_TITLES,
@@ -502,8 +503,8 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     if note:
         notes.append(note)
     name: str | None = clean(name_part)
-    if not name:
-        return None
+    if not name or name.casefold() in ITEM_COLUMN_HEADERS:
+        return None  # (``| Punkt | Anteckningar och beslut |``: the next table's header)
     words = name.split()
     if len(words) >= 4 and words[0].casefold().endswith(GENITIVE_ENDINGS):
         # ``Revisorernas (vice) ordförande Bengt Alm``: the body's role, then the name.

@@ -458,6 +458,12 @@ NOT_NAME_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Capitalised words of an election sentence that are never part of a name."""
 
+ITEM_COLUMN_HEADERS: Final[tuple[str, ...]] = (
+    "punkt", "ärende", "paragraf", "§", "nr", "dagordningspunkt", "beslutspunkt",
+)  # fmt: skip
+"""Headers of a table's column of agenda items (*| Punkt | Anteckningar och beslut |*):
+never someone's name, though such a row may follow a table of people."""
+
 
 LATEX_PERSON_COMMANDS: Final[tuple[str, ...]] = ("person", "ledamot", "deltagare", "narvarande")
 """A LaTeX protocol class's command for one person present, ``\\person{Name}{role}``."""

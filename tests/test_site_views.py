@@ -12,6 +12,7 @@ import mlr_minutes.build as build_module
 from conftest import build, day, make_action, make_meeting, with_lists
 from mlr_minutes.archive import Archive, build_archive, normalise_text, slugify
 from mlr_minutes.config import DEFAULT, Config
+from mlr_minutes.load import parse_file
 from mlr_minutes.model import (
     ActionItem,
     DateValue,
@@ -419,3 +420,25 @@ def test_a_task_carried_for_long_links_only_its_latest_meetings() -> None:
     assert len(row.passed) == DEFAULT.lists.carried_links
     assert row.passed_earlier == 9 - DEFAULT.lists.carried_links
     assert row.passed[-1].href == "/moten/2016-10-10-kommundirektormote/#atgard-1"
+
+
+def test_minutes_written_under_the_title_read_in_the_body(tmp_path: Path) -> None:
+    """A board's news post holds its decisions under the title: that text is the body of
+    the page, with its marks, and only the title stays above the heading."""
+
+    source = (
+        Path(__file__).parent / "fixtures" / "conventions" / "decisions-news-post-under-title.md"
+    )
+    path = tmp_path / "2025-11-12-styrelsemote.md"
+    path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    meeting = parse_file(path, DEFAULT)
+    view = _meeting_view([meeting], meeting.id)
+    kinds = [s.kind for s in view.segments]
+    assert kinds[:2] == ["title", "preamble"]
+    title, preamble = view.segments[:2]
+    assert title.heading == "Nytt från styrelsemötet 12 november 2025"
+    assert not title.text.markdown
+    assert "Föreningen Lindviks Roddklubb" in preamble.text.markdown
+    assert [m.id for m in preamble.text.marks][:2] == ["beslut-1", "beslut-2"]
+    html = str(render_markdown(preamble.text))
+    assert html.index("Styrelsen lade rapporten") < html.index("Därefter beslutades")

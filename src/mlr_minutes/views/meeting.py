@@ -51,6 +51,17 @@ class SegmentView:
     """Timelines of focus areas reported in the item."""
 
 
+def _segment_view(
+    kind: str, heading: str, level: int, anchor: str, text: MarkdownText
+) -> SegmentView:
+    return SegmentView(kind, heading, level, anchor, text, (), (), ())
+
+
+_KICKER_LENGTH = 280
+"""The most characters of text under the title that still read as its small print (a
+place, a publishing date, a line of who took part)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FocusStatusView:
     """A focus area's status at a meeting."""
@@ -327,18 +338,29 @@ def _meeting_view(ctx: Context, meeting: Meeting) -> MeetingView:
             anchor = "beslutslista"
         elif segment.kind is SegmentKind.ACTIONS:
             anchor = "atgardslista"
+        text = MarkdownText(
+            segment.markdown,
+            tuple(sorted(marks.get(index, ()), key=lambda m: (m.line, m.id))),
+            min(6, level + 1),
+            segment.body_line,
+        )
+        kind = segment.kind.value
+        if segment.kind is SegmentKind.TITLE and (
+            text.marks or len(segment.markdown) > _KICKER_LENGTH
+        ):
+            # A board's news post, notes pasted under their title: the text under the
+            # title is the minutes, read in the body, not the small print above the title.
+            views.append(
+                SegmentView(kind, segment.heading or "", level, "", MarkdownText(""), (), (), ())
+            )
+            kind, anchor = "preamble", "inledning"
         views.append(
             SegmentView(
-                kind=segment.kind.value,
-                heading=segment.heading or "",
+                kind=kind,
+                heading="" if kind == "preamble" else segment.heading or "",
                 level=level,
                 anchor=anchor,
-                text=MarkdownText(
-                    segment.markdown,
-                    tuple(sorted(marks.get(index, ()), key=lambda m: (m.line, m.id))),
-                    min(6, level + 1),
-                    segment.body_line,
-                ),
+                text=text,
                 attachments=attachments,
                 related=tuple(related),
                 focus=tuple(dict.fromkeys(focus)),

@@ -176,9 +176,14 @@ def _heading_person(state: ActionState, unit: Unit) -> str | None:
         return bullet
     item = next((i for i in state.ctx.outline.items if i.number == unit.item), None)
     for heading in (unit.subheading, item.title if item else None):
-        if heading and state.owners.looks_like_name(heading.rstrip(":"), nicknames=True):
-            return state.owners.written(heading.rstrip(":"))
+        # ``### Ahmed (projektledare)``: the name, without the role after it.
+        name = _ROLE_AFTER.sub("", heading or "").rstrip(":")
+        if name and state.owners.looks_like_name(name, nicknames=True):
+            return state.owners.written(name)
     return None
+
+
+_ROLE_AFTER = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def _parent_bullet(state: ActionState, line: int) -> str | None:

@@ -460,8 +460,7 @@ def parse_person(text: str, line: int, config: Config, *, role: str | None = Non
     words = name_part.split()
     if (
         len(words) >= 3
-        # The word itself (*Lindqvist* ends like a role), or a long compound capitalised as
-        # a column's cell (*Per Ek Nämndsekreterare*).
+        # The word (*Lindqvist* ends like one), or a long compound (*Nämndsekreterare*).
         and (words[-1].casefold() in ROLES or (len(words[-1]) > 10 and is_role_word(words[-1])))
         and FULL_NAME.match(" ".join(words[:-1]))
         and not name_part.isupper()  # ``VAL AV JUSTERARE``: a heading in capitals

@@ -43,6 +43,7 @@ from .model import Meeting
 from .outputs.memo import OutputMemo
 from .outputs.search.shards import NO_REUSE, ShardReuse
 from .read import read_regular_file
+from .recycle import SPARES, TreeRecord, tree_intact
 
 CACHE_FOLDER = Path(".cache") / "mlr-minutes"
 """Where the command line keeps the cache, relative to where it runs (git-ignored)."""
@@ -137,9 +138,17 @@ class SiteMemory:
     groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     """Groups of list pages built from known inputs (a person's pages): key → (digest of
     those inputs, the group's pages in order) (:meth:`PageReuse.group`)."""
+    tree: TreeRecord | None = None
+    """The site's files, digests and folders as the build left them (:mod:`.recycle`;
+    None when it was staged afresh, not recorded)."""
+    spare: TreeRecord | None = None
+    """The same of the site this build replaced, kept as the next build's staging folder
+    (:mod:`.recycle`); None when it was not kept."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
+        if self.tree is not None:  # asked of its folders and files, not walked
+            return tree_intact(out, self.tree)
         seen = 0
         for relative, found in _site_files(out):
             if self.files.get(relative) != found:
@@ -187,7 +196,7 @@ class BuildCache:
             return cache
         with contextlib.suppress(OSError):
             for other in folder.iterdir():
-                if other.is_dir() and other.name != version:
+                if other.is_dir() and other.name not in (version, SPARES):
                     shutil.rmtree(other, ignore_errors=True)
         sites = cache._read("sites.pickle")
         if isinstance(sites, dict):
@@ -445,6 +454,9 @@ class PageReuse:
         self.inputs: dict[str, str] = {}
         """This build's pages → digest of their inputs, where known (:meth:`kept`)."""
         self.reused = 0
+        self.verified = False
+        """Whether the previous site was found as recorded at the start of this build
+        (:func:`~.recycle.tree_intact`): its files are then not asked for one by one."""
         self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
         """This build's parts of the search index, for the next build."""
         self.groups: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -458,6 +470,8 @@ class PageReuse:
             return None
         # A string path and os.lstat, not pathlib: asked of tens of thousands of files.
         previous = f"{self._out}/{relative}"
+        if self.verified:
+            return previous
         try:
             now = os.lstat(previous)
         except OSError:

@@ -12,12 +12,16 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ownership import MARKER, UnsafeOutput, check_output, manifest
 from .publish import remove_stale, staging_folder, swap_in
+
+if TYPE_CHECKING:
+    from .recycle import Recycling
 
 __all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
 
@@ -96,15 +100,24 @@ class SiteWriter:
         """Write bytes as given (feeds, calendars, open data)."""
         self._put(relative, data, what)
 
-    def link(self, source: Path | str, relative: str) -> None:
+    def link(self, source: Path | str, relative: str, count: bool = True) -> None:
         """Hard-link an unchanged file of the previous site (incremental builds); a copy
-        where the file system has no links."""
+        where the file system has no links.  ``count``: one of :attr:`files`."""
         target = self._target(relative)
         try:
             os.link(source, target)
         except OSError:
             target.write_bytes(Path(source).read_bytes())
-        self.files += 1
+        if count:
+            self.files += 1
+
+    def clear(self, folder: str, but: str = "") -> None:
+        """Make room for a tool that writes below ``folder`` by itself (nothing to do in a
+        new staging folder; see :class:`~.recycle.RecyclingWriter`)."""
+
+    def adopt(self, names: Iterable[str]) -> None:
+        """Files a tool wrote into the staging folder by itself (nothing to record here;
+        see :class:`~.recycle.RecyclingWriter`)."""
 
     def copy(self, source: Path, relative: str) -> None:
         """Copy a file's bytes (not its timestamps: builds must not depend on them)."""
@@ -112,17 +125,28 @@ class SiteWriter:
 
 
 @contextmanager
-def atomic_output(out: Path) -> Iterator[SiteWriter]:
+def atomic_output(out: Path, recycle: Recycling | None = None) -> Iterator[SiteWriter]:
     """A writer on a staging folder next to ``out``, swapped in if the block completes.
 
     On an exception the staging folder is removed and ``out`` is untouched.  When ``out``
     is a symbolic link its target is replaced and the link kept.  Call it holding
     :func:`~mlr_minutes.publish.output_lock`; staging folders of killed builds are
-    removed first.
+    removed first.  With ``recycle`` (:mod:`.recycle`, for ``out`` resolved), the staging
+    folder is its folder in the build cache, the spare site when there is one.
     """
     out = out.absolute().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out)
+    if recycle is not None:
+        try:
+            yield recycle.writer
+            recycle.writer.finish()
+            swap_in(recycle.staging, out, check=recycle.check, keep=True)
+        except BaseException:
+            recycle.discard()
+            raise
+        recycle.swapped()
+        return
     staging = staging_folder(out, "new")
     if staging.exists():
         shutil.rmtree(staging)

@@ -5,7 +5,6 @@ published site as it was."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -180,6 +179,6 @@ def test_a_killed_builds_staging_folder_in_the_cache_is_removed(builds: Builds) 
     _edit(builds.source / MEETING, "Styrelsemöte", "Styrelsemöte (extrainsatt)")
     builds.built_as_cold()
     deadline = time.monotonic() + 30
-    while len(os.listdir(builds.cache / SPARES)) > 1 and time.monotonic() < deadline:
+    while len(list((builds.cache / SPARES).iterdir())) > 1 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert os.listdir(builds.cache / SPARES) == [builds.spare().name]
+    assert list((builds.cache / SPARES).iterdir()) == [builds.spare()]

@@ -68,6 +68,12 @@ SourceId = tuple[int, int, int, int]
 be set back by a program (``touch -d`` sets the modification time only), so a file with
 the same identity has not been written since."""
 
+OUTPUTS = "outputs.pickle"
+"""Serialised parts of the outputs (:mod:`.outputs.memo`)."""
+
+OUTPUTS_ADDED = "outputs-added.pickle"
+"""The output parts made since :data:`OUTPUTS` was last written in full."""
+
 CONTENTS = "contents.pickle"
 """Each minutes file's identity and SHA-256 as last read, so that the next build hashes only
 the files written since."""
@@ -181,6 +187,8 @@ class BuildCache:
     """Whether a file was hashed since :data:`CONTENTS` was last written."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
+    _outputs_stored: set[str] = field(default_factory=set)
+    """The keys of the output parts in :data:`OUTPUTS` (as read or last written)."""
     _unread: bool = False
     _parsed: bool = False
     _hashed: tuple[list[Path], str, list[str | None], str] | None = None
@@ -258,7 +266,12 @@ class BuildCache:
         """The last build's serialised output parts (:mod:`.outputs.memo`); this build's
         are saved with the cache."""
         if self.outputs is None:
-            saved = self._read("outputs.pickle")
+            saved = self._read(OUTPUTS)
+            if isinstance(saved, dict):
+                self._outputs_stored = set(saved)
+                added = self._read(OUTPUTS_ADDED)
+                if isinstance(added, dict):
+                    saved.update(added)
             self.outputs = OutputMemo(saved if isinstance(saved, dict) else {})
         return self.outputs
 
@@ -277,7 +290,22 @@ class BuildCache:
         self._write("sites.pickle", self.sites)
         self.save_contents()
         if self.outputs is not None and self.outputs.changed:
-            self._write("outputs.pickle", self.outputs.current)
+            self._save_outputs(self.outputs.current)
+
+    def _save_outputs(self, current: dict[str, bytes]) -> None:
+        """The output parts, as the parses (:meth:`_save_meetings`): those not in
+        :data:`OUTPUTS` to a small file of their own while they are few (a build after one
+        edit makes a few parts of a hundred megabytes of them)."""
+        added = {k: v for k, v in current.items() if k not in self._outputs_stored}
+        unused = len(self._outputs_stored - current.keys())
+        bound = max(ADDED_AT_MOST, len(current) // 10)
+        if self._outputs_stored and len(added) <= bound and unused <= bound:
+            self._write(OUTPUTS_ADDED, added)
+            return
+        self._write(OUTPUTS, current)
+        self._outputs_stored = set(current)
+        assert self.folder is not None
+        (self.folder / self.version / OUTPUTS_ADDED).unlink(missing_ok=True)
 
     def save_contents(self) -> None:
         """Write the digests of the minutes files read by this build (:data:`CONTENTS`),

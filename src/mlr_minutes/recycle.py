@@ -32,7 +32,6 @@ import hashlib
 import itertools
 import json
 import os
-import posixpath
 import re
 import shutil
 import stat
@@ -167,18 +166,14 @@ class RecyclingWriter(SiteWriter):
                 os.unlink(target)  # noqa: PTH108
         return target
 
-    def _target(self, relative: str, what: str = "") -> Path:
-        normal = posixpath.normpath(relative)
-        folder = posixpath.dirname(normal)
-        if folder not in self._folders:  # a spare's file where a folder is now wanted
-            parts = folder.split("/")
-            for depth in range(1, len(parts) + 1):
-                self._vacate("/".join(parts[:depth]))
-        return super()._target(relative, what)
+    def _make_folder(self, folder: str) -> None:
+        parts = folder.split("/")
+        for depth in range(1, len(parts) + 1):  # a spare's file where a folder is now wanted
+            self._vacate("/".join(parts[:depth]))
+        super()._make_folder(folder)
 
     def _put(self, relative: str, data: bytes, what: str = "") -> None:
-        self._target(relative, what)
-        name = posixpath.normpath(relative)
+        name = self._claim(relative, what)
         target = self._vacate(name)
         try:
             try:
@@ -197,8 +192,7 @@ class RecyclingWriter(SiteWriter):
         self.files += 1
 
     def link(self, source: Path | str, relative: str, count: bool = True) -> None:
-        self._target(relative)
-        name = posixpath.normpath(relative)
+        name = self._claim(relative)
         origin = os.fspath(source)
         published = origin[len(self._live) :] if origin.startswith(self._live) else ""
         expected = self._published.files.get(published)
@@ -251,32 +245,25 @@ class RecyclingWriter(SiteWriter):
         self._spare.clear()
         needed: set[str] = set()
         for name in self.made:
-            folder = posixpath.dirname(name)
+            folder = name.rpartition("/")[0]
             while folder and folder not in needed:
                 needed.add(folder)
-                folder = posixpath.dirname(folder)
+                folder = folder.rpartition("/")[0]
         for folder in sorted(self._folders - needed - {""}, key=len, reverse=True):
             with contextlib.suppress(OSError):  # a folder of a kept entry stays
                 os.rmdir(f"{self._base}/{folder}")  # noqa: PTH106
-        digests = {name: self.digests[name] for name in sorted(self.made) if name != MARKER}
-        self._put(MARKER, manifest_bytes(digests))
+        self._put(MARKER, manifest_bytes(self.digests))
         del self.digests[MARKER]
         recorded = time.time_ns()
         folders: dict[str, FolderId] = {}
-        unsettled = {""}
+        listings = {"": frozenset(os.listdir(self._base))}  # noqa: PTH208
         for folder in needed:
-            found = os.lstat(f"{self._base}/{folder}")
+            path = f"{self._base}/{folder}"
+            found = os.lstat(path)
             folders[folder] = (found.st_ino, found.st_mtime_ns, found.st_ctime_ns)
             if max(found.st_mtime_ns, found.st_ctime_ns) >= recorded - SETTLED_NS:
-                unsettled.add(folder)
-        listings: dict[str, set[str]] = {folder: set() for folder in unsettled}
-        for name in itertools.chain(self.made, needed):
-            parent, _, leaf = name.rpartition("/")
-            if parent in listings:
-                listings[parent].add(leaf)
-        self.record = TreeRecord(
-            self.made, self.digests, folders, {k: frozenset(v) for k, v in listings.items()}
-        )
+                listings[folder] = frozenset(os.listdir(path))  # noqa: PTH208
+        self.record = TreeRecord(self.made, self.digests, folders, listings)
 
 
 def _file_digest(path: str) -> str:

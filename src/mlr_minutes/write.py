@@ -64,22 +64,28 @@ class SiteWriter:
         self._written: dict[str, str] = {}
         self._folders: set[str] = set()
 
-    def _target(self, relative: str, what: str = "") -> Path:
+    def _claim(self, relative: str, what: str = "") -> str:
+        """``relative`` normalised, claimed for ``what`` and its folder made."""
         normal = posixpath.normpath(relative)
         if normal.startswith(("/", "../")) or normal in ("..", "."):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
-        # The staging folder is new and holds only what this writer made – files and
-        # folders, never a link – so a normalised relative path stays inside it; it is
-        # not resolved link by link (thousands of files a build).
-        target = self._root / normal
+        # The staging folder holds only what a writer made – files and folders, never a
+        # link – so a normalised relative path stays inside it; it is not resolved link by
+        # link (tens of thousands of files a build, handled as strings).
         if normal in self._written:
             raise DuplicateOutput(relative, self._written[normal], what)
         self._written[normal] = what
         folder = posixpath.dirname(normal)
         if folder not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(folder)
             self._folders.add(folder)
-        return target
+        return normal
+
+    def _make_folder(self, folder: str) -> None:
+        os.makedirs(f"{self._root}/{folder}", exist_ok=True)  # noqa: PTH103 (a string)
+
+    def _target(self, relative: str, what: str = "") -> Path:
+        return self._root / self._claim(relative, what)
 
     def _put(self, relative: str, data: bytes, what: str = "") -> None:
         target = self.root / relative

@@ -168,6 +168,18 @@ def test_a_file_put_in_the_spare_is_never_published(builds: Builds) -> None:
     assert not (builds.out / "moten" / "inlagd.html").exists()
 
 
+def test_a_file_replaced_at_the_top_of_the_spare_is_never_published(builds: Builds) -> None:
+    builds.built_as_cold()
+    _edit(builds.source / MEETING, "Styrelsemöte", "Styrelsemöte (extrainsatt)")
+    builds.built_as_cold()
+    other = builds.spare() / "404.html.ny"
+    other.write_text("<p>utbytt</p>", "utf-8")
+    other.replace(builds.spare() / "404.html")  # the same name, another file
+    _edit(builds.source / MEETING, "(extrainsatt)", "(extra)")
+    builds.built_as_cold()
+    assert "utbytt" not in (builds.out / "404.html").read_text("utf-8")
+
+
 def test_a_killed_builds_staging_folder_in_the_cache_is_removed(builds: Builds) -> None:
     builds.built_as_cold()
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],

@@ -394,8 +394,7 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
     if options.cache is not None:
         if recycle is not None:  # what the writer left, and the replaced site if kept
             tree: TreeRecord | None = recycle.writer.record
-            # The spare's files are kept or replaced by identity: its digests are not read.
-            spare = replace(recycle.published, digests={}) if recycle.kept else None
+            spare = recycle.kept
             identities = recycle.writer.made
         else:
             tree = spare = None

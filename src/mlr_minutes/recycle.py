@@ -37,7 +37,7 @@ import shutil
 import stat
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .ownership import FORMAT, KEPT, MARKER, not_ours
@@ -311,8 +311,9 @@ class Recycling:
         self.spare = spares / key
         self.staging = spares / f"{key}.work-{os.getpid()}"
         self.published = published
-        self.kept = False
-        """Whether the replaced site was kept as the next spare (:meth:`swapped`)."""
+        self.kept: TreeRecord | None = None
+        """The record of the replaced site when it was kept as the next spare
+        (:meth:`swapped`)."""
         self.verified = False
         """Whether the site replaced was, at the swap, the one ``published`` records."""
         for entry in sorted(spares.iterdir()):
@@ -344,19 +345,23 @@ class Recycling:
         self.verified = False
         return not_ours(out)
 
-    def swapped(self) -> bool:
+    def swapped(self) -> None:
         """After the swap the staging folder holds the replaced site: kept as the next
-        spare when it is the recorded one (returns True), removed otherwise."""
+        spare when it is the recorded one (:attr:`kept`), removed otherwise."""
         if self.verified:
             try:
                 self.staging.rename(self.spare)
+                found = self.spare.lstat()
             except OSError:
                 pass
             else:
-                self.kept = True
-                return True
+                # Its top folder as it is now, renamed: a file replaced there shows in it
+                # (the spare's files are not asked one by one).  Its digests are never read.
+                top = (found.st_ino, found.st_mtime_ns, found.st_ctime_ns)
+                folders = {**self.published.folders, "": top}
+                self.kept = replace(self.published, digests={}, folders=folders)
+                return
         _discard(self.staging)
-        return False
 
     def discard(self) -> None:
         """After a failure: the half-changed staging folder is removed."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import build_archive
-from .cache import BuildCache, PageReuse, SiteMemory, record_site, stamp_of
+from .cache import BuildCache, SiteMemory, record_site, stamp_of
 from .config import DEFAULT, Config
 from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
@@ -38,6 +38,7 @@ from .publish import output_lock
 from .read import as_published, decode, read_regular_file
 from .recycle import EMPTY, SPARES, TreeRecord, recycling, tree_intact
 from .render import Renderer, RenderError, static_files
+from .reuse import PageReuse
 from .views.context import Context
 from .views.shards import search_shards
 from .views.site import site_view

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive
-from .cache import PageReuse, view_digest
 from .config import Config
 from .load import PARALLEL_FROM, _workers
 from .model import Meeting
 from .render import Renderer
+from .reuse import PageReuse, view_digest
 from .views import decisions, focus_areas, people
 from .views import meeting as meeting_family
 from .views.context import Context

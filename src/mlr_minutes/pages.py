@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -98,8 +99,8 @@ def _start_method() -> str:
     share the build's archive as it is, where each would get a pickle of it (the pickler's
     memo of millions of objects and the pickle itself: half a gigabyte at 10,000 meetings,
     the peak of a cold build); ``spawn`` otherwise (the dev server builds from a thread,
-    and forking a process that runs threads is unsafe)."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    and forking a process that runs threads is unsafe; so is forking on macOS)."""
+    if threading.active_count() == 1 and sys.platform.startswith("linux"):
         return "fork"
     return "spawn"
 

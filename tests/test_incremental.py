@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -282,6 +283,30 @@ def test_pages_rendered_by_workers_are_the_serial_pages(
     _build(source, tmp_path / "parallel", BuildCache.open(folder))
     assert started == [2]  # an incremental build renders in this process
     assert other.stat().st_ino == before
+
+
+def test_a_chunk_a_worker_failed_is_rendered_by_the_build_itself(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _build(source, tmp_path / "serial", None)
+    monkeypatch.setattr(pages_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pages_module, "CHUNK", 2)
+    monkeypatch.setenv("MLR_WORKERS", "2")
+    real_ready = pages_module.MeetingPool.ready
+    failed: list[tuple[str, ...]] = []
+
+    def ready(self: pages_module.MeetingPool, wait: bool) -> Iterator[object]:
+        for ids, rendered in real_ready(self, wait):
+            if not failed:  # the first chunk's worker "fails"
+                failed.append(ids)
+                rendered = None
+            yield ids, rendered
+
+    monkeypatch.setattr(pages_module.MeetingPool, "ready", ready)
+    parallel = _build(source, tmp_path / "parallel", None)
+    assert len(failed) == 1 and len(failed[0]) == 2
+    assert parallel.pages == serial.pages
+    assert _digest(tmp_path / "parallel") == _digest(tmp_path / "serial")
 
 
 def test_the_command_keeps_its_cache_in_dot_cache_unless_told_not_to(

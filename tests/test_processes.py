@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ARCHIVE, build
+from mlr_minutes.cache import CACHE_FOLDER
+from mlr_minutes.recycle import SPARES, spare_key
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
@@ -82,11 +84,15 @@ def big_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return source
 
 
-def start_build(source: Path, out: Path) -> subprocess.Popen[bytes]:
+def start_build(
+    source: Path, out: Path, cwd: Path | None = None, *options: str
+) -> subprocess.Popen[bytes]:
     env = os.environ | {"MLR_WORKERS": "2", "SOURCE_DATE_EPOCH": "1496318400"}
     command = [sys.executable, "-m", "mlr_minutes", "build", "--source", str(source),
-               "--out", str(out)]  # fmt: skip
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               "--out", str(out), *options]  # fmt: skip
+    return subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def running_workers(process: subprocess.Popen[bytes]) -> list[int]:
@@ -122,16 +128,33 @@ def test_a_killed_build_leaves_no_worker_alive(big_source: Path, tmp_path: Path)
     ]
 
 
-def test_the_build_after_a_killed_one_leaves_no_staging_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
+def test_the_build_after_a_killed_one_leaves_no_staging_folder(
+    tmp_path: Path, cached: bool
+) -> None:
     out = tmp_path / "site"
-    process = start_build(ARCHIVE, out)
-    staging = tmp_path / f".site.new-{process.pid}"
+    work = tmp_path / "work"  # where the command runs, and keeps its cache
+    work.mkdir()
+    options = () if cached else ("--no-cache",)
+    process = start_build(ARCHIVE, out, work, *options)
+    # Staged beside the site, or with a cache in the cache's folder of spares (recycle.py).
+    spares = work / CACHE_FOLDER / SPARES
+    staging = (
+        spares / f"{spare_key(out.resolve())}.work-{process.pid}"
+        if cached
+        else tmp_path / f".site.new-{process.pid}"
+    )
     try:
         assert wait_for(lambda: (staging / "static").exists(), 60)  # killed while writing
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
     assert staging.is_dir()  # what the kill left behind
-    assert build(out).result.written
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    if cached:
+        again = start_build(ARCHIVE, out, work)
+        assert again.wait(120) == 0
+        assert wait_for(lambda: not any(spares.iterdir()), 30)  # nothing replaced: no spare
+    else:
+        assert build(out).result.written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]
     assert (out / "index.html").is_file()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import build_archive
-from .cache import BuildCache, PageReuse, SiteMemory, record_site, stamp_of
+from .cache import BuildCache, SiteMemory, record_site, stamp_of
 from .config import DEFAULT, Config
 from .load import PUBLIC_VARIANT, find_minutes, load_meetings
 from .model import Diagnostic, Level, Meeting, Tally
@@ -36,7 +36,9 @@ from .pages import MeetingPool, WorkerSetup, meeting_pool, write_pages
 from .parse.internal import drop_internal, internal_sections
 from .publish import output_lock
 from .read import as_published, decode, read_regular_file
+from .recycle import EMPTY, SPARES, TreeRecord, recycling, tree_intact
 from .render import Renderer, RenderError, static_files
+from .reuse import PageReuse
 from .views.context import Context
 from .views.shards import search_shards
 from .views.site import site_view
@@ -203,10 +205,14 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         options.cache.save_contents()
         progress("Inget har ändrats sedan förra bygget; webbplatsen är aktuell.")
         return replace(unchanged, seconds=time.perf_counter() - started)
+    out = options.out.absolute().resolve()
+    memory = options.cache.site(options.out) if options.cache is not None else None
+    # The site as the last build recorded it, asked of its folders and files, not walked.
+    built = memory is not None and memory.tree is not None and tree_intact(out, memory.tree)
     try:
-        if options.cache is not None:  # files untouched since the last build: not re-read
-            trust(options.out.absolute().resolve(), options.cache.site(options.out).files)
-        check_output(options.out, options.source)
+        if memory is not None and not built:  # files untouched since: not read again
+            trust(out, memory.files)
+        check_output(options.out, options.source, built)
     except UnsafeOutput as error:
         diagnostics = (_unsafe_output(options, error),)
         return result(ok=False, written=False)
@@ -272,10 +278,15 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
         renderer.keep_rendered(memo, parsed)
     settings = stamp_of((repr(options.config), str(options.internal), today.isoformat()))
     reuse = PageReuse(options.cache, options.out, frame, settings)
+    reuse.verified = built
+    recycle = None
+    if options.cache is not None and options.cache.folder is not None and memory is not None:
+        # Staged in the site the last build replaced, when kept (:mod:`.recycle`).
+        recycle = recycling(options.cache.folder / SPARES, out, memory.spare, memory.tree or EMPTY)
 
     pages = 0
     try:
-        with atomic_output(options.out) as writer:
+        with atomic_output(options.out, recycle) as writer:
             if options.config.cname:  # GitHub Pages' custom domain
                 writer.write_text("CNAME", options.config.cname + "\n")
             for name, path in static_files(options.templates):
@@ -339,7 +350,7 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
                 urls, bundle, reuse.pages.get, known if reuse.enabled else lambda _: None,
                 shard_reuse,
             )  # fmt: skip
-            reuse.shards, _, _ = index_shards(writer.root, shards, progress, shard_reuse)
+            reuse.shards, _, _ = index_shards(writer.root, shards, progress, shard_reuse, writer)
             files = writer.files
     except UnsafeOutput as error:
         diagnostics += (_unsafe_output(options, error),)
@@ -380,15 +391,22 @@ def _build_site(options: BuildOptions, progress: Callable[[str], None]) -> Build
             Diagnostic(Level.ERROR, "pagefind", None, "search-index-failed", str(error)),
         )
         return result(ok=False, written=False)
-    built = result(not found.errors, True, pages, files, len(archive.meetings))
+    done = result(not found.errors, True, pages, files, len(archive.meetings))
     if options.cache is not None:
-        identities = record_site(options.out.absolute())
-        memory = SiteMemory(
-            stamp, identities, reuse.pages, built, reuse.shards, reuse.inputs, reuse.groups
-        )
-        options.cache.remember_site(options.out, memory)
+        if recycle is not None:  # what the writer left, and the replaced site if kept
+            tree: TreeRecord | None = recycle.writer.record
+            spare = recycle.kept
+            identities = recycle.writer.made
+        else:
+            tree = spare = None
+            identities = record_site(options.out.absolute())
+        kept = SiteMemory(
+            stamp, identities, reuse.pages, done, reuse.shards, reuse.inputs, reuse.groups,
+            tree, spare,
+        )  # fmt: skip
+        options.cache.remember_site(options.out, kept)
         options.cache.save()
-    return built
+    return done
 
 
 @contextmanager

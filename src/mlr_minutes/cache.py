@@ -41,8 +41,8 @@ from . import __version__
 from .config import Config
 from .model import Meeting
 from .outputs.memo import OutputMemo
-from .outputs.search.shards import NO_REUSE, ShardReuse
 from .read import read_regular_file
+from .recycle import SPARES, TreeRecord, tree_intact
 
 CACHE_FOLDER = Path(".cache") / "mlr-minutes"
 """Where the command line keeps the cache, relative to where it runs (git-ignored)."""
@@ -52,6 +52,9 @@ FORMAT = 1
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg", ".txt", ".json", ".yaml")
+
+MEETINGS = "meetings.pickle"
+"""Every parse, as a stream of pickles (:meth:`BuildCache._write_entries`)."""
 
 ADDED = "meetings-added.pickle"
 """The parses made since ``meetings.pickle`` was last written in full."""
@@ -66,6 +69,12 @@ SourceId = tuple[int, int, int, int]
 """A minutes file's inode, size, modification and change time (ns): the change time cannot
 be set back by a program (``touch -d`` sets the modification time only), so a file with
 the same identity has not been written since."""
+
+OUTPUTS = "outputs.pickle"
+"""Serialised parts of the outputs (:mod:`.outputs.memo`)."""
+
+OUTPUTS_ADDED = "outputs-added.pickle"
+"""The output parts made since :data:`OUTPUTS` was last written in full."""
 
 CONTENTS = "contents.pickle"
 """Each minutes file's identity and SHA-256 as last read, so that the next build hashes only
@@ -137,9 +146,17 @@ class SiteMemory:
     groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     """Groups of list pages built from known inputs (a person's pages): key → (digest of
     those inputs, the group's pages in order) (:meth:`PageReuse.group`)."""
+    tree: TreeRecord | None = None
+    """The site's files, digests and folders as the build left them (:mod:`.recycle`;
+    None when it was staged afresh, not recorded)."""
+    spare: TreeRecord | None = None
+    """The same of the site this build replaced, kept as the next build's staging folder
+    (:mod:`.recycle`); None when it was not kept."""
 
     def intact(self, out: Path) -> bool:
         """Whether ``out`` holds exactly the files this build left, untouched."""
+        if self.tree is not None:  # asked of its folders and files, not walked
+            return tree_intact(out, self.tree)
         seen = 0
         for relative, found in _site_files(out):
             if self.files.get(relative) != found:
@@ -172,6 +189,8 @@ class BuildCache:
     """Whether a file was hashed since :data:`CONTENTS` was last written."""
     _stored: set[str] = field(default_factory=set)
     """The keys of the parses in ``meetings.pickle`` (as read or last written)."""
+    _outputs_stored: set[str] = field(default_factory=set)
+    """The keys of the output parts in :data:`OUTPUTS` (as read or last written)."""
     _unread: bool = False
     _parsed: bool = False
     _hashed: tuple[list[Path], str, list[str | None], str] | None = None
@@ -187,7 +206,7 @@ class BuildCache:
             return cache
         with contextlib.suppress(OSError):
             for other in folder.iterdir():
-                if other.is_dir() and other.name != version:
+                if other.is_dir() and other.name not in (version, SPARES):
                     shutil.rmtree(other, ignore_errors=True)
         sites = cache._read("sites.pickle")
         if isinstance(sites, dict):
@@ -234,10 +253,50 @@ class BuildCache:
             )
         partial.replace(target)
 
+    def _write_entries(self, name: str, entries: dict[str, Any]) -> None:
+        """Write ``entries`` as a stream of pickles, one entry each (:meth:`_read_entries`):
+        one pickle of every meeting of a large archive remembers each of its millions of
+        objects until it is done (a third of a gigabyte at 10,000 meetings, the peak of a
+        cold build); an entry's are forgotten after it."""
+        assert self.folder is not None
+        target = self.folder / self.version / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{name}.{os.getpid()}")
+        with partial.open("wb") as file:
+            head = {"version": self.version, "entries": len(entries)}
+            pickle.dump(head, file, protocol=pickle.HIGHEST_PROTOCOL)
+            for entry in entries.items():
+                pickle.dump(entry, file, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(target)
+
+    def _read_entries(self, name: str) -> dict[str, Any] | None:
+        """What :meth:`_write_entries` wrote, None when it is missing, broken or another
+        version's (the collector off while reading, as :meth:`_read`)."""
+        if self.folder is None:
+            return None
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with (self.folder / self.version / name).open("rb") as file:
+                head = pickle.load(file)
+                if not isinstance(head, dict) or head.get("version") != self.version:
+                    return None
+                count = head.get("entries")
+                if not isinstance(count, int):
+                    return None
+                entries = dict(pickle.load(file) for _ in range(count))
+        except Exception:  # missing, truncated or foreign: start afresh
+            return None
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
+        return entries
+
     def _load_meetings(self) -> None:
         if self._unread:
             self._unread = False
-            saved = self._read("meetings.pickle")
+            saved = self._read_entries(MEETINGS)
             if isinstance(saved, dict):
                 self._stored = set(saved)
                 added = self._read(ADDED)
@@ -249,7 +308,12 @@ class BuildCache:
         """The last build's serialised output parts (:mod:`.outputs.memo`); this build's
         are saved with the cache."""
         if self.outputs is None:
-            saved = self._read("outputs.pickle")
+            saved = self._read(OUTPUTS)
+            if isinstance(saved, dict):
+                self._outputs_stored = set(saved)
+                added = self._read(OUTPUTS_ADDED)
+                if isinstance(added, dict):
+                    saved.update(added)
             self.outputs = OutputMemo(saved if isinstance(saved, dict) else {})
         return self.outputs
 
@@ -268,7 +332,22 @@ class BuildCache:
         self._write("sites.pickle", self.sites)
         self.save_contents()
         if self.outputs is not None and self.outputs.changed:
-            self._write("outputs.pickle", self.outputs.current)
+            self._save_outputs(self.outputs.current)
+
+    def _save_outputs(self, current: dict[str, bytes]) -> None:
+        """The output parts, as the parses (:meth:`_save_meetings`): those not in
+        :data:`OUTPUTS` to a small file of their own while they are few (a build after one
+        edit makes a few parts of a hundred megabytes of them)."""
+        added = {k: v for k, v in current.items() if k not in self._outputs_stored}
+        unused = len(self._outputs_stored - current.keys())
+        bound = max(ADDED_AT_MOST, len(current) // 10)
+        if self._outputs_stored and len(added) <= bound and unused <= bound:
+            self._write(OUTPUTS_ADDED, added)
+            return
+        self._write(OUTPUTS, current)
+        self._outputs_stored = set(current)
+        assert self.folder is not None
+        (self.folder / self.version / OUTPUTS_ADDED).unlink(missing_ok=True)
 
     def save_contents(self) -> None:
         """Write the digests of the minutes files read by this build (:data:`CONTENTS`),
@@ -291,7 +370,7 @@ class BuildCache:
         if self._stored and len(added) <= bound and unused <= bound:
             self._write(ADDED, added)
             return
-        self._write("meetings.pickle", self.meetings)
+        self._write_entries(MEETINGS, self.meetings)
         self._stored = set(self.meetings)
         (self.folder / self.version / ADDED).unlink(missing_ok=True)
 
@@ -380,17 +459,6 @@ class BuildCache:
         return meetings
 
 
-def view_digest(frame: bytes, view: object) -> str:
-    """A hash of a page's view (``frame`` covers what every page shares).
-
-    The view's ``repr``: views are frozen dataclasses of strings, numbers, dates and
-    tuples, whose generated ``repr`` shows every field (none is ``repr=False``), about four
-    times cheaper than pickling them.  Anything whose ``repr`` is not its value (an object
-    at an address, a set in hash order) can only make equal views look different, and the
-    page is then rendered again: never the other way round."""
-    return hashlib.blake2b(frame + repr(view).encode(), digest_size=20).hexdigest()
-
-
 def stamp_of(parts: Iterable[str]) -> str:
     """One digest of the things a build read."""
     digest = hashlib.sha256()
@@ -425,123 +493,3 @@ def _site_files(out: Path) -> Iterator[tuple[str, FileId]]:
 def record_site(out: Path) -> dict[str, FileId]:
     """Every file below ``out`` with its identity, as the next build will check it."""
     return dict(_site_files(out))
-
-
-class PageReuse:
-    """Which pages of a build can be linked from the previous site instead of rendered."""
-
-    def __init__(
-        self, cache: BuildCache | None, out: Path, frame: object, settings: str = ""
-    ) -> None:
-        self.enabled = cache is not None
-        self.memory = cache.site(out) if cache is not None else SiteMemory()
-        self.out = out.absolute()
-        self._out = os.fspath(self.out)
-        self.frame = repr(frame).encode() if cache is not None else b""
-        self.settings = settings.encode()
-        """What every page may read besides the frame (configuration, build date, variant)."""
-        self.pages: dict[str, str] = {}
-        """This build's pages → view digest, for the next build."""
-        self.inputs: dict[str, str] = {}
-        """This build's pages → digest of their inputs, where known (:meth:`kept`)."""
-        self.reused = 0
-        self.shards: dict[str, tuple[str, tuple[str, ...]]] = {}
-        """This build's parts of the search index, for the next build."""
-        self.groups: dict[str, tuple[str, tuple[str, ...]]] = {}
-        """This build's groups of list pages (:meth:`group`), for the next build."""
-
-    def unchanged(self, relative: str) -> str | None:
-        """The previous site's file ``relative`` (its path as a string: asked of tens of
-        thousands of files) when it is still the one that build wrote."""
-        found = self.memory.files.get(relative)
-        if found is None:
-            return None
-        # A string path and os.lstat, not pathlib: asked of tens of thousands of files.
-        previous = f"{self._out}/{relative}"
-        try:
-            now = os.lstat(previous)
-        except OSError:
-            return None
-        if (now.st_ino, now.st_size, now.st_mtime_ns) != found:
-            return None
-        return previous
-
-    def shard_reuse(self) -> ShardReuse:
-        """The previous build's parts of the search index, to link those that would come
-        out the same."""
-        return ShardReuse(self.memory.shards, self.unchanged) if self.enabled else NO_REUSE
-
-    def kept(self, path: str, inputs: str) -> str | None:
-        """The previous site's file ``path`` when it was rendered from the same ``inputs``
-        (everything its view is built from, with the frame and the settings) and is still
-        as rendered: its view is then the same, and is neither built nor hashed again.
-        None when the page must be built (and :meth:`previous` asked)."""
-        if not self.enabled:
-            return None
-        digest = self._inputs_digest(inputs)
-        self.inputs[path] = digest
-        view = self.memory.pages.get(path)
-        if view is None or self.memory.inputs.get(path) != digest:
-            return None
-        previous = self.unchanged(path)
-        if previous is not None:
-            self.pages[path] = view
-            self.reused += 1
-        return previous
-
-    def _inputs_digest(self, inputs: str) -> str:
-        return hashlib.blake2b(
-            b"\0".join((self.frame, self.settings, inputs.encode())), digest_size=20
-        ).hexdigest()
-
-    def group(self, key: str, inputs: str) -> list[tuple[str, str]] | None:
-        """(previous file, path) of every page of the group ``key`` when the last build
-        built them from the same ``inputs`` (everything their views are built from, with
-        the frame and the settings) and they are still as written: the pages are then the
-        same, and their views are neither built nor hashed.  None when they must be built
-        (and :meth:`built_group` told which they are)."""
-        if not self.enabled:
-            return None
-        digest = self._inputs_digest(inputs)
-        self.groups[key] = (digest, ())
-        found = self.memory.groups.get(key)
-        if found is None or found[0] != digest:
-            return None
-        linked = []
-        for path in found[1]:
-            view = self.memory.pages.get(path)
-            previous = self.unchanged(path)
-            if view is None or previous is None:
-                return None
-            linked.append((previous, path))
-        for _, path in linked:
-            self.pages[path] = self.memory.pages[path]
-        self.groups[key] = found
-        self.reused += len(linked)
-        return linked
-
-    def built_group(self, key: str, paths: tuple[str, ...]) -> None:
-        """The pages the group ``key`` was built into (after :meth:`group` said None)."""
-        if key in self.groups:
-            self.groups[key] = (self.groups[key][0], paths)
-
-    def previous(self, page: Any) -> str | None:
-        """The previous site's file of ``page`` when its view has not changed and the file
-        is still the one rendered from it; None when the page must be rendered."""
-        if not self.enabled:
-            return None
-        return self.previous_file(str(page.path), view_digest(self.frame, page))
-
-    def previous_file(self, path: str, digest: str) -> str | None:
-        """The previous site's file ``path`` when it was made from what ``digest`` names
-        (a page's view, a source file's bytes) and is still as made; None when it must be
-        written.  ``digest`` is remembered for the next build."""
-        if not self.enabled:
-            return None
-        self.pages[path] = digest
-        if self.memory.pages.get(path) != digest:
-            return None
-        previous = self.unchanged(path)
-        if previous is not None:
-            self.reused += 1
-        return previous

@@ -171,10 +171,11 @@ def not_ours(folder: Path) -> str | None:
     return None
 
 
-def check_output(out: Path, keep: Path) -> None:
+def check_output(out: Path, keep: Path, built: bool = False) -> None:
     """Refuse to replace ``out`` unless it is absent, empty or a site this tool built, and
     never when it is, holds or lies inside the folder ``keep`` (the minutes).  ``out`` may
-    be a symbolic link: its target is checked (and written)."""
+    be a symbolic link: its target is checked (and written).  ``built``: the caller found
+    it, file for file, as the last build left it (:func:`~.recycle.tree_intact`)."""
     out, keep = out.absolute().resolve(), keep.absolute().resolve()
     if keep == out or keep.is_relative_to(out):
         raise UnsafeOutput(f"{out} innehåller minnesanteckningarna ({keep})")
@@ -185,7 +186,7 @@ def check_output(out: Path, keep: Path) -> None:
         return
     if not out.is_dir():
         raise UnsafeOutput(f"{out} finns redan och är ingen mapp")
-    if not any(out.iterdir()):
+    if built or not any(out.iterdir()):
         return
     why = not_ours(out)
     if why is not None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive
-from .cache import PageReuse, view_digest
 from .config import Config
 from .load import PARALLEL_FROM, _workers
 from .model import Meeting
 from .render import Renderer
+from .reuse import PageReuse, view_digest
 from .views import decisions, focus_areas, people
 from .views import meeting as meeting_family
 from .views.context import Context
@@ -92,29 +94,52 @@ def _render_meetings(ids: tuple[str, ...]) -> list[Rendered]:
     ]
 
 
+def _start_method() -> str:
+    """``fork`` when this process runs a single thread (the command's build): the workers
+    share the build's archive as it is, where each would get a pickle of it (the pickler's
+    memo of millions of objects and the pickle itself: half a gigabyte at 10,000 meetings,
+    the peak of a cold build); ``spawn`` otherwise (the dev server builds from a thread,
+    and forking a process that runs threads is unsafe; so is forking on macOS)."""
+    if threading.active_count() == 1 and sys.platform.startswith("linux"):
+        return "fork"
+    return "spawn"
+
+
 class MeetingPool:
     """Meeting pages rendered by worker processes, started before the other families."""
 
     def __init__(self, setup: WorkerSetup, workers: int) -> None:
         ids = setup.ids
         chunks = [tuple(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
-        # spawn, not fork: the dev server builds from a thread (as load.py does).
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_start_method())
         self._pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=context,
             initializer=_start_worker, initargs=(setup,),
         )  # fmt: skip
-        self._futures: list[Future[list[Rendered]]] = [
+        self._chunks = chunks
+        self._futures: list[Future[list[Rendered]] | None] = [
             self._pool.submit(_render_meetings, chunk) for chunk in chunks
         ]
+        self._taken = 0
 
-    def results(self) -> Iterator[Rendered] | None:
-        """Every meeting page in order, or None when a worker failed."""
-        try:
-            done = [future.result() for future in self._futures]
-        except Exception:  # the serial path renders them and reports what is wrong
-            return None
-        return (page for chunk in done for page in chunk)
+    def ready(self, wait: bool) -> Iterator[tuple[tuple[str, ...], list[Rendered] | None]]:
+        """The chunks done, in order, from the first not yet taken (every one, waiting for
+        each, when ``wait``): its meetings' ids and their pages, None when its worker
+        failed (the caller renders them and reports what is wrong).  Taken as they come
+        while this process renders the other pages, so that the pages of a large archive
+        (hundreds of megabytes) are never all held at once."""
+        while self._taken < len(self._futures):
+            future = self._futures[self._taken]
+            assert future is not None
+            if not wait and not future.done():
+                return
+            try:
+                rendered: list[Rendered] | None = future.result()
+            except Exception:
+                rendered = None
+            self._futures[self._taken] = None  # its pages are freed once written
+            self._taken += 1
+            yield self._chunks[self._taken - 1], rendered
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -140,7 +165,8 @@ def write_pages(
 ) -> list[str]:
     """Write every page; return the listed pages' URL paths in the families' order."""
     written = 0
-    segments: list[list[str]] = []
+    segments: list[list[str]] = [[] for _ in FAMILIES]
+    meeting_segment = segments[FAMILIES.index(meeting_family.pages)]
 
     def wrote(path: str, segment: list[str]) -> None:
         nonlocal written
@@ -156,12 +182,28 @@ def write_pages(
         else:
             writer.write_text(page.path, renderer.render(page))
         wrote(page.path, segment)
+        drain(wait=False)
+
+    def drain(wait: bool) -> None:
+        """Write the meeting pages the workers have rendered (in order)."""
+        if pool is None:
+            return
+        for ids, rendered in pool.ready(wait):
+            if rendered is None:  # as a serial build would, reporting what is wrong
+                for page in meeting_family.pages(context, only=frozenset(ids)):
+                    reuse.previous(page)  # records the view's digest for the next build
+                    writer.write_text(page.path, renderer.render(page))
+                    wrote(page.path, meeting_segment)
+                continue
+            for path, digest, html in rendered:
+                if reuse.enabled:
+                    reuse.pages[path] = digest
+                writer.write_text(path, html)
+                wrote(path, meeting_segment)
 
     pool = start_pool()
     try:
-        for family in FAMILIES:
-            segment: list[str] = []
-            segments.append(segment)
+        for family, segment in zip(FAMILIES, segments, strict=True):
             grouped = GROUPED.get(family)
             if grouped is not None:
                 for group in grouped(context):
@@ -189,27 +231,14 @@ def write_pages(
                         wrote(path, segment)
                     else:
                         put(meeting_family.page(context, meeting), segment)
-            # else the workers' pages go into this segment below
-        results = pool.results() if pool is not None else None
+            # else the workers' pages go into this segment as they come (drain)
+        drain(wait=True)
     finally:
         if pool is not None:
             pool.close()
-    if pool is None:
-        return [url for segment in segments for url in segment]
-    segment = segments[FAMILIES.index(meeting_family.pages)]
-    for meeting in context.archive.meetings:  # for the next build's reuse.kept
-        reuse.kept(meeting_path(context, meeting), meeting_inputs(context, meeting))
-    if results is None:
-        for page in meeting_family.pages(context):
-            reuse.previous(page)  # records the view's digest for the next build
-            writer.write_text(page.path, renderer.render(page))
-            wrote(page.path, segment)
-    else:
-        for path, digest, html in results:
-            if reuse.enabled:
-                reuse.pages[path] = digest
-            writer.write_text(path, html)
-            wrote(path, segment)
+    if pool is not None:
+        for meeting in context.archive.meetings:  # for the next build's reuse.kept
+            reuse.kept(meeting_path(context, meeting), meeting_inputs(context, meeting))
     return [url for segment in segments for url in segment]
 
 

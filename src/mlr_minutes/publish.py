@@ -67,7 +67,8 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
         os.close(handle)  # closing releases the lock, also when the process is killed
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether the process ``pid`` runs (a zombie does not; another user's may)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -95,7 +96,7 @@ def remove_stale(out: Path) -> list[Path]:
         if found is None or entry.is_symlink() or not entry.is_dir():
             continue
         pid = int(found.group(1))
-        if pid == os.getpid() or _alive(pid):
+        if pid == os.getpid() or alive(pid):
             continue
         if out.is_dir():  # killed between carrying a .git over and the swap: give it back
             for name in KEPT:
@@ -109,7 +110,7 @@ def remove_stale(out: Path) -> list[Path]:
         except OSError:
             shutil.rmtree(entry, ignore_errors=True)
         else:
-            _remove_in_background(gone)
+            remove_in_background(gone)
         removed.append(entry)
     return removed
 
@@ -164,10 +165,10 @@ def _retire(folder: Path, out: Path) -> None:
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
-    _remove_in_background(old)
+    remove_in_background(old)
 
 
-def _remove_in_background(folder: Path) -> None:
+def remove_in_background(folder: Path) -> None:
     """Delete ``folder`` by a detached ``rm`` (inline where there is none)."""
     for pid in list(_REMOVING):  # reap the dev server's earlier removals
         with contextlib.suppress(ChildProcessError):
@@ -191,16 +192,24 @@ _REMOVING: list[int] = []
 """Detached removals started by this process and not yet reaped."""
 
 
-def swap_in(staging: Path, out: Path, background: bool = False) -> None:
+def swap_in(
+    staging: Path,
+    out: Path,
+    background: bool = False,
+    check: Callable[[Path], str | None] = not_ours,
+    keep: bool = False,
+) -> None:
     """Publish the complete site in ``staging`` at ``out`` (a resolved path), carrying the
     hand-placed entries over; the old site is removed (``background``: by a detached
-    process, for a large site).  Raises :class:`UnsafeOutput` when ``out`` has changed
-    into something the build may not replace while it was building."""
+    process, for a large site), or left in ``staging`` when ``keep`` (and the exchange was
+    atomic: it is there unless ``staging`` is missing afterwards).  Raises
+    :class:`UnsafeOutput` when ``out`` has changed into something the build may not
+    replace while it was building (``check`` says why)."""
     if not out.exists():
         staging.rename(out)
         return
     if any(out.iterdir()):
-        why = not_ours(out)
+        why = check(out)
         if why is not None:
             raise UnsafeOutput(f"{out} ändrades under bygget ({why})")
     moved = carry_kept(out, staging)
@@ -213,7 +222,9 @@ def swap_in(staging: Path, out: Path, background: bool = False) -> None:
             if carried.exists() and not origin.exists():
                 carried.rename(origin)
         raise
-    if background:  # it holds the old site now
+    if keep:  # it holds the old site now, to be recycled
+        return
+    if background:
         _retire(staging, out)
     else:
         shutil.rmtree(staging, ignore_errors=True)

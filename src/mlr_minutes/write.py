@@ -12,12 +12,16 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ownership import MARKER, UnsafeOutput, check_output, manifest
 from .publish import remove_stale, staging_folder, swap_in
+
+if TYPE_CHECKING:
+    from .recycle import Recycling
 
 __all__ = ["DuplicateOutput", "SiteWriter", "UnsafeOutput", "atomic_output", "check_output"]
 
@@ -60,22 +64,28 @@ class SiteWriter:
         self._written: dict[str, str] = {}
         self._folders: set[str] = set()
 
-    def _target(self, relative: str, what: str = "") -> Path:
+    def _claim(self, relative: str, what: str = "") -> str:
+        """``relative`` normalised, claimed for ``what`` and its folder made."""
         normal = posixpath.normpath(relative)
         if normal.startswith(("/", "../")) or normal in ("..", "."):
             raise ValueError(f"sökvägen {relative!r} hamnar utanför webbplatsens mapp")
-        # The staging folder is new and holds only what this writer made – files and
-        # folders, never a link – so a normalised relative path stays inside it; it is
-        # not resolved link by link (thousands of files a build).
-        target = self._root / normal
+        # The staging folder holds only what a writer made – files and folders, never a
+        # link – so a normalised relative path stays inside it; it is not resolved link by
+        # link (tens of thousands of files a build, handled as strings).
         if normal in self._written:
             raise DuplicateOutput(relative, self._written[normal], what)
         self._written[normal] = what
         folder = posixpath.dirname(normal)
         if folder not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(folder)
             self._folders.add(folder)
-        return target
+        return normal
+
+    def _make_folder(self, folder: str) -> None:
+        os.makedirs(f"{self._root}/{folder}", exist_ok=True)  # noqa: PTH103 (a string)
+
+    def _target(self, relative: str, what: str = "") -> Path:
+        return self._root / self._claim(relative, what)
 
     def _put(self, relative: str, data: bytes, what: str = "") -> None:
         target = self.root / relative
@@ -96,15 +106,24 @@ class SiteWriter:
         """Write bytes as given (feeds, calendars, open data)."""
         self._put(relative, data, what)
 
-    def link(self, source: Path | str, relative: str) -> None:
+    def link(self, source: Path | str, relative: str, count: bool = True) -> None:
         """Hard-link an unchanged file of the previous site (incremental builds); a copy
-        where the file system has no links."""
+        where the file system has no links.  ``count``: one of :attr:`files`."""
         target = self._target(relative)
         try:
             os.link(source, target)
         except OSError:
             target.write_bytes(Path(source).read_bytes())
-        self.files += 1
+        if count:
+            self.files += 1
+
+    def clear(self, folder: str, but: str = "") -> None:
+        """Make room for a tool that writes below ``folder`` by itself (nothing to do in a
+        new staging folder; see :class:`~.recycle.RecyclingWriter`)."""
+
+    def adopt(self, names: Iterable[str]) -> None:
+        """Files a tool wrote into the staging folder by itself (nothing to record here;
+        see :class:`~.recycle.RecyclingWriter`)."""
 
     def copy(self, source: Path, relative: str) -> None:
         """Copy a file's bytes (not its timestamps: builds must not depend on them)."""
@@ -112,17 +131,28 @@ class SiteWriter:
 
 
 @contextmanager
-def atomic_output(out: Path) -> Iterator[SiteWriter]:
+def atomic_output(out: Path, recycle: Recycling | None = None) -> Iterator[SiteWriter]:
     """A writer on a staging folder next to ``out``, swapped in if the block completes.
 
     On an exception the staging folder is removed and ``out`` is untouched.  When ``out``
     is a symbolic link its target is replaced and the link kept.  Call it holding
     :func:`~mlr_minutes.publish.output_lock`; staging folders of killed builds are
-    removed first.
+    removed first.  With ``recycle`` (:mod:`.recycle`, for ``out`` resolved), the staging
+    folder is its folder in the build cache, the spare site when there is one.
     """
     out = out.absolute().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out)
+    if recycle is not None:
+        try:
+            yield recycle.writer
+            recycle.writer.finish()
+            swap_in(recycle.staging, out, check=recycle.check, keep=True)
+        except BaseException:
+            recycle.discard()
+            raise
+        recycle.swapped()
+        return
     staging = staging_folder(out, "new")
     if staging.exists():
         shutil.rmtree(staging)

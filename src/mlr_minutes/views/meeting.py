@@ -500,7 +500,7 @@ def inputs(ctx: Context, meeting: Meeting) -> str:
     were set and closed) and its search facets.  Together with the meeting itself (its
     file and bytes), the configuration, the build date and the page frame, this is every
     input of :func:`page`: a build whose inputs are those of the last build's page may
-    keep that page without building its view (:class:`mlr_minutes.cache.PageReuse`)."""
+    keep that page without building its view (:class:`mlr_minutes.reuse.PageReuse`)."""
     archive = ctx.archive
     previous, following = archive.neighbours.get(meeting.id, (None, None))
     parts = [_named(previous), _named(following)]

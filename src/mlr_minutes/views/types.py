@@ -113,7 +113,7 @@ class Page:
 class PageGroup:
     """Pages of a family that are built from the same inputs (a person's main page and
     year pages): when those inputs are the last build's, the pages are linked from the
-    previous site without building their views (:meth:`mlr_minutes.cache.PageReuse.group`)."""
+    previous site without building their views (:meth:`mlr_minutes.reuse.PageReuse.group`)."""
 
     key: str
     """Names the group across builds (``personer/anna-berg``)."""

@@ -25,11 +25,15 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...views.shards import SearchShard
 from ...views.urls import Urls
 from .pagefind import RECORDS, IndexStats, index_documents, indexed_count, write_bundle
 from .records import SearchRecord
+
+if TYPE_CHECKING:
+    from ...write import SiteWriter
 
 ShardRecord = tuple[str, tuple[str, ...]]
 """What a build remembers of one part: its digest and its files (relative to the site)."""
@@ -186,10 +190,12 @@ def index_shards(
     inputs: list[ShardInput],
     progress: Callable[[str], None],
     reuse: ShardReuse = NO_REUSE,
+    writer: SiteWriter | None = None,
 ) -> tuple[dict[str, ShardRecord], list[str], IndexStats]:
-    """Index the parts whose digest changed, link the others; return every part's record
-    (for the next build), the keys of the parts indexed and what was indexed.  Raises
-    :class:`~.pagefind.SearchIndexError` when Pagefind fails."""
+    """Index the parts whose digest changed, link the others (through ``writer``, the
+    site's, when given); return every part's record (for the next build), the keys of the
+    parts indexed and what was indexed.  Raises :class:`~.pagefind.SearchIndexError` when
+    Pagefind fails."""
     started = time.perf_counter()
     progress("Bygger sökindexet …")
     pending = []
@@ -201,8 +207,14 @@ def index_shards(
             pending.append(shard)
             continue
         for previous, relative in linked:
-            _link(previous, root / relative, folders)
+            if writer is not None:
+                writer.link(previous, relative, count=False)
+            else:
+                _link(previous, root / relative, folders)
         records[shard.folder] = (shard.digest, tuple(r for _, r in linked))
+    if writer is not None:  # Pagefind writes there by itself, never through a kept file
+        for shard in pending:
+            writer.clear(shard.folder, f"{shard.folder}/delar" if shard.primary else "")
 
     def index(shard: ShardInput) -> ShardRecord:
         files = index_documents(root, list(shard.documents))
@@ -215,6 +227,8 @@ def index_shards(
     with ThreadPoolExecutor(max_workers=_workers(len(pending))) as pool:
         for shard, record in zip(pending, pool.map(index, pending), strict=True):
             records[shard.folder] = record
+            if writer is not None:
+                writer.adopt(record[1])
     indexed = sum(indexed_count(root / shard.folder) for shard in inputs)
     stats = IndexStats(indexed, time.perf_counter() - started)
     seconds = f"{stats.seconds:.1f}".replace(".", ",")

@@ -204,6 +204,8 @@ NOT_DECISION_PHRASES: Final[tuple[str, ...]] = (
     "tidigare beslutat", "har tidigare beslutat", "har beslutat", "hade beslutat",
     "beslutat om", "vill besluta", "vill att", "om beslut", "beslutsunderlag",
     "i enlighet med", "förklarade mötet öppnat", "förklarar mötet öppnat",
+    # ``Det som mötet beslutade står i fetstil``: how the notes mark decisions.
+    "i fetstil", "i fet stil", "med fetstil", "fetmarkerat", "fetmarkerade", "i kursiv stil",
     "förklarade mötet avslutat", "förklarar mötet avslutat", "förklarades öppnat",
     "förklaras öppnat", "förklarade sammanträdet öppnat", "förklarar sammanträdet öppnat",
     "innan något bestäms", "innan det bestäms", "innan något beslutas", "bestäms senare",

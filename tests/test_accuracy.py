@@ -57,6 +57,7 @@ FLOORS = {
     "dev38": {"date": 0.99, "roles": 0.82, "present": 0.85, "decisions": 0.88, "actions": 0.83},
     "dev39": {"date": 0.99, "roles": 0.87, "present": 0.92, "decisions": 0.93, "actions": 0.81},
     "dev40": {"date": 0.99, "roles": 0.99, "present": 0.95, "decisions": 0.91, "actions": 0.85},
+    "dev41": {"date": 0.99, "roles": 0.8, "present": 0.92, "decisions": 0.77, "actions": 0.86},
     "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 

@@ -524,17 +524,22 @@ def find_actions(ctx: ParseContext) -> list[ActionCandidate]:
     return state.found
 
 
+_VERDICT_REACH = 6
+"""The most lines an ``Att:`` clause stands above the ``Beslut:`` line that rules on it."""
+
+
 def extract_actions(ctx: ParseContext, decisions: list[Decision]) -> list[ActionItem]:
     """Every action item of the meeting, in source order, duplicates merged.
 
     An action inside the *Beslut* summary takes the item of the decision it stands under;
     a proposal the meeting rejected (*attsats 2 avslages*) gives no one a task.
     """
-    rejected = {d.line: d.text for d in decisions if d.outcome is Outcome.REJECTED}
+    rejected = [(d.line, d.text) for d in decisions if d.outcome is Outcome.REJECTED]
     found = [
         c
         for c in find_actions(ctx)
-        if c.line not in rejected or c.text not in rejected[c.line]  # the rejected clause
+        # The rejected clause (its verdict on the same line or a few below it).
+        if not any(at - _VERDICT_REACH <= c.line <= at and c.text in text for at, text in rejected)
     ]
     summary_lines = {
         line

@@ -330,14 +330,16 @@ def decision_label(state: DecisionState, unit: Unit, line: Line) -> bool:
     if verdict and state.pending_atts:
         said = verdict["verdict"].casefold()
         outcome = VERDICTS.get(said) or INFINITIVE_VERDICTS.get(said) or outcome_of(value)
-        for text, number in state.pending_atts:
+        for text, _ in state.pending_atts:
             clause = (
                 text
                 if text.casefold().startswith(f"{CLAUSE_WORDS[0]} ")
                 else (f"{CLAUSE_WORDS[0]} {text}")
             )
+            # The decision is taken on the ``Beslut:`` line: that is where it stands
+            # (the clause's own line keeps the task it may give).
             state.found.append(
-                DecisionCandidate(clean_clause(clause), number, unit.item, outcome=outcome)
+                DecisionCandidate(clean_clause(clause), line.number, unit.item, outcome=outcome)
             )
         state.pending_atts = []
     elif value:

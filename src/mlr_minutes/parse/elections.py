@@ -27,6 +27,7 @@ from ..vocabulary import (
     ELECTION_LINKS,
     ELECTION_VERBS,
     GENITIVE_ENDINGS,
+    GROUP_CHAIR_NOTES,
     LIST_JOINERS,
     MEETING_CHAIR_ROLE,
     MEETING_SUBJECTS,
@@ -35,6 +36,7 @@ from ..vocabulary import (
     NOT_SECRETARY_ROLES,
     OFFICER_ITEM_WORDS,
     OFFICER_WORDS,
+    OWN_GROUP_WORDS,
     PLAIN_OFFICER_WORDS,
     PRONOUNS,
     ROLE_QUALIFIERS,
@@ -189,6 +191,8 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
             or next((p for p in present if (p.note or "").casefold() == MEETING_CHAIR_ROLE), None)
             or next((p for p in meta.attendees if p.role == CHAIR_ROLE), None)
             or next((p for p in present if p.role in CHAIR_LIKE_ROLES), None)
+            # ``Petra Lund (ordförande för gruppen under 2030)``: the group's own chair.
+            or next((p for p in present if _chairs_the_group(p.note)), None)
         )
     if meta.secretary is None:
         meta.secretary = next((p for p in present if p.role == SECRETARY_ROLE), None) or next(
@@ -212,6 +216,15 @@ def roles_in_attendance(meta: Metadata, outline: Outline, config: Config) -> Non
             meta.chair = signed
         elif meta.secretary is None and signed.role == SECRETARY_ROLE:
             meta.secretary = signed
+
+
+def _chairs_the_group(note: str | None) -> bool:
+    words = (note or "").casefold().split()
+    return (
+        " ".join(words[:2]) in GROUP_CHAIR_NOTES
+        and words[2:3] != []
+        and (words[2] in OWN_GROUP_WORDS)
+    )
 
 
 def _noted_away(person: Person) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .structure import LED_MEETINGS
+
 # --- Metadata keys --------------------------------------------------------
 # Each metadata field and the labels coordinators write for it.
 
@@ -135,6 +137,8 @@ METADATA_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "kvällens ordförande", "kvällens mötesordförande", "kvällens mötesledare",
         "sammankallare", "medordförande", "medordförande idag",
         "meeting lead", "meeting leader", "meeting chair", "chaired by", "chair of the meeting",
+        # ``**Håller i retron:** Linnea``: who leads it, as a label.
+        *(f"{verb} {led}" for verb in ("håller i", "leder") for led in LED_MEETINGS),
         "ordförande vid sammanträdet", "underskrift ordförande", "ordförandens underskrift",
         "sammanträdets ordförande", "årsmötets ordförande", "stämmans ordförande",
         "ordf för sammanträdet", "årsmötesordförande", "stämmans ordförande",

@@ -297,3 +297,15 @@ NOT_SECRETARY_ROLES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 """Offices that end in *sekreterare* and are no one's minutes: a social worker, a
 federation's chief executive, a state secretary."""
+
+OWN_GROUP_WORDS: Final[tuple[str, ...]] = (
+    "gruppen", "arbetsgruppen", "styrgruppen", "nätverket", "samrådet", "rådet", "projektet",
+    "referensgruppen", "samverkansgruppen",
+)  # fmt: skip
+"""The group itself, as a note on a listed person calls it (*Petra Lund, Tallmo kommun
+(ordförande för gruppen under 2030)*): its chair chairs the meeting."""
+
+GROUP_CHAIR_NOTES: Final[tuple[str, ...]] = (
+    "ordförande för", "sammankallande för", "ordförande i", "sammankallande i",
+)  # fmt: skip
+"""How such a note names the group's chair, before the group (:data:`OWN_GROUP_WORDS`)."""

@@ -278,6 +278,10 @@ def metadata_field(key: str) -> str | None:
             (field for prefix, field in LABEL_PREFIXES.items() if normalised.startswith(prefix)),
             None,
         )
+    if found is None and ", " in normalised:
+        # ``Närvarande, per stämma``: a list of people, and how it is ordered.
+        first = _field_by_key().get(normalised.split(", ", 1)[0])
+        found = first if first in ("attendees", "guests", "absent") else None
     if found is None and " / " in normalised:
         # ``Attendees / Närvarande``: a label in two languages.
         found = next((f for part in normalised.split(" / ") if (f := metadata_field(part))), None)

@@ -143,7 +143,8 @@ def _decision_label(line: str) -> str | None:
     if label is None:
         return None
     key = normalise_key(label.key)
-    if key in DECISION_LABELS or _qualified_label().match(key):
+    # (``Beslut / Decision``: the label in two languages.)
+    if any(k in DECISION_LABELS or _qualified_label().match(k) for k in key.split(" / ")):
         return label.value
     return None
 

@@ -403,9 +403,28 @@ def deciding_sentence(state: DecisionState, unit: Unit, sentence: Sentence) -> b
     return True
 
 
+def list_lead(state: DecisionState, unit: Unit, sentence: Sentence) -> bool:
+    """``Mötet valde följande funktionärer:`` above a list: the list's entries are the
+    elections (one each), the lead that announces them is none."""
+    text = sentence.text.rstrip()
+    if not text.endswith(":") or unit.block.kind is not BlockKind.PARAGRAPH:
+        return False
+    # Only an election's lead: ``Dagordningen godkändes med följande tillägg:`` decides
+    # itself, its list only says what was added.
+    if not is_decision_sentence(text[:-1]) or outcome_of(text) is not Outcome.ELECTED:
+        return False
+    units = state.ctx.outline.units
+    after = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    if after is None or after.block.kind is not BlockKind.LIST_ITEM:
+        return False  # a table or indented lines below: the lead is the one decision
+    state.label_list_parent = -1
+    return True
+
+
 SENTENCE_RULES: Ruler[Callable[[DecisionState, Unit, Sentence], bool]] = Ruler(
     [
         ("clause_lead", clause_lead),
+        ("list_lead", list_lead),
         ("listed_sentence", listed_sentence),
         ("deciding_sentence", deciding_sentence),
     ]

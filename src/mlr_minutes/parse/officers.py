@@ -16,6 +16,7 @@ from .appositions import (
 )
 from .attendance_values import PEOPLE_FIELDS, PERSON_FIELDS
 from .chat_officers import chat_starter
+from .deputy import deputy_in_the_chair
 from .elections import (
     election_items,
     election_sentences,
@@ -50,6 +51,7 @@ OFFICER_RULES: Ruler[OfficerRule] = Ruler(
         ("officers_in_apposition", officers_in_apposition),
         ("offices_paired_with_names", offices_paired_with_names),
         ("roles_in_attendance", roles_in_attendance),
+        ("deputy_in_the_chair", deputy_in_the_chair),
         ("signed_names", signed_names),
         ("signing_roles", signing_roles),
         ("names_in_label_order", names_in_label_order),

@@ -309,3 +309,15 @@ GROUP_CHAIR_NOTES: Final[tuple[str, ...]] = (
     "ordförande för", "sammankallande för", "ordförande i", "sammankallande i",
 )  # fmt: skip
 """How such a note names the group's chair, before the group (:data:`OWN_GROUP_WORDS`)."""
+
+DEPUTY_CHAIR_ROLE: Final = "vice ordförande"
+"""The deputy chair's role, as the lists give it (*v. ordf.*, *1:e vice ordförande*)."""
+
+CHAIR_ABSENCE_PHRASES: Final[tuple[str, ...]] = (
+    "i ordförandens frånvaro", "i ordförandes frånvaro", "ordföranden hade förhinder",
+    "ordföranden har förhinder", "ordföranden hade anmält förhinder",
+    "ordföranden har anmält förhinder", "ordföranden var frånvarande",
+    "ordförande hade förhinder", "ordförande var frånvarande",
+)  # fmt: skip
+"""Words that say the body's chair was away (*I ordförandens frånvaro öppnade vice
+ordföranden mötet och ledde det*): the one deputy listed chaired."""

@@ -222,22 +222,11 @@ class BuildCache:
         """One state file's contents, None when it is missing, broken or another version's."""
         if self.folder is None:
             return None
-        # The cyclic collector is off while reading: unpickling creates millions of
-        # objects (every meeting of the archive), none of them garbage, and the collector
-        # would walk them again and again (half the time of reading the parses).
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            with (self.folder / self.version / name).open("rb") as file:
+            with _collector_off(), (self.folder / self.version / name).open("rb") as file:
                 saved = pickle.load(file)
         except Exception:  # missing, truncated or foreign: start afresh
             return None
-        finally:
-            # What was read lives as long as the cache: frozen, the collector does not walk
-            # it again each time it runs (a build gives its frozen objects back at its end).
-            gc.freeze()
-            if collecting:
-                gc.enable()
         if isinstance(saved, dict) and saved.get("version") == self.version:
             return saved.get("data")
         return None
@@ -274,10 +263,8 @@ class BuildCache:
         version's (the collector off while reading, as :meth:`_read`)."""
         if self.folder is None:
             return None
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            with (self.folder / self.version / name).open("rb") as file:
+            with _collector_off(), (self.folder / self.version / name).open("rb") as file:
                 head = pickle.load(file)
                 if not isinstance(head, dict) or head.get("version") != self.version:
                     return None
@@ -287,10 +274,6 @@ class BuildCache:
                 entries = dict(pickle.load(file) for _ in range(count))
         except Exception:  # missing, truncated or foreign: start afresh
             return None
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
         return entries
 
     def _load_meetings(self) -> None:
@@ -493,3 +476,20 @@ def _site_files(out: Path) -> Iterator[tuple[str, FileId]]:
 def record_site(out: Path) -> dict[str, FileId]:
     """Every file below ``out`` with its identity, as the next build will check it."""
     return dict(_site_files(out))
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """The cyclic collector off while reading: unpickling creates millions of objects
+    (every meeting of the archive), none of them garbage, and the collector would walk
+    them again and again (half the time of reading the parses).  What was read lives as
+    long as the cache: frozen after, the collector does not walk it again each time it
+    runs (a build gives its frozen objects back at its end)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()

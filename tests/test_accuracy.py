@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import accuracy
 
 FLOORS = {
-    "dev": {"date": 0.95, "roles": 0.99, "present": 0.97, "decisions": 0.9, "actions": 0.85},
-    "dev2": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.89, "actions": 0.83},
+    "dev": {"date": 0.95, "roles": 0.99, "present": 0.97, "decisions": 0.93, "actions": 0.85},
+    "dev2": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.9, "actions": 0.83},
     "dev3": {"date": 0.99, "roles": 0.99, "present": 0.94, "decisions": 0.93, "actions": 0.85},
     "dev4": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.94, "actions": 0.85},
     "dev5": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.94, "actions": 0.9},
@@ -29,7 +29,7 @@ FLOORS = {
     "dev9": {"date": 0.99, "roles": 0.99, "present": 0.93, "decisions": 0.92, "actions": 0.87},
     "dev10": {"date": 0.99, "roles": 0.96, "present": 0.93, "decisions": 0.92, "actions": 0.83},
     "dev11": {"date": 0.99, "roles": 0.92, "present": 0.89, "decisions": 0.92, "actions": 0.8},
-    "dev12": {"date": 0.99, "roles": 0.99, "present": 0.9, "decisions": 0.94, "actions": 0.78},
+    "dev12": {"date": 0.99, "roles": 0.99, "present": 0.9, "decisions": 0.95, "actions": 0.78},
     "dev13": {"date": 0.94, "roles": 0.91, "present": 0.93, "decisions": 0.98, "actions": 0.86},
     "dev14": {"date": 0.99, "roles": 0.99, "present": 0.96, "decisions": 0.9, "actions": 0.89},
     "dev15": {"date": 0.92, "roles": 0.99, "present": 0.95, "decisions": 0.9, "actions": 0.76},
@@ -37,7 +37,7 @@ FLOORS = {
     "dev17": {"date": 0.99, "roles": 0.99, "present": 0.93, "decisions": 0.9, "actions": 0.82},
     "dev18": {"date": 0.94, "roles": 0.96, "present": 0.95, "decisions": 0.86, "actions": 0.7},
     "dev19": {"date": 0.99, "roles": 0.94, "present": 0.92, "decisions": 0.9, "actions": 0.77},
-    "dev20": {"date": 0.84, "roles": 0.88, "present": 0.89, "decisions": 0.89, "actions": 0.83},
+    "dev20": {"date": 0.84, "roles": 0.88, "present": 0.89, "decisions": 0.9, "actions": 0.83},
     "dev21": {"date": 0.99, "roles": 0.85, "present": 0.88, "decisions": 0.86, "actions": 0.73},
     "dev22": {"date": 0.9, "roles": 0.99, "present": 0.88, "decisions": 0.8, "actions": 0.82},
     "dev23": {"date": 0.85, "roles": 0.87, "present": 0.89, "decisions": 0.92, "actions": 0.79},
@@ -51,13 +51,13 @@ FLOORS = {
     "dev32": {"date": 0.99, "roles": 0.99, "present": 0.97, "decisions": 0.94, "actions": 0.98},
     "dev33": {"date": 0.99, "roles": 0.95, "present": 0.97, "decisions": 0.97, "actions": 0.94},
     "dev34": {"date": 0.99, "roles": 0.99, "present": 0.98, "decisions": 0.95, "actions": 0.88},
-    "dev35": {"date": 0.99, "roles": 0.95, "present": 0.95, "decisions": 0.94, "actions": 0.85},
+    "dev35": {"date": 0.99, "roles": 0.95, "present": 0.95, "decisions": 0.95, "actions": 0.85},
     "dev36": {"date": 0.99, "roles": 0.99, "present": 0.94, "decisions": 0.93, "actions": 0.79},
     "dev37": {"date": 0.99, "roles": 0.91, "present": 0.93, "decisions": 0.94, "actions": 0.9},
     "dev38": {"date": 0.99, "roles": 0.82, "present": 0.85, "decisions": 0.88, "actions": 0.83},
     "dev39": {"date": 0.99, "roles": 0.87, "present": 0.92, "decisions": 0.93, "actions": 0.81},
-    "dev40": {"date": 0.99, "roles": 0.99, "present": 0.95, "decisions": 0.91, "actions": 0.85},
-    "dev41": {"date": 0.99, "roles": 0.8, "present": 0.92, "decisions": 0.77, "actions": 0.86},
+    "dev40": {"date": 0.99, "roles": 0.99, "present": 0.95, "decisions": 0.91, "actions": 0.88},
+    "dev41": {"date": 0.99, "roles": 0.95, "present": 0.95, "decisions": 0.9, "actions": 0.87},
     "holdout": {"date": 0.97, "roles": 0.79, "present": 0.91, "decisions": 0.86, "actions": 0.84},
 }
 

@@ -104,13 +104,7 @@ def remove_stale(out: Path) -> list[Path]:
                     (entry / name).rename(out / name)
         # Named after this process (alive while the name is new: no other build takes
         # the folder for stale meanwhile), numbered (an earlier one may still be deleted).
-        gone = out.parent / f".{out.name}.gone-{os.getpid()}-{next(_GONE)}"
-        try:
-            entry.rename(gone)
-        except OSError:
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
-            remove_in_background(gone)
+        discard(entry, out.parent / f".{out.name}.gone-{os.getpid()}-{next(_GONE)}")
         removed.append(entry)
     return removed
 
@@ -166,6 +160,17 @@ def _retire(folder: Path, out: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         return
     remove_in_background(old)
+
+
+def discard(folder: Path, gone: Path) -> None:
+    """Put ``folder`` out of the way at once (renamed to ``gone``) and delete it by a
+    detached ``rm``; where it cannot be renamed, delete it here."""
+    try:
+        folder.rename(gone)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        remove_in_background(gone)
 
 
 def remove_in_background(folder: Path) -> None:

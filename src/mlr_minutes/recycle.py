@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .ownership import FORMAT, KEPT, MARKER, not_ours
-from .publish import alive, remove_in_background
+from .publish import alive, discard
 from .write import DuplicateOutput, SiteWriter, WriteFailed
 
 FileId = tuple[int, int, int]
@@ -292,13 +292,7 @@ _GONE = itertools.count()
 
 def _discard(folder: Path) -> None:
     """Put ``folder`` out of the way at once and delete it by a detached ``rm``."""
-    gone = folder.parent / f"gone-{os.getpid()}-{next(_GONE)}"
-    try:
-        folder.rename(gone)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
-    else:
-        remove_in_background(gone)
+    discard(folder, folder.parent / f"gone-{os.getpid()}-{next(_GONE)}")
 
 
 class Recycling:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..vocabulary import DECISION_LABELS, DECISION_NOUN, EMPTY_CELLS
+from .attendance_tables import row_cells
 from .blocks import BlockKind
 from .decision_sentences import is_decision_sentence
 from .labels import normalise_key
@@ -32,13 +33,6 @@ if TYPE_CHECKING:
 _RULE = re.compile(r"^\|?\s*:?-{2,}")
 
 
-def _cells(line: str) -> list[str] | None:
-    stripped = line.strip()
-    if not stripped.startswith("|"):
-        return None
-    return [c.strip() for c in stripped.strip("|").split("|")]
-
-
 def table_decisions(
     lines: list[str], first_line: int, decides: Callable[[str], bool]
 ) -> list[tuple[str, int]]:
@@ -48,9 +42,9 @@ def table_decisions(
     column: int | None = None
     found: list[tuple[str, int]] = []
     for offset, line in enumerate(lines):
-        cells = _cells(line)
-        if cells is None or _RULE.match(line.strip()):
+        if not line.lstrip().startswith("|") or _RULE.match(line.strip()):
             continue
+        cells = row_cells(line)
         keys = [normalise_key(c) for c in cells]
         exact = [i for i, k in enumerate(keys) if k in DECISION_LABELS]
         mixed = [i for i, k in enumerate(keys) if DECISION_NOUN in k.split() and len(k) <= 40]

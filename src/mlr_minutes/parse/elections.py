@@ -45,7 +45,7 @@ from ..vocabulary import (
     SECRETARY_ROLE,
 )
 from .blocks import BlockKind
-from .candidates import continues
+from .candidates import Line, wrapped_groups
 from .gates import WordGate
 from .labels import another_meetings
 from .outline import Outline, heading_key
@@ -440,17 +440,6 @@ def election_sentences(meta: Metadata, outline: Outline, config: Config) -> None
     _elections(meta, outline, config, untitled=False)
 
 
-def _written_lines(lines: list[str]) -> list[list[str]]:
-    """``lines`` in runs of one written line each, hard wraps joined."""
-    runs: list[list[str]] = []
-    for line in lines:
-        if runs and continues(runs[-1][-1], line):
-            runs[-1].append(line)
-        else:
-            runs.append([line])
-    return runs
-
-
 def _about_the_board(text: str) -> bool:
     """Whether lower-cased ``text`` speaks of the organisation's board or a term of office
     (*styrelse*, *förening*, *på två år*): an election there is not of the meeting's own
@@ -507,7 +496,10 @@ def _elections(meta: Metadata, outline: Outline, config: Config, *, untitled: bo
         # (Untitled: a paragraph of lines without full stops, ``Närvarande: …`` /
         # ``Kerstin valdes till ordförande`` / ``Tiina valdes till sekreterare``, is read
         # line by line, hard wraps joined.)
-        chunks = [" ".join(g) for g in _written_lines(text.split("\n"))] if untitled else [text]
+        chunks = [text]
+        if untitled:
+            parts = [Line(part, number) for number, part in enumerate(text.split("\n"))]
+            chunks = [" ".join(w.text for w in group) for group in wrapped_groups(parts)]
         for sentence in (s for chunk in chunks for s in sentences(chunk)):
             if not _ELECTED(sentence.text) or not verbs.search(sentence.text):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...model import SegmentKind
@@ -10,7 +11,7 @@ from ..chat_log import CHAT_AUTHOR, handle_header
 from ..labels import match_metadata, split_label
 from ..ruler import Ruler
 from .heading_rules import PEOPLE_LIST_FIELDS
-from .state import BlockRule, OutlineState
+from .state import BlockRule, Context, OutlineState
 from .titles import heading_key, label_line_context, split_diary_number
 
 # --- Block rules -------------------------------------------------------------------
@@ -104,6 +105,23 @@ def label_line(state: OutlineState, index: int, block: Block) -> bool:
     return True
 
 
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def thematic_break(state: OutlineState, index: int, block: Block) -> bool:
+    """``---`` ends what a bare label line began: the paragraphs after a rule below
+    ``**Beslut**`` (an e-signing service's verification page, a signature block) are no
+    more the decision's text."""
+    if block.kind is not BlockKind.OTHER or block.end_line - block.line != 1:
+        return False
+    if not _THEMATIC_BREAK.match(state.lines[block.line - 1]):
+        return False
+    if state.context in (Context.DECISION_TEXT, Context.BACKGROUND):
+        state.context = None
+    state.add(block, index)
+    return True
+
+
 def text_block(state: OutlineState, index: int, block: Block) -> bool:
     """Anything else: text in the current segment (a new text segment after metadata)."""
     _leave_metadata(state, block)
@@ -125,6 +143,7 @@ BLOCK_RULES: Ruler[BlockRule] = Ruler(
         ("label_continuation", label_continuation),
         ("chat_message", chat_message),
         ("label_line", label_line),
+        ("thematic_break", thematic_break),
         ("text_block", text_block),
     ]
 )

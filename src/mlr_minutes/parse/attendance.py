@@ -210,6 +210,9 @@ class _Reader:
                     [LineLabel(field_name, Label(pair[0], pair[1], 0), 0)], number
                 )
                 return
+            if field_name == "ignored" and self.open is not None:
+                yield from self.close()  # ``| Underskrifter | …`` after ``| Beslutande | …``
+                return
         if not in_fence and self._table_header(raw, number):
             return
         if self.open is not None and self.open.blank and other_table(raw, below):
@@ -312,9 +315,8 @@ class _Reader:
                     function  # ``Ordförande: verksamhetschef primärvården Tallmo``
                 )
             ):
-                # ``Sekreterare ........ §§ 88–97`` with the name below it; ``Ordförande:
-                # har haft möte med …`` is a report by the chair, not the chair's name.
-                # (``Sekreterare ……… Paragrafer 1–5``: the next label on the same line.)
+                # ``Sekreterare …… §§ 88–97`` (or ``… Paragrafer 1–5``) with the name below;
+                # ``Ordförande: har haft möte med …`` is the chair's report, not a name.
                 if value[:1] == "§" or is_note(value) or metadata_field(value.split()[0]):
                     value = ""
                 else:
